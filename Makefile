@@ -1,0 +1,94 @@
+# kaikaku - build, run and test. `make run` and `make test` do everything on
+# a fresh Debian 12 machine (installing missing packages when run as root).
+
+CC ?= cc
+PKGS := libxml-2.0 xlsxwriter minizip
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+
+WARN := -Wall -Wextra -pedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+	-Wwrite-strings -Wformat=2 -Wvla -fno-common
+OPT ?= -O2 -g
+SAN ?=
+WERROR ?= -Werror
+ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(OPT) $(WARN) $(WERROR) $(SAN) $(PKG_CFLAGS) $(CFLAGS)
+LIBS := $(PKG_LIBS) -lhpdf -lcsv -lz -lm
+
+BUILD ?= build/release
+BIN ?= kaikaku
+
+SRCS := $(sort $(wildcard src/*.c))
+LIB_SRCS := $(filter-out src/main.c,$(SRCS))
+OBJS := $(patsubst src/%.c,$(BUILD)/%.o,$(LIB_SRCS))
+UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
+TOOL_SRCS := $(sort $(wildcard tests/tools/*.c))
+TOOL_BINS := $(patsubst tests/tools/%.c,$(BUILD)/tests/%,$(TOOL_SRCS))
+
+PYTHON ?= /usr/bin/python3
+INPUT ?= input
+OUTPUT ?= output
+
+.PHONY: all run test check unit cases asan deps deps-test clean format check-format sample
+
+all: $(BIN)
+
+$(BUILD)/%.o: src/%.c src/*.h | $(BUILD)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD):
+	mkdir -p $(BUILD)/tests
+
+$(BUILD)/libkaikaku.a: $(OBJS)
+	rm -f $@
+	ar rcs $@ $^
+
+$(BIN): $(BUILD)/main.o $(BUILD)/libkaikaku.a
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(BUILD)/libkaikaku.a | $(BUILD)
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(BUILD)/libkaikaku.a $(LIBS)
+
+$(BUILD)/tests/%: tests/tools/%.c $(BUILD)/libkaikaku.a | $(BUILD)
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(BUILD)/libkaikaku.a $(LIBS)
+
+deps:
+	@tools/deps.sh build
+
+deps-test:
+	@tools/deps.sh test
+
+# Build, then process the sample city. Exit status 1 (some input rejected) is
+# what the sample is made to show, so only 2 (failure) fails `make run`.
+run: deps
+	@$(MAKE) --no-print-directory all
+	@st=0; ./$(BIN) run --input $(INPUT) --output $(OUTPUT) || st=$$?; \
+	if [ $$st -ge 2 ]; then exit $$st; fi; \
+	echo "kaikaku: outputs are in $(OUTPUT)/ (exit status $$st)"
+
+# Every test, then every test again under ASan+UBSan.
+test: deps-test
+	@$(MAKE) --no-print-directory check
+	@$(MAKE) --no-print-directory asan
+
+# The suite against one build (BUILD/BIN), without the set-up.
+check: $(BIN) $(UNIT_BINS) $(TOOL_BINS)
+	@tests/run_unit.sh $(UNIT_BINS)
+	@KAIKAKU=./$(BIN) TOOLS=$(BUILD)/tests PYTHON=$(PYTHON) tests/run_cases.sh
+
+asan:
+	@$(MAKE) --no-print-directory check BUILD=build/asan BIN=kaikaku-asan OPT="-O1 -g" \
+		SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all"
+
+format:
+	clang-format -i src/*.c src/*.h tests/unit/*.c tests/unit/*.h $(wildcard tests/tools/*.c)
+
+check-format:
+	clang-format --dry-run --Werror src/*.c src/*.h tests/unit/*.c tests/unit/*.h $(wildcard tests/tools/*.c)
+
+# Regenerates the binary files of the sample city in input/ (see tools/make_sample.py).
+sample:
+	$(PYTHON) tools/make_sample.py $(INPUT)
+
+clean:
+	rm -rf build $(BIN) kaikaku-asan

@@ -1,0 +1,28 @@
+/*
+ * arena.h - bump allocator: many small allocations freed together.
+ * Parsed data of a run lives in arenas; nothing in an arena is freed alone.
+ */
+#ifndef KK_ARENA_H
+#define KK_ARENA_H
+
+#include "kaikaku.h"
+
+struct arena_block;
+
+struct arena {
+	struct arena_block *head;
+	size_t used;  /* bytes used in head */
+	size_t total; /* bytes allocated in all blocks, for limits and tests */
+};
+
+void arena_init(struct arena *a);
+/* Frees every block; the arena is then empty and can be reused. */
+void arena_release(struct arena *a);
+/* Never returns NULL; the memory is aligned for any type and not zeroed. */
+void *arena_alloc(struct arena *a, size_t n);
+void *arena_zalloc(struct arena *a, size_t n);
+char *arena_strndup(struct arena *a, const char *s, size_t n);
+char *arena_strdup(struct arena *a, const char *s);
+char *arena_printf(struct arena *a, const char *fmt, ...) KK_PRINTF(2, 3);
+
+#endif

@@ -1,0 +1,2 @@
+#include "kaikaku.h"
+int main(void) { return 0; }

@@ -1,0 +1,94 @@
+/*
+ * xalloc.c - allocation that never returns NULL: out of memory is a failed
+ * run (exit 2), after the registered cleanup has removed partial outputs.
+ */
+#include "kaikaku.h"
+
+#include <stdarg.h>
+
+static void (*fatal_cleanup)(void);
+
+void kk_set_fatal_cleanup(void (*fn)(void))
+{
+	fatal_cleanup = fn;
+}
+
+void kk_fatal(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("kaikaku: エラー: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	if (fatal_cleanup) {
+		void (*fn)(void) = fatal_cleanup;
+
+		fatal_cleanup = NULL;
+		fn();
+	}
+	exit(2);
+}
+
+void xoom(size_t n)
+{
+	kk_fatal("メモリが足りません（%zu バイトを確保できません）。出力は変更していません。", n);
+}
+
+void *xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+
+	if (!p)
+		xoom(n);
+	return p;
+}
+
+void *xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+
+	if (!p)
+		xoom(n * size);
+	return p;
+}
+
+void *xrealloc(void *p, size_t n)
+{
+	void *q = realloc(p, n ? n : 1);
+
+	if (!q)
+		xoom(n);
+	return q;
+}
+
+char *xstrndup(const char *s, size_t n)
+{
+	char *d = xmalloc(n + 1);
+
+	memcpy(d, s, n);
+	d[n] = '\0';
+	return d;
+}
+
+char *xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+void xgrow(void **v, size_t *cap, size_t need, size_t size)
+{
+	size_t ncap;
+
+	if (need <= *cap)
+		return;
+	ncap = *cap ? *cap : 8;
+	while (ncap < need) {
+		if (ncap > SIZE_MAX / 2 / size)
+			xoom(SIZE_MAX);
+		ncap *= 2;
+	}
+	*v = xrealloc(*v, ncap * size);
+	*cap = ncap;
+}

@@ -1,0 +1,35 @@
+#!/bin/sh
+# tools/deps.sh build|test - make sure the Debian packages kaikaku needs are
+# installed: installs what is missing when run as root, otherwise prints the
+# one apt-get line to run and fails.
+set -eu
+
+what=${1:-build}
+pkgs="gcc make pkg-config libxlsxwriter-dev libhpdf-dev libcsv-dev libxml2-dev libminizip-dev zlib1g-dev fonts-ipaexfont-gothic"
+if [ "$what" = test ]; then
+	pkgs="$pkgs python3 python3-openpyxl"
+fi
+
+if ! command -v dpkg-query >/dev/null 2>&1; then
+	echo "kaikaku: not a Debian system; make sure these are installed: $pkgs" >&2
+	exit 0
+fi
+
+missing=
+for p in $pkgs; do
+	if ! dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+		missing="$missing $p"
+	fi
+done
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" -eq 0 ]; then
+	echo "kaikaku: installing Debian packages:$missing" >&2
+	export DEBIAN_FRONTEND=noninteractive
+	apt-get update -qq >/dev/null
+	# shellcheck disable=SC2086
+	apt-get install -y -qq --no-install-recommends $missing >/dev/null
+	exit 0
+fi
+echo "kaikaku: missing Debian packages; run: sudo apt-get install$missing" >&2
+exit 1

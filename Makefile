@@ -14,6 +14,9 @@ WERROR ?= -Werror
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(OPT) $(WARN) $(WERROR) $(SAN) $(PKG_CFLAGS) $(CFLAGS)
 LIBS := $(PKG_LIBS) -lhpdf -lcsv -lz -lm
 
+V ?=
+Q := $(if $(V),,@)
+
 BUILD ?= build/release
 BIN ?= kaikaku
 
@@ -34,23 +37,27 @@ OUTPUT ?= output
 all: $(BIN)
 
 $(BUILD)/%.o: src/%.c src/*.h | $(BUILD)
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	@$(if $(V),,echo "  CC      $@")
+	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD):
-	mkdir -p $(BUILD)/tests
+	$(Q)mkdir -p $(BUILD)/tests
 
 $(BUILD)/libkaikaku.a: $(OBJS)
-	rm -f $@
-	ar rcs $@ $^
+	$(Q)rm -f $@
+	$(Q)ar rcs $@ $^
 
 $(BIN): $(BUILD)/main.o $(BUILD)/libkaikaku.a
-	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS)
+	@$(if $(V),,echo "  LINK    $@")
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(BUILD)/libkaikaku.a | $(BUILD)
-	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(BUILD)/libkaikaku.a $(LIBS)
+	@$(if $(V),,echo "  CC      $@")
+	$(Q)$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(BUILD)/libkaikaku.a $(LIBS)
 
 $(BUILD)/tests/%: tests/tools/%.c $(BUILD)/libkaikaku.a | $(BUILD)
-	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(BUILD)/libkaikaku.a $(LIBS)
+	@$(if $(V),,echo "  CC      $@")
+	$(Q)$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(BUILD)/libkaikaku.a $(LIBS)
 
 deps:
 	@tools/deps.sh build

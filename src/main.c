@@ -1,2 +1,460 @@
+/*
+ * main.c - options, the stages of the pipeline in order, and exit statuses:
+ * discover -> read/recognise/parse (ingest) -> model -> compute -> render ->
+ * publish. 0: done, nothing rejected; 1: done, some input rejected;
+ * 2: failed, nothing in the output folder changed.
+ */
 #include "kaikaku.h"
-int main(void) { return 0; }
+
+#include <getopt.h>
+
+#include "compute.h"
+#include "diag.h"
+#include "discover.h"
+#include "fs.h"
+#include "ingest.h"
+#include "inspect.h"
+#include "model.h"
+#include "parse.h"
+#include "period.h"
+#include "publish.h"
+#include "report_errors.h"
+#include "report_manifest.h"
+#include "report_xlsx.h"
+#include "settings.h"
+#include "sha256.h"
+
+#define EXIT_REJECTED 1
+#define EXIT_FAILED 2
+
+static const char usage_line[] =
+	"使い方: kaikaku run|validate [--input DIR] [--output DIR] [--period P] [--quiet]\n"
+	"        kaikaku inspect FILE...\n"
+	"        kaikaku codes | --help | --version\n";
+
+static const char help_text[] =
+	"kaikaku - 抜本的な業務改革の四半期レビューの集計（各課の提出物の検証・集計・出力）\n"
+	"\n"
+	"コマンド:\n"
+	"  run       入力フォルダを読み、検証・集計して出力フォルダに書き出す\n"
+	"  validate  読んで検証するだけで、何も書き出さない\n"
+	"  inspect   ファイルごとに、kaikaku に見えている内容（文字コード・表の種類・見出し行・\n"
+	"            行数・そのファイルだけで分かるエラー）を表示する\n"
+	"  codes     エラーコードの一覧を表示する\n"
+	"\n"
+	"オプション:\n"
+	"  --input DIR      入力フォルダ（既定: input）\n"
+	"  --output DIR     出力フォルダ（既定: output）。結果は DIR/<期間>/ に書く\n"
+	"  --period P       集計する期間（例: 2026Q3、R8年度第3四半期）。既定は提出のうち最新の期間\n"
+	"  --settings FILE  設定ファイル（既定: templates/settings.xml）\n"
+	"  --wait SECONDS   別の実行が出力フォルダを使っているとき待つ秒数（既定: 60）\n"
+	"  --quiet          終了ステータスが 0 のときは何も表示しない\n"
+	"  --help           この説明を表示する\n"
+	"  --version        版を表示する\n"
+	"\n"
+	"終了ステータス:\n"
+	"  0  完了。不採用の入力なし（警告はあってもよい）\n"
+	"  1  完了。ただし不採用の行・ファイルがある（errors_<期間>.csv を参照）\n"
+	"  2  失敗。出力フォルダは何も変えていない\n";
+
+struct opts {
+	const char *command;
+	const char *input;
+	const char *output;
+	const char *period;
+	const char *settings;
+	double wait;
+	bool quiet;
+	char **files;
+	int nfiles;
+};
+
+static int usage_error(const char *msg)
+{
+	if (msg)
+		fprintf(stderr, "kaikaku: エラー: %s\n", msg);
+	fputs(usage_line, stderr);
+	return EXIT_FAILED;
+}
+
+/* One line per message: control characters in names and values are shown
+ * as escapes. */
+static void put_clean(FILE *f, const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; p && *p; p++) {
+		if (*p == '\n')
+			fputs("\\n", f);
+		else if (*p == '\r')
+			fputs("\\r", f);
+		else if (*p == '\t')
+			fputs("\\t", f);
+		else if (*p < 0x20 || *p == 0x7F)
+			fprintf(f, "\\x%02x", *p);
+		else
+			fputc(*p, f);
+	}
+}
+
+static void print_diags(const struct diags *d)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		const struct diag *g = &d->v[i];
+
+		fputs(diag_code_severity(g->code) == SEV_ERROR ? "kaikaku: エラー: "
+							       : "kaikaku: 警告: ",
+		      stderr);
+		if (g->file) {
+			put_clean(stderr, g->file);
+			if (g->sheet) {
+				fputc(':', stderr);
+				put_clean(stderr, g->sheet);
+			}
+			if (g->row > 0)
+				fprintf(stderr, ":%d", g->row);
+			if (g->column) {
+				fputc(':', stderr);
+				put_clean(stderr, g->column);
+			}
+			fputs(": ", stderr);
+		}
+		fprintf(stderr, "[%s] ", diag_code_name(g->code));
+		put_clean(stderr, g->message);
+		fputc('\n', stderr);
+	}
+}
+
+static int fail(const char *msg)
+{
+	fprintf(stderr, "kaikaku: エラー: ");
+	put_clean(stderr, msg);
+	fputs("。出力フォルダは変更していません。\n", stderr);
+	return EXIT_FAILED;
+}
+
+static bool load_settings(const struct opts *o, struct settings *s, struct strbuf *err)
+{
+	char *path;
+	bool ok = true;
+
+	settings_defaults(s);
+	path = o->settings ? xstrdup(o->settings) : settings_default_path();
+	if (path)
+		ok = settings_load(s, path, err);
+	free(path);
+	return ok;
+}
+
+/* The files written, with sizes and hashes, relative to the output folder. */
+static bool list_outputs(const char *dir, const char *name, struct out_entry **out, size_t *n,
+			 struct strbuf *err)
+{
+	char **files;
+	size_t nf;
+
+	if (!fs_list_files(dir, &files, &nf, err))
+		return false;
+	*out = xcalloc(nf + 1, sizeof(**out));
+	*n = 0;
+	for (size_t i = 0; i < nf; i++) {
+		struct strbuf full = STRBUF_INIT, data = STRBUF_INIT, rel = STRBUF_INIT;
+		struct out_entry *e = &(*out)[*n];
+
+		sb_addf(&full, "%s/%s", dir, files[i]);
+		if (!fs_read_file(sb_str(&full), &data, err)) {
+			sb_release(&full);
+			fs_free_list(files, nf);
+			return false;
+		}
+		sb_addf(&rel, "%s/%s", name, files[i]);
+		e->path = sb_detach(&rel);
+		e->bytes = data.len;
+		sha256_hex(data.buf ? data.buf : "", data.len, e->sha256);
+		(*n)++;
+		sb_release(&full);
+		sb_release(&data);
+	}
+	fs_free_list(files, nf);
+	return true;
+}
+
+static void free_outputs(struct out_entry *e, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(e[i].path);
+	free(e);
+}
+
+/* Renders every output into the publish folder and swaps it into place. */
+static bool write_outputs(const struct opts *o, const struct model *m, const struct result *r,
+			  const struct parsed *p, const struct diags *d, int status,
+			  struct strbuf *err)
+{
+	struct publish pb;
+	char code[PERIOD_CODE_MAX];
+	struct strbuf name = STRBUF_INIT;
+	char *path = NULL;
+	struct out_entry *outs = NULL;
+	size_t nouts = 0;
+	bool ok = false;
+
+	period_code(r->period, code);
+	if (!publish_begin(&pb, o->output, code, o->wait, err))
+		goto out;
+	sb_addf(&name, "errors_%s.csv", code);
+	if (!(path = publish_path(&pb, sb_str(&name), err)) || !report_errors_csv(d, path, err))
+		goto out;
+	free(path);
+	sb_reset(&name);
+	sb_addf(&name, "summary_%s.xlsx", code);
+	if (!(path = publish_path(&pb, sb_str(&name), err)) ||
+	    !report_summary_xlsx(m, r, d, path, err))
+		goto out;
+	free(path);
+	path = NULL;
+	/* the manifest lists everything else, so it comes last */
+	if (!list_outputs(pb.tmp, code, &outs, &nouts, err))
+		goto out;
+	if (!(path = publish_path(&pb, "manifest.json", err)) ||
+	    !report_manifest(m, r, p, d, outs, nouts, status, path, err))
+		goto out;
+	ok = publish_commit(&pb, err);
+out:
+	if (!ok)
+		publish_abort(&pb);
+	publish_end(&pb);
+	free(path);
+	free_outputs(outs, nouts);
+	sb_release(&name);
+	return ok;
+}
+
+static int cmd_run(const struct opts *o, bool write)
+{
+	struct settings s;
+	struct discovered found = {0};
+	struct parsed p;
+	struct diags d;
+	struct model m;
+	struct result r;
+	struct strbuf err = STRBUF_INIT;
+	struct compute_params cp;
+	int status = EXIT_FAILED, period = PERIOD_NONE;
+	bool have_model = false, have_result = false;
+
+	parsed_init(&p);
+	diags_init(&d);
+	if (!load_settings(o, &s, &err)) {
+		status = fail(sb_str(&err));
+		goto out;
+	}
+	if (o->period && !period_parse(o->period, &period, NULL)) {
+		sb_addf(&err, "--period の「%s」は期間として読めません（例: 2026Q3）", o->period);
+		status = usage_error(sb_str(&err));
+		goto out;
+	}
+	if (!discover(o->input, write ? o->output : NULL, &found, &d, &err)) {
+		status = fail(sb_str(&err));
+		goto out;
+	}
+	for (size_t i = 0; i < found.n; i++)
+		ingest_file(&p, found.v[i].path, found.v[i].rel, &s, &d);
+	{
+		static const enum table_kind needed[] = {KIND_DIVISIONS, KIND_MEASURES, KIND_KPIS};
+		struct strbuf missing = STRBUF_INIT;
+
+		for (size_t i = 0; i < ARRAY_LEN(needed); i++)
+			if (!p.seen[needed[i]])
+				sb_addf(&missing, "%s%s", missing.len ? "・" : "",
+					kind_def(needed[i])->ja);
+		if (missing.len) {
+			sb_addf(&err, "入力フォルダ %s に %s の表が見つかりません", o->input,
+				sb_str(&missing));
+			sb_release(&missing);
+			diags_sort(&d);
+			if (!o->quiet)
+				print_diags(&d);
+			status = fail(sb_str(&err));
+			goto out;
+		}
+	}
+	model_build(&m, &p, &s, &d);
+	have_model = true;
+	if (period == PERIOD_NONE)
+		period = compute_default_period(&m);
+	if (period == PERIOD_NONE) {
+		diags_sort(&d);
+		if (!o->quiet)
+			print_diags(&d);
+		status = fail("集計する期間が決められません（採用された提出の行がなく、--period もありません）");
+		goto out;
+	}
+	cp.period = period;
+	cp.on_track_factor = s.on_track_factor;
+	cp.at_risk_factor = s.at_risk_factor;
+	cp.kgi_target = s.kgi_target;
+	compute(&m, &cp, &r);
+	have_result = true;
+	diags_sort(&d);
+	status = diags_count(&d, SEV_ERROR) ? EXIT_REJECTED : 0;
+	if (write && !write_outputs(o, &m, &r, &p, &d, status, &err)) {
+		status = fail(sb_str(&err));
+		goto out;
+	}
+	if (!o->quiet || status != 0) {
+		char code[PERIOD_CODE_MAX];
+
+		print_diags(&d);
+		period_code(period, code);
+		fprintf(stderr,
+			"kaikaku: %s: 入力 %zu ファイル（表 %zu）、課 %zu・施策 %zu・KPI %zu、エラー %zu 件・警告 %zu 件",
+			code, p.nfiles, p.ntables, m.ndivisions, m.nmeasures, m.nkpis,
+			diags_count(&d, SEV_ERROR), diags_count(&d, SEV_WARNING));
+		if (write) {
+			fputs(" → ", stderr);
+			put_clean(stderr, o->output);
+			fprintf(stderr, "/%s/", code);
+		}
+		fprintf(stderr, "（終了ステータス %d）\n", status);
+	}
+out:
+	if (have_result)
+		result_release(&r);
+	if (have_model)
+		model_release(&m);
+	discovered_release(&found);
+	parsed_release(&p);
+	diags_release(&d);
+	settings_release(&s);
+	sb_release(&err);
+	return status;
+}
+
+static int cmd_inspect(const struct opts *o)
+{
+	struct settings s;
+	struct strbuf err = STRBUF_INIT;
+	int status;
+
+	if (o->nfiles == 0)
+		return usage_error("inspect にはファイルを指定してください");
+	if (!load_settings(o, &s, &err)) {
+		status = fail(sb_str(&err));
+		sb_release(&err);
+		settings_release(&s);
+		return status;
+	}
+	status = inspect_files(o->files, o->nfiles, &s, stdout);
+	if (fflush(stdout) != 0)
+		status = EXIT_FAILED;
+	settings_release(&s);
+	sb_release(&err);
+	return status;
+}
+
+static int cmd_codes(void)
+{
+	for (int c = 0; c < DIAG__COUNT; c++)
+		printf("%s\t%s\t%s\t%s\n", diag_code_name((enum diag_code)c),
+		       diag_severity_name(diag_code_severity((enum diag_code)c)),
+		       diag_code_title((enum diag_code)c), diag_code_hint((enum diag_code)c));
+	return fflush(stdout) == 0 ? 0 : EXIT_FAILED;
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"input", required_argument, NULL, 'i'},  {"output", required_argument, NULL, 'o'},
+		{"period", required_argument, NULL, 'p'}, {"settings", required_argument, NULL, 's'},
+		{"wait", required_argument, NULL, 'w'},   {"quiet", no_argument, NULL, 'q'},
+		{"help", no_argument, NULL, 'h'},         {"version", no_argument, NULL, 'V'},
+		{NULL, 0, NULL, 0},
+	};
+	struct opts o = {NULL, "input", "output", NULL, NULL, 60, false, NULL, 0};
+	int c;
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+", longopts, NULL)) != -1 || optind < argc) {
+		if (c == -1) {
+			/* a command or a file between options */
+			if (!o.command)
+				o.command = argv[optind];
+			else {
+				o.files = xrealloc(o.files, (size_t)(o.nfiles + 1) * sizeof(*o.files));
+				o.files[o.nfiles++] = argv[optind];
+			}
+			optind++;
+			continue;
+		}
+		switch (c) {
+		case 'i':
+			o.input = optarg;
+			break;
+		case 'o':
+			o.output = optarg;
+			break;
+		case 'p':
+			o.period = optarg;
+			break;
+		case 's':
+			o.settings = optarg;
+			break;
+		case 'w': {
+			char *end;
+
+			o.wait = strtod(optarg, &end);
+			if (end == optarg || *end || o.wait < 0 || o.wait > 86400) {
+				free(o.files);
+				return usage_error("--wait には 0〜86400 の秒数を指定してください");
+			}
+			break;
+		}
+		case 'q':
+			o.quiet = true;
+			break;
+		case 'h':
+			fputs(help_text, stdout);
+			fputs("\n", stdout);
+			fputs(usage_line, stdout);
+			free(o.files);
+			return 0;
+		case 'V':
+			printf("kaikaku %s\n", KAIKAKU_VERSION);
+			free(o.files);
+			return 0;
+		default: {
+			char msg[256];
+
+			if (optopt)
+				snprintf(msg, sizeof(msg), "オプション「-%c」は使えません", optopt);
+			else
+				snprintf(msg, sizeof(msg), "オプション「%s」は使えないか、値がありません",
+					 argv[optind - 1]);
+			free(o.files);
+			return usage_error(msg);
+		}
+		}
+	}
+	{
+		int status;
+
+		if (!o.command)
+			status = usage_error(NULL);
+		else if (strcmp(o.command, "run") == 0 && o.nfiles == 0)
+			status = cmd_run(&o, true);
+		else if (strcmp(o.command, "validate") == 0 && o.nfiles == 0)
+			status = cmd_run(&o, false);
+		else if (strcmp(o.command, "inspect") == 0)
+			status = cmd_inspect(&o);
+		else if (strcmp(o.command, "codes") == 0 && o.nfiles == 0)
+			status = cmd_codes();
+		else {
+			char msg[256];
+
+			snprintf(msg, sizeof(msg), "「%s」は kaikaku のコマンドではありません",
+				 o.nfiles ? o.files[0] : o.command);
+			status = usage_error(msg);
+		}
+		free(o.files);
+		return status;
+	}
+}

@@ -1,0 +1,154 @@
+/*
+ * diag.c - error and warning records and the table of codes.
+ */
+#include "kaikaku.h"
+
+#include <stdarg.h>
+
+#include "diag.h"
+#include "strbuf.h"
+
+static const struct {
+	const char *name;
+	enum diag_severity sev;
+	const char *title;
+	const char *hint;
+} codes[DIAG__COUNT] = {
+#define DIAG_ROW(code, sev, title, hint) [code] = {#code, SEV_##sev, title, hint},
+	DIAG_CODES(DIAG_ROW)
+#undef DIAG_ROW
+};
+
+void diags_init(struct diags *d)
+{
+	d->v = NULL;
+	d->n = d->cap = 0;
+	arena_init(&d->arena);
+}
+
+void diags_release(struct diags *d)
+{
+	free(d->v);
+	arena_release(&d->arena);
+	d->v = NULL;
+	d->n = d->cap = 0;
+}
+
+static const char *dup_or_null(struct arena *a, const char *s)
+{
+	return s ? arena_strdup(a, s) : NULL;
+}
+
+void diag_add(struct diags *d, enum diag_code code, const struct loc *loc, const char *column,
+	      const char *value, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	diag_addv(d, code, loc, column, value, fmt, ap);
+	va_end(ap);
+}
+
+void diag_addv(struct diags *d, enum diag_code code, const struct loc *loc, const char *column,
+	       const char *value, const char *fmt, va_list ap)
+{
+	struct strbuf msg = STRBUF_INIT;
+	struct diag *g;
+	va_list ap2;
+	int n;
+
+	va_copy(ap2, ap);
+	n = vsnprintf(NULL, 0, fmt, ap2);
+	va_end(ap2);
+	if (n > 0) {
+		char *tmp = xmalloc((size_t)n + 1);
+
+		vsnprintf(tmp, (size_t)n + 1, fmt, ap);
+		sb_add(&msg, tmp, (size_t)n);
+		free(tmp);
+	}
+	if (codes[code].hint[0]) {
+		if (msg.len)
+			sb_addc(&msg, ' ');
+		sb_adds(&msg, codes[code].hint);
+	}
+	xgrow((void **)&d->v, &d->cap, d->n + 1, sizeof(*d->v));
+	g = &d->v[d->n];
+	g->code = code;
+	g->file = dup_or_null(&d->arena, loc ? loc->file : NULL);
+	g->sheet = dup_or_null(&d->arena, loc ? loc->sheet : NULL);
+	g->row = loc ? loc->row : 0;
+	g->column = dup_or_null(&d->arena, column);
+	g->value = dup_or_null(&d->arena, value);
+	g->message = arena_strdup(&d->arena, sb_str(&msg));
+	g->seq = d->n;
+	d->n++;
+	sb_release(&msg);
+}
+
+static int cmp_str(const char *a, const char *b)
+{
+	if (!a || !b)
+		return (a != NULL) - (b != NULL);
+	return strcmp(a, b);
+}
+
+static int cmp_diag(const void *pa, const void *pb)
+{
+	const struct diag *a = pa, *b = pb;
+	int c;
+
+	if ((c = cmp_str(a->file, b->file)) || (c = cmp_str(a->sheet, b->sheet)))
+		return c;
+	if (a->row != b->row)
+		return a->row < b->row ? -1 : 1;
+	if ((c = cmp_str(a->column, b->column)) || (c = cmp_str(a->message, b->message)))
+		return c;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+void diags_sort(struct diags *d)
+{
+	if (d->n > 1)
+		qsort(d->v, d->n, sizeof(*d->v), cmp_diag);
+}
+
+size_t diags_count(const struct diags *d, enum diag_severity sev)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < d->n; i++)
+		if (codes[d->v[i].code].sev == sev)
+			n++;
+	return n;
+}
+
+const char *diag_code_name(enum diag_code code)
+{
+	return codes[code].name;
+}
+
+enum diag_severity diag_code_severity(enum diag_code code)
+{
+	return codes[code].sev;
+}
+
+const char *diag_code_title(enum diag_code code)
+{
+	return codes[code].title;
+}
+
+const char *diag_code_hint(enum diag_code code)
+{
+	return codes[code].hint;
+}
+
+const char *diag_severity_name(enum diag_severity sev)
+{
+	return sev == SEV_ERROR ? "error" : "warning";
+}
+
+void diag_format_line(const struct diag *g, struct strbuf *out)
+{
+	sb_addf(out, "[%s] %s", codes[g->code].name, g->message);
+}

@@ -1,0 +1,257 @@
+/*
+ * fs.c - checked file-system operations for writing outputs.
+ */
+#include "kaikaku.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "fs.h"
+
+bool fs_write_file(const char *path, const void *data, size_t n, struct strbuf *err)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+	const char *p = data;
+
+	if (fd < 0) {
+		sb_addf(err, "%s を作れません: %s", path, strerror(errno));
+		return false;
+	}
+	while (n) {
+		ssize_t k = write(fd, p, n);
+
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0) {
+			sb_addf(err, "%s に書き込めません: %s", path,
+				k < 0 ? strerror(errno) : "書き込めたバイト数が 0 です");
+			close(fd);
+			return false;
+		}
+		p += k;
+		n -= (size_t)k;
+	}
+	if (close(fd) != 0) {
+		sb_addf(err, "%s に書き込めません: %s", path, strerror(errno));
+		return false;
+	}
+	return true;
+}
+
+bool fs_read_file(const char *path, struct strbuf *out, struct strbuf *err)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	char buf[65536];
+
+	if (fd < 0) {
+		sb_addf(err, "%s を読めません: %s", path, strerror(errno));
+		return false;
+	}
+	for (;;) {
+		ssize_t k = read(fd, buf, sizeof(buf));
+
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k < 0) {
+			sb_addf(err, "%s を読めません: %s", path, strerror(errno));
+			close(fd);
+			return false;
+		}
+		if (k == 0)
+			break;
+		sb_add(out, buf, (size_t)k);
+	}
+	close(fd);
+	return true;
+}
+
+bool fs_mkdir_p(const char *path, struct strbuf *err)
+{
+	char *p = xstrdup(path);
+	bool ok = true;
+
+	for (char *s = p + 1;; s++) {
+		char c = *s;
+
+		if (c != '/' && c != '\0')
+			continue;
+		*s = '\0';
+		if (mkdir(p, 0777) != 0 && errno != EEXIST) {
+			sb_addf(err, "フォルダ %s を作れません: %s", p, strerror(errno));
+			ok = false;
+			break;
+		}
+		*s = c;
+		if (!c)
+			break;
+	}
+	if (ok) {
+		struct stat st;
+
+		if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode)) {
+			sb_addf(err, "%s はフォルダではありません", path);
+			ok = false;
+		}
+	}
+	free(p);
+	return ok;
+}
+
+bool fs_remove_tree(const char *path, struct strbuf *err)
+{
+	struct stat st;
+
+	if (lstat(path, &st) != 0)
+		return errno == ENOENT;
+	if (S_ISDIR(st.st_mode)) {
+		DIR *d = opendir(path);
+		struct dirent *e;
+
+		if (!d) {
+			sb_addf(err, "%s を削除できません: %s", path, strerror(errno));
+			return false;
+		}
+		while ((e = readdir(d)) != NULL) {
+			struct strbuf sub = STRBUF_INIT;
+			bool ok;
+
+			if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+				continue;
+			sb_addf(&sub, "%s/%s", path, e->d_name);
+			ok = fs_remove_tree(sb_str(&sub), err);
+			sb_release(&sub);
+			if (!ok) {
+				closedir(d);
+				return false;
+			}
+		}
+		closedir(d);
+		if (rmdir(path) != 0) {
+			sb_addf(err, "%s を削除できません: %s", path, strerror(errno));
+			return false;
+		}
+		return true;
+	}
+	if (unlink(path) != 0) {
+		sb_addf(err, "%s を削除できません: %s", path, strerror(errno));
+		return false;
+	}
+	return true;
+}
+
+static bool fsync_path(const char *path, bool dir, struct strbuf *err)
+{
+	int fd = open(path, (dir ? O_RDONLY | O_DIRECTORY : O_RDONLY) | O_CLOEXEC);
+
+	if (fd < 0) {
+		sb_addf(err, "%s を開けません: %s", path, strerror(errno));
+		return false;
+	}
+	if (fsync(fd) != 0) {
+		sb_addf(err, "%s をディスクに書き出せません (fsync): %s", path, strerror(errno));
+		close(fd);
+		return false;
+	}
+	close(fd);
+	return true;
+}
+
+bool fs_fsync_tree(const char *path, struct strbuf *err)
+{
+	DIR *d = opendir(path);
+	struct dirent *e;
+	bool ok = true;
+
+	if (!d) {
+		sb_addf(err, "%s を開けません: %s", path, strerror(errno));
+		return false;
+	}
+	while (ok && (e = readdir(d)) != NULL) {
+		struct strbuf sub = STRBUF_INIT;
+		struct stat st;
+
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		sb_addf(&sub, "%s/%s", path, e->d_name);
+		if (lstat(sb_str(&sub), &st) != 0) {
+			sb_addf(err, "%s を開けません: %s", sb_str(&sub), strerror(errno));
+			ok = false;
+		} else if (S_ISDIR(st.st_mode)) {
+			ok = fs_fsync_tree(sb_str(&sub), err);
+		} else if (S_ISREG(st.st_mode)) {
+			ok = fsync_path(sb_str(&sub), false, err);
+		}
+		sb_release(&sub);
+	}
+	closedir(d);
+	return ok && fsync_path(path, true, err);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool list_into(const char *root, const char *rel, char ***out, size_t *n, size_t *cap,
+		      struct strbuf *err)
+{
+	struct strbuf dir = STRBUF_INIT;
+	DIR *d;
+	struct dirent *e;
+	bool ok = true;
+
+	sb_addf(&dir, "%s%s%s", root, *rel ? "/" : "", rel);
+	d = opendir(sb_str(&dir));
+	if (!d) {
+		sb_addf(err, "%s を開けません: %s", sb_str(&dir), strerror(errno));
+		sb_release(&dir);
+		return false;
+	}
+	while (ok && (e = readdir(d)) != NULL) {
+		struct strbuf sub = STRBUF_INIT, full = STRBUF_INIT;
+		struct stat st;
+
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		sb_addf(&sub, "%s%s%s", rel, *rel ? "/" : "", e->d_name);
+		sb_addf(&full, "%s/%s", root, sb_str(&sub));
+		if (lstat(sb_str(&full), &st) == 0 && S_ISDIR(st.st_mode)) {
+			ok = list_into(root, sb_str(&sub), out, n, cap, err);
+			sb_release(&sub);
+		} else {
+			xgrow((void **)out, cap, *n + 1, sizeof(**out));
+			(*out)[(*n)++] = sb_detach(&sub);
+		}
+		sb_release(&full);
+	}
+	closedir(d);
+	sb_release(&dir);
+	return ok;
+}
+
+bool fs_list_files(const char *root, char ***out, size_t *n, struct strbuf *err)
+{
+	size_t cap = 0;
+
+	*out = NULL;
+	*n = 0;
+	if (!list_into(root, "", out, n, &cap, err)) {
+		fs_free_list(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return false;
+	}
+	if (*n)
+		qsort(*out, *n, sizeof(**out), cmp_str);
+	return true;
+}
+
+void fs_free_list(char **list, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(list[i]);
+	free(list);
+}

@@ -1,0 +1,26 @@
+/*
+ * fs.h - file-system helpers for the output side: whole-file writes with
+ * every error checked, recursive removal, fsync of a tree, mkdir -p.
+ */
+#ifndef KK_FS_H
+#define KK_FS_H
+
+#include "kaikaku.h"
+
+#include "strbuf.h"
+
+/* Writes data to path (created or truncated); false with the reason in err. */
+bool fs_write_file(const char *path, const void *data, size_t n, struct strbuf *err);
+/* Reads a whole file; false with the reason in err. */
+bool fs_read_file(const char *path, struct strbuf *out, struct strbuf *err);
+/* Creates path and its parents (mode 0777 & ~umask). */
+bool fs_mkdir_p(const char *path, struct strbuf *err);
+/* Removes a file or folder tree (symlinks are removed, never followed). */
+bool fs_remove_tree(const char *path, struct strbuf *err);
+/* fsyncs every file and folder under path, path included. */
+bool fs_fsync_tree(const char *path, struct strbuf *err);
+/* The regular files under root, relative to it, sorted by byte order. */
+bool fs_list_files(const char *root, char ***out, size_t *n, struct strbuf *err);
+void fs_free_list(char **list, size_t n);
+
+#endif

@@ -1,0 +1,67 @@
+/*
+ * report_errors.c - the errors CSV.
+ */
+#include "kaikaku.h"
+
+#include "fs.h"
+#include "report_errors.h"
+
+void csv_field(struct strbuf *out, const char *s)
+{
+	bool quote = false;
+
+	if (!s)
+		return;
+	for (const char *p = s; *p; p++)
+		if (*p == ',' || *p == '"' || *p == '\r' || *p == '\n')
+			quote = true;
+	/* Excel runs a cell that starts with = + - @ as a formula, even from
+	 * CSV: such text gets a leading apostrophe (OWASP's CSV injection advice),
+	 * except for plain negative numbers. */
+	bool guard = (s[0] == '=' || s[0] == '+' || s[0] == '@' || s[0] == '\t' || s[0] == '\r' ||
+		      (s[0] == '-' && !((s[1] >= '0' && s[1] <= '9') || s[1] == '.')));
+	if (quote)
+		sb_addc(out, '"');
+	if (guard)
+		sb_addc(out, '\'');
+	for (const char *p = s; *p; p++) {
+		if (*p == '"')
+			sb_addc(out, '"');
+		sb_addc(out, *p);
+	}
+	if (quote)
+		sb_addc(out, '"');
+}
+
+bool report_errors_csv(const struct diags *d, const char *path, struct strbuf *err)
+{
+	struct strbuf sb = STRBUF_INIT;
+	bool ok;
+
+	sb_adds(&sb, "\xEF\xBB\xBF" "severity,file,sheet,row,column,value,message\r\n");
+	for (size_t i = 0; i < d->n; i++) {
+		const struct diag *g = &d->v[i];
+		struct strbuf msg = STRBUF_INIT;
+
+		sb_adds(&sb, diag_severity_name(diag_code_severity(g->code)));
+		sb_addc(&sb, ',');
+		csv_field(&sb, g->file);
+		sb_addc(&sb, ',');
+		csv_field(&sb, g->sheet);
+		sb_addc(&sb, ',');
+		if (g->row > 0)
+			sb_addf(&sb, "%d", g->row);
+		sb_addc(&sb, ',');
+		csv_field(&sb, g->column);
+		sb_addc(&sb, ',');
+		csv_field(&sb, g->value);
+		sb_addc(&sb, ',');
+		diag_format_line(g, &msg);
+		csv_field(&sb, sb_str(&msg));
+		sb_release(&msg);
+		sb_adds(&sb, "\r\n");
+	}
+	ok = fs_write_file(path, sb.buf, sb.len, err);
+	sb_release(&sb);
+	return ok;
+}

@@ -1,0 +1,19 @@
+/*
+ * report_errors.h - errors_<P>.csv: every error and warning, UTF-8 with BOM so
+ * that Excel opens it, header severity,file,sheet,row,column,value,message,
+ * rows sorted by file, sheet, row and column (contract §4).
+ */
+#ifndef KK_REPORT_ERRORS_H
+#define KK_REPORT_ERRORS_H
+
+#include "kaikaku.h"
+
+#include "diag.h"
+#include "strbuf.h"
+
+/* d must be sorted (diags_sort). False with the reason in err. */
+bool report_errors_csv(const struct diags *d, const char *path, struct strbuf *err);
+/* One CSV field, quoted when needed, guarded against spreadsheet formulas. */
+void csv_field(struct strbuf *out, const char *s);
+
+#endif

@@ -1,0 +1,176 @@
+/*
+ * report_manifest.c - manifest.json, written by hand with stable key order.
+ */
+#include "kaikaku.h"
+
+#include "fs.h"
+#include "number.h"
+#include "period.h"
+#include "recognise.h"
+#include "report_manifest.h"
+
+void json_string(struct strbuf *out, const char *s)
+{
+	if (!s) {
+		sb_adds(out, "null");
+		return;
+	}
+	sb_addc(out, '"');
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		switch (*p) {
+		case '"':
+			sb_adds(out, "\\\"");
+			break;
+		case '\\':
+			sb_adds(out, "\\\\");
+			break;
+		case '\n':
+			sb_adds(out, "\\n");
+			break;
+		case '\r':
+			sb_adds(out, "\\r");
+			break;
+		case '\t':
+			sb_adds(out, "\\t");
+			break;
+		default:
+			if (*p < 0x20)
+				sb_addf(out, "\\u%04x", *p);
+			else
+				sb_addc(out, (char)*p);
+		}
+	}
+	sb_addc(out, '"');
+}
+
+void json_number(struct strbuf *out, double v)
+{
+	char buf[40];
+
+	number_format(v, buf, sizeof(buf));
+	sb_adds(out, buf);
+}
+
+static void status_counts(struct strbuf *sb, const char *key, const int *counts,
+			  const enum status *order, size_t n, bool last)
+{
+	sb_addf(sb, "  \"%s\": {", key);
+	for (size_t i = 0; i < n; i++)
+		sb_addf(sb, "%s\"%s\": %d", i ? ", " : "", status_word(order[i]), counts[order[i]]);
+	sb_addf(sb, "}%s\n", last ? "" : ",");
+}
+
+static void input_entry(struct strbuf *sb, bool *first, const char *path, const char *sheet,
+			const char *kind, const char *format, uint32_t header_row, int rows,
+			int accepted, int rejected, int skipped)
+{
+	sb_adds(sb, *first ? "\n" : ",\n");
+	*first = false;
+	sb_adds(sb, "    {\"path\": ");
+	json_string(sb, path);
+	sb_adds(sb, ", \"sheet\": ");
+	json_string(sb, sheet);
+	sb_adds(sb, ", \"kind\": ");
+	json_string(sb, kind);
+	sb_adds(sb, ", \"format\": ");
+	json_string(sb, format);
+	if (header_row)
+		sb_addf(sb, ", \"header_row\": %u", header_row);
+	else
+		sb_adds(sb, ", \"header_row\": null");
+	sb_addf(sb, ", \"rows\": %d, \"accepted\": %d, \"rejected\": %d, \"skipped\": %d}", rows,
+		accepted, rejected, skipped);
+}
+
+static void kgi_json(struct strbuf *sb, const struct kgi *k, double target)
+{
+	sb_adds(sb, "{\"hours_saved\": ");
+	json_number(sb, k->hours_saved);
+	sb_adds(sb, ", \"baseline_hours\": ");
+	json_number(sb, k->baseline_hours);
+	sb_adds(sb, ", \"rate\": ");
+	if (k->rate >= 0)
+		json_number(sb, k->rate);
+	else
+		sb_adds(sb, "null");
+	sb_adds(sb, ", \"target\": ");
+	json_number(sb, target);
+	sb_adds(sb, "}");
+}
+
+bool report_manifest(const struct model *m, const struct result *r, const struct parsed *p,
+		     const struct diags *d, const struct out_entry *files, size_t nfiles,
+		     int exit_status, const char *path, struct strbuf *err)
+{
+	struct strbuf sb = STRBUF_INIT, label = STRBUF_INIT;
+	char code[PERIOD_CODE_MAX];
+	bool first = true, ok;
+	size_t t = 0;
+
+	period_code(r->period, code);
+	period_label(r->period, &label);
+	sb_adds(&sb, "{\n  \"generator\": \"kaikaku " KAIKAKU_VERSION "\",\n");
+	sb_addf(&sb, "  \"period\": \"%s\",\n  \"period_label\": ", code);
+	json_string(&sb, sb_str(&label));
+	sb_addf(&sb, ",\n  \"exit_status\": %d,\n", exit_status);
+	sb_addf(&sb, "  \"errors\": %zu,\n  \"warnings\": %zu,\n", diags_count(d, SEV_ERROR),
+		diags_count(d, SEV_WARNING));
+	sb_adds(&sb, "  \"files\": [");
+	for (size_t i = 0; i < nfiles; i++) {
+		sb_adds(&sb, i ? ",\n    {\"path\": " : "\n    {\"path\": ");
+		json_string(&sb, files[i].path);
+		sb_addf(&sb, ", \"bytes\": %llu, \"sha256\": \"%s\"}",
+			(unsigned long long)files[i].bytes, files[i].sha256);
+	}
+	sb_adds(&sb, nfiles ? "\n  ],\n" : "],\n");
+	sb_adds(&sb, "  \"inputs\": [");
+	/* tables are in file order: each file's tables follow it */
+	for (size_t i = 0; i < p->nfiles; i++) {
+		const struct input_file *f = &p->files[i];
+		bool any = false;
+
+		for (; t < p->ntables && strcmp(p->tables[t]->file, f->path) == 0; t++) {
+			const struct table *tb = p->tables[t];
+			const struct kind_def *kd = kind_def(tb->kind);
+
+			input_entry(&sb, &first, tb->file, tb->sheet, kd ? kd->name : "unrecognised",
+				    f->format, tb->header_row, tb->rows, tb->accepted, tb->rejected,
+				    tb->skipped);
+			any = true;
+		}
+		if (!any)
+			input_entry(&sb, &first, f->path, NULL,
+				    f->failed ? "error" : f->ignored ? "ignored" : "empty", f->format, 0,
+				    0, 0, 0, 0);
+	}
+	sb_adds(&sb, first ? "],\n" : "\n  ],\n");
+	sb_adds(&sb, "  \"kgi\": ");
+	kgi_json(&sb, &r->kgi, r->params.kgi_target);
+	sb_adds(&sb, ",\n");
+	status_counts(&sb, "kpi_status", r->city.kpis, status_kpi_order, 5, false);
+	status_counts(&sb, "milestone_status", r->city.milestones, status_milestone_order, 5, false);
+	status_counts(&sb, "measure_status", r->city.measures, status_measure_order, 9, false);
+	sb_addf(&sb, "  \"counts\": {\"departments\": %zu, \"divisions\": %zu, \"measures\": %zu, "
+		     "\"kpis\": %zu, \"milestones\": %zu},\n",
+		m->ndepartments, m->ndivisions, m->nmeasures, m->nkpis, m->nmilestones);
+	sb_adds(&sb, "  \"missing_submissions\": [");
+	for (size_t i = 0; i < r->nmissing; i++) {
+		if (i)
+			sb_adds(&sb, ", ");
+		json_string(&sb, m->divisions[r->missing[i]].code);
+	}
+	sb_adds(&sb, "],\n  \"trend\": [");
+	for (size_t i = 0; i < r->ntrend; i++) {
+		char pc[PERIOD_CODE_MAX];
+
+		period_code(r->trend[i], pc);
+		sb_addf(&sb, "%s\n    {\"period\": \"%s\", \"kgi\": ", i ? "," : "", pc);
+		kgi_json(&sb, &r->trend_city[i], r->params.kgi_target);
+		sb_adds(&sb, "}");
+	}
+	sb_adds(&sb, r->ntrend ? "\n  ]\n}\n" : "]\n}\n");
+	ok = fs_write_file(path, sb.buf, sb.len, err);
+	sb_release(&sb);
+	sb_release(&label);
+	return ok;
+}

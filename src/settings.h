@@ -1,0 +1,56 @@
+/*
+ * settings.h - the settings the contract calls settings (status factors, KGI
+ * target, pillars and their aliases, the city's name) and the reading limits,
+ * from one XML file under templates/, with the contract's values as defaults.
+ */
+#ifndef KK_SETTINGS_H
+#define KK_SETTINGS_H
+
+#include "kaikaku.h"
+
+#include "strbuf.h"
+
+struct pillar {
+	char *name;     /* 市民サービスの改善・向上 */
+	char *short_name; /* 市民サービス (also an alias) */
+	char **aliases; /* citizen, ... */
+	size_t naliases;
+};
+
+struct limits {
+	uint64_t file_bytes;     /* bytes of one input file */
+	uint64_t part_bytes;     /* decompressed bytes of one xlsx part */
+	uint64_t workbook_bytes; /* decompressed bytes of all parts of one xlsx */
+	uint64_t cells_per_sheet;
+	uint64_t field_bytes; /* bytes of one CSV field or xlsx string */
+};
+
+struct settings {
+	char *city;
+	double on_track_factor; /* 0.9: progress >= 0.9 x expected is 順調 */
+	double at_risk_factor;  /* 0.7: progress >= 0.7 x expected is 注意 */
+	double kgi_target;      /* 0.30 */
+	struct pillar *pillars;
+	size_t npillars;
+	struct limits limits;
+	char *path; /* the file the settings came from, or NULL for the defaults */
+};
+
+/* The contract's values. */
+void settings_defaults(struct settings *s);
+void settings_release(struct settings *s);
+/*
+ * Reads path over the defaults. False on any problem, with "path:line: reason"
+ * in err (the run then fails with exit status 2).
+ */
+bool settings_load(struct settings *s, const char *path, struct strbuf *err);
+/* The settings file used when none is given: $KAIKAKU_TEMPLATES/settings.xml,
+ * else templates/settings.xml beside the executable or in its
+ * ../share/kaikaku/. NULL when there is none (the defaults apply). */
+char *settings_default_path(void);
+/* The templates folder beside the executable, or NULL. */
+char *settings_templates_dir(void);
+/* The pillar that s names (name, short form or alias, after folding), or -1. */
+int settings_find_pillar(const struct settings *s, const char *text);
+
+#endif

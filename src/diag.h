@@ -62,6 +62,8 @@ enum diag_severity {
 	  "提出には CSV か Excel ブック（.xlsx）を使ってください。")                               \
 	X(W_OWN_OUTPUT, WARNING, "kaikaku が出力したブック",                                       \
 	  "集計結果のブックは入力フォルダに置かないでください。")                                  \
+	X(W_FOLDER_SKIPPED, WARNING, "読まなかったフォルダ",                                       \
+	  "シンボリックリンクの循環や深すぎる階層をなくしてください（PMO の作業です）。")          \
 	X(W_DUPLICATE_COLUMN, WARNING, "同じ見出しの列が複数ある",                                 \
 	  "最初の列だけを使いました。不要な列を削除してください。")                                \
 	/* values */                                                                               \

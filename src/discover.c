@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "discover.h"
+#include "fs.h"
 
 #define MAX_DEPTH 32
 
@@ -60,7 +61,7 @@ static void walk_dir(struct walk *w, const char *path, const char *rel)
 	if (!dir) {
 		struct strbuf m = STRBUF_INIT;
 
-		sb_addf(&m, "フォルダを読めません: %s。", strerror(errno));
+		sb_addf(&m, "フォルダを読めません: %s。", fs_strerror(errno));
 		problem(w, E_READ_FAILED, rel, sb_str(&m));
 		sb_release(&m);
 		return;
@@ -84,14 +85,8 @@ static void walk_dir(struct walk *w, const char *path, const char *rel)
 		else
 			sb_adds(&r, names[i]);
 		if (stat(sb_str(&p), &st) != 0) {
-			struct strbuf m = STRBUF_INIT;
-
-			if (errno == ELOOP)
-				sb_adds(&m, "シンボリックリンクが循環しているため読めません。");
-			else
-				sb_addf(&m, "ファイルを読めません: %s。", strerror(errno));
-			problem(w, E_READ_FAILED, sb_str(&r), sb_str(&m));
-			sb_release(&m);
+			/* a dangling or looping link: read reports it, and it is listed */
+			add_file(w, sb_str(&r), sb_str(&p));
 		} else if (S_ISDIR(st.st_mode)) {
 			bool loop = false;
 
@@ -100,10 +95,10 @@ static void walk_dir(struct walk *w, const char *path, const char *rel)
 			if (w->has_exclude && st.st_dev == w->ex_dev && st.st_ino == w->ex_ino) {
 				/* the output folder inside the input folder */
 			} else if (loop) {
-				problem(w, W_IGNORED_FILE, sb_str(&r),
+				problem(w, W_FOLDER_SKIPPED, sb_str(&r),
 					"フォルダのシンボリックリンクが循環しているため、この先は読みませんでした。");
 			} else if (w->depth >= MAX_DEPTH) {
-				problem(w, W_IGNORED_FILE, sb_str(&r),
+				problem(w, W_FOLDER_SKIPPED, sb_str(&r),
 					"フォルダの階層が深すぎるため、この先は読みませんでした。");
 			} else {
 				w->depth++;
@@ -137,7 +132,7 @@ bool discover(const char *root, const char *exclude, struct discovered *out, str
 	w.out = out;
 	w.d = d;
 	if (stat(root, &st) != 0) {
-		sb_addf(err, "入力フォルダ「%s」を読めません: %s", root, strerror(errno));
+		sb_addf(err, "入力フォルダ「%s」を読めません: %s", root, fs_strerror(errno));
 		return false;
 	}
 	if (!S_ISDIR(st.st_mode)) {
@@ -146,7 +141,7 @@ bool discover(const char *root, const char *exclude, struct discovered *out, str
 	}
 	probe = opendir(root);
 	if (!probe) {
-		sb_addf(err, "入力フォルダ「%s」を読めません: %s", root, strerror(errno));
+		sb_addf(err, "入力フォルダ「%s」を読めません: %s", root, fs_strerror(errno));
 		return false;
 	}
 	closedir(probe);

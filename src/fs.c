@@ -11,13 +11,51 @@
 
 #include "fs.h"
 
+const char *fs_strerror(int err)
+{
+	switch (err) {
+	case ENOENT:
+		return "ファイルやフォルダがありません（リンク先がないことも含みます）";
+	case EACCES:
+	case EPERM:
+		return "権限がありません";
+	case ELOOP:
+		return "シンボリックリンクが循環しています";
+	case EISDIR:
+		return "フォルダです";
+	case ENOTDIR:
+		return "途中にフォルダではないものがあります";
+	case ENOSPC:
+		return "ディスクの空きがありません";
+	case EDQUOT:
+		return "ディスクの割り当て（クォータ）を超えています";
+	case EROFS:
+		return "読み取り専用のファイルシステムです";
+	case EIO:
+		return "入出力エラーです（ディスクや接続の不調）";
+	case ENAMETOOLONG:
+		return "名前が長すぎます";
+	case EMFILE:
+	case ENFILE:
+		return "開いているファイルが多すぎます";
+	case ENOMEM:
+		return "メモリが足りません";
+	case EEXIST:
+		return "すでにあります";
+	case EBUSY:
+		return "使用中です";
+	default:
+		return strerror(err);
+	}
+}
+
 bool fs_write_file(const char *path, const void *data, size_t n, struct strbuf *err)
 {
 	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
 	const char *p = data;
 
 	if (fd < 0) {
-		sb_addf(err, "%s を作れません: %s", path, strerror(errno));
+		sb_addf(err, "%s を作れません: %s", path, fs_strerror(errno));
 		return false;
 	}
 	while (n) {
@@ -27,7 +65,7 @@ bool fs_write_file(const char *path, const void *data, size_t n, struct strbuf *
 			continue;
 		if (k <= 0) {
 			sb_addf(err, "%s に書き込めません: %s", path,
-				k < 0 ? strerror(errno) : "書き込めたバイト数が 0 です");
+				k < 0 ? fs_strerror(errno) : "書き込めたバイト数が 0 です");
 			close(fd);
 			return false;
 		}
@@ -35,7 +73,7 @@ bool fs_write_file(const char *path, const void *data, size_t n, struct strbuf *
 		n -= (size_t)k;
 	}
 	if (close(fd) != 0) {
-		sb_addf(err, "%s に書き込めません: %s", path, strerror(errno));
+		sb_addf(err, "%s に書き込めません: %s", path, fs_strerror(errno));
 		return false;
 	}
 	return true;
@@ -47,7 +85,7 @@ bool fs_read_file(const char *path, struct strbuf *out, struct strbuf *err)
 	char buf[65536];
 
 	if (fd < 0) {
-		sb_addf(err, "%s を読めません: %s", path, strerror(errno));
+		sb_addf(err, "%s を読めません: %s", path, fs_strerror(errno));
 		return false;
 	}
 	for (;;) {
@@ -56,7 +94,7 @@ bool fs_read_file(const char *path, struct strbuf *out, struct strbuf *err)
 		if (k < 0 && errno == EINTR)
 			continue;
 		if (k < 0) {
-			sb_addf(err, "%s を読めません: %s", path, strerror(errno));
+			sb_addf(err, "%s を読めません: %s", path, fs_strerror(errno));
 			close(fd);
 			return false;
 		}
@@ -80,7 +118,7 @@ bool fs_mkdir_p(const char *path, struct strbuf *err)
 			continue;
 		*s = '\0';
 		if (mkdir(p, 0777) != 0 && errno != EEXIST) {
-			sb_addf(err, "フォルダ %s を作れません: %s", p, strerror(errno));
+			sb_addf(err, "フォルダ %s を作れません: %s", p, fs_strerror(errno));
 			ok = false;
 			break;
 		}
@@ -111,7 +149,7 @@ bool fs_remove_tree(const char *path, struct strbuf *err)
 		struct dirent *e;
 
 		if (!d) {
-			sb_addf(err, "%s を削除できません: %s", path, strerror(errno));
+			sb_addf(err, "%s を削除できません: %s", path, fs_strerror(errno));
 			return false;
 		}
 		while ((e = readdir(d)) != NULL) {
@@ -130,13 +168,13 @@ bool fs_remove_tree(const char *path, struct strbuf *err)
 		}
 		closedir(d);
 		if (rmdir(path) != 0) {
-			sb_addf(err, "%s を削除できません: %s", path, strerror(errno));
+			sb_addf(err, "%s を削除できません: %s", path, fs_strerror(errno));
 			return false;
 		}
 		return true;
 	}
 	if (unlink(path) != 0) {
-		sb_addf(err, "%s を削除できません: %s", path, strerror(errno));
+		sb_addf(err, "%s を削除できません: %s", path, fs_strerror(errno));
 		return false;
 	}
 	return true;
@@ -147,11 +185,11 @@ static bool fsync_path(const char *path, bool dir, struct strbuf *err)
 	int fd = open(path, (dir ? O_RDONLY | O_DIRECTORY : O_RDONLY) | O_CLOEXEC);
 
 	if (fd < 0) {
-		sb_addf(err, "%s を開けません: %s", path, strerror(errno));
+		sb_addf(err, "%s を開けません: %s", path, fs_strerror(errno));
 		return false;
 	}
 	if (fsync(fd) != 0) {
-		sb_addf(err, "%s をディスクに書き出せません (fsync): %s", path, strerror(errno));
+		sb_addf(err, "%s をディスクに書き出せません (fsync): %s", path, fs_strerror(errno));
 		close(fd);
 		return false;
 	}
@@ -166,7 +204,7 @@ bool fs_fsync_tree(const char *path, struct strbuf *err)
 	bool ok = true;
 
 	if (!d) {
-		sb_addf(err, "%s を開けません: %s", path, strerror(errno));
+		sb_addf(err, "%s を開けません: %s", path, fs_strerror(errno));
 		return false;
 	}
 	while (ok && (e = readdir(d)) != NULL) {
@@ -177,7 +215,7 @@ bool fs_fsync_tree(const char *path, struct strbuf *err)
 			continue;
 		sb_addf(&sub, "%s/%s", path, e->d_name);
 		if (lstat(sb_str(&sub), &st) != 0) {
-			sb_addf(err, "%s を開けません: %s", sb_str(&sub), strerror(errno));
+			sb_addf(err, "%s を開けません: %s", sb_str(&sub), fs_strerror(errno));
 			ok = false;
 		} else if (S_ISDIR(st.st_mode)) {
 			ok = fs_fsync_tree(sb_str(&sub), err);
@@ -206,7 +244,7 @@ static bool list_into(const char *root, const char *rel, char ***out, size_t *n,
 	sb_addf(&dir, "%s%s%s", root, *rel ? "/" : "", rel);
 	d = opendir(sb_str(&dir));
 	if (!d) {
-		sb_addf(err, "%s を開けません: %s", sb_str(&dir), strerror(errno));
+		sb_addf(err, "%s を開けません: %s", sb_str(&dir), fs_strerror(errno));
 		sb_release(&dir);
 		return false;
 	}

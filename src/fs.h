@@ -9,6 +9,9 @@
 
 #include "strbuf.h"
 
+/* A system error in Japanese for the common cases (the C library's text,
+ * which depends on the locale, otherwise). */
+const char *fs_strerror(int err);
 /* Writes data to path (created or truncated); false with the reason in err. */
 bool fs_write_file(const char *path, const void *data, size_t n, struct strbuf *err);
 /* Reads a whole file; false with the reason in err. */

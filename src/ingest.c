@@ -44,13 +44,18 @@ void ingest_file(struct parsed *p, const char *path, const char *rel, const stru
 	struct input_file *f;
 	char format[64];
 	int folder = folder_period(rel);
+	size_t before = d->n;
+	bool read_errors = false;
 
 	read_file(path, rel, &s->limits, &r, d);
+	for (size_t i = before; i < d->n; i++)
+		read_errors = read_errors || diag_code_severity(d->v[i].code) == SEV_ERROR;
 	read_describe(&r, format, sizeof(format));
 	f = parsed_add_file(p, rel, format);
 	f->bytes = r.bytes;
 	memcpy(f->sha256, r.sha256, sizeof(f->sha256));
-	f->failed = r.failed;
+	/* a workbook whose every sheet was refused is a failed file too */
+	f->failed = r.failed || (r.ngrids == 0 && read_errors);
 	f->ignored = r.ignored;
 	if (r.marker && strcmp(r.marker, OWN_MARKER_SUMMARY) == 0) {
 		struct loc loc = {rel, NULL, 0};

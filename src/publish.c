@@ -50,7 +50,7 @@ static bool take_lock(struct publish *pb, double wait_seconds, struct strbuf *er
 
 	pb->lockfd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
 	if (pb->lockfd < 0) {
-		sb_addf(err, "ロックファイル %s を作れません: %s", path, strerror(errno));
+		sb_addf(err, "ロックファイル %s を作れません: %s", path, fs_strerror(errno));
 		free(path);
 		return false;
 	}
@@ -58,7 +58,7 @@ static bool take_lock(struct publish *pb, double wait_seconds, struct strbuf *er
 		if (flock(pb->lockfd, LOCK_EX | LOCK_NB) == 0)
 			break;
 		if (errno != EWOULDBLOCK && errno != EINTR) {
-			sb_addf(err, "%s をロックできません: %s", path, strerror(errno));
+			sb_addf(err, "%s をロックできません: %s", path, fs_strerror(errno));
 			free(path);
 			return false;
 		}
@@ -87,7 +87,7 @@ static bool clean_leftovers(struct publish *pb, struct strbuf *err)
 	bool ok = true;
 
 	if (!d) {
-		sb_addf(err, "出力フォルダ %s を読めません: %s", pb->outdir, strerror(errno));
+		sb_addf(err, "出力フォルダ %s を読めません: %s", pb->outdir, fs_strerror(errno));
 		return false;
 	}
 	while (ok && (e = readdir(d)) != NULL) {
@@ -117,7 +117,7 @@ bool publish_begin(struct publish *pb, const char *outdir, const char *name, dou
 	sb_addf(&tmpl, "%s/%s%s-XXXXXX", outdir, PUBLISH_TMP_PREFIX, name);
 	pb->tmp = sb_detach(&tmpl);
 	if (!mkdtemp(pb->tmp)) {
-		sb_addf(err, "作業フォルダ %s を作れません: %s", pb->tmp, strerror(errno));
+		sb_addf(err, "作業フォルダ %s を作れません: %s", pb->tmp, fs_strerror(errno));
 		free(pb->tmp);
 		pb->tmp = NULL;
 		return false;
@@ -129,7 +129,7 @@ bool publish_begin(struct publish *pb, const char *outdir, const char *name, dou
 		umask(um);
 		if (chmod(pb->tmp, 0777 & ~um) != 0) {
 			sb_addf(err, "作業フォルダ %s の権限を変えられません: %s", pb->tmp,
-				strerror(errno));
+				fs_strerror(errno));
 			return false;
 		}
 	}
@@ -159,7 +159,7 @@ static bool fsync_dir(const char *path, struct strbuf *err)
 	int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 
 	if (fd < 0 || fsync(fd) != 0) {
-		sb_addf(err, "%s をディスクに書き出せません (fsync): %s", path, strerror(errno));
+		sb_addf(err, "%s をディスクに書き出せません (fsync): %s", path, fs_strerror(errno));
 		if (fd >= 0)
 			close(fd);
 		return false;
@@ -185,7 +185,7 @@ bool publish_commit(struct publish *pb, struct strbuf *err)
 		if (renameat2(AT_FDCWD, pb->tmp, AT_FDCWD, pb->target, RENAME_EXCHANGE) != 0) {
 			if (errno != EINVAL && errno != ENOSYS) {
 				sb_addf(err, "%s を置き換えられません (rename): %s", pb->target,
-					strerror(errno));
+					fs_strerror(errno));
 				return false;
 			}
 			/* a file system without RENAME_EXCHANGE: two renames */
@@ -197,7 +197,7 @@ bool publish_commit(struct publish *pb, struct strbuf *err)
 				if (rename(pb->target, sb_str(&old)) != 0 ||
 				    rename(pb->tmp, pb->target) != 0) {
 					sb_addf(err, "%s を置き換えられません (rename): %s", pb->target,
-						strerror(errno));
+						fs_strerror(errno));
 					sb_release(&old);
 					return false;
 				}
@@ -207,7 +207,7 @@ bool publish_commit(struct publish *pb, struct strbuf *err)
 			}
 		}
 	} else if (rename(pb->tmp, pb->target) != 0) {
-		sb_addf(err, "%s を作れません (rename): %s", pb->target, strerror(errno));
+		sb_addf(err, "%s を作れません (rename): %s", pb->target, fs_strerror(errno));
 		return false;
 	} else {
 		free(pb->tmp);

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "csv_read.h"
+#include "fs.h"
 #include "read.h"
 #include "sha256.h"
 #include "strbuf.h"
@@ -243,7 +244,7 @@ void read_file(const char *path, const char *relpath, const struct limits *lim,
 				(unsigned long long)out->bytes, (unsigned long long)lim->file_bytes);
 		else
 			sb_addf(&msg, "ファイルを読めません: %s。",
-				err == EINVAL ? "通常のファイルではありません" : strerror(err));
+				err == EINVAL ? "通常のファイルではありません" : fs_strerror(err));
 		file_error(d, relpath, too_large ? E_FILE_TOO_LARGE : E_READ_FAILED, sb_str(&msg));
 		sb_release(&msg);
 		out->failed = true;

@@ -885,7 +885,8 @@ static bool emit_cell(struct book *b, struct grid *g, struct cellbuf *c, const c
 	if (strcmp(t, "inlineStr") == 0) {
 		ooxml_unescape(sb_str(&c->is), c->is.len, &un);
 		grid_add(g, c->col, CELL_TEXT, sb_str(&un), un.len, 0, false);
-	} else if (!c->has_v) {
+	} else if (!c->has_v || text_blank(v)) {
+		/* no cached value (openpyxl writes <v></v>): a formula never calculated */
 		if (c->has_f)
 			grid_add(g, c->col, CELL_NOVALUE, "(数式)", strlen("(数式)"), 0, false);
 	} else if (strcmp(t, "s") == 0) {
@@ -1145,13 +1146,13 @@ bool xlsx_read(const unsigned char *data, size_t n, const struct limits *lim, co
 		wb_name = xstrdup("xl/workbook.xml");
 	if (!wb_name || !zip_has(b.z, wb_name)) {
 		const char *what = zip_has(b.z, "word/document.xml")   ? "Word の文書（.docx）"
-				   : zip_has(b.z, "ppt/presentation.xml") ? "PowerPoint（.pptx）"
+				   : zip_has(b.z, "ppt/presentation.xml") ? "PowerPoint のファイル（.pptx）"
 				   : zip_has(b.z, "content.xml")          ? "OpenDocument（.ods など）"
-									  : "Excel ブックではない zip";
+									  : "Excel ブックではない zip ファイル";
 
 		struct strbuf m = STRBUF_INIT;
 
-		sb_addf(&m, "このファイルは %s です。", what);
+		sb_addf(&m, "このファイルは「%s」です。", what);
 		book_error(&b, E_NOT_SPREADSHEET, sb_str(&m));
 		sb_release(&m);
 		goto out;

@@ -118,13 +118,27 @@ static void widen(struct xw_sheet *s, uint16_t col, double w, uint32_t row)
 void xw_text(struct xw_sheet *s, uint32_t row, uint16_t col, const char *text, enum xw_fmt f)
 {
 	struct strbuf cut = STRBUF_INIT;
-	const char *t = text;
+	const char *t = text, *orig = text;
 
 	if (!s->ws || s->b->err != LXW_NO_ERROR)
 		return;
 	if (!text || !*text) {
 		widen(s, col, 0, row);
 		return; /* a blank cell: nothing to write */
+	}
+	if (strchr(text, '\r')) {
+		/* a line break in a cell is LF, as Excel types it (Alt+Enter) */
+		for (const char *p = text; *p; p++) {
+			if (*p == '\r') {
+				sb_addc(&cut, '\n');
+				if (p[1] == '\n')
+					p++;
+			} else {
+				sb_addc(&cut, *p);
+			}
+		}
+		t = text = xstrdup(sb_str(&cut));
+		sb_reset(&cut);
 	}
 	if (utf8_chars(text) > XLSX_MAX_TEXT) {
 		size_t chars = 0;
@@ -157,6 +171,8 @@ void xw_text(struct xw_sheet *s, uint32_t row, uint16_t col, const char *text, e
 		}
 		widen(s, col, f == XW_HEADER || f == XW_TITLE ? w * 1.15 : w, row);
 	}
+	if (text != orig)
+		free((char *)text);
 	sb_release(&cut);
 }
 

@@ -1,3 +1,9 @@
 #!/bin/sh
-# tests/run_cases.sh - end-to-end tests (placeholder until the pipeline lands)
-exit 0
+# tests/run_cases.sh - the end-to-end suite against $KAIKAKU (and the readers'
+# tests against the tools in $TOOLS), with Debian's python3 ($PYTHON).
+set -u
+PYTHON=${PYTHON:-/usr/bin/python3}
+export KAIKAKU TOOLS PYTHON
+status=0
+"$PYTHON" tests/e2e.py || status=1
+exit $status

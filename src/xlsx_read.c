@@ -195,16 +195,40 @@ static bool part_close(struct part *p)
 	return p->fail == PART_OK;
 }
 
+/*
+ * True for a node in a namespace whose elements we read: SpreadsheetML
+ * (transitional, Strict, Excel 2007 beta), the package relationships, or no
+ * namespace at all. Extensions (x14:, x15:, mc:...) reuse local names such
+ * as workbookPr or f, and must not be mistaken for the main elements.
+ */
+static bool our_ns(xmlTextReaderPtr r)
+{
+	static const char *const known[] = {
+		"http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+		"http://purl.oclc.org/ooxml/spreadsheetml/main",
+		"http://schemas.microsoft.com/office/excel/2006/2",
+		"http://schemas.openxmlformats.org/package/2006/relationships",
+	};
+	const char *ns = (const char *)xmlTextReaderConstNamespaceUri(r);
+
+	if (!ns || !*ns)
+		return true;
+	for (size_t i = 0; i < ARRAY_LEN(known); i++)
+		if (strcmp(ns, known[i]) == 0)
+			return true;
+	return false;
+}
+
 static bool is_elem(xmlTextReaderPtr r, const char *name)
 {
 	return xmlTextReaderNodeType(r) == XML_READER_TYPE_ELEMENT &&
-	       strcmp((const char *)xmlTextReaderConstLocalName(r), name) == 0;
+	       strcmp((const char *)xmlTextReaderConstLocalName(r), name) == 0 && our_ns(r);
 }
 
 static bool is_end(xmlTextReaderPtr r, const char *name)
 {
 	return xmlTextReaderNodeType(r) == XML_READER_TYPE_END_ELEMENT &&
-	       strcmp((const char *)xmlTextReaderConstLocalName(r), name) == 0;
+	       strcmp((const char *)xmlTextReaderConstLocalName(r), name) == 0 && our_ns(r);
 }
 
 static bool is_text(xmlTextReaderPtr r)
@@ -778,12 +802,13 @@ static bool read_sst(struct book *b, const char *name)
 
 	if (part_open(&p, b->z, name)) {
 		while ((r = part_next(&p)) == 1) {
-			if (is_elem(p.r, "si")) {
+			/* <sstItem>: the same as <si> in Excel 2007 beta files */
+			if (is_elem(p.r, "si") || is_elem(p.r, "sstItem")) {
 				sb_reset(&cur);
 				in_si = true;
 				if (xmlTextReaderIsEmptyElement(p.r))
 					goto push;
-			} else if (is_end(p.r, "si")) {
+			} else if (is_end(p.r, "si") || is_end(p.r, "sstItem")) {
 			push:
 				in_si = false;
 				xgrow((void **)&b->sst, &cap, b->nsst + 1, sizeof(*b->sst));
@@ -970,6 +995,9 @@ static struct grid *read_sheet(struct book *b, const char *part_name, const char
 			xmlTextReaderPtr x = p.r;
 			int type = xmlTextReaderNodeType(x);
 
+			if ((type == XML_READER_TYPE_ELEMENT || type == XML_READER_TYPE_END_ELEMENT) &&
+			    !our_ns(x))
+				continue; /* extensions: x14:..., mc:... */
 			if (type == XML_READER_TYPE_ELEMENT) {
 				const char *ln = (const char *)xmlTextReaderConstLocalName(x);
 				bool empty = xmlTextReaderIsEmptyElement(x);
@@ -1132,6 +1160,9 @@ bool xlsx_read(const unsigned char *data, size_t n, const struct limits *lim, co
 	if (!b.z) {
 		if (zst == ZIP_TOO_LARGE)
 			book_error(&b, E_XLSX_TOO_LARGE, "zip の中のファイルが多すぎます。");
+		else if (zst == ZIP_DUPLICATE)
+			book_error(&b, E_XLSX_BROKEN,
+				   "zip の中に同じ名前の部品が2つ以上あり、どちらが正しいか決められません。");
 		else
 			book_error(&b, E_XLSX_BROKEN,
 				   "zip として読めません（途中で切れているか壊れています）。");
@@ -1185,10 +1216,12 @@ bool xlsx_read(const unsigned char *data, size_t n, const struct limits *lim, co
 		const struct rel *r = rel_by_id(b.rels, b.nrels, w.sheets[i].rid);
 		struct grid *g;
 
-		if (r && !rel_is(r, "worksheet"))
-			continue; /* chart sheets, dialog and macro sheets hold no tables */
+		/* chart sheets, dialog and macro sheets hold no tables, and a sheet
+		 * without a relationship (a VBA module's r:id="") has no part */
+		if (!r || !rel_is(r, "worksheet"))
+			continue;
 		out->nsheets++;
-		if (!r || !zip_has(b.z, r->target)) {
+		if (!zip_has(b.z, r->target)) {
 			struct loc loc = {file, w.sheets[i].name, 0};
 
 			diag_add(d, E_XLSX_BROKEN, &loc, NULL, NULL,

@@ -177,11 +177,16 @@ struct zip_archive *zip_open_memory(const unsigned char *data, size_t n, uint64_
 		*st = ZIP_BROKEN;
 		goto fail;
 	}
-	/* entries move while the array grows: index them once it is complete;
-	 * the first of two entries with the same name wins */
-	for (size_t i = 0; i < z->nentries; i++)
-		if (!hmap_has(&z->index, z->entries[i].key))
-			hmap_put(&z->index, z->entries[i].key, &z->entries[i]);
+	/* entries move while the array grows: index them once it is complete.
+	 * Two entries with one name are refused: one reader would see the first,
+	 * another the last (a way to smuggle content past a check). */
+	for (size_t i = 0; i < z->nentries; i++) {
+		if (hmap_has(&z->index, z->entries[i].key)) {
+			*st = ZIP_DUPLICATE;
+			goto fail;
+		}
+		hmap_put(&z->index, z->entries[i].key, &z->entries[i]);
+	}
 	*st = ZIP_OK;
 	return z;
 fail:
@@ -341,6 +346,8 @@ const char *zip_status_text(enum zip_status st)
 		return "zip のパスワードで暗号化されています";
 	case ZIP_MISSING:
 		return "必要な部品がありません";
+	case ZIP_DUPLICATE:
+		return "同じ名前の部品が2つ以上あります";
 	}
 	return "?";
 }

@@ -16,6 +16,7 @@ enum zip_status {
 	ZIP_TOO_LARGE, /* over the per-part or per-file decompressed limit */
 	ZIP_ENCRYPTED, /* an entry encrypted with a zip password */
 	ZIP_MISSING,   /* no such entry */
+	ZIP_DUPLICATE, /* two entries with one name: readers would disagree */
 };
 
 struct zip_archive;

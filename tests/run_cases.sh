@@ -1,9 +1,11 @@
 #!/bin/sh
-# tests/run_cases.sh - the end-to-end suite against $KAIKAKU (and the readers'
-# tests against the tools in $TOOLS), with Debian's python3 ($PYTHON).
+# tests/run_cases.sh - the end-to-end cases against $KAIKAKU, and the readers'
+# tests (corpus, csv-spectrum, openpyxl-made workbooks) against the tools in
+# $TOOLS, with Debian's python3 ($PYTHON).
 set -u
 PYTHON=${PYTHON:-/usr/bin/python3}
 export KAIKAKU TOOLS PYTHON
 status=0
 "$PYTHON" tests/e2e.py || status=1
+"$PYTHON" tests/readers.py || status=1
 exit $status

@@ -86,6 +86,8 @@ static void kgi_finish(struct kgi *k)
 static void kgi_at(const struct model *m, int q, struct kgi *city, struct kgi *depts,
 		   struct kgi *divs, size_t **used, size_t *nused)
 {
+	size_t cap = 0;
+
 	memset(city, 0, sizeof(*city));
 	memset(depts, 0, m->ndepartments * sizeof(*depts));
 	memset(divs, 0, m->ndivisions * sizeof(*divs));
@@ -114,7 +116,7 @@ static void kgi_at(const struct model *m, int q, struct kgi *city, struct kgi *d
 			const struct division *dv = &m->divisions[w->division];
 
 			if (used) {
-				*used = xrealloc(*used, (*nused + 1) * sizeof(**used));
+				xgrow((void **)used, &cap, *nused + 1, sizeof(**used));
 				(*used)[(*nused)++] = (size_t)pick;
 			}
 			if (dv->has_baseline) {

@@ -42,6 +42,8 @@ enum lookup {
 
 struct ctx {
 	struct model *m;
+	size_t cap_departments, cap_submitted, cap_actuals, cap_reports, cap_workloads;
+	size_t cap_periods;
 	struct parsed *p;
 	const struct settings *s;
 	struct diags *d;
@@ -282,27 +284,32 @@ static void build_divisions(struct ctx *c)
 		dkey = fold_key(c, r->dept);
 		dp = hmap_get(&depts, dkey);
 		if (!dp) {
-			m->departments = xrealloc(m->departments,
-						  (m->ndepartments + 1) * sizeof(*m->departments));
+			xgrow((void **)&m->departments, &c->cap_departments, m->ndepartments + 1,
+			      sizeof(*m->departments));
 			memset(&m->departments[m->ndepartments], 0, sizeof(*m->departments));
 			m->departments[m->ndepartments].name = r->dept;
 			dp = pack(m->ndepartments++);
 			hmap_put(&depts, dkey, dp);
 		}
 		dv->dept = unpack(dp);
-		{
-			struct department *de = &m->departments[dv->dept];
-
-			de->divisions =
-				xrealloc(de->divisions, (de->ndivisions + 1) * sizeof(*de->divisions));
-			de->divisions[de->ndivisions++] = m->ndivisions;
-		}
+		m->departments[dv->dept].ndivisions++;
 		idmap_add(c, &c->div_codes, fold_key(c, r->code), m->ndivisions);
 		idmap_add(c, &c->div_names, fold_key(c, r->name), m->ndivisions);
 		m->ndivisions++;
 		count(&r->src, true);
 	}
 	hmap_release(&depts);
+	/* each department's divisions, in master order */
+	for (size_t i = 0; i < m->ndepartments; i++) {
+		m->departments[i].divisions =
+			xmalloc((m->departments[i].ndivisions + 1) * sizeof(size_t));
+		m->departments[i].ndivisions = 0;
+	}
+	for (size_t i = 0; i < m->ndivisions; i++) {
+		struct department *de = &m->departments[m->divisions[i].dept];
+
+		de->divisions[de->ndivisions++] = i;
+	}
 }
 
 /* ---- measures, KPIs, milestones */
@@ -515,7 +522,7 @@ static void note_submitted(struct ctx *c, size_t division, int period)
 {
 	struct model *m = c->m;
 
-	m->submitted = xrealloc(m->submitted, (m->nsubmitted + 1) * sizeof(*m->submitted));
+	xgrow((void **)&m->submitted, &c->cap_submitted, m->nsubmitted + 1, sizeof(*m->submitted));
 	m->submitted[m->nsubmitted].division = division;
 	m->submitted[m->nsubmitted].period = period;
 	m->nsubmitted++;
@@ -558,7 +565,7 @@ static void actual_use(struct ctx *c, const struct cand *cd)
 	const struct row_actual *r = &c->p->actuals[cd->row];
 	struct actual *a;
 
-	m->actuals = xrealloc(m->actuals, (m->nactuals + 1) * sizeof(*m->actuals));
+	xgrow((void **)&m->actuals, &c->cap_actuals, m->nactuals + 1, sizeof(*m->actuals));
 	a = &m->actuals[m->nactuals++];
 	a->kpi = cd->target;
 	a->period = cd->period;
@@ -651,7 +658,7 @@ static void report_use(struct ctx *c, const struct cand *cd)
 	const struct row_mstatus *r = &c->p->mstatus[cd->row];
 	struct report *rp;
 
-	m->reports = xrealloc(m->reports, (m->nreports + 1) * sizeof(*m->reports));
+	xgrow((void **)&m->reports, &c->cap_reports, m->nreports + 1, sizeof(*m->reports));
 	rp = &m->reports[m->nreports++];
 	rp->milestone = cd->target;
 	rp->period = cd->period;
@@ -731,7 +738,7 @@ static void workload_use(struct ctx *c, const struct cand *cd)
 	struct workload *w;
 	size_t ms = 0;
 
-	m->workloads = xrealloc(m->workloads, (m->nworkloads + 1) * sizeof(*m->workloads));
+	xgrow((void **)&m->workloads, &c->cap_workloads, m->nworkloads + 1, sizeof(*m->workloads));
 	w = &m->workloads[m->nworkloads++];
 	w->division = cd->target;
 	w->initiative = r->initiative;
@@ -840,9 +847,11 @@ static int cmp_int(const void *pa, const void *pb)
 	return (a > b) - (a < b);
 }
 
-static void add_period(struct model *m, int p)
+static void add_period(struct ctx *c, int p)
 {
-	m->periods = xrealloc(m->periods, (m->nperiods + 1) * sizeof(*m->periods));
+	struct model *m = c->m;
+
+	xgrow((void **)&m->periods, &c->cap_periods, m->nperiods + 1, sizeof(*m->periods));
 	m->periods[m->nperiods++] = p;
 }
 
@@ -860,8 +869,9 @@ static void collect_submitted(struct ctx *c)
 			       m->reports[i].period);
 }
 
-static void index_model(struct model *m)
+static void index_model(struct ctx *c)
 {
+	struct model *m = c->m;
 	size_t n = 0;
 
 	if (m->nactuals)
@@ -876,7 +886,7 @@ static void index_model(struct model *m)
 		if (!k->nactuals)
 			k->first_actual = i;
 		k->nactuals++;
-		add_period(m, m->actuals[i].period);
+		add_period(c, m->actuals[i].period);
 	}
 	for (size_t i = 0; i < m->nreports; i++) {
 		struct milestone *ms = &m->milestones[m->reports[i].milestone];
@@ -884,10 +894,10 @@ static void index_model(struct model *m)
 		if (!ms->nreports)
 			ms->first_report = i;
 		ms->nreports++;
-		add_period(m, m->reports[i].period);
+		add_period(c, m->reports[i].period);
 	}
 	for (size_t i = 0; i < m->nworkloads; i++)
-		add_period(m, m->workloads[i].period);
+		add_period(c, m->workloads[i].period);
 	if (m->nperiods)
 		qsort(m->periods, m->nperiods, sizeof(*m->periods), cmp_int);
 	for (size_t i = 0; i < m->nperiods; i++)
@@ -933,7 +943,7 @@ void model_build(struct model *m, struct parsed *p, const struct settings *s, st
 	build_actuals(&c);
 	build_reports(&c);
 	build_workloads(&c);
-	index_model(m);
+	index_model(&c);
 	collect_submitted(&c);
 	finish_submitted(m);
 	idmap_release(&c.div_codes);

@@ -733,7 +733,7 @@ static bool read_styles(struct book *b, const char *name)
 	int r;
 	int *fmt_ids = NULL;
 	char **fmt_codes = NULL;
-	size_t nfmts = 0;
+	size_t nfmts = 0, cap_ids = 0, cap_codes = 0, cap_xf = 0;
 	bool in_cellxfs = false;
 	int *xf_fmt = NULL;
 	size_t nxf = 0;
@@ -744,8 +744,8 @@ static bool read_styles(struct book *b, const char *name)
 				char *id = attr_local(p.r, "numFmtId"), *code = attr_local(p.r, "formatCode");
 
 				if (id && code) {
-					fmt_ids = xrealloc(fmt_ids, (nfmts + 1) * sizeof(*fmt_ids));
-					fmt_codes = xrealloc(fmt_codes, (nfmts + 1) * sizeof(*fmt_codes));
+					xgrow((void **)&fmt_ids, &cap_ids, nfmts + 1, sizeof(*fmt_ids));
+					xgrow((void **)&fmt_codes, &cap_codes, nfmts + 1, sizeof(*fmt_codes));
 					fmt_ids[nfmts] = (int)strtol(id, NULL, 10);
 					fmt_codes[nfmts] = code;
 					code = NULL;
@@ -760,7 +760,7 @@ static bool read_styles(struct book *b, const char *name)
 			} else if (in_cellxfs && is_elem(p.r, "xf")) {
 				char *id = attr_local(p.r, "numFmtId");
 
-				xf_fmt = xrealloc(xf_fmt, (nxf + 1) * sizeof(*xf_fmt));
+				xgrow((void **)&xf_fmt, &cap_xf, nxf + 1, sizeof(*xf_fmt));
 				xf_fmt[nxf++] = id ? (int)strtol(id, NULL, 10) : 0;
 				free(id);
 			}

@@ -27,7 +27,7 @@ struct zip_archive {
 	unzFile uf;
 	struct hmap index; /* folded name -> struct entry */
 	struct entry *entries;
-	size_t nentries;
+	size_t nentries, cap_entries;
 	uint64_t part_limit, total_limit, total;
 	bool streaming; /* one entry open at a time */
 };
@@ -165,7 +165,7 @@ struct zip_archive *zip_open_memory(const unsigned char *data, size_t n, uint64_
 			goto fail;
 		}
 		name[sizeof(name) - 1] = '\0';
-		z->entries = xrealloc(z->entries, (z->nentries + 1) * sizeof(*z->entries));
+		xgrow((void **)&z->entries, &z->cap_entries, z->nentries + 1, sizeof(*z->entries));
 		e = &z->entries[z->nentries++];
 		e->key = fold_name(name);
 		if (unzGetFilePos64(z->uf, &e->pos) != UNZ_OK) {

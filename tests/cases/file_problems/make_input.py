@@ -39,5 +39,11 @@ w(".hidden.csv", b"\xff\xfe garbage")
 w("~$lock.xlsx", b"\x00\x01")
 os.makedirs(os.path.join(q3, ".git"))
 w(os.path.join(".git", "x.csv"), b"\xff")
+# an old workbook renamed to .csv: known by its content, not its name
+w("16_renamed_xls.csv", xlsxcraft.ole2(["Workbook"]))
+# an xlsx renamed to .dat: still read as a workbook
+xlsxcraft.write_xlsx(os.path.join(q3, "17_renamed.dat"), [("KPI", xlsxcraft.sheet_xml(
+    xlsxcraft.row(1, xlsxcraft.inline("A1", "KPI_ID"), xlsxcraft.inline("B1", "実績値"))
+    + xlsxcraft.row(2, xlsxcraft.inline("A2", "K3"), xlsxcraft.num("B2", 30))))])
 # a folder that links back to its parent: a loop, reported once, not followed
 os.symlink("..", os.path.join(q3, "15_loop"))

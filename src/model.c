@@ -314,25 +314,34 @@ static void build_divisions(struct ctx *c)
 
 /* ---- measures, KPIs, milestones */
 
-/* Resolves a 施策ID reference; on failure records why and returns false. */
-static bool resolve_measure(struct ctx *c, const struct src *s, const char *id, size_t *idx)
+/*
+ * Resolves a reference to a measure, KPI or milestone (in the column col,
+ * against the master named master); on failure records why (unknown_code
+ * or E_REF_REJECTED) and returns false.
+ */
+static bool resolve_id(struct ctx *c, struct idmap *im, const struct src *s, enum column_id col,
+		       const char *id, const char *master, enum diag_code unknown_code, size_t *idx)
 {
-	const char *name = s->table->colname[COL_MEASURE_ID];
+	const char *name = s->table->colname[col];
 
-	switch (idmap_find(c, &c->measures, id, idx)) {
+	switch (idmap_find(c, im, id, idx)) {
 	case LOOKUP_FOUND:
 		return true;
 	case LOOKUP_UNKNOWN:
-	case LOOKUP_AMBIGUOUS:
-		reject(c, s, E_UNKNOWN_MEASURE, COL_MEASURE_ID, id, "%s「%s」は施策マスタにありません。",
-		       name, id);
+	case LOOKUP_AMBIGUOUS: /* IDs are unique: only the digits rule can tie */
+		reject(c, s, unknown_code, col, id, "%s「%s」は%sにありません。", name, id, master);
 		break;
 	case LOOKUP_REJECTED:
-		reject(c, s, E_REF_REJECTED, COL_MEASURE_ID, id,
-		       "%s「%s」は施策マスタの行がエラーのため使えません。", name, id);
+		reject(c, s, E_REF_REJECTED, col, id, "%s「%s」は%sの行がエラーのため使えません。", name,
+		       id, master);
 		break;
 	}
 	return false;
+}
+
+static bool resolve_measure(struct ctx *c, const struct src *s, const char *id, size_t *idx)
+{
+	return resolve_id(c, &c->measures, s, COL_MEASURE_ID, id, "施策マスタ", E_UNKNOWN_MEASURE, idx);
 }
 
 static void build_measures(struct ctx *c)
@@ -607,22 +616,9 @@ static void build_actuals(struct ctx *c)
 		size_t k = 0;
 		bool ok = !r->bad;
 
-		if (ok) {
-			switch (idmap_find(c, &c->kpis, r->kpi_id, &k)) {
-			case LOOKUP_FOUND:
-				break;
-			case LOOKUP_REJECTED:
-				reject(c, &r->src, E_REF_REJECTED, COL_KPI_ID, r->kpi_id,
-				       "KPI_ID「%s」は KPIマスタの行がエラーのため使えません。", r->kpi_id);
-				ok = false;
-				break;
-			default:
-				reject(c, &r->src, E_UNKNOWN_KPI, COL_KPI_ID, r->kpi_id,
-				       "KPI_ID「%s」は KPIマスタにありません。", r->kpi_id);
-				ok = false;
-				break;
-			}
-		}
+		if (ok)
+			ok = resolve_id(c, &c->kpis, &r->src, COL_KPI_ID, r->kpi_id, " KPIマスタ",
+					E_UNKNOWN_KPI, &k);
 		if (ok)
 			ok = check_owner(c, &r->src, r->division,
 					 c->m->measures[c->m->kpis[k].measure].lead, "KPI",
@@ -687,24 +683,9 @@ static void build_reports(struct ctx *c)
 		size_t k = 0;
 		bool ok = !r->bad;
 
-		if (ok) {
-			switch (idmap_find(c, &c->milestones, r->milestone_id, &k)) {
-			case LOOKUP_FOUND:
-				break;
-			case LOOKUP_REJECTED:
-				reject(c, &r->src, E_REF_REJECTED, COL_MILESTONE_ID, r->milestone_id,
-				       "マイルストーンID「%s」はマスタの行がエラーのため使えません。",
-				       r->milestone_id);
-				ok = false;
-				break;
-			default:
-				reject(c, &r->src, E_UNKNOWN_MILESTONE, COL_MILESTONE_ID, r->milestone_id,
-				       "マイルストーンID「%s」はマイルストーンのマスタにありません。",
-				       r->milestone_id);
-				ok = false;
-				break;
-			}
-		}
+		if (ok)
+			ok = resolve_id(c, &c->milestones, &r->src, COL_MILESTONE_ID, r->milestone_id,
+					"マイルストーンのマスタ", E_UNKNOWN_MILESTONE, &k);
 		if (ok)
 			ok = check_owner(c, &r->src, r->division,
 					 c->m->measures[c->m->milestones[k].measure].lead,

@@ -218,15 +218,7 @@ bool publish_commit(struct publish *pb, struct strbuf *err)
 		return false;
 	/* the previous outputs, now in tmp; a failure here leaves a leftover
 	 * that the next run removes */
-	if (pb->tmp) {
-		struct strbuf ignore = STRBUF_INIT;
-
-		(void)fs_remove_tree(pb->tmp, &ignore);
-		sb_release(&ignore);
-		free(pb->tmp);
-		pb->tmp = NULL;
-		current_tmp = NULL;
-	}
+	publish_abort(pb);
 	return true;
 }
 

@@ -8,4 +8,5 @@ export KAIKAKU TOOLS PYTHON
 status=0
 "$PYTHON" tests/e2e.py || status=1
 "$PYTHON" tests/readers.py || status=1
+"$PYTHON" tests/scenarios.py || status=1
 exit $status

@@ -50,6 +50,7 @@ static void test_parse(void)
 		{"2026-10-01", "2026Q3", PERIOD_FORM_DATE},
 		{"2026/12/31 0:00", "2026Q3", PERIOD_FORM_DATE},
 		{"2026-12-31T00:00:00", "2026Q3", PERIOD_FORM_DATE},
+		{"2026.9.30", "2026Q2", PERIOD_FORM_DATE},
 		{"令和8年9月30日", "2026Q2", PERIOD_FORM_DATE},
 		{"2024-02-29", "2023Q4", PERIOD_FORM_DATE},
 		/* anything else is rejected */

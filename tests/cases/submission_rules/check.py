@@ -35,5 +35,10 @@ assert m["kgi"] == {"hours_saved": 50, "baseline_hours": 1000, "rate": 0.05, "ta
 t = {x["path"]: x for x in m["inputs"]}
 s = t["submissions/2026Q3/soumu_kpi.csv"]
 assert (s["rows"], s["accepted"], s["rejected"], s["skipped"]) == (6, 1, 3, 2), s
+# a formula-looking value is guarded in the CSV, plain in the workbook
+csvtext = open(os.path.join(out, "errors_2026Q3.csv"), encoding="utf-8-sig").read()
+assert ",'=SUM(A1:A3),\"[E_BAD_NUMBER]" in csvtext, csvtext
+err = [r for r in table("入力エラー") if r["ファイル"].endswith("zz_formula.csv")]
+assert err[0]["値"] == "=SUM(A1:A3)", err
 assert [x["period"] for x in m["trend"]] == ["2026Q2", "2026Q3"], m["trend"]
 assert m["trend"][0]["kgi"]["hours_saved"] == 50

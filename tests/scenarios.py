@@ -1,0 +1,127 @@
+#!/usr/bin/python3
+"""Scenarios of more than one run, on the sample city (input/):
+
+- a rerun gives byte-identical outputs, also from another working folder,
+  with absolute or relative paths, and under another locale;
+- a failed run (exit 2) leaves the previous outputs exactly as they were;
+- what a killed run left behind (.kaikaku-tmp-*) is removed by the next run;
+- a second run waits for the lock, then gives up with exit 2 and a message;
+- the output folder inside the input folder is not read back as input;
+- validate writes nothing.
+"""
+
+import fcntl
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+KAIKAKU = os.path.abspath(os.environ.get("KAIKAKU", os.path.join(ROOT, "kaikaku")))
+SAMPLE = os.path.join(ROOT, "input")
+failures = []
+
+
+def check(cond, msg):
+    if not cond:
+        failures.append(msg)
+
+
+def run(*args, cwd=None, env=None):
+    e = dict(os.environ, LC_ALL="C.UTF-8")
+    e.update(env or {})
+    p = subprocess.run([KAIKAKU, *args], cwd=cwd, capture_output=True, env=e, timeout=120)
+    err = p.stderr.decode("utf-8", "replace")
+    check("Sanitizer" not in err and "runtime error" not in err, f"sanitizer report: {err[-2000:]}")
+    return p.returncode, err
+
+
+def tree(path):
+    """Every file under path (hidden ones too) with its SHA-256."""
+    out = {}
+    for d, _, files in os.walk(path):
+        for f in files:
+            p = os.path.join(d, f)
+            out[os.path.relpath(p, path)] = hashlib.sha256(open(p, "rb").read()).hexdigest()
+    return out
+
+
+def main():
+    with tempfile.TemporaryDirectory(prefix="kaikaku-scen-") as tmp:
+        inp = os.path.join(tmp, "in")
+        shutil.copytree(SAMPLE, inp)
+        out = os.path.join(tmp, "out")
+
+        # a first run, then reruns in other ways: the same bytes
+        st, _ = run("run", "--input", inp, "--output", out, "--quiet")
+        check(st == 1, f"sample run: exit {st}")
+        first = tree(os.path.join(out, "2026Q3"))
+        check(set(first) == {"errors_2026Q3.csv", "summary_2026Q3.xlsx", "manifest.json"}, f"files: {first}")
+        elsewhere = os.path.join(tmp, "elsewhere")
+        os.makedirs(elsewhere)
+        run("run", "--input", os.path.relpath(inp, elsewhere), "--output", "o2", "--quiet", cwd=elsewhere)
+        check(tree(os.path.join(elsewhere, "o2", "2026Q3")) == first, "relative paths from another folder change the bytes")
+        locales = subprocess.run(["locale", "-a"], capture_output=True, text=True).stdout.split()
+        other = next((l for l in locales if l not in ("C", "C.UTF-8", "C.utf8", "POSIX")), "POSIX")
+        run("run", "--input", inp, "--output", os.path.join(tmp, "o3"), "--quiet",
+            env={"LC_ALL": other, "LANG": other, "TZ": "America/New_York"})
+        check(tree(os.path.join(tmp, "o3", "2026Q3")) == first, f"locale {other} / TZ changes the bytes")
+        moved = os.path.join(tmp, "moved-input")
+        shutil.copytree(inp, moved)
+        run("run", "--input", moved, "--output", os.path.join(tmp, "o4"), "--quiet")
+        check(tree(os.path.join(tmp, "o4", "2026Q3")) == first, "another input folder changes the bytes")
+
+        # failed runs leave the previous outputs exactly as they were
+        before = tree(out)
+        bad = os.path.join(tmp, "bad.xml")
+        open(bad, "w").write("<settings><kgi target='2'/></settings>")
+        st, err = run("run", "--input", inp, "--output", out, "--settings", bad)
+        check(st == 2 and "出力フォルダは変更していません" in err, f"broken settings: exit {st}: {err}")
+        st, err = run("run", "--input", os.path.join(tmp, "nope"), "--output", out)
+        check(st == 2, f"missing input: exit {st}")
+        empty = os.path.join(tmp, "empty-in")
+        os.makedirs(empty)
+        st, err = run("run", "--input", empty, "--output", out)
+        check(st == 2 and "見つかりません" in err, f"no masters: exit {st}: {err}")
+        check(tree(out) == before, "a failed run changed the output folder")
+
+        # leftovers of a killed run are removed by the next run
+        left = os.path.join(out, ".kaikaku-tmp-2026Q3-abc123")
+        os.makedirs(os.path.join(left, "feedback"))
+        open(os.path.join(left, "summary_2026Q3.xlsx"), "wb").write(b"half written")
+        st, _ = run("run", "--input", inp, "--output", out, "--quiet")
+        check(st == 1 and not os.path.exists(left), "a killed run's temporary folder survived")
+        check(tree(os.path.join(out, "2026Q3")) == first, "outputs after cleaning leftovers differ")
+
+        # a second run waits for the lock, then refuses
+        lock = open(os.path.join(out, ".kaikaku.lock"), "a")
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        st, err = run("run", "--input", inp, "--output", out, "--wait", "0.5")
+        check(st == 2 and "別の kaikaku が出力フォルダ" in err, f"locked: exit {st}: {err}")
+        fcntl.flock(lock, fcntl.LOCK_UN)
+        lock.close()
+        st, _ = run("run", "--input", inp, "--output", out, "--quiet")
+        check(st == 1, f"after the lock: exit {st}")
+
+        # the output folder inside the input folder is not input
+        st1, err1 = run("run", "--input", inp, "--output", os.path.join(inp, "output"))
+        st2, err2 = run("run", "--input", inp, "--output", os.path.join(inp, "output"))
+        check(st1 == st2 == 1 and "W_OWN_OUTPUT" not in err2, f"output inside input: {err2[-500:]}")
+        inner = tree(os.path.join(inp, "output", "2026Q3"))
+        check(inner["errors_2026Q3.csv"] == first["errors_2026Q3.csv"], "output inside input changes the errors")
+        shutil.rmtree(os.path.join(inp, "output"))
+
+        # validate writes nothing
+        vout = os.path.join(tmp, "validate-out")
+        st, _ = run("validate", "--input", inp, "--output", vout)
+        check(st == 1 and not os.path.exists(vout), "validate wrote something")
+    for f in failures:
+        print("FAIL " + f)
+    print(f"scenarios: {'ok' if not failures else str(len(failures)) + ' failures'}")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -117,6 +117,17 @@ def main():
         vout = os.path.join(tmp, "validate-out")
         st, _ = run("validate", "--input", inp, "--output", vout)
         check(st == 1 and not os.path.exists(vout), "validate wrote something")
+    # the set-up, not root and a package missing: one line with the apt-get to run
+    cmd = ["/bin/sh", os.path.join(ROOT, "tools", "deps.sh"), "test"]
+    env = dict(os.environ, KAIKAKU_DEPS_EXTRA="kaikaku-no-such-package")
+    if os.geteuid() == 0:
+        cmd = ["su", "-s", "/bin/sh", "nobody", "-c",
+               "KAIKAKU_DEPS_EXTRA=kaikaku-no-such-package /bin/sh " + os.path.join(ROOT, "tools", "deps.sh") + " test"]
+    p = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd="/")
+    lines = p.stderr.splitlines()
+    check(p.returncode == 1 and len(lines) == 1 and
+          lines[0].endswith("run: sudo apt-get install kaikaku-no-such-package"),
+          f"deps.sh as non-root: exit {p.returncode}: {p.stderr!r}")
     for f in failures:
         print("FAIL " + f)
     print(f"scenarios: {'ok' if not failures else str(len(failures)) + ' failures'}")

@@ -9,6 +9,8 @@ pkgs="gcc make pkg-config libxlsxwriter-dev libhpdf-dev libcsv-dev libxml2-dev l
 if [ "$what" = test ]; then
 	pkgs="$pkgs python3 python3-openpyxl"
 fi
+# for the set-up's own test: a package that must be reported missing
+pkgs="$pkgs ${KAIKAKU_DEPS_EXTRA:-}"
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
 	echo "kaikaku: not a Debian system; make sure these are installed: $pkgs" >&2

@@ -282,7 +282,21 @@ def made_by_openpyxl():
         j = dump(p2)
         if j and j["grids"][0]["rows"][0]["cells"][0][2] != "2026-10-11":
             fail(f"openpyxl 1904 workbook: {j['grids'][0]['rows'][0]}")
-        print("readers: openpyxl-made workbooks checked")
+        # the decompressed size of a whole workbook is capped too, not only each part
+        sys.path.insert(0, os.path.join(ROOT, "tests", "lib"))
+        import xlsxcraft
+        p3 = os.path.join(tmp, "three.xlsx")
+        pad = " " * (400 << 10)
+        xlsxcraft.write_xlsx(p3, [(f"S{i}", xlsxcraft.sheet_xml(xlsxcraft.row(1, xlsxcraft.inline("A1", "x")) + pad))
+                                  for i in range(3)])
+        j = dump(p3, "--part", str(1 << 20), "--workbook", str(1 << 20))
+        codes = [(d["code"], d["sheet"]) for d in j["diags"]] if j else []
+        if ("E_XLSX_TOO_LARGE", "S2") not in codes or len(j["grids"]) != 2:
+            fail(f"workbook cap: {codes}, {len(j['grids']) if j else None} sheets read")
+        j = dump(p3, "--part", str(300 << 10))
+        if j and sorted(d["code"] for d in j["diags"]) != ["E_XLSX_TOO_LARGE"] * 3:
+            fail(f"part cap: {j['diags']}")
+        print("readers: openpyxl-made workbooks and size caps checked")
 
 
 def main():

@@ -52,6 +52,10 @@ int main(int argc, char **argv)
 			s.limits.part_bytes = strtoull(argv[++i], NULL, 10);
 			continue;
 		}
+		if (strcmp(argv[i], "--workbook") == 0 && i + 1 < argc) {
+			s.limits.workbook_bytes = strtoull(argv[++i], NULL, 10);
+			continue;
+		}
 		diags_init(&d);
 		read_file(argv[i], argv[i], &s.limits, &r, &d);
 		printf("{\"file\":");

@@ -170,40 +170,20 @@ static void compute_milestones(const struct model *m, struct result *r)
 
 static void compute_measures(const struct model *m, struct result *r)
 {
-	/* KPIs and milestones grouped by measure with counting sort */
-	size_t *kstart = xcalloc(m->nmeasures + 1, sizeof(size_t));
-	size_t *mstart = xcalloc(m->nmeasures + 1, sizeof(size_t));
 	enum status *ks = xmalloc((m->nkpis + 1) * sizeof(*ks));
 	enum status *mss = xmalloc((m->nmilestones + 1) * sizeof(*mss));
-	size_t *kfill = xcalloc(m->nmeasures + 1, sizeof(size_t));
-	size_t *mfill = xcalloc(m->nmeasures + 1, sizeof(size_t));
 
-	for (size_t k = 0; k < m->nkpis; k++)
-		kstart[m->kpis[k].measure + 1]++;
-	for (size_t i = 0; i < m->nmilestones; i++)
-		mstart[m->milestones[i].measure + 1]++;
 	for (size_t i = 0; i < m->nmeasures; i++) {
-		kstart[i + 1] += kstart[i];
-		mstart[i + 1] += mstart[i];
-	}
-	for (size_t k = 0; k < m->nkpis; k++) {
-		size_t ms = m->kpis[k].measure;
+		const struct measure *ms = &m->measures[i];
 
-		ks[kstart[ms] + kfill[ms]++] = r->kpis[k].status;
+		for (size_t j = 0; j < ms->nkpis; j++)
+			ks[j] = r->kpis[ms->kpis[j]].status;
+		for (size_t j = 0; j < ms->nmilestones; j++)
+			mss[j] = r->milestones[ms->milestones[j]].status;
+		r->measures[i] = measure_status(ks, ms->nkpis, mss, ms->nmilestones);
 	}
-	for (size_t i = 0; i < m->nmilestones; i++) {
-		size_t ms = m->milestones[i].measure;
-
-		mss[mstart[ms] + mfill[ms]++] = r->milestones[i].status;
-	}
-	for (size_t i = 0; i < m->nmeasures; i++)
-		r->measures[i] = measure_status(ks + kstart[i], kfill[i], mss + mstart[i], mfill[i]);
-	free(kstart);
-	free(mstart);
 	free(ks);
 	free(mss);
-	free(kfill);
-	free(mfill);
 }
 
 static void add_counts(struct counts *c, const struct counts *from)

@@ -186,8 +186,8 @@ static void free_outputs(struct out_entry *e, size_t n)
 
 /* Renders every output into the publish folder and swaps it into place. */
 static bool write_outputs(const struct opts *o, const struct model *m, const struct result *r,
-			  const struct parsed *p, const struct diags *d, int status,
-			  struct strbuf *err)
+			  const struct result *prev, const struct parsed *p, const struct diags *d,
+			  int status, struct strbuf *err)
 {
 	struct publish pb;
 	char code[PERIOD_CODE_MAX];
@@ -207,7 +207,7 @@ static bool write_outputs(const struct opts *o, const struct model *m, const str
 	sb_reset(&name);
 	sb_addf(&name, "summary_%s.xlsx", code);
 	if (!(path = publish_path(&pb, sb_str(&name), err)) ||
-	    !report_summary_xlsx(m, r, d, path, err))
+	    !report_summary_xlsx(m, r, prev, p, d, path, err))
 		goto out;
 	free(path);
 	path = NULL;
@@ -235,7 +235,7 @@ static int cmd_run(const struct opts *o, bool write)
 	struct parsed p;
 	struct diags d;
 	struct model m;
-	struct result r;
+	struct result r, prev;
 	struct strbuf err = STRBUF_INIT;
 	struct compute_params cp;
 	int status = EXIT_FAILED, period = PERIOD_NONE;
@@ -293,10 +293,14 @@ static int cmd_run(const struct opts *o, bool write)
 	cp.at_risk_factor = s.at_risk_factor;
 	cp.kgi_target = s.kgi_target;
 	compute(&m, &cp, &r);
+	/* the quarter before, for 前期状況: the same rules at P − 1 */
+	cp.period = period - 1;
+	compute(&m, &cp, &prev);
+	cp.period = period;
 	have_result = true;
 	diags_sort(&d);
 	status = diags_count(&d, SEV_ERROR) ? EXIT_REJECTED : 0;
-	if (write && !write_outputs(o, &m, &r, &p, &d, status, &err)) {
+	if (write && !write_outputs(o, &m, &r, &prev, &p, &d, status, &err)) {
 		status = fail(sb_str(&err));
 		goto out;
 	}
@@ -317,8 +321,10 @@ static int cmd_run(const struct opts *o, bool write)
 		fprintf(stderr, "（終了ステータス %d）\n", status);
 	}
 out:
-	if (have_result)
+	if (have_result) {
 		result_release(&r);
+		result_release(&prev);
+	}
 	if (have_model)
 		model_release(&m);
 	discovered_release(&found);

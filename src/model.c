@@ -887,6 +887,74 @@ static void index_model(struct ctx *c)
 	m->nperiods = n;
 }
 
+/* Counting sort of items by owner: fills owner lists (start, count) over one
+ * flat array, in item order. */
+static size_t *group_by(size_t nowners, size_t nitems, size_t (*owner_of)(const struct model *, size_t),
+			const struct model *m, size_t *flat, size_t *count)
+{
+	size_t *start = xcalloc(nowners + 1, sizeof(size_t));
+
+	for (size_t i = 0; i < nitems; i++)
+		count[owner_of(m, i)]++;
+	for (size_t o = 0; o < nowners; o++)
+		start[o + 1] = start[o] + count[o];
+	memset(count, 0, nowners * sizeof(size_t));
+	for (size_t i = 0; i < nitems; i++) {
+		size_t o = owner_of(m, i);
+
+		flat[start[o] + count[o]++] = i;
+	}
+	return start;
+}
+
+static size_t kpi_measure(const struct model *m, size_t i)
+{
+	return m->kpis[i].measure;
+}
+
+static size_t milestone_measure(const struct model *m, size_t i)
+{
+	return m->milestones[i].measure;
+}
+
+static size_t measure_lead(const struct model *m, size_t i)
+{
+	return m->measures[i].lead;
+}
+
+/* The measures of each division, the KPIs and milestones of each measure. */
+static void index_members(struct model *m)
+{
+	size_t total = m->nkpis + m->nmilestones + m->nmeasures;
+	size_t *flat = m->members = xmalloc((total + 1) * sizeof(size_t));
+	size_t *count = xcalloc(m->nmeasures + m->ndivisions + 1, sizeof(size_t));
+	size_t *start;
+
+	start = group_by(m->nmeasures, m->nkpis, kpi_measure, m, flat, count);
+	for (size_t i = 0; i < m->nmeasures; i++) {
+		m->measures[i].kpis = flat + start[i];
+		m->measures[i].nkpis = count[i];
+	}
+	free(start);
+	flat += m->nkpis;
+	memset(count, 0, (m->nmeasures + 1) * sizeof(size_t));
+	start = group_by(m->nmeasures, m->nmilestones, milestone_measure, m, flat, count);
+	for (size_t i = 0; i < m->nmeasures; i++) {
+		m->measures[i].milestones = flat + start[i];
+		m->measures[i].nmilestones = count[i];
+	}
+	free(start);
+	flat += m->nmilestones;
+	memset(count, 0, (m->ndivisions + 1) * sizeof(size_t));
+	start = group_by(m->ndivisions, m->nmeasures, measure_lead, m, flat, count);
+	for (size_t i = 0; i < m->ndivisions; i++) {
+		m->divisions[i].measures = flat + start[i];
+		m->divisions[i].nmeasures = count[i];
+	}
+	free(start);
+	free(count);
+}
+
 static void finish_submitted(struct model *m)
 {
 	size_t n = 0;
@@ -897,6 +965,173 @@ static void finish_submitted(struct model *m)
 		if (!n || cmp_submitted(&m->submitted[n - 1], &m->submitted[i]) != 0)
 			m->submitted[n++] = m->submitted[i];
 	m->nsubmitted = n;
+}
+
+/* ---- refused reports */
+
+static const char *refused_key(struct strbuf *sb, char kind, size_t i, int period)
+{
+	sb_reset(sb);
+	sb_addf(sb, "%c|%zu|%d", kind, i, period);
+	return sb_str(sb);
+}
+
+static void note_refused(struct ctx *c, char kind, size_t i, int period)
+{
+	const char *key = refused_key(&c->tmp, kind, i, period);
+
+	if (period != PERIOD_NONE && !hmap_has(&c->m->refused, key))
+		hmap_put(&c->m->refused, arena_strdup(&c->m->arena, key), pack(0));
+}
+
+/* Every submission row that ends rejected but names a known KPI or milestone. */
+static void collect_refused(struct ctx *c)
+{
+	size_t idx;
+
+	for (size_t i = 0; i < c->p->n_actuals; i++) {
+		const struct row_actual *r = &c->p->actuals[i];
+
+		if (r->kpi_id && idmap_find(c, &c->kpis, r->kpi_id, &idx) == LOOKUP_FOUND &&
+		    !model_actual_at(c->m, idx, r->period))
+			note_refused(c, 'k', idx, r->period);
+	}
+	for (size_t i = 0; i < c->p->n_mstatus; i++) {
+		const struct row_mstatus *r = &c->p->mstatus[i];
+		const struct report *rp;
+
+		if (!r->milestone_id ||
+		    idmap_find(c, &c->milestones, r->milestone_id, &idx) != LOOKUP_FOUND)
+			continue;
+		rp = model_report_at_or_before(c->m, idx, r->period);
+		if (!rp || rp->period != r->period)
+			note_refused(c, 'm', idx, r->period);
+	}
+}
+
+bool model_kpi_refused(const struct model *m, size_t k, int period)
+{
+	struct strbuf sb = STRBUF_INIT;
+	bool r = hmap_has(&m->refused, refused_key(&sb, 'k', k, period));
+
+	sb_release(&sb);
+	return r;
+}
+
+bool model_milestone_refused(const struct model *m, size_t i, int period)
+{
+	struct strbuf sb = STRBUF_INIT;
+	bool r = hmap_has(&m->refused, refused_key(&sb, 'm', i, period));
+
+	sb_release(&sb);
+	return r;
+}
+
+/* ---- attribution */
+
+static const char *row_key(struct strbuf *sb, const char *file, const char *sheet, int row)
+{
+	sb_reset(sb);
+	sb_addf(sb, "%s\x1f%s\x1f%d", file, sheet ? sheet : "", row);
+	return sb_str(sb);
+}
+
+static void attribute(struct ctx *c, const struct src *s, long division)
+{
+	struct model *m = c->m;
+	struct owners *o;
+	const char *key;
+
+	if (division < 0)
+		return;
+	key = arena_strdup(&m->arena, row_key(&c->tmp, s->file, s->sheet, s->row));
+	hmap_put(&m->row_owner, key, pack((size_t)division));
+	o = hmap_get(&m->file_owners, s->file);
+	if (!o) {
+		o = arena_zalloc(&m->arena, sizeof(*o));
+		hmap_put(&m->file_owners, s->file, o);
+	}
+	for (size_t i = 0; i < o->n; i++)
+		if (o->v[i] == (size_t)division)
+			return;
+	/* a file concerns very few divisions: a small list */
+	o->v = xrealloc(o->v, (o->n + 1) * sizeof(*o->v));
+	o->v[o->n++] = (size_t)division;
+}
+
+/* The division named by a 課 cell, else the owner of the referenced ID. */
+static long owner_by(struct ctx *c, const char *division, struct idmap *im, const char *id,
+		     bool kpi)
+{
+	size_t idx;
+
+	if (division && find_division(c, division, &idx) == LOOKUP_FOUND)
+		return (long)idx;
+	if (id && idmap_find(c, im, id, &idx) == LOOKUP_FOUND)
+		return (long)c->m->measures[kpi ? c->m->kpis[idx].measure
+						: c->m->milestones[idx].measure]
+			.lead;
+	return -1;
+}
+
+/* For a file refused as a whole: a division code or name in its name (the
+ * longest one, so that 子育て支援課 wins over a shorter name inside it). */
+static void attribute_by_name(struct ctx *c, const char *file)
+{
+	const char *base = strrchr(file, '/');
+	long best = -1;
+	size_t best_len = 0;
+	struct src s = {file, NULL, 0, NULL};
+
+	base = base ? base + 1 : file;
+	for (size_t d = 0; d < c->m->ndivisions; d++) {
+		const char *names[2] = {c->m->divisions[d].code, c->m->divisions[d].name};
+
+		for (int k = 0; k < 2; k++) {
+			size_t len = strlen(names[k]);
+
+			if (len > best_len && strstr(base, names[k])) {
+				best = (long)d;
+				best_len = len;
+			}
+		}
+	}
+	attribute(c, &s, best);
+}
+
+static void attribute_all(struct ctx *c)
+{
+	struct parsed *p = c->p;
+
+	for (size_t i = 0; i < p->n_actuals; i++)
+		attribute(c, &p->actuals[i].src,
+			  owner_by(c, p->actuals[i].division, &c->kpis, p->actuals[i].kpi_id, true));
+	for (size_t i = 0; i < p->n_mstatus; i++)
+		attribute(c, &p->mstatus[i].src,
+			  owner_by(c, p->mstatus[i].division, &c->milestones, p->mstatus[i].milestone_id,
+				   false));
+	for (size_t i = 0; i < p->n_workload; i++)
+		attribute(c, &p->workload[i].src, owner_by(c, p->workload[i].division, NULL, NULL, false));
+	for (size_t i = 0; i < p->nfiles; i++) {
+		const struct input_file *f = &p->files[i];
+
+		if (f->failed && !hmap_has(&c->m->file_owners, f->path))
+			attribute_by_name(c, f->path);
+	}
+}
+
+long model_row_division(const struct model *m, const char *file, const char *sheet, int row)
+{
+	struct strbuf sb = STRBUF_INIT;
+	void *v = hmap_get(&m->row_owner, row_key(&sb, file, sheet, row));
+
+	sb_release(&sb);
+	return v ? (long)unpack(v) : -1;
+}
+
+const struct owners *model_file_divisions(const struct model *m, const char *file)
+{
+	return hmap_get(&m->file_owners, file);
 }
 
 void model_build(struct model *m, struct parsed *p, const struct settings *s, struct diags *d)
@@ -925,7 +1160,10 @@ void model_build(struct model *m, struct parsed *p, const struct settings *s, st
 	build_reports(&c);
 	build_workloads(&c);
 	index_model(&c);
+	index_members(m);
 	collect_submitted(&c);
+	collect_refused(&c);
+	attribute_all(&c);
 	finish_submitted(m);
 	idmap_release(&c.div_codes);
 	idmap_release(&c.div_names);
@@ -949,6 +1187,13 @@ void model_release(struct model *m)
 	free(m->workloads);
 	free(m->submitted);
 	free(m->periods);
+	free(m->members);
+	hmap_release(&m->row_owner);
+	hmap_release(&m->refused);
+	for (size_t i = 0; i < m->file_owners.cap; i++)
+		if (m->file_owners.slots[i].key)
+			free(((struct owners *)m->file_owners.slots[i].value)->v);
+	hmap_release(&m->file_owners);
 	arena_release(&m->arena);
 	memset(m, 0, sizeof(*m));
 }

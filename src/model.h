@@ -28,6 +28,8 @@ struct division {
 	size_t dept;
 	bool has_baseline;
 	double baseline;
+	const size_t *measures; /* the measures it leads, in master order */
+	size_t nmeasures;
 	const struct src *src;
 };
 
@@ -35,6 +37,10 @@ struct measure {
 	const char *id, *name, *field, *summary, *approach;
 	int pillar;
 	size_t lead; /* division */
+	const size_t *kpis;       /* its KPIs, in master order */
+	size_t nkpis;
+	const size_t *milestones; /* its milestones, in master order */
+	size_t nmilestones;
 	const struct src *src;
 };
 
@@ -115,6 +121,11 @@ struct model {
 	size_t nsubmitted;
 	int *periods; /* ascending: the periods of all accepted submission rows */
 	size_t nperiods;
+	size_t *members; /* the lists the divisions' and measures' pointers point into */
+	/* attribution: which division a submission row or an input file concerns */
+	struct hmap row_owner;   /* "file\x1fsheet\x1frow" -> division + 1 */
+	struct hmap file_owners; /* file -> struct owners */
+	struct hmap refused;     /* "k|kpi|period", "m|milestone|period": a report was refused */
 	const struct settings *settings;
 };
 
@@ -128,5 +139,25 @@ const struct actual *model_actual_before(const struct model *m, size_t k, int pe
 /* The latest report of milestone ms at or before period, or NULL. */
 const struct report *model_report_at_or_before(const struct model *m, size_t ms, int period);
 bool model_submitted(const struct model *m, size_t division, int period);
+
+/* True when a report for KPI k (or milestone i) and period was sent but
+ * refused with an error: 判定理由 then says so instead of "no report". */
+bool model_kpi_refused(const struct model *m, size_t k, int period);
+bool model_milestone_refused(const struct model *m, size_t i, int period);
+
+/* The divisions an input file concerns. */
+struct owners {
+	size_t *v;
+	size_t n;
+};
+
+/*
+ * The division a submission row concerns (its 課 cell, else the owner of its
+ * KPI or milestone), accepted or not; -1 when none can be told.
+ */
+long model_row_division(const struct model *m, const char *file, const char *sheet, int row);
+/* The divisions a file concerns (from its rows, or for a file refused as a
+ * whole from a division code or name in its file name); NULL for none. */
+const struct owners *model_file_divisions(const struct model *m, const char *file);
 
 #endif

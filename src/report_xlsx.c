@@ -1,27 +1,31 @@
 /*
- * report_xlsx.c - summary_<P>.xlsx, the PMO's workbook: 概要, 施策一覧, KPI一覧
- * (with one column per period), マイルストーン, 業務量削減, 未提出, 入力エラー.
- * The first row of each list sheet is its header (contract §4 fixed points).
+ * report_xlsx.c - summary_<P>.xlsx, the PMO's workbook: 概要 (KGI, status
+ * counts, native charts), 施策一覧, KPI一覧 (one column per period), マイルストーン,
+ * 業務量削減, 未提出, 提出状況, 入力エラー. The first row of each list sheet is its
+ * header (contract §4 fixed points); list sheets are Excel tables.
  */
 #include "kaikaku.h"
 
+#include "explain.h"
 #include "ingest.h"
 #include "period.h"
+#include "recognise.h"
 #include "report_xlsx.h"
 #include "xlsx_write.h"
+
+#define OVERVIEW "概要"
+#define CHART_COL 15
 
 struct ctx {
 	const struct model *m;
 	const struct result *r;
+	const struct result *prev; /* at P − 1, for 前期状況 */
+	const struct parsed *p;
 	const struct diags *d;
 	struct xw_book b;
+	char title[256];
+	char period[128];
 };
-
-static const char *pillar_name(const struct model *m, int pillar)
-{
-	return pillar >= 0 && (size_t)pillar < m->settings->npillars ? m->settings->pillars[pillar].name
-								       : "";
-}
 
 static void period_cell(struct xw_sheet *s, uint32_t row, uint16_t col, int p)
 {
@@ -33,46 +37,204 @@ static void period_cell(struct xw_sheet *s, uint32_t row, uint16_t col, int p)
 	xw_text(s, row, col, code, XW_TEXT);
 }
 
-/* -- 概要 */
+static void division_cells(struct ctx *c, struct xw_sheet *s, uint32_t row, uint16_t col,
+			   size_t d)
+{
+	const struct division *dv = &c->m->divisions[d];
 
-static void kgi_row(struct xw_sheet *s, uint32_t row, uint16_t col, const struct kgi *k,
-		    double target)
+	xw_text(s, row, col, c->m->departments[dv->dept].name, XW_TEXT);
+	xw_text(s, row, col + 1, dv->code, XW_TEXT);
+	xw_text(s, row, col + 2, dv->name, XW_TEXT);
+}
+
+static void reason_cell(struct xw_sheet *s, uint32_t row, uint16_t col, struct strbuf *reason)
+{
+	xw_text(s, row, col, sb_str(reason), XW_TEXT);
+	sb_reset(reason);
+}
+
+static void list_sheet(struct ctx *c, struct xw_sheet *s, const char *name,
+		       const char *const *hdr, size_t n, size_t nrows)
+{
+	if (!xw_sheet(&c->b, s, name))
+		return;
+	xw_table(s, 0, hdr, n, nrows);
+	xw_print(s, c->title, c->period, 0);
+}
+
+/* ---- 概要 */
+
+static void kgi_cells(struct xw_sheet *s, uint32_t row, uint16_t col, const struct kgi *k,
+		      double target)
 {
 	xw_number(s, row, col, k->hours_saved, XW_NUM);
-	xw_number(s, row, col + 1, k->baseline_hours, XW_NUM);
-	if (k->rate >= 0)
+	if (k->baseline_hours > 0 || k->rate >= 0)
+		xw_number(s, row, col + 1, k->baseline_hours, XW_NUM);
+	if (k->rate >= 0) {
 		xw_number(s, row, col + 2, k->rate, XW_PCT);
+		xw_number(s, row, col + 4, target - k->rate > 0 ? target - k->rate : 0, XW_PCT);
+	}
 	xw_number(s, row, col + 3, target, XW_PCT);
 }
 
-static uint32_t counts_block(struct xw_sheet *s, uint32_t row, const char *title,
+static const char *const kgi_hdr_tail[] = {"削減時間", "基準業務量", "業務量削減率", "目標",
+					   "目標までの差"};
+
+static void kgi_header(struct xw_sheet *s, uint32_t row, const char *first)
+{
+	xw_text(s, row, 0, first, XW_HEADER);
+	for (size_t i = 0; i < ARRAY_LEN(kgi_hdr_tail); i++)
+		xw_text(s, row, (uint16_t)(i + 1), kgi_hdr_tail[i], XW_HEADER);
+}
+
+/* A block of status counts; returns the first data row (for the charts). */
+static uint32_t counts_block(struct xw_sheet *s, uint32_t *row, const char *title,
 			     const char *label, const char *const *names,
 			     const struct counts *const *counts, size_t n)
 {
-	const char *hdr[2 + 9 + 2];
-	size_t nh = 0;
+	uint32_t first;
+	uint16_t col = 0;
 
-	xw_text(s, row++, 0, title, XW_TITLE);
-	hdr[nh++] = label;
-	hdr[nh++] = "施策数";
+	xw_text(s, (*row)++, 0, title, XW_SUBTITLE);
+	xw_text(s, *row, col++, label, XW_HEADER);
+	xw_text(s, *row, col++, "施策数", XW_HEADER);
 	for (size_t i = 0; i < ARRAY_LEN(status_measure_order); i++)
-		hdr[nh++] = status_word(status_measure_order[i]);
-	hdr[nh++] = "KPI数";
-	hdr[nh++] = "KPI 順調・達成の割合";
-	xw_header(s, row++, hdr, nh);
-	for (size_t i = 0; i < n; i++, row++) {
-		const struct counts *c = counts[i];
-		uint16_t col = 0;
+		xw_text(s, *row, col++, status_word(status_measure_order[i]), XW_HEADER);
+	xw_text(s, *row, col++, "KPI数", XW_HEADER);
+	xw_text(s, *row, col, "KPI 順調・達成の割合", XW_HEADER);
+	(*row)++;
+	first = *row;
+	for (size_t i = 0; i < n; i++, (*row)++) {
+		const struct counts *ct = counts[i];
 
-		xw_text(s, row, col++, names[i], XW_TEXT);
-		xw_number(s, row, col++, c->nmeasures, XW_INT);
+		col = 0;
+		xw_text(s, *row, col++, names[i], XW_TEXT);
+		xw_number(s, *row, col++, ct->nmeasures, XW_INT);
 		for (size_t k = 0; k < ARRAY_LEN(status_measure_order); k++)
-			xw_number(s, row, col++, c->measures[status_measure_order[k]], XW_INT);
-		xw_number(s, row, col++, c->nkpis, XW_INT);
-		if (c->share >= 0)
-			xw_number(s, row, col, c->share, XW_PCT);
+			xw_number(s, *row, col++, ct->measures[status_measure_order[k]], XW_INT);
+		xw_number(s, *row, col++, ct->nkpis, XW_INT);
+		if (ct->share >= 0)
+			xw_number(s, *row, col, ct->share, XW_PCT);
 	}
-	return row + 1;
+	(*row)++;
+	return first;
+}
+
+static lxw_chart_font chart_font(double size, bool bold)
+{
+	lxw_chart_font f = {0};
+
+	f.name = (char *)"Meiryo UI";
+	f.size = size;
+	f.bold = bold;
+	return f;
+}
+
+static void style_chart(lxw_chart *ch, const char *title, const char *y_name)
+{
+	lxw_chart_font tf = chart_font(11, true), af = chart_font(9, false);
+
+	chart_title_set_name(ch, title);
+	chart_title_set_name_font(ch, &tf);
+	chart_axis_set_num_font(ch->x_axis, &af);
+	chart_axis_set_num_font(ch->y_axis, &af);
+	if (y_name) {
+		chart_axis_set_name(ch->y_axis, y_name);
+		chart_axis_set_name_font(ch->y_axis, &af);
+	}
+	chart_legend_set_font(ch, &af);
+	chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
+}
+
+static void insert_chart(struct ctx *c, struct xw_sheet *s, lxw_chart *ch, uint32_t at_row)
+{
+	lxw_chart_options opt = {0};
+
+	opt.x_scale = 1.3;
+	opt.y_scale = 1.15;
+	xw_keep(&c->b, worksheet_insert_chart_opt(s->ws, at_row, CHART_COL, ch, &opt));
+}
+
+/* Measures by status, stacked per category (pillars or departments). */
+static void chart_statuses(struct ctx *c, struct xw_sheet *s, const char *title, uint32_t first,
+			   size_t n, uint32_t at_row)
+{
+	lxw_chart *ch;
+
+	if (n == 0)
+		return;
+	ch = workbook_add_chart(c->b.wb, LXW_CHART_BAR_STACKED);
+	for (size_t k = 0; k < ARRAY_LEN(status_measure_order); k++) {
+		lxw_col_t col = (lxw_col_t)(2 + k);
+		lxw_chart_series *se = chart_add_series(ch, NULL, NULL);
+		lxw_chart_fill fill = {0};
+
+		chart_series_set_categories(se, OVERVIEW, first, 0, first + (lxw_row_t)n - 1, 0);
+		chart_series_set_values(se, OVERVIEW, first, col, first + (lxw_row_t)n - 1, col);
+		chart_series_set_name_range(se, OVERVIEW, first - 1, col);
+		fill.color = status_colour(status_measure_order[k])->chart;
+		chart_series_set_fill(se, &fill);
+	}
+	/* in a bar chart y_axis is the category axis: the first category on top,
+	 * as in the table; the counts along x_axis */
+	chart_axis_set_reverse(ch->y_axis);
+	style_chart(ch, title, NULL);
+	{
+		lxw_chart_font af = chart_font(9, false);
+
+		chart_axis_set_name(ch->x_axis, "施策数");
+		chart_axis_set_name_font(ch->x_axis, &af);
+		chart_axis_set_major_unit(ch->x_axis, 1);
+	}
+	insert_chart(c, s, ch, at_row);
+}
+
+/*
+ * A KGI rate per category against the dashed target line. Per department the
+ * rates are markers (the departments are not a sequence); over the periods
+ * (trend) they are joined by a line. (libxlsxwriter 1.1.4 cannot combine a
+ * column chart with a line chart.)
+ */
+static void chart_kgi(struct ctx *c, struct xw_sheet *s, const char *title, uint32_t first,
+		      size_t n, bool trend, uint32_t at_row)
+{
+	lxw_chart *ch;
+	lxw_chart_series *se;
+	lxw_chart_line line = {0}, tl = {0};
+	lxw_chart_fill fill = {0};
+	lxw_row_t last = first + (lxw_row_t)n - 1;
+
+	if (n == 0)
+		return;
+	ch = workbook_add_chart(c->b.wb, LXW_CHART_LINE);
+	se = chart_add_series(ch, NULL, NULL);
+	chart_series_set_categories(se, OVERVIEW, first, 0, last, 0);
+	chart_series_set_values(se, OVERVIEW, first, 3, last, 3);
+	chart_series_set_name(se, "業務量削減率");
+	line.color = 0x305496;
+	line.width = 2.25;
+	line.none = trend ? LXW_FALSE : LXW_TRUE;
+	chart_series_set_line(se, &line);
+	chart_series_set_marker_type(se, trend ? LXW_CHART_MARKER_CIRCLE : LXW_CHART_MARKER_SQUARE);
+	chart_series_set_marker_size(se, trend ? 6 : 10);
+	fill.color = 0x305496;
+	chart_series_set_marker_fill(se, &fill);
+	chart_series_set_labels(se);
+	chart_series_set_labels_num_format(se, "0.0%");
+	chart_series_set_labels_position(se, LXW_CHART_LABEL_POSITION_ABOVE);
+	se = chart_add_series(ch, NULL, NULL);
+	chart_series_set_categories(se, OVERVIEW, first, 0, last, 0);
+	chart_series_set_values(se, OVERVIEW, first, 4, last, 4);
+	chart_series_set_name(se, "目標");
+	tl.color = 0xC00000;
+	tl.width = 1.5;
+	tl.dash_type = LXW_CHART_LINE_DASH_DASH;
+	chart_series_set_line(se, &tl);
+	chart_series_set_marker_type(se, LXW_CHART_MARKER_NONE);
+	style_chart(ch, title, "業務量削減率");
+	chart_axis_set_num_format(ch->y_axis, "0%");
+	chart_axis_set_min(ch->y_axis, 0);
+	insert_chart(c, s, ch, at_row);
 }
 
 static void sheet_overview(struct ctx *c)
@@ -81,22 +243,19 @@ static void sheet_overview(struct ctx *c)
 	const struct result *r = c->r;
 	double target = r->params.kgi_target;
 	struct xw_sheet s;
-	struct strbuf sb = STRBUF_INIT;
-	uint32_t row = 0;
-	static const char *const kgi_hdr[] = {"区分", "削減時間", "基準業務量", "業務量削減率", "目標"};
+	uint32_t row = 0, pillars_at, depts_at, kgi_at, trend_at;
+	size_t n;
 
-	if (!xw_sheet(&c->b, &s, "概要"))
+	if (!xw_sheet(&c->b, &s, OVERVIEW))
 		return;
-	sb_addf(&sb, "抜本的な業務改革 四半期レビュー（%s）", m->settings->city);
-	xw_text(&s, row++, 0, sb_str(&sb), XW_TITLE);
-	sb_reset(&sb);
-	period_label(r->period, &sb);
-	xw_text(&s, row++, 0, sb_str(&sb), XW_TEXT);
+	xw_print(&s, c->title, c->period, -1);
+	xw_text(&s, row++, 0, c->title, XW_TITLE);
+	xw_text(&s, row++, 0, c->period, XW_TEXT);
 	row++;
-	xw_text(&s, row++, 0, "KGI 業務量削減率", XW_TITLE);
-	xw_header(&s, row++, kgi_hdr, ARRAY_LEN(kgi_hdr));
+	xw_text(&s, row++, 0, "KGI 業務量削減率（既存業務の 30% 削減）", XW_SUBTITLE);
+	kgi_header(&s, row++, "区分");
 	xw_text(&s, row, 0, "市全体", XW_TEXT);
-	kgi_row(&s, row++, 1, &r->kgi, target);
+	kgi_cells(&s, row++, 1, &r->kgi, target);
 	row++;
 	{
 		const char **names = xcalloc(r->npillars + 1, sizeof(*names));
@@ -108,7 +267,7 @@ static void sheet_overview(struct ctx *c)
 		}
 		names[r->npillars] = "市全体";
 		cs[r->npillars] = &r->city;
-		row = counts_block(&s, row, "柱別の状況", "柱", names, cs, r->npillars + 1);
+		pillars_at = counts_block(&s, &row, "柱別の施策の状況", "柱", names, cs, r->npillars + 1);
 		free(names);
 		free(cs);
 	}
@@ -120,131 +279,128 @@ static void sheet_overview(struct ctx *c)
 			names[i] = m->departments[i].name;
 			cs[i] = &r->departments[i];
 		}
-		row = counts_block(&s, row, "部別の状況", "部", names, cs, m->ndepartments);
+		depts_at = counts_block(&s, &row, "部別の施策の状況", "部", names, cs, m->ndepartments);
 		free(names);
 		free(cs);
 	}
-	xw_text(&s, row++, 0, "部別の業務量削減率", XW_TITLE);
-	{
-		static const char *const hdr[] = {"部", "削減時間", "基準業務量", "業務量削減率", "目標"};
-
-		xw_header(&s, row++, hdr, ARRAY_LEN(hdr));
-	}
+	xw_text(&s, row++, 0, "部別の業務量削減率", XW_SUBTITLE);
+	kgi_header(&s, row++, "部");
+	kgi_at = row;
 	for (size_t i = 0; i < m->ndepartments; i++, row++) {
 		xw_text(&s, row, 0, m->departments[i].name, XW_TEXT);
-		kgi_row(&s, row, 1, &r->kgi_departments[i], target);
+		kgi_cells(&s, row, 1, &r->kgi_departments[i], target);
 	}
 	row++;
-	xw_text(&s, row++, 0, "課別の業務量削減率", XW_TITLE);
+	xw_text(&s, row++, 0, "業務量削減率の推移", XW_SUBTITLE);
+	kgi_header(&s, row++, "期間");
+	trend_at = row;
+	for (size_t i = 0; i < r->ntrend; i++, row++) {
+		period_cell(&s, row, 0, r->trend[i]);
+		kgi_cells(&s, row, 1, &r->trend_city[i], target);
+	}
+	row++;
+	xw_text(&s, row++, 0, "課別の業務量削減率", XW_SUBTITLE);
 	{
-		static const char *const hdr[] = {"部",     "課コード", "課",  "削減時間",
+		static const char *const hdr[] = {"部",     "課コード",   "課",       "削減時間",
 						  "基準業務量", "業務量削減率", "目標"};
 
 		xw_header(&s, row++, hdr, ARRAY_LEN(hdr));
 	}
 	for (size_t i = 0; i < m->ndivisions; i++, row++) {
-		const struct division *dv = &m->divisions[i];
+		const struct kgi *k = &r->kgi_divisions[i];
 
-		xw_text(&s, row, 0, m->departments[dv->dept].name, XW_TEXT);
-		xw_text(&s, row, 1, dv->code, XW_TEXT);
-		xw_text(&s, row, 2, dv->name, XW_TEXT);
-		if (dv->has_baseline)
-			kgi_row(&s, row, 3, &r->kgi_divisions[i], target);
+		division_cells(c, &s, row, 0, i);
+		xw_number(&s, row, 3, k->hours_saved, XW_NUM);
+		if (m->divisions[i].has_baseline)
+			xw_number(&s, row, 4, k->baseline_hours, XW_NUM);
 		else
-			xw_number(&s, row, 3, r->kgi_divisions[i].hours_saved, XW_NUM);
+			xw_text(&s, row, 4, "（なし）", XW_TEXT);
+		if (k->rate >= 0)
+			xw_number(&s, row, 5, k->rate, XW_PCT);
+		xw_number(&s, row, 6, target, XW_PCT);
 	}
-	row++;
-	xw_text(&s, row++, 0, "業務量削減率の推移", XW_TITLE);
-	{
-		static const char *const hdr[] = {"期間", "削減時間", "基準業務量", "業務量削減率", "目標"};
-
-		xw_header(&s, row++, hdr, ARRAY_LEN(hdr));
-	}
-	for (size_t i = 0; i < r->ntrend; i++, row++) {
-		period_cell(&s, row, 0, r->trend[i]);
-		kgi_row(&s, row, 1, &r->trend_city[i], target);
-	}
+	n = r->npillars;
+	chart_statuses(c, &s, "柱別の施策の状況", pillars_at, n, 0);
+	chart_statuses(c, &s, "部別の施策の状況", depts_at, m->ndepartments, 17);
+	chart_kgi(c, &s, "部別の業務量削減率と目標", kgi_at, m->ndepartments, false, 34);
+	chart_kgi(c, &s, "業務量削減率の推移", trend_at, r->ntrend, true, 51);
 	xw_finish(&s);
-	sb_release(&sb);
+	worksheet_set_column(s.ws, 0, 0, 26, NULL);
 }
 
-/* -- 施策一覧 */
+/* ---- 施策一覧 */
 
 static void sheet_measures(struct ctx *c)
 {
-	static const char *const hdr[] = {"施策ID", "施策名", "柱",     "部",     "課コード",
-					  "課",     "分野",   "アプローチ", "状況", "KPI数",
-					  "マイルストーン数"};
+	static const char *const hdr[] = {"施策ID",   "施策名",     "柱",   "部",     "課コード",
+					  "課",       "分野",       "アプローチ", "状況", "前期状況",
+					  "判定理由", "KPI数",      "マイルストーン数"};
 	const struct model *m = c->m;
-	size_t *nk = xcalloc(m->nmeasures + 1, sizeof(size_t));
-	size_t *nm = xcalloc(m->nmeasures + 1, sizeof(size_t));
 	struct xw_sheet s;
+	struct strbuf why = STRBUF_INIT;
 
-	for (size_t k = 0; k < m->nkpis; k++)
-		nk[m->kpis[k].measure]++;
-	for (size_t i = 0; i < m->nmilestones; i++)
-		nm[m->milestones[i].measure]++;
-	if (xw_sheet(&c->b, &s, "施策一覧")) {
-		xw_header(&s, 0, hdr, ARRAY_LEN(hdr));
-		for (size_t i = 0; i < m->nmeasures; i++) {
-			const struct measure *ms = &m->measures[i];
-			const struct division *dv = &m->divisions[ms->lead];
-			uint32_t row = (uint32_t)i + 1;
+	list_sheet(c, &s, "施策一覧", hdr, ARRAY_LEN(hdr), m->nmeasures);
+	xw_wrap(&s, 1, 28);
+	xw_wrap(&s, 2, 16);
+	xw_wrap(&s, 10, 44);
+	for (size_t i = 0; i < m->nmeasures; i++) {
+		const struct measure *ms = &m->measures[i];
+		uint32_t row = (uint32_t)i + 1;
 
-			xw_text(&s, row, 0, ms->id, XW_TEXT);
-			xw_text(&s, row, 1, ms->name, XW_TEXT);
-			xw_text(&s, row, 2, pillar_name(m, ms->pillar), XW_TEXT);
-			xw_text(&s, row, 3, m->departments[dv->dept].name, XW_TEXT);
-			xw_text(&s, row, 4, dv->code, XW_TEXT);
-			xw_text(&s, row, 5, dv->name, XW_TEXT);
-			xw_text(&s, row, 6, ms->field, XW_TEXT);
-			xw_text(&s, row, 7, ms->approach, XW_TEXT);
-			xw_text(&s, row, 8, status_word(c->r->measures[i]), XW_TEXT);
-			xw_number(&s, row, 9, (double)nk[i], XW_INT);
-			xw_number(&s, row, 10, (double)nm[i], XW_INT);
-		}
-		xw_finish_table(&s);
+		xw_text(&s, row, 0, ms->id, XW_TEXT);
+		xw_text(&s, row, 1, ms->name, XW_TEXT);
+		xw_text(&s, row, 2, m->settings->pillars[ms->pillar].name, XW_TEXT);
+		division_cells(c, &s, row, 3, ms->lead);
+		xw_text(&s, row, 6, ms->field, XW_TEXT);
+		xw_text(&s, row, 7, ms->approach, XW_TEXT);
+		xw_status(&s, row, 8, c->r->measures[i]);
+		xw_status(&s, row, 9, c->prev->measures[i]);
+		explain_measure(m, c->r, i, &why);
+		reason_cell(&s, row, 10, &why);
+		xw_number(&s, row, 11, (double)ms->nkpis, XW_INT);
+		xw_number(&s, row, 12, (double)ms->nmilestones, XW_INT);
 	}
-	free(nk);
-	free(nm);
+	xw_finish_table(&s);
+	sb_release(&why);
 }
 
-/* -- KPI一覧 */
+/* ---- KPI一覧 */
 
 static void sheet_kpis(struct ctx *c)
 {
-	static const char *const hdr[] = {"KPI_ID",   "施策ID",     "施策名",   "部",     "課コード",
-					  "課",       "指標名",     "単位",     "基準値", "基準時点",
-					  "目標値",   "目標時点",   "実績値",   "前回値", "前回報告期間",
-					  "進捗率",   "期待進捗率", "状況",     "コメント"};
+	static const char *const fixed[] = {
+		"KPI_ID",   "施策ID",     "施策名",       "部",     "課コード", "課",
+		"指標名",   "単位",       "基準値",       "基準時点", "目標値",   "目標時点",
+		"実績値",   "前回値",     "前回報告期間", "進捗率", "期待進捗率", "状況",
+		"前期状況", "判定理由",   "コメント"};
 	const struct model *m = c->m;
 	const struct result *r = c->r;
+	size_t nf = ARRAY_LEN(fixed), n = nf + r->ntrend;
+	const char **hdr = xcalloc(n, sizeof(*hdr));
+	char(*codes)[PERIOD_CODE_MAX] = xcalloc(r->ntrend + 1, sizeof(*codes));
 	struct xw_sheet s;
-	uint16_t ncols = (uint16_t)ARRAY_LEN(hdr);
+	struct strbuf why = STRBUF_INIT;
 
-	if (!xw_sheet(&c->b, &s, "KPI一覧"))
-		return;
-	xw_header(&s, 0, hdr, ARRAY_LEN(hdr));
+	memcpy(hdr, fixed, sizeof(fixed));
 	for (size_t t = 0; t < r->ntrend; t++) {
-		/* one column per period: the trend */
-		char code[PERIOD_CODE_MAX];
-
-		period_code(r->trend[t], code);
-		xw_text(&s, 0, (uint16_t)(ncols + t), code, XW_HEADER);
+		period_code(r->trend[t], codes[t]);
+		hdr[nf + t] = codes[t];
 	}
+	list_sheet(c, &s, "KPI一覧", hdr, n, m->nkpis);
+	xw_wrap(&s, 2, 18);
+	xw_wrap(&s, 6, 24);
+	xw_wrap(&s, 19, 40);
+	xw_wrap(&s, 20, 24);
 	for (size_t k = 0; k < m->nkpis; k++) {
 		const struct kpi *kp = &m->kpis[k];
 		const struct kpi_result *kr = &r->kpis[k];
 		const struct measure *ms = &m->measures[kp->measure];
-		const struct division *dv = &m->divisions[ms->lead];
 		uint32_t row = (uint32_t)k + 1;
 
 		xw_text(&s, row, 0, kp->id, XW_TEXT);
 		xw_text(&s, row, 1, ms->id, XW_TEXT);
 		xw_text(&s, row, 2, ms->name, XW_TEXT);
-		xw_text(&s, row, 3, m->departments[dv->dept].name, XW_TEXT);
-		xw_text(&s, row, 4, dv->code, XW_TEXT);
-		xw_text(&s, row, 5, dv->name, XW_TEXT);
+		division_cells(c, &s, row, 3, ms->lead);
 		xw_text(&s, row, 6, kp->name, XW_TEXT);
 		xw_text(&s, row, 7, kp->unit, XW_TEXT);
 		xw_number(&s, row, 8, kp->baseline, XW_NUM);
@@ -260,45 +416,51 @@ static void sheet_kpis(struct ctx *c)
 		if (kr->actual)
 			xw_number(&s, row, 15, kr->progress, XW_PCT);
 		xw_number(&s, row, 16, kr->expected, XW_PCT);
-		xw_text(&s, row, 17, status_word(kr->status), XW_TEXT);
-		xw_text(&s, row, 18, kr->actual ? kr->actual->comment : NULL, XW_TEXT);
+		xw_status(&s, row, 17, kr->status);
+		xw_status(&s, row, 18, c->prev->kpis[k].status);
+		explain_kpi(m, r, k, &why);
+		reason_cell(&s, row, 19, &why);
+		xw_text(&s, row, 20, kr->actual ? kr->actual->comment : NULL, XW_TEXT);
 		for (size_t t = 0; t < r->ntrend; t++) {
 			const struct actual *a = model_actual_at(m, k, r->trend[t]);
 
 			if (a)
-				xw_number(&s, row, (uint16_t)(ncols + t), a->value, XW_NUM);
+				xw_number(&s, row, (uint16_t)(nf + t), a->value, XW_NUM);
 		}
 	}
 	xw_finish_table(&s);
+	sb_release(&why);
+	free(hdr);
+	free(codes);
 }
 
-/* -- マイルストーン */
+/* ---- マイルストーン */
 
 static void sheet_milestones(struct ctx *c)
 {
 	static const char *const hdr[] = {"マイルストーンID", "施策ID",   "施策名",   "部",
 					  "課コード",         "課",       "内容",     "期限",
 					  "報告状況",         "報告期間", "進捗率",   "状況",
-					  "コメント"};
+					  "前期状況",         "判定理由", "コメント"};
 	const struct model *m = c->m;
 	struct xw_sheet s;
+	struct strbuf why = STRBUF_INIT;
 
-	if (!xw_sheet(&c->b, &s, "マイルストーン"))
-		return;
-	xw_header(&s, 0, hdr, ARRAY_LEN(hdr));
+	list_sheet(c, &s, "マイルストーン", hdr, ARRAY_LEN(hdr), m->nmilestones);
+	xw_wrap(&s, 2, 18);
+	xw_wrap(&s, 6, 28);
+	xw_wrap(&s, 13, 40);
+	xw_wrap(&s, 14, 24);
 	for (size_t i = 0; i < m->nmilestones; i++) {
 		const struct milestone *mi = &m->milestones[i];
 		const struct milestone_result *mr = &c->r->milestones[i];
 		const struct measure *ms = &m->measures[mi->measure];
-		const struct division *dv = &m->divisions[ms->lead];
 		uint32_t row = (uint32_t)i + 1;
 
 		xw_text(&s, row, 0, mi->id, XW_TEXT);
 		xw_text(&s, row, 1, ms->id, XW_TEXT);
 		xw_text(&s, row, 2, ms->name, XW_TEXT);
-		xw_text(&s, row, 3, m->departments[dv->dept].name, XW_TEXT);
-		xw_text(&s, row, 4, dv->code, XW_TEXT);
-		xw_text(&s, row, 5, dv->name, XW_TEXT);
+		division_cells(c, &s, row, 3, ms->lead);
 		xw_text(&s, row, 6, mi->description, XW_TEXT);
 		period_cell(&s, row, 7, mi->due);
 		if (mr->report) {
@@ -306,14 +468,18 @@ static void sheet_milestones(struct ctx *c)
 			period_cell(&s, row, 9, mr->report->period);
 			if (mr->report->has_progress)
 				xw_number(&s, row, 10, mr->report->progress / 100, XW_PCT);
-			xw_text(&s, row, 12, mr->report->comment, XW_TEXT);
 		}
-		xw_text(&s, row, 11, status_word(mr->status), XW_TEXT);
+		xw_status(&s, row, 11, mr->status);
+		xw_status(&s, row, 12, c->prev->milestones[i].status);
+		explain_milestone(m, c->r, i, &why);
+		reason_cell(&s, row, 13, &why);
+		xw_text(&s, row, 14, mr->report ? mr->report->comment : NULL, XW_TEXT);
 	}
 	xw_finish_table(&s);
+	sb_release(&why);
 }
 
-/* -- 業務量削減 */
+/* ---- 業務量削減 */
 
 static void sheet_workload(struct ctx *c)
 {
@@ -323,29 +489,28 @@ static void sheet_workload(struct ctx *c)
 	const struct model *m = c->m;
 	struct xw_sheet s;
 
-	if (!xw_sheet(&c->b, &s, "業務量削減"))
-		return;
-	xw_header(&s, 0, hdr, ARRAY_LEN(hdr));
+	list_sheet(c, &s, "業務量削減", hdr, ARRAY_LEN(hdr), c->r->nworkload_used);
+	xw_wrap(&s, 3, 30);
+	xw_wrap(&s, 8, 30);
 	for (size_t i = 0; i < c->r->nworkload_used; i++) {
 		const struct workload *w = &m->workloads[c->r->workload_used[i]];
-		const struct division *dv = &m->divisions[w->division];
 		uint32_t row = (uint32_t)i + 1;
 
-		xw_text(&s, row, 0, m->departments[dv->dept].name, XW_TEXT);
-		xw_text(&s, row, 1, dv->code, XW_TEXT);
-		xw_text(&s, row, 2, dv->name, XW_TEXT);
+		division_cells(c, &s, row, 0, w->division);
 		xw_text(&s, row, 3, w->initiative, XW_TEXT);
 		if (w->measure >= 0)
 			xw_text(&s, row, 4, m->measures[w->measure].id, XW_TEXT);
 		xw_number(&s, row, 5, w->hours, XW_NUM);
 		period_cell(&s, row, 6, w->period);
-		xw_text(&s, row, 7, dv->has_baseline ? "はい" : "いいえ（基準業務量なし）", XW_TEXT);
+		xw_text(&s, row, 7,
+			m->divisions[w->division].has_baseline ? "はい" : "いいえ（基準業務量なし）",
+			XW_TEXT);
 		xw_text(&s, row, 8, w->comment, XW_TEXT);
 	}
 	xw_finish_table(&s);
 }
 
-/* -- 未提出 */
+/* ---- 未提出 */
 
 static void sheet_missing(struct ctx *c)
 {
@@ -368,41 +533,119 @@ static void sheet_missing(struct ctx *c)
 	}
 	for (size_t d = 0; d < m->ndivisions; d++)
 		last[d] = PERIOD_NONE;
-	for (size_t i = 0; i < m->nsubmitted; i++)
-		if (m->submitted[i].period <= r->period && m->submitted[i].period > last[m->submitted[i].division])
-			last[m->submitted[i].division] = m->submitted[i].period;
-	if (xw_sheet(&c->b, &s, "未提出")) {
-		xw_header(&s, 0, hdr, ARRAY_LEN(hdr));
-		for (size_t i = 0; i < r->nmissing; i++) {
-			size_t d = r->missing[i];
-			const struct division *dv = &m->divisions[d];
-			uint32_t row = (uint32_t)i + 1;
+	for (size_t i = 0; i < m->nsubmitted; i++) {
+		const struct submitted *sb = &m->submitted[i];
 
-			xw_text(&s, row, 0, dv->code, XW_TEXT);
-			xw_text(&s, row, 1, m->departments[dv->dept].name, XW_TEXT);
-			xw_text(&s, row, 2, dv->name, XW_TEXT);
-			xw_number(&s, row, 3, (double)nk[d], XW_INT);
-			xw_number(&s, row, 4, (double)nm[d], XW_INT);
-			period_cell(&s, row, 5, last[d]);
-		}
-		xw_finish_table(&s);
+		if (sb->period <= r->period && sb->period > last[sb->division])
+			last[sb->division] = sb->period;
 	}
+	list_sheet(c, &s, "未提出", hdr, ARRAY_LEN(hdr), r->nmissing);
+	for (size_t i = 0; i < r->nmissing; i++) {
+		size_t d = r->missing[i];
+		const struct division *dv = &m->divisions[d];
+		uint32_t row = (uint32_t)i + 1;
+
+		xw_text(&s, row, 0, dv->code, XW_TEXT);
+		xw_text(&s, row, 1, m->departments[dv->dept].name, XW_TEXT);
+		xw_text(&s, row, 2, dv->name, XW_TEXT);
+		xw_number(&s, row, 3, (double)nk[d], XW_INT);
+		xw_number(&s, row, 4, (double)nm[d], XW_INT);
+		if (last[d] == PERIOD_NONE)
+			xw_text(&s, row, 5, "（提出なし）", XW_TEXT);
+		else
+			period_cell(&s, row, 5, last[d]);
+	}
+	xw_finish_table(&s);
 	free(nk);
 	free(nm);
 	free(last);
 }
 
-/* -- 入力エラー */
+/* ---- 提出状況: one row per input file */
+
+struct file_counts {
+	int rows, accepted, rejected, skipped, errors, warnings;
+};
+
+static void sheet_ledger(struct ctx *c)
+{
+	static const char *const hdr[] = {"ファイル", "課",   "表の種類", "形式",     "バイト数",
+					  "行数",     "採用", "不採用",   "報告なし", "エラー",
+					  "警告",     "SHA-256"};
+	const struct parsed *p = c->p;
+	struct file_counts *fc = xcalloc(p->nfiles + 1, sizeof(*fc));
+	struct hmap index;
+	struct xw_sheet s;
+	struct strbuf text = STRBUF_INIT;
+	size_t t = 0;
+
+	hmap_init(&index);
+	for (size_t i = 0; i < p->nfiles; i++)
+		hmap_put(&index, p->files[i].path, &fc[i]);
+	for (size_t i = 0; i < c->d->n; i++) {
+		struct file_counts *f = c->d->v[i].file ? hmap_get(&index, c->d->v[i].file) : NULL;
+
+		if (f && diag_code_severity(c->d->v[i].code) == SEV_ERROR)
+			f->errors++;
+		else if (f)
+			f->warnings++;
+	}
+	list_sheet(c, &s, "提出状況", hdr, ARRAY_LEN(hdr), p->nfiles);
+	xw_max_width(&s, 0, 60);
+	for (size_t i = 0; i < p->nfiles; i++) {
+		const struct input_file *f = &p->files[i];
+		const struct owners *o = model_file_divisions(c->m, f->path);
+		uint32_t row = (uint32_t)i + 1;
+		bool first = true;
+
+		xw_text(&s, row, 0, f->path, XW_TEXT);
+		for (size_t k = 0; o && k < o->n; k++)
+			sb_addf(&text, "%s%s", k ? "・" : "", c->m->divisions[o->v[k]].name);
+		reason_cell(&s, row, 1, &text);
+		/* the file's tables follow it in p->tables */
+		for (; t < p->ntables && strcmp(p->tables[t]->file, f->path) == 0; t++) {
+			const struct table *tb = p->tables[t];
+			const struct kind_def *kd = kind_def(tb->kind);
+
+			sb_addf(&text, "%s%s", first ? "" : "・", kd ? kd->ja : "（不明）");
+			first = false;
+			fc[i].rows += tb->rows;
+			fc[i].accepted += tb->accepted;
+			fc[i].rejected += tb->rejected;
+			fc[i].skipped += tb->skipped;
+		}
+		if (first)
+			sb_adds(&text, f->failed ? "（読めない）" : f->ignored ? "（対象外）" : "（表なし）");
+		reason_cell(&s, row, 2, &text);
+		xw_text(&s, row, 3, f->format, XW_TEXT);
+		xw_number(&s, row, 4, (double)f->bytes, XW_INT);
+		xw_number(&s, row, 5, fc[i].rows, XW_INT);
+		xw_number(&s, row, 6, fc[i].accepted, XW_INT);
+		xw_number(&s, row, 7, fc[i].rejected, XW_INT);
+		xw_number(&s, row, 8, fc[i].skipped, XW_INT);
+		xw_number(&s, row, 9, fc[i].errors, XW_INT);
+		xw_number(&s, row, 10, fc[i].warnings, XW_INT);
+		xw_text(&s, row, 11, f->sha256, XW_TEXT);
+	}
+	xw_finish_table(&s);
+	hmap_release(&index);
+	sb_release(&text);
+	free(fc);
+}
+
+/* ---- 入力エラー */
 
 static void sheet_errors(struct ctx *c)
 {
-	static const char *const hdr[] = {"重要度", "ファイル", "シート", "行",
-					  "列",     "値",       "コード", "メッセージ"};
+	static const char *const hdr[] = {"重要度", "ファイル", "シート", "行",     "列",
+					  "値",     "課",       "コード", "メッセージ"};
 	struct xw_sheet s;
+	struct strbuf names = STRBUF_INIT;
 
-	if (!xw_sheet(&c->b, &s, "入力エラー"))
-		return;
-	xw_header(&s, 0, hdr, ARRAY_LEN(hdr));
+	list_sheet(c, &s, "入力エラー", hdr, ARRAY_LEN(hdr), c->d->n);
+	xw_wrap(&s, 1, 34);
+	xw_wrap(&s, 5, 16);
+	xw_wrap(&s, 8, 60);
 	for (size_t i = 0; i < c->d->n; i++) {
 		const struct diag *g = &c->d->v[i];
 		uint32_t row = (uint32_t)i + 1;
@@ -415,10 +658,39 @@ static void sheet_errors(struct ctx *c)
 			xw_number(&s, row, 3, g->row, XW_INT);
 		xw_text(&s, row, 4, g->column, XW_TEXT);
 		xw_text(&s, row, 5, g->value, XW_TEXT);
-		xw_text(&s, row, 6, diag_code_name(g->code), XW_TEXT);
-		xw_text(&s, row, 7, g->message, XW_TEXT);
+		report_diag_divisions(c->m, g, &names);
+		reason_cell(&s, row, 6, &names);
+		xw_text(&s, row, 7, diag_code_name(g->code), XW_TEXT);
+		xw_text(&s, row, 8, g->message, XW_TEXT);
 	}
 	xw_finish_table(&s);
+	sb_release(&names);
+}
+
+size_t report_diag_owners(const struct model *m, const struct diag *g, size_t *out, size_t max)
+{
+	long d = g->file && g->row > 0 ? model_row_division(m, g->file, g->sheet, g->row) : -1;
+	const struct owners *o;
+	size_t n = 0;
+
+	if (d >= 0) {
+		if (max)
+			out[0] = (size_t)d;
+		return 1;
+	}
+	o = g->file ? model_file_divisions(m, g->file) : NULL;
+	for (size_t i = 0; o && i < o->n && n < max; i++)
+		out[n++] = o->v[i];
+	return n;
+}
+
+void report_diag_divisions(const struct model *m, const struct diag *g, struct strbuf *out)
+{
+	size_t owners[8];
+	size_t n = report_diag_owners(m, g, owners, ARRAY_LEN(owners));
+
+	for (size_t i = 0; i < n; i++)
+		sb_addf(out, "%s%s", i ? "・" : "", m->divisions[owners[i]].name);
 }
 
 time_t report_created_time(int period)
@@ -429,7 +701,6 @@ time_t report_created_time(int period)
 	static const int last_day[13] = {0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 	long days = 0;
 
-	/* days from 1970-01-01 to y-m-last */
 	for (int yy = 1970; yy < y; yy++)
 		days += (yy % 4 == 0 && (yy % 100 != 0 || yy % 400 == 0)) ? 366 : 365;
 	for (int mm = 1; mm < m; mm++)
@@ -438,17 +709,34 @@ time_t report_created_time(int period)
 	return (time_t)days * 86400;
 }
 
-bool report_summary_xlsx(const struct model *m, const struct result *r, const struct diags *d,
-			 const char *path, struct strbuf *err)
+void report_titles(const struct model *m, int period, char *title, size_t tsize, char *label,
+		   size_t lsize)
 {
-	struct ctx c = {m, r, d, {0}};
-	struct strbuf title = STRBUF_INIT;
+	struct strbuf sb = STRBUF_INIT;
+
+	snprintf(title, tsize, "抜本的な業務改革 四半期レビュー（%s）", m->settings->city);
+	period_label(period, &sb);
+	snprintf(label, lsize, "%s", sb_str(&sb));
+	sb_release(&sb);
+}
+
+bool report_summary_xlsx(const struct model *m, const struct result *r, const struct result *prev,
+			 const struct parsed *p, const struct diags *d, const char *path,
+			 struct strbuf *err)
+{
+	struct ctx c;
 	bool ok;
 
-	sb_addf(&title, "抜本的な業務改革 四半期レビュー（%s）", m->settings->city);
-	if (!xw_open(&c.b, path, report_created_time(r->period), sb_str(&title),
-		     OWN_MARKER_SUMMARY)) {
-		sb_release(&title);
+	memset(&c, 0, sizeof(c));
+	c.m = m;
+	c.r = r;
+	c.prev = prev;
+	c.p = p;
+	c.d = d;
+	report_titles(m, r->period, c.title, sizeof(c.title), c.period, sizeof(c.period));
+	/* Excel tables need the in-memory mode (its memory grows with the cells) */
+	if (!xw_open(&c.b, path, report_created_time(r->period), c.title, OWN_MARKER_SUMMARY,
+		     false)) {
 		if (c.b.wb)
 			return xw_close(&c.b, err);
 		sb_addf(err, "%s を作れません", path);
@@ -460,8 +748,8 @@ bool report_summary_xlsx(const struct model *m, const struct result *r, const st
 	sheet_milestones(&c);
 	sheet_workload(&c);
 	sheet_missing(&c);
+	sheet_ledger(&c);
 	sheet_errors(&c);
 	ok = xw_close(&c.b, err);
-	sb_release(&title);
 	return ok;
 }

@@ -32,6 +32,23 @@ const enum status status_measure_order[9] = {ST_DONE,        ST_ACHIEVED,     ST
 					     ST_IN_PROGRESS, ST_NOT_STARTED,  ST_NOT_REPORTED,
 					     ST_AT_RISK,     ST_DELAYED,      ST_CANCELLED};
 
+static const struct status_colours colours[ST__COUNT] = {
+	[ST_ACHIEVED] = {0xC6E0B4, 0x1E5C1E, 0x548235},
+	[ST_ON_TRACK] = {0xE2EFDA, 0x2E6B2E, 0xA9D08E},
+	[ST_AT_RISK] = {0xFFEB9C, 0x7A4A00, 0xFFC000},
+	[ST_DELAYED] = {0xFFC7CE, 0x9C0006, 0xC00000},
+	[ST_NOT_REPORTED] = {0xD9D9D9, 0x333333, 0x808080},
+	[ST_NOT_STARTED] = {0xFFF2CC, 0x6B5200, 0xFFE699},
+	[ST_IN_PROGRESS] = {0xDDEBF7, 0x1F4E78, 0x9BC2E6},
+	[ST_DONE] = {0xBDD7EE, 0x1F3864, 0x2F5597},
+	[ST_CANCELLED] = {0xEDEDED, 0x6E6E6E, 0xD0CECE},
+};
+
+const struct status_colours *status_colour(enum status s)
+{
+	return &colours[(unsigned)s < ST__COUNT ? s : ST_NOT_REPORTED];
+}
+
 const char *status_word(enum status s)
 {
 	return (unsigned)s < ST__COUNT ? statuses[s].word : "";

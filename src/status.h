@@ -31,6 +31,13 @@ int status_rank(enum status s);
  * or their aliases, compared after folding. */
 bool status_parse_reported(const char *s, enum status *out);
 
+/* Colours (0xRRGGBB): a cell's fill and text, and a chart's bars; each
+ * status its own, legible on paper in colour and in grey. */
+struct status_colours {
+	uint32_t fill, text, chart;
+};
+const struct status_colours *status_colour(enum status s);
+
 /* The statuses a KPI can have, in display order. */
 extern const enum status status_kpi_order[5];
 /* The statuses a milestone can have. */

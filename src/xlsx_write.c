@@ -7,24 +7,34 @@
 #include "xlsx_write.h"
 
 #define XLSX_MAX_TEXT 32767 /* characters in one cell */
-#define WIDTH_MAX 60.0
+#define WIDTH_MAX 50.0
+#define FONT "Meiryo UI"
 
-static void keep(struct xw_book *b, lxw_error e)
+void xw_keep(struct xw_book *b, lxw_error e)
 {
 	if (e != LXW_NO_ERROR && b->err == LXW_NO_ERROR)
 		b->err = e;
 }
 
+static lxw_format *new_format(struct xw_book *b)
+{
+	lxw_format *f = workbook_add_format(b->wb);
+
+	format_set_font_name(f, FONT);
+	format_set_font_size(f, 10);
+	format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+	return f;
+}
+
 bool xw_open(struct xw_book *b, const char *path, time_t created, const char *title,
-	     const char *marker)
+	     const char *marker, bool constant_memory)
 {
 	lxw_workbook_options opt = {0};
 	lxw_doc_properties props = {0};
-	lxw_format *f;
 
 	memset(b, 0, sizeof(*b));
 	b->path = path;
-	opt.constant_memory = LXW_TRUE;
+	opt.constant_memory = constant_memory ? LXW_TRUE : LXW_FALSE;
 	b->wb = workbook_new_opt(path, &opt);
 	if (!b->wb) {
 		b->err = LXW_ERROR_CREATING_XLSX_FILE;
@@ -33,18 +43,16 @@ bool xw_open(struct xw_book *b, const char *path, time_t created, const char *ti
 	props.title = (char *)title;
 	props.author = (char *)"kaikaku";
 	props.created = created;
-	keep(b, workbook_set_properties(b->wb, &props));
+	xw_keep(b, workbook_set_properties(b->wb, &props));
 	if (marker) {
 		char formula[64];
 
 		snprintf(formula, sizeof(formula), "=\"%s\"", marker);
-		keep(b, workbook_define_name(b->wb, "_kaikaku", formula));
+		xw_keep(b, workbook_define_name(b->wb, "_kaikaku", formula));
 	}
 	for (int i = 0; i < XW__COUNT; i++) {
-		f = workbook_add_format(b->wb);
-		format_set_font_name(f, "Meiryo UI");
-		format_set_font_size(f, 10);
-		format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+		lxw_format *f = new_format(b);
+
 		switch ((enum xw_fmt)i) {
 		case XW_TEXT:
 			break;
@@ -53,13 +61,28 @@ bool xw_open(struct xw_book *b, const char *path, time_t created, const char *ti
 			break;
 		case XW_HEADER:
 			format_set_bold(f);
-			format_set_bg_color(f, 0xDDEBF7);
+			format_set_font_color(f, 0xFFFFFF);
+			format_set_bg_color(f, 0x305496);
 			format_set_border(f, LXW_BORDER_THIN);
+			format_set_border_color(f, 0xBFBFBF);
 			format_set_text_wrap(f);
+			format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
 			break;
 		case XW_TITLE:
 			format_set_bold(f);
 			format_set_font_size(f, 14);
+			format_set_font_color(f, 0x1F3864);
+			break;
+		case XW_SUBTITLE:
+			format_set_bold(f);
+			format_set_font_size(f, 11);
+			format_set_font_color(f, 0x1F3864);
+			format_set_bottom(f, LXW_BORDER_THIN);
+			format_set_bottom_color(f, 0x305496);
+			break;
+		case XW_NOTE:
+			format_set_bold(f);
+			format_set_font_color(f, 0xC00000);
 			break;
 		case XW_INT:
 			format_set_num_format(f, "#,##0");
@@ -70,10 +93,29 @@ bool xw_open(struct xw_book *b, const char *path, time_t created, const char *ti
 		case XW_PCT:
 			format_set_num_format(f, "0.0%");
 			break;
+		case XW_IN_TEXT:
+		case XW_IN_NUM:
+			format_set_unlocked(f);
+			format_set_bg_color(f, 0xFFF9D6);
+			format_set_border(f, LXW_BORDER_THIN);
+			format_set_border_color(f, 0xBF9000);
+			if (i == XW_IN_NUM)
+				format_set_num_format(f, "#,##0.##");
+			break;
 		case XW__COUNT:
 			break;
 		}
 		b->fmt[i] = f;
+	}
+	for (int s = 0; s < ST__COUNT; s++) {
+		const struct status_colours *c = status_colour((enum status)s);
+		lxw_format *f = new_format(b);
+
+		format_set_bg_color(f, c->fill);
+		format_set_font_color(f, c->text);
+		format_set_bold(f);
+		format_set_align(f, LXW_ALIGN_CENTER);
+		b->status[s] = f;
 	}
 	return b->err == LXW_NO_ERROR;
 }
@@ -83,7 +125,7 @@ bool xw_close(struct xw_book *b, struct strbuf *err)
 	lxw_error e = workbook_close(b->wb);
 
 	b->wb = NULL;
-	keep(b, e);
+	xw_keep(b, e);
 	if (b->err != LXW_NO_ERROR) {
 		sb_addf(err, "%s を書けません: %s", b->path, lxw_strerror(b->err));
 		return false;
@@ -97,10 +139,30 @@ bool xw_sheet(struct xw_book *b, struct xw_sheet *s, const char *name)
 	s->b = b;
 	s->ws = workbook_add_worksheet(b->wb, name);
 	if (!s->ws) {
-		keep(b, LXW_ERROR_PARAMETER_VALIDATION);
+		xw_keep(b, LXW_ERROR_PARAMETER_VALIDATION);
 		return false;
 	}
 	return true;
+}
+
+#define LINE_POINTS 14.0 /* one line of 10-point Meiryo UI */
+
+/* Sets the height of the row just finished when its wrapped text needs more
+ * than one line; called before the first cell of the next row, so that it
+ * also works in constant-memory mode. */
+static void row_done(struct xw_sheet *s)
+{
+	if (s->cur_lines > 1)
+		xw_keep(s->b, worksheet_set_row(s->ws, s->cur_row, LINE_POINTS * s->cur_lines + 3, NULL));
+	s->cur_lines = 0;
+}
+
+static void touch(struct xw_sheet *s, uint32_t row)
+{
+	if (row != s->cur_row) {
+		row_done(s);
+		s->cur_row = row;
+	}
 }
 
 static void widen(struct xw_sheet *s, uint16_t col, double w, uint32_t row)
@@ -115,65 +177,102 @@ static void widen(struct xw_sheet *s, uint16_t col, double w, uint32_t row)
 		s->width[col] = w;
 }
 
+/* The widest line of a text, in character columns. */
+static double text_columns(const char *t)
+{
+	double w = 0;
+	struct strbuf line = STRBUF_INIT;
+
+	for (const char *p = t;; p++) {
+		if (*p == '\n' || *p == '\0') {
+			double lw = (double)text_width(sb_str(&line));
+
+			if (lw > w)
+				w = lw;
+			sb_reset(&line);
+			if (!*p)
+				break;
+		} else {
+			sb_addc(&line, *p);
+		}
+	}
+	sb_release(&line);
+	return w;
+}
+
+/* The lines a text needs in a wrapped column of width w. */
+static unsigned wrapped_lines(const char *t, double w)
+{
+	unsigned lines = 0;
+	struct strbuf line = STRBUF_INIT;
+	double room = w > 3 ? w - 1.5 : 1.5;
+
+	for (const char *p = t;; p++) {
+		if (*p == '\n' || *p == '\0') {
+			double lw = (double)text_width(sb_str(&line));
+
+			lines += lw <= room ? 1 : (unsigned)((lw + room - 1) / room);
+			sb_reset(&line);
+			if (!*p)
+				break;
+		} else {
+			sb_addc(&line, *p);
+		}
+	}
+	sb_release(&line);
+	return lines ? lines : 1;
+}
+
+void xw_wrap(struct xw_sheet *s, uint16_t col, double width)
+{
+	if (col < XW_MAX_COLS)
+		s->wrap[col] = width;
+}
+
 void xw_text(struct xw_sheet *s, uint32_t row, uint16_t col, const char *text, enum xw_fmt f)
 {
-	struct strbuf cut = STRBUF_INIT;
-	const char *t = text, *orig = text;
+	struct strbuf clean = STRBUF_INIT;
+	size_t chars = 0;
+	bool wrap = col < XW_MAX_COLS && s->wrap[col] > 0 && f == XW_TEXT;
 
 	if (!s->ws || s->b->err != LXW_NO_ERROR)
 		return;
+	touch(s, row);
 	if (!text || !*text) {
+		/* a blank cell: nothing to write unless it carries a format */
+		if (f != XW_TEXT)
+			xw_keep(s->b, worksheet_write_blank(s->ws, row, col, s->b->fmt[f]));
 		widen(s, col, 0, row);
-		return; /* a blank cell: nothing to write */
+		return;
 	}
-	if (strchr(text, '\r')) {
-		/* a line break in a cell is LF, as Excel types it (Alt+Enter) */
-		for (const char *p = text; *p; p++) {
-			if (*p == '\r') {
-				sb_addc(&cut, '\n');
-				if (p[1] == '\n')
-					p++;
-			} else {
-				sb_addc(&cut, *p);
-			}
+	/* a line break in a cell is LF, as Excel types it (Alt+Enter); a text
+	 * over Excel's 32,767 characters is cut with "…" */
+	for (const char *p = text; *p; p++) {
+		if ((*p & 0xC0) != 0x80 && ++chars > XLSX_MAX_TEXT - 1) {
+			sb_adds(&clean, "…");
+			break;
 		}
-		t = text = xstrdup(sb_str(&cut));
-		sb_reset(&cut);
-	}
-	if (utf8_chars(text) > XLSX_MAX_TEXT) {
-		size_t chars = 0;
-
-		for (const char *p = text; *p; p++) {
-			if ((*p & 0xC0) != 0x80 && ++chars > XLSX_MAX_TEXT - 1)
-				break;
-			sb_addc(&cut, *p);
+		if (*p == '\r') {
+			sb_addc(&clean, '\n');
+			if (p[1] == '\n')
+				p++;
+		} else {
+			sb_addc(&clean, *p);
 		}
-		sb_adds(&cut, "…");
-		t = sb_str(&cut);
 	}
-	keep(s->b, worksheet_write_string(s->ws, row, col, t, s->b->fmt[f]));
-	{
-		/* the widest line of the text, in character columns */
-		double w = 0, line = 0;
+	if (wrap) {
+		unsigned lines = wrapped_lines(sb_str(&clean), s->wrap[col]);
 
-		for (const char *p = t; *p;) {
-			const char *nl = strchr(p, '\n');
-			size_t len = nl ? (size_t)(nl - p) : strlen(p);
-			char *one = xstrndup(p, len);
-
-			line = (double)text_width(one);
-			free(one);
-			if (line > w)
-				w = line;
-			p += len + (nl ? 1 : 0);
-			if (!nl)
-				break;
-		}
-		widen(s, col, f == XW_HEADER || f == XW_TITLE ? w * 1.15 : w, row);
+		if (lines > s->cur_lines)
+			s->cur_lines = lines;
+		f = XW_WRAP;
 	}
-	if (text != orig)
-		free((char *)text);
-	sb_release(&cut);
+	xw_keep(s->b, worksheet_write_string(s->ws, row, col, sb_str(&clean), s->b->fmt[f]));
+	widen(s, col,
+	      f == XW_TITLE || f == XW_NOTE || f == XW_SUBTITLE ? 0 : text_columns(sb_str(&clean)) *
+									 (f == XW_HEADER ? 1.1 : 1),
+	      row);
+	sb_release(&clean);
 }
 
 void xw_number(struct xw_sheet *s, uint32_t row, uint16_t col, double v, enum xw_fmt f)
@@ -182,9 +281,28 @@ void xw_number(struct xw_sheet *s, uint32_t row, uint16_t col, double v, enum xw
 
 	if (!s->ws || s->b->err != LXW_NO_ERROR)
 		return;
-	keep(s->b, worksheet_write_number(s->ws, row, col, v, s->b->fmt[f]));
+	touch(s, row);
+	xw_keep(s->b, worksheet_write_number(s->ws, row, col, v, s->b->fmt[f]));
 	snprintf(buf, sizeof(buf), f == XW_PCT ? "%.1f%%" : "%.2f", f == XW_PCT ? v * 100 : v);
 	widen(s, col, (double)strlen(buf) + 1, row);
+}
+
+void xw_status(struct xw_sheet *s, uint32_t row, uint16_t col, enum status st)
+{
+	if (!s->ws || s->b->err != LXW_NO_ERROR)
+		return;
+	touch(s, row);
+	xw_keep(s->b, worksheet_write_string(s->ws, row, col, status_word(st), s->b->status[st]));
+	widen(s, col, 7, row);
+}
+
+void xw_blank(struct xw_sheet *s, uint32_t row, uint16_t col, enum xw_fmt f)
+{
+	if (!s->ws || s->b->err != LXW_NO_ERROR)
+		return;
+	touch(s, row);
+	xw_keep(s->b, worksheet_write_blank(s->ws, row, col, s->b->fmt[f]));
+	widen(s, col, 0, row);
 }
 
 void xw_header(struct xw_sheet *s, uint32_t row, const char *const *names, size_t n)
@@ -193,18 +311,107 @@ void xw_header(struct xw_sheet *s, uint32_t row, const char *const *names, size_
 		xw_text(s, row, (uint16_t)i, names[i], XW_HEADER);
 }
 
+void xw_table(struct xw_sheet *s, uint32_t header_row, const char *const *names, size_t n,
+	      size_t nrows)
+{
+	lxw_table_options opt = {0};
+	lxw_table_column *cols, **list;
+
+	if (!s->ws || s->b->err != LXW_NO_ERROR || n == 0)
+		return;
+	cols = xcalloc(n, sizeof(*cols));
+	list = xcalloc(n + 1, sizeof(*list));
+	for (size_t i = 0; i < n; i++) {
+		cols[i].header = (char *)names[i];
+		cols[i].header_format = s->b->fmt[XW_HEADER];
+		list[i] = &cols[i];
+		widen(s, (uint16_t)i, text_columns(names[i]) * 1.1 + 2, header_row); /* + filter button */
+	}
+	opt.columns = list;
+	opt.style_type = LXW_TABLE_STYLE_TYPE_LIGHT;
+	opt.style_type_number = 1;
+	opt.no_banded_rows = LXW_TRUE;
+	/* a table needs one data row at least: an empty one when there is none */
+	xw_keep(s->b, worksheet_add_table(s->ws, header_row, 0,
+					  header_row + (uint32_t)(nrows ? nrows : 1),
+					  (lxw_col_t)(n - 1), &opt));
+	worksheet_freeze_panes(s->ws, header_row + 1, 0);
+	s->table = true;
+	free(cols);
+	free(list);
+}
+
+/* '&' starts a code in Excel's header and footer strings. */
+static void header_escape(struct strbuf *out, const char *s)
+{
+	for (; s && *s; s++) {
+		if (*s == '&')
+			sb_addc(out, '&');
+		sb_addc(out, *s);
+	}
+}
+
+void xw_print(struct xw_sheet *s, const char *title, const char *period, long repeat_row)
+{
+	struct strbuf h = STRBUF_INIT;
+
+	if (!s->ws)
+		return;
+	worksheet_set_landscape(s->ws);
+	worksheet_set_paper(s->ws, 9); /* A4 */
+	worksheet_set_margins(s->ws, 0.5, 0.5, 0.75, 0.75);
+	worksheet_fit_to_pages(s->ws, 1, 0);
+	if (repeat_row >= 0)
+		xw_keep(s->b, worksheet_repeat_rows(s->ws, (lxw_row_t)repeat_row, (lxw_row_t)repeat_row));
+	sb_adds(&h, "&L&\"" FONT ",Regular\"&9");
+	header_escape(&h, title);
+	sb_adds(&h, "&R&\"" FONT ",Regular\"&9");
+	header_escape(&h, period);
+	xw_keep(s->b, worksheet_set_header(s->ws, sb_str(&h)));
+	xw_keep(s->b, worksheet_set_footer(s->ws, "&C&\"" FONT ",Regular\"&9&P / &N"));
+	sb_release(&h);
+}
+
+void xw_max_width(struct xw_sheet *s, uint16_t col, double max)
+{
+	if (col < XW_MAX_COLS)
+		s->max_width[col] = max;
+}
+
+void xw_validate(struct xw_sheet *s, uint32_t r1, uint16_t c1, uint32_t r2, uint16_t c2,
+		 lxw_data_validation *v)
+{
+	if (!s->ws || s->b->err != LXW_NO_ERROR || r2 < r1)
+		return;
+	xw_keep(s->b, worksheet_data_validation_range(s->ws, r1, c1, r2, c2, v));
+}
+
+void xw_protect(struct xw_sheet *s)
+{
+	lxw_protection opt = {0};
+
+	if (!s->ws)
+		return;
+	opt.format_columns = LXW_TRUE;
+	opt.format_rows = LXW_TRUE;
+	opt.insert_rows = LXW_TRUE;
+	worksheet_protect(s->ws, NULL, &opt);
+}
+
 void xw_finish(struct xw_sheet *s)
 {
 	if (!s->ws)
 		return;
+	row_done(s);
 	for (uint16_t c = 0; c < s->ncols; c++) {
-		double w = s->width[c] + 2;
+		double cap = s->max_width[c] > 0 ? s->max_width[c] : WIDTH_MAX;
+		double w = s->wrap[c] > 0 ? s->wrap[c] : s->width[c] + 2;
 
 		if (w < 6)
 			w = 6;
-		if (w > WIDTH_MAX)
-			w = WIDTH_MAX;
-		keep(s->b, worksheet_set_column(s->ws, c, c, w, NULL));
+		if (w > cap)
+			w = cap;
+		xw_keep(s->b, worksheet_set_column(s->ws, c, c, w, NULL));
 	}
 }
 
@@ -213,8 +420,10 @@ void xw_finish_table(struct xw_sheet *s)
 	if (!s->ws)
 		return;
 	xw_finish(s);
+	if (s->table)
+		return;
 	worksheet_freeze_panes(s->ws, 1, 0);
 	if (s->ncols)
-		keep(s->b, worksheet_autofilter(s->ws, 0, 0, s->nrows ? s->nrows - 1 : 0,
-						(lxw_col_t)(s->ncols - 1)));
+		xw_keep(s->b, worksheet_autofilter(s->ws, 0, 0, s->nrows ? s->nrows - 1 : 0,
+						   (lxw_col_t)(s->ncols - 1)));
 }

@@ -4,6 +4,8 @@
  * (Debian's libxlsxwriter 1.1.4 mishandles those: a blank cell is written
  * instead), every lxw_error is kept, and column widths follow the text with
  * East Asian wide characters counted double (libxlsxwriter has no autofit).
+ * A workbook without Excel tables can be written in constant-memory mode
+ * (rows strictly in order); libxlsxwriter 1.1.4 refuses tables there.
  */
 #ifndef KK_XLSX_WRITE_H
 #define KK_XLSX_WRITE_H
@@ -13,24 +15,30 @@
 #include <time.h>
 #include <xlsxwriter.h>
 
+#include "status.h"
 #include "strbuf.h"
 
 #define XW_MAX_COLS 64
 
 enum xw_fmt {
 	XW_TEXT,
-	XW_WRAP,    /* long text, wrapped */
+	XW_WRAP,     /* long text, wrapped */
 	XW_HEADER,
 	XW_TITLE,
-	XW_INT,     /* #,##0 */
-	XW_NUM,     /* #,##0.## */
-	XW_PCT,     /* 0.0% */
+	XW_SUBTITLE,
+	XW_NOTE,     /* an instruction line */
+	XW_INT,      /* #,##0 */
+	XW_NUM,      /* #,##0.## */
+	XW_PCT,      /* 0.0% */
+	XW_IN_TEXT,  /* an input cell: unlocked, highlighted */
+	XW_IN_NUM,
 	XW__COUNT
 };
 
 struct xw_book {
 	lxw_workbook *wb;
 	lxw_format *fmt[XW__COUNT];
+	lxw_format *status[ST__COUNT];
 	lxw_error err; /* the first error */
 	const char *path;
 };
@@ -39,8 +47,14 @@ struct xw_sheet {
 	struct xw_book *b;
 	lxw_worksheet *ws;
 	double width[XW_MAX_COLS];
+	double max_width[XW_MAX_COLS]; /* 0: the default cap */
+	double wrap[XW_MAX_COLS];      /* > 0: a wrapped column of this width */
 	uint16_t ncols;
 	uint32_t nrows;
+	bool table; /* an Excel table gives the autofilter */
+	/* the row being written and the lines its wrapped cells need */
+	uint32_t cur_row;
+	unsigned cur_lines;
 };
 
 /*
@@ -49,18 +63,44 @@ struct xw_sheet {
  * workbook name "_kaikaku" so kaikaku recognises its own workbooks.
  */
 bool xw_open(struct xw_book *b, const char *path, time_t created, const char *title,
-	     const char *marker);
+	     const char *marker, bool constant_memory);
 /* Closes and writes the file; false with the reason in err. */
 bool xw_close(struct xw_book *b, struct strbuf *err);
 bool xw_sheet(struct xw_book *b, struct xw_sheet *s, const char *name);
 void xw_text(struct xw_sheet *s, uint32_t row, uint16_t col, const char *text, enum xw_fmt f);
 void xw_number(struct xw_sheet *s, uint32_t row, uint16_t col, double v, enum xw_fmt f);
+/* The status word in its colours. */
+void xw_status(struct xw_sheet *s, uint32_t row, uint16_t col, enum status st);
+/* An empty cell in a format (an input cell). */
+void xw_blank(struct xw_sheet *s, uint32_t row, uint16_t col, enum xw_fmt f);
 /* A header row of names in XW_HEADER format. */
 void xw_header(struct xw_sheet *s, uint32_t row, const char *const *names, size_t n);
-/* A list sheet: header at row 0 frozen, autofilter over the rows written,
- * column widths from the content. */
+/*
+ * An Excel table: header names at header_row, then nrows data rows to be
+ * written after this call (constant memory: the header is written now). The
+ * header row is frozen; the table gives the autofilter.
+ */
+void xw_table(struct xw_sheet *s, uint32_t header_row, const char *const *names, size_t n,
+	      size_t nrows);
+/* A4 landscape, one page wide, the header row (if >= 0) repeated, and a
+ * header and footer with the title, the period and "page n / N". */
+void xw_print(struct xw_sheet *s, const char *title, const char *period, long repeat_row);
+/* Allows a column to grow wider than the default cap (long text). */
+void xw_max_width(struct xw_sheet *s, uint16_t col, double max);
+/* A column of long text: this width, wrapped, and each row as high as its
+ * text needs (libxlsxwriter has no autofit, and Excel keeps stored heights). */
+void xw_wrap(struct xw_sheet *s, uint16_t col, double width);
+void xw_validate(struct xw_sheet *s, uint32_t r1, uint16_t c1, uint32_t r2, uint16_t c2,
+		 lxw_data_validation *v);
+/* Protects the sheet (no password): only unlocked (input) cells can change;
+ * rows can be inserted and columns resized. */
+void xw_protect(struct xw_sheet *s);
+/* A list sheet's end: column widths from the content, autofilter unless a
+ * table gives it. */
 void xw_finish_table(struct xw_sheet *s);
 /* Column widths only. */
 void xw_finish(struct xw_sheet *s);
+/* Keeps an error from a libxlsxwriter call made directly. */
+void xw_keep(struct xw_book *b, lxw_error e);
 
 #endif

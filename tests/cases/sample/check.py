@@ -13,14 +13,14 @@ import make_sample as S  # noqa: E402
 
 out = os.path.join(os.environ["OUTPUT"], "2026Q3")
 wb = openpyxl.load_workbook(os.path.join(out, "summary_2026Q3.xlsx"))
-assert wb.sheetnames == ["概要", "施策一覧", "KPI一覧", "マイルストーン", "業務量削減", "未提出", "入力エラー"], wb.sheetnames
+assert wb.sheetnames == ["概要", "施策一覧", "KPI一覧", "マイルストーン", "業務量削減", "未提出", "提出状況", "入力エラー"], wb.sheetnames
 
 
 def table(name):
     ws = wb[name]
     rows = list(ws.iter_rows(values_only=True))
     header = rows[0]
-    return header, [dict(zip(header, r)) for r in rows[1:]]
+    return header, [dict(zip(header, r)) for r in rows[1:] if any(v is not None for v in r)]
 
 
 # fixed points of the contract §4
@@ -89,7 +89,8 @@ assert m["MS41-1"]["状況"] == "遅延"                 # due 2026-09-30 (2026Q
 assert m["MS05-4"]["状況"] == "進行中"
 
 # 未提出: 道路課 sent nothing for 2026Q3
-assert [r["課コード"] for r in missing] == ["040100"], missing
+# 保育課: its only 2026Q3 rows are the conflicting pair (both refused): 未提出
+assert [r["課コード"] for r in missing] == ["030200", "040100"], missing
 
 # the KGI: latest hours per (課, 取組) at or before 2026Q3, over divisions with a baseline
 base = {d[2]: d[3] for d in S.DIVISIONS}
@@ -106,7 +107,7 @@ assert man["kgi"]["baseline_hours"] == baseline
 assert abs(man["kgi"]["rate"] - hours / baseline) < 1e-12
 assert man["kgi"]["target"] == 0.3
 assert sum(man["kpi_status"].values()) == len(S.KPIS) - 1
-assert man["missing_submissions"] == ["040100"]
+assert man["missing_submissions"] == ["030200", "040100"]
 # every file listed with its real size and hash; every table's rows add up
 for f in man["files"]:
     data = open(os.path.join(os.environ["OUTPUT"], f["path"]), "rb").read()
@@ -127,4 +128,63 @@ ov = [r for r in wb["概要"].iter_rows(values_only=True)]
 assert ov[1][0] == "令和8年度 第3四半期（2026年10月〜12月）", ov[1]
 city = next(r for r in ov if r[0] == "市全体")
 assert abs(city[3] - hours / baseline) < 1e-12, city
+
+# ---- presentation (issue 3)
+import zipfile
+z = zipfile.ZipFile(os.path.join(out, "summary_2026Q3.xlsx"))
+charts = sorted(n for n in z.namelist() if n.startswith("xl/charts/chart"))
+assert len(charts) == 4, charts  # statuses per pillar and per department, KGI per department, trend
+chart_xml = "".join(z.read(c).decode() for c in charts)
+for title in ("柱別の施策の状況", "部別の施策の状況", "部別の業務量削減率と目標", "業務量削減率の推移"):
+    assert title in chart_xml, title
+assert chart_xml.count("<c:barChart>") == 2 and chart_xml.count("<c:lineChart>") == 2
+colours = {}
+for name in ("施策一覧", "KPI一覧", "マイルストーン", "業務量削減", "未提出", "提出状況", "入力エラー"):
+    ws = wb[name]
+    assert ws.freeze_panes == "A2", (name, ws.freeze_panes)
+    assert len(ws.tables) == 1, (name, ws.tables)          # an Excel table, with its autofilter
+    t = list(ws.tables.values())[0]
+    assert t.ref.startswith("A1:"), (name, t.ref)
+    ps = ws.page_setup
+    assert ps.orientation == "landscape" and str(ps.paperSize) == "9", (name, ps.orientation, ps.paperSize)
+    assert ws.sheet_properties.pageSetUpPr.fitToPage and ps.fitToWidth in (None, 1) and ps.fitToHeight == 0, name  # 1 is the OOXML default
+    assert ws.print_title_rows in ("1:1", "$1:$1"), (name, ws.print_title_rows)
+    assert "&P / &N" in ws.oddFooter.center.text, name
+    assert "令和8年度 第3四半期" in ws.oddHeader.right.text, name
+    header = [c.value for c in ws[1]]
+    for c in ws.iter_rows(min_row=2):
+        for cell in c:
+            assert cell.data_type != "f", (name, cell.coordinate)
+            col = header[cell.column - 1]
+            if col in ("状況", "前期状況") and cell.value:
+                colours.setdefault(cell.value, set()).add(cell.fill.fgColor.rgb)
+            if col in ("進捗率", "期待進捗率") and cell.value is not None:
+                assert cell.number_format == "0.0%", (name, col, cell.number_format)
+            if col in ("KPI数", "行数", "採用", "バイト数") and cell.value is not None:
+                assert cell.number_format == "#,##0", (name, col, cell.number_format)
+# every status its own colour, the same everywhere
+assert all(len(v) == 1 for v in colours.values()), colours
+assert len({next(iter(v)) for v in colours.values()}) == len(colours), colours
+assert {"達成", "順調", "注意", "遅延", "未報告", "完了", "中止", "進行中"} <= set(colours), colours
+for name, col in (("施策一覧", "判定理由"), ("KPI一覧", "判定理由"), ("マイルストーン", "判定理由"),
+                  ("施策一覧", "前期状況"), ("KPI一覧", "前期状況"), ("マイルストーン", "前期状況")):
+    assert col in [c.value for c in wb[name][1]], (name, col)
+kr = {r["KPI_ID"]: r for r in table("KPI一覧")[1]}
+assert kr["K14-2"]["判定理由"] == "進捗率 50.0%、期待進捗 58.3% の 0.9 倍 = 52.5% に届かず、0.7 倍 = 40.8% 以上 → 注意", kr["K14-2"]["判定理由"]
+assert kr["K15-4"]["判定理由"].startswith("2026Q3 の実績値は入力エラーで使えず"), kr["K15-4"]["判定理由"]
+assert kr["K15-1"]["前期状況"] == "注意" and kr["K15-1"]["状況"] == "順調"
+assert m["MS41-1"]["判定理由"].startswith("期限 2026Q2 を過ぎて未完了"), m["MS41-1"]["判定理由"]
+# the ledger: one row per input file, with its division, kinds, encoding and hash
+led = table("提出状況")[1]
+paths = [r["ファイル"] for r in led]
+assert len(paths) == len(set(paths)) == len({t["path"] for t in man["inputs"]}), (len(paths), len({t["path"] for t in man["inputs"]}))
+soumu = next(r for r in led if r["ファイル"] == "submissions/2026Q3/010100_総務課_KPI実績.csv")
+assert soumu["課"] == "総務課" and soumu["表の種類"] == "KPI実績" and soumu["形式"] == "CSV (CP932)", soumu
+assert soumu["行数"] == 2 and soumu["採用"] == 1 and soumu["不採用"] == 1 and soumu["エラー"] == 1, soumu
+data = open(os.path.join(os.environ["INPUT"], soumu["ファイル"]), "rb").read()
+assert soumu["SHA-256"] == hashlib.sha256(data).hexdigest()
+master = next(r for r in led if r["ファイル"].startswith("masters/"))
+assert master["表の種類"] == "課マスタ・施策マスタ・KPIマスタ・マイルストーン", master
+err = table("入力エラー")[1]
+assert next(r for r in err if r["値"] == "約22")["課"] == "DX推進課"
 print("sample ok")

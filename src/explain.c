@@ -1,0 +1,166 @@
+/*
+ * explain.c - the reasons behind statuses (判定理由), from the same rules as
+ * compute.c so that the words and the status cannot disagree.
+ */
+#include "kaikaku.h"
+
+#include <math.h>
+
+#include "explain.h"
+#include "number.h"
+#include "period.h"
+
+void explain_percent(double fraction, struct strbuf *out)
+{
+	double v = round(fraction * 1000) / 10; /* one decimal, no "-0.0" */
+
+	if (v == 0)
+		v = 0;
+	sb_addf(out, "%.1f%%", v);
+}
+
+static void code_of(int p, struct strbuf *out)
+{
+	char code[PERIOD_CODE_MAX];
+
+	period_code(p, code);
+	sb_adds(out, code);
+}
+
+void explain_kpi(const struct model *m, const struct result *r, size_t k, struct strbuf *out)
+{
+	const struct kpi_result *kr = &r->kpis[k];
+	double on = r->params.on_track_factor, risk = r->params.at_risk_factor;
+	char f[32];
+
+	if (!kr->actual) {
+		code_of(r->period, out);
+		sb_adds(out, model_kpi_refused(m, k, r->period)
+				     ? " の実績値は入力エラーで使えず"
+				     : " の実績値の報告なし");
+		if (kr->previous) {
+			char v[40];
+
+			number_format(kr->previous->value, v, sizeof(v));
+			sb_adds(out, "（前回 ");
+			code_of(kr->previous->period, out);
+			sb_addf(out, ": %s）", v);
+		}
+		sb_addf(out, " → %s", status_word(kr->status));
+		return;
+	}
+	sb_adds(out, "進捗率 ");
+	explain_percent(kr->progress, out);
+	if (kr->status == ST_ACHIEVED) {
+		sb_addf(out, " が 100%% 以上 → %s", status_word(kr->status));
+		return;
+	}
+	sb_adds(out, "、期待進捗 ");
+	explain_percent(kr->expected, out);
+	number_format(on, f, sizeof(f));
+	sb_addf(out, " の %s 倍 = ", f);
+	explain_percent(on * kr->expected, out);
+	if (kr->status == ST_ON_TRACK) {
+		sb_addf(out, " 以上 → %s", status_word(kr->status));
+		return;
+	}
+	sb_adds(out, " に届かず");
+	number_format(risk, f, sizeof(f));
+	sb_addf(out, "、%s 倍 = ", f);
+	explain_percent(risk * kr->expected, out);
+	sb_addf(out, kr->status == ST_AT_RISK ? " 以上 → %s" : " にも届かず → %s",
+		status_word(kr->status));
+}
+
+void explain_milestone(const struct model *m, const struct result *r, size_t i, struct strbuf *out)
+{
+	const struct milestone_result *mr = &r->milestones[i];
+	const struct report *rp = mr->report;
+	int due = m->milestones[i].due;
+
+	if (model_milestone_refused(m, i, r->period)) {
+		code_of(r->period, out);
+		sb_adds(out, " の報告は入力エラーで使えず、");
+	}
+	if (mr->overdue) {
+		sb_adds(out, "期限 ");
+		code_of(due, out);
+		sb_adds(out, " を過ぎて未完了（");
+		if (rp) {
+			sb_adds(out, "最新の報告 ");
+			code_of(rp->period, out);
+			sb_addf(out, ": %s", status_word(rp->status));
+		} else {
+			sb_adds(out, "報告なし");
+		}
+		sb_addf(out, "） → %s", status_word(mr->status));
+		return;
+	}
+	if (!rp) {
+		sb_adds(out, "報告なし、期限 ");
+		code_of(due, out);
+		sb_addf(out, " → %s", status_word(mr->status));
+		return;
+	}
+	code_of(rp->period, out);
+	sb_addf(out, " に「%s」と報告", status_word(rp->status));
+	if (rp->has_progress) {
+		char v[40];
+
+		number_format(rp->progress, v, sizeof(v));
+		sb_addf(out, "（進捗率 %s%%）", v);
+	}
+	if (mr->status != ST_DONE && mr->status != ST_CANCELLED) {
+		sb_adds(out, "、期限 ");
+		code_of(due, out);
+	}
+	sb_addf(out, " → %s", status_word(mr->status));
+}
+
+void explain_measure(const struct model *m, const struct result *r, size_t i, struct strbuf *out)
+{
+	size_t nk = 0, nm = 0, open = 0;
+	const char *worst_id = NULL;
+	enum status worst = ST__COUNT;
+	bool worst_is_kpi = false;
+
+	/* the same walk as measure_status: the first of the worst, KPIs first */
+	for (size_t j = 0; j < m->measures[i].nkpis; j++) {
+		size_t k = m->measures[i].kpis[j];
+
+		nk++;
+		if (worst == ST__COUNT || status_rank(r->kpis[k].status) > status_rank(worst)) {
+			worst = r->kpis[k].status;
+			worst_id = m->kpis[k].id;
+			worst_is_kpi = true;
+		}
+	}
+	for (size_t j = 0; j < m->measures[i].nmilestones; j++) {
+		size_t s = m->measures[i].milestones[j];
+		enum status st;
+
+		nm++;
+		st = r->milestones[s].status;
+		if (st == ST_CANCELLED)
+			continue;
+		open++;
+		if (worst == ST__COUNT || status_rank(st) > status_rank(worst)) {
+			worst = st;
+			worst_id = m->milestones[s].id;
+			worst_is_kpi = false;
+		}
+	}
+	if (nk == 0 && nm == 0) {
+		sb_addf(out, "KPI もマイルストーンもない → %s", status_word(r->measures[i]));
+		return;
+	}
+	if (worst == ST__COUNT) {
+		sb_addf(out, "KPI がなく、マイルストーンはすべて中止 → %s", status_word(r->measures[i]));
+		return;
+	}
+	sb_addf(out, "KPI %zu 件・マイルストーン %zu 件", nk, nm);
+	if (nm > open)
+		sb_addf(out, "（中止 %zu 件を除く）", nm - open);
+	sb_addf(out, "のうち最も悪いもの: %s %s の「%s」 → %s", worst_is_kpi ? "KPI" : "マイルストーン",
+		worst_id, status_word(worst), status_word(r->measures[i]));
+}

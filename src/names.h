@@ -1,0 +1,32 @@
+/*
+ * names.h - names derived from data (課, 部) made safe for file names
+ * (contract §4): no / \ NUL or control characters, no leading ".", at most
+ * 100 bytes, and two names that end up alike stay distinct. Also safe on the
+ * Windows file servers that divisions use: no : * ? " < > |, no trailing
+ * dot or space, and names that differ only in ASCII case count as alike.
+ */
+#ifndef KK_NAMES_H
+#define KK_NAMES_H
+
+#include "kaikaku.h"
+
+#include "hashmap.h"
+#include "strbuf.h"
+
+#define NAME_MAX_BYTES 100
+
+struct name_set {
+	struct hmap used; /* folded names given out */
+	char **owned;
+	size_t nowned, cap;
+};
+
+void name_set_init(struct name_set *ns);
+void name_set_release(struct name_set *ns);
+/* Appends to out a safe file name for base + ext (ext like ".xlsx", kept
+ * whole), distinct from every name given out by ns before. */
+void name_make(struct name_set *ns, const char *base, const char *ext, struct strbuf *out);
+/* The safe form of one name, without the distinctness (pure). */
+void name_clean(const char *in, size_t max_bytes, struct strbuf *out);
+
+#endif

@@ -1,0 +1,85 @@
+/*
+ * test_names.c - file names from data: safe, short, distinct.
+ */
+#include "kaikaku.h"
+
+#include "names.h"
+#include "unit.h"
+#include "utf8.h"
+
+static void test_clean(void)
+{
+	static const struct {
+		const char *in, *out;
+	} cases[] = {
+		{"010100_総務課_2026Q3", "010100_総務課_2026Q3"},
+		{"総務/課", "総務_課"},
+		{"a\\b:c*d?e\"f<g>h|i", "a_b_c_d_e_f_g_h_i"},
+		{"..hidden", "__hidden"},
+		{"改行\n課\t", "改行_課_"},
+		{"trailing. ", "trailing"},
+		{"", "_"},
+		{"/", "_"},
+		{"課　名", "課 名"},
+		{"\x01\x7f", "__"},
+	};
+
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+		struct strbuf sb = STRBUF_INIT;
+
+		name_clean(cases[i].in, 100, &sb);
+		CHECK_STR(sb_str(&sb), cases[i].out);
+		sb_release(&sb);
+	}
+	{
+		/* 200 bytes of kanji: cut at a character boundary under 100 bytes */
+		struct strbuf in = STRBUF_INIT, out = STRBUF_INIT;
+
+		for (int i = 0; i < 70; i++)
+			sb_adds(&in, "課");
+		name_clean(sb_str(&in), 100, &out);
+		CHECK(out.len <= 100 && out.len % 3 == 0);
+		CHECK(utf8_valid((const unsigned char *)out.buf, out.len, NULL));
+		sb_release(&in);
+		sb_release(&out);
+	}
+}
+
+static void test_distinct(void)
+{
+	struct name_set ns;
+	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT, c = STRBUF_INIT, d = STRBUF_INIT;
+	struct strbuf big = STRBUF_INIT, e = STRBUF_INIT, f = STRBUF_INIT;
+
+	name_set_init(&ns);
+	name_make(&ns, "総務/課", ".xlsx", &a);
+	name_make(&ns, "総務\\課", ".xlsx", &b); /* alike once cleaned */
+	name_make(&ns, "総務:課", ".xlsx", &c);
+	name_make(&ns, "ABC", ".pdf", &d);
+	CHECK_STR(sb_str(&a), "総務_課.xlsx");
+	CHECK_STR(sb_str(&b), "総務_課_2.xlsx");
+	CHECK_STR(sb_str(&c), "総務_課_3.xlsx");
+	CHECK_STR(sb_str(&d), "ABC.pdf");
+	name_make(&ns, "abc", ".pdf", &e); /* alike on Windows */
+	CHECK_STR(sb_str(&e), "abc_2.pdf");
+	for (int i = 0; i < 60; i++)
+		sb_adds(&big, "部");
+	name_make(&ns, sb_str(&big), ".pdf", &f);
+	CHECK(f.len <= NAME_MAX_BYTES);
+	CHECK(strcmp(f.buf + f.len - 4, ".pdf") == 0);
+	name_set_release(&ns);
+	sb_release(&a);
+	sb_release(&b);
+	sb_release(&c);
+	sb_release(&d);
+	sb_release(&e);
+	sb_release(&f);
+	sb_release(&big);
+}
+
+int main(void)
+{
+	test_clean();
+	test_distinct();
+	return unit_report("test_names");
+}

@@ -19,6 +19,7 @@
 #include "period.h"
 #include "publish.h"
 #include "report_errors.h"
+#include "report_feedback.h"
 #include "report_manifest.h"
 #include "report_xlsx.h"
 #include "settings.h"
@@ -208,6 +209,12 @@ static bool write_outputs(const struct opts *o, const struct model *m, const str
 	sb_addf(&name, "summary_%s.xlsx", code);
 	if (!(path = publish_path(&pb, sb_str(&name), err)) ||
 	    !report_summary_xlsx(m, r, prev, p, d, path, err))
+		goto out;
+	free(path);
+	if (!(path = publish_path(&pb, "feedback/.keep", err)))
+		goto out;
+	*strrchr(path, '/') = '\0';
+	if (!report_feedback(m, r, prev, d, path, err))
 		goto out;
 	free(path);
 	path = NULL;

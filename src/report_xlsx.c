@@ -34,7 +34,7 @@ static void period_cell(struct xw_sheet *s, uint32_t row, uint16_t col, int p)
 	if (p == PERIOD_NONE)
 		return;
 	period_code(p, code);
-	xw_text(s, row, col, code, XW_TEXT);
+	xw_text(s, row, col, code, XW_CENTER);
 }
 
 static void division_cells(struct ctx *c, struct xw_sheet *s, uint32_t row, uint16_t col,
@@ -655,7 +655,7 @@ static void sheet_errors(struct ctx *c)
 		xw_text(&s, row, 1, g->file, XW_TEXT);
 		xw_text(&s, row, 2, g->sheet, XW_TEXT);
 		if (g->row > 0)
-			xw_number(&s, row, 3, g->row, XW_INT);
+			xw_number(&s, row, 3, g->row, XW_ROWNUM);
 		xw_text(&s, row, 4, g->column, XW_TEXT);
 		xw_text(&s, row, 5, g->value, XW_TEXT);
 		report_diag_divisions(c->m, g, &names);

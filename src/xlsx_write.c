@@ -93,6 +93,13 @@ bool xw_open(struct xw_book *b, const char *path, time_t created, const char *ti
 		case XW_PCT:
 			format_set_num_format(f, "0.0%");
 			break;
+		case XW_CENTER:
+			format_set_align(f, LXW_ALIGN_CENTER);
+			break;
+		case XW_ROWNUM:
+			format_set_align(f, LXW_ALIGN_CENTER);
+			format_set_num_format(f, "0");
+			break;
 		case XW_IN_TEXT:
 		case XW_IN_NUM:
 			format_set_unlocked(f);

@@ -30,6 +30,8 @@ enum xw_fmt {
 	XW_INT,      /* #,##0 */
 	XW_NUM,      /* #,##0.## */
 	XW_PCT,      /* 0.0% */
+	XW_CENTER,   /* short codes: periods, division codes */
+	XW_ROWNUM,   /* a row number, centred */
 	XW_IN_TEXT,  /* an input cell: unlocked, highlighted */
 	XW_IN_NUM,
 	XW__COUNT

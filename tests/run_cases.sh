@@ -9,4 +9,5 @@ status=0
 "$PYTHON" tests/e2e.py || status=1
 "$PYTHON" tests/readers.py || status=1
 "$PYTHON" tests/scenarios.py || status=1
+"$PYTHON" tests/roundtrip.py || status=1
 exit $status

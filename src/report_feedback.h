@@ -1,0 +1,21 @@
+/*
+ * report_feedback.h - the divisions' feedback workbooks, one per division,
+ * under feedback/ of the output: their own status and errors, and next
+ * quarter's submission sheets that kaikaku reads back as they are.
+ */
+#ifndef KK_REPORT_FEEDBACK_H
+#define KK_REPORT_FEEDBACK_H
+
+#include "kaikaku.h"
+
+#include "compute.h"
+#include "diag.h"
+#include "model.h"
+#include "strbuf.h"
+
+/* Writes every division's workbook into dir (which exists); d sorted.
+ * prev is the result at P − 1 (前期状況). False with the reason in err. */
+bool report_feedback(const struct model *m, const struct result *r, const struct result *prev,
+		     const struct diags *d, const char *dir, struct strbuf *err);
+
+#endif

@@ -164,11 +164,19 @@ static void chart_statuses(struct ctx *c, struct xw_sheet *s, const char *title,
 	if (n == 0)
 		return;
 	ch = workbook_add_chart(c->b.wb, LXW_CHART_BAR_STACKED);
+	if (!ch) {
+		xw_keep(&c->b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		return;
+	}
 	for (size_t k = 0; k < ARRAY_LEN(status_measure_order); k++) {
 		lxw_col_t col = (lxw_col_t)(2 + k);
 		lxw_chart_series *se = chart_add_series(ch, NULL, NULL);
 		lxw_chart_fill fill = {0};
 
+		if (!se) {
+			xw_keep(&c->b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+			return;
+		}
 		chart_series_set_categories(se, OVERVIEW, first, 0, first + (lxw_row_t)n - 1, 0);
 		chart_series_set_values(se, OVERVIEW, first, col, first + (lxw_row_t)n - 1, col);
 		chart_series_set_name_range(se, OVERVIEW, first - 1, col);
@@ -207,7 +215,11 @@ static void chart_kgi(struct ctx *c, struct xw_sheet *s, const char *title, uint
 	if (n == 0)
 		return;
 	ch = workbook_add_chart(c->b.wb, LXW_CHART_LINE);
-	se = chart_add_series(ch, NULL, NULL);
+	se = ch ? chart_add_series(ch, NULL, NULL) : NULL;
+	if (!se) {
+		xw_keep(&c->b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		return;
+	}
 	chart_series_set_categories(se, OVERVIEW, first, 0, last, 0);
 	chart_series_set_values(se, OVERVIEW, first, 3, last, 3);
 	chart_series_set_name(se, "業務量削減率");
@@ -223,6 +235,10 @@ static void chart_kgi(struct ctx *c, struct xw_sheet *s, const char *title, uint
 	chart_series_set_labels_num_format(se, "0.0%");
 	chart_series_set_labels_position(se, LXW_CHART_LABEL_POSITION_ABOVE);
 	se = chart_add_series(ch, NULL, NULL);
+	if (!se) {
+		xw_keep(&c->b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		return;
+	}
 	chart_series_set_categories(se, OVERVIEW, first, 0, last, 0);
 	chart_series_set_values(se, OVERVIEW, first, 4, last, 4);
 	chart_series_set_name(se, "目標");
@@ -325,7 +341,7 @@ static void sheet_overview(struct ctx *c)
 	chart_kgi(c, &s, "部別の業務量削減率と目標", kgi_at, m->ndepartments, false, 34);
 	chart_kgi(c, &s, "業務量削減率の推移", trend_at, r->ntrend, true, 51);
 	xw_finish(&s);
-	worksheet_set_column(s.ws, 0, 0, 26, NULL);
+	xw_keep(&c->b, worksheet_set_column(s.ws, 0, 0, 26, NULL));
 }
 
 /* ---- 施策一覧 */

@@ -32,7 +32,7 @@ PYTHON ?= /usr/bin/python3
 INPUT ?= input
 OUTPUT ?= output
 
-.PHONY: all run test check unit cases asan deps deps-test clean format check-format sample
+.PHONY: all run test check unit cases asan deps deps-test clean sample
 
 all: $(BIN)
 
@@ -86,12 +86,6 @@ check: $(BIN) $(UNIT_BINS) $(TOOL_BINS)
 asan:
 	@$(MAKE) --no-print-directory check BUILD=build/asan BIN=kaikaku-asan OPT="-O1 -g" \
 		SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all"
-
-format:
-	clang-format -i src/*.c src/*.h tests/unit/*.c tests/unit/*.h $(wildcard tests/tools/*.c)
-
-check-format:
-	clang-format --dry-run --Werror src/*.c src/*.h tests/unit/*.c tests/unit/*.h $(wildcard tests/tools/*.c)
 
 # Regenerates the binary files of the sample city in input/ (see tools/make_sample.py).
 sample:

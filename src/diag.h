@@ -109,7 +109,10 @@ enum diag_severity {
 	X(E_CONFLICT, ERROR, "同じ期間に異なる値の報告",                                           \
 	  "同じ項目・同じ期間の報告は1つにしてください。どちらの値も使っていません。")            \
 	X(W_NO_BASELINE, WARNING, "基準業務量のない課の業務量削減",                                \
-	  "課マスタに基準業務量が入るまで、削減率には数えません（PMO に連絡してください）。")
+	  "課マスタに基準業務量が入るまで、削減率には数えません（PMO に連絡してください）。")      \
+	/* outputs */                                                                              \
+	X(W_GLYPH_MISSING, WARNING, "PDF のフォントにない文字",                                    \
+	  "PDF でも正しく見せるには、この文字をフォントにある字（異体字なら通常の字）に置き換えてください。")
 
 enum diag_code {
 #define DIAG_ENUM(code, sev, title, hint) code,

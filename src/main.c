@@ -7,6 +7,7 @@
 #include "kaikaku.h"
 
 #include <getopt.h>
+#include <unistd.h>
 
 #include "compute.h"
 #include "diag.h"
@@ -21,9 +22,11 @@
 #include "report_errors.h"
 #include "report_feedback.h"
 #include "report_manifest.h"
+#include "report_pdf.h"
 #include "report_xlsx.h"
 #include "settings.h"
 #include "sha256.h"
+#include "ttf.h"
 
 #define EXIT_REJECTED 1
 #define EXIT_FAILED 2
@@ -132,6 +135,39 @@ static int fail(const char *msg)
 	return EXIT_FAILED;
 }
 
+/* The layout of the PDF packs: review.xml beside the settings file in use,
+ * else in the templates folder; the built-in layout when there is none. */
+static bool load_layout(const struct settings *s, struct review_template *t,
+			struct ttf_coverage *cov, struct strbuf *err)
+{
+	struct strbuf path = STRBUF_INIT;
+	char *dir = NULL;
+	bool ok = true;
+
+	review_template_defaults(t);
+	if (s->path) {
+		const char *slash = strrchr(s->path, '/');
+
+		if (slash)
+			sb_add(&path, s->path, (size_t)(slash - s->path + 1));
+		sb_adds(&path, "review.xml");
+	} else if ((dir = settings_templates_dir())) {
+		sb_addf(&path, "%s/review.xml", dir);
+	}
+	free(dir);
+	if (path.len && access(sb_str(&path), R_OK) == 0)
+		ok = review_template_load(t, sb_str(&path), err);
+	sb_release(&path);
+	if (!ok)
+		return false;
+	if (access(t->font_path, R_OK) != 0) {
+		sb_addf(err, "PDF のフォント %s がありません（sudo apt-get install %s でインストールしてください）",
+			t->font_path, t->font_package);
+		return false;
+	}
+	return ttf_coverage_load(t->font_path, cov, err);
+}
+
 static bool load_settings(const struct opts *o, struct settings *s, struct strbuf *err)
 {
 	char *path;
@@ -188,7 +224,8 @@ static void free_outputs(struct out_entry *e, size_t n)
 /* Renders every output into the publish folder and swaps it into place. */
 static bool write_outputs(const struct opts *o, const struct model *m, const struct result *r,
 			  const struct result *prev, const struct parsed *p, const struct diags *d,
-			  int status, struct strbuf *err)
+			  const struct review_template *t, const struct ttf_coverage *cov, int status,
+			  struct strbuf *err)
 {
 	struct publish pb;
 	char code[PERIOD_CODE_MAX];
@@ -215,6 +252,11 @@ static bool write_outputs(const struct opts *o, const struct model *m, const str
 		goto out;
 	*strrchr(path, '/') = '\0';
 	if (!report_feedback(m, r, prev, d, path, err))
+		goto out;
+	free(path);
+	if (!(path = publish_path(&pb, "departments/.keep", err)))
+		goto out;
+	if (!report_pdf(m, r, prev, d, t, cov, pb.tmp, err))
 		goto out;
 	free(path);
 	path = NULL;
@@ -245,12 +287,20 @@ static int cmd_run(const struct opts *o, bool write)
 	struct result r, prev;
 	struct strbuf err = STRBUF_INIT;
 	struct compute_params cp;
+	struct review_template layout;
+	struct ttf_coverage cov = {0};
 	int status = EXIT_FAILED, period = PERIOD_NONE;
 	bool have_model = false, have_result = false;
 
 	parsed_init(&p);
 	diags_init(&d);
+	review_template_defaults(&layout);
 	if (!load_settings(o, &s, &err)) {
+		status = fail(sb_str(&err));
+		goto out;
+	}
+	review_template_release(&layout);
+	if (!load_layout(&s, &layout, &cov, &err)) {
 		status = fail(sb_str(&err));
 		goto out;
 	}
@@ -305,9 +355,10 @@ static int cmd_run(const struct opts *o, bool write)
 	compute(&m, &cp, &prev);
 	cp.period = period;
 	have_result = true;
+	report_pdf_check_glyphs(&m, &cov, &d);
 	diags_sort(&d);
 	status = diags_count(&d, SEV_ERROR) ? EXIT_REJECTED : 0;
-	if (write && !write_outputs(o, &m, &r, &prev, &p, &d, status, &err)) {
+	if (write && !write_outputs(o, &m, &r, &prev, &p, &d, &layout, &cov, status, &err)) {
 		status = fail(sb_str(&err));
 		goto out;
 	}
@@ -338,6 +389,8 @@ out:
 	parsed_release(&p);
 	diags_release(&d);
 	settings_release(&s);
+	review_template_release(&layout);
+	ttf_coverage_release(&cov);
 	sb_release(&err);
 	return status;
 }

@@ -490,7 +490,7 @@ static bool write_one(struct fb *f, const char *path, struct strbuf *err)
 
 	snprintf(title, sizeof(title), "%s（%s）", f->title, dv->name);
 	if (!xw_open(&f->b, path, report_created_time(f->r->period), title, OWN_MARKER_FEEDBACK,
-		     true)) {
+		     true, f->m->settings->colours)) {
 		if (f->b.wb)
 			return xw_close(&f->b, err);
 		sb_addf(err, "%s を作れません", path);

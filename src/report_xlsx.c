@@ -180,7 +180,7 @@ static void chart_statuses(struct ctx *c, struct xw_sheet *s, const char *title,
 		chart_series_set_categories(se, OVERVIEW, first, 0, first + (lxw_row_t)n - 1, 0);
 		chart_series_set_values(se, OVERVIEW, first, col, first + (lxw_row_t)n - 1, col);
 		chart_series_set_name_range(se, OVERVIEW, first - 1, col);
-		fill.color = status_colour(status_measure_order[k])->chart;
+		fill.color = c->m->settings->colours[status_measure_order[k]].chart;
 		chart_series_set_fill(se, &fill);
 	}
 	/* in a bar chart y_axis is the category axis: the first category on top,
@@ -752,7 +752,7 @@ bool report_summary_xlsx(const struct model *m, const struct result *r, const st
 	report_titles(m, r->period, c.title, sizeof(c.title), c.period, sizeof(c.period));
 	/* Excel tables need the in-memory mode (its memory grows with the cells) */
 	if (!xw_open(&c.b, path, report_created_time(r->period), c.title, OWN_MARKER_SUMMARY,
-		     false)) {
+		     false, m->settings->colours)) {
 		if (c.b.wb)
 			return xw_close(&c.b, err);
 		sb_addf(err, "%s を作れません", path);

@@ -5,13 +5,13 @@
 #include "kaikaku.h"
 
 #include <errno.h>
-#include <stdarg.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <unistd.h>
 
 #include "settings.h"
 #include "utf8.h"
+#include "xmlconf.h"
 
 static const struct {
 	const char *name, *short_name, *alias;
@@ -60,6 +60,8 @@ void settings_defaults(struct settings *s)
 	s->limits.workbook_bytes = 512u << 20;
 	s->limits.cells_per_sheet = 2000000;
 	s->limits.field_bytes = 1u << 20;
+	for (int i = 0; i < ST__COUNT; i++)
+		s->colours[i] = *status_colour((enum status)i);
 }
 
 void settings_release(struct settings *s)
@@ -72,78 +74,11 @@ void settings_release(struct settings *s)
 
 /* ---- reading */
 
-struct ctx {
-	const char *path;
-	struct strbuf *err;
-	bool failed;
-};
-
-static void fail(struct ctx *c, const xmlNode *n, const char *fmt, ...) KK_PRINTF(3, 4);
-
-static void fail(struct ctx *c, const xmlNode *n, const char *fmt, ...)
-{
-	va_list ap;
-	char msg[512];
-
-	if (c->failed)
-		return;
-	c->failed = true;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	sb_addf(c->err, "%s:%ld: %s", c->path, n ? (long)xmlGetLineNo(n) : 0L, msg);
-}
-
-static bool name_is(const xmlNode *n, const char *name)
-{
-	return n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
-}
-
-/* Only the listed attributes are allowed, so a misspelt one is an error. */
-static void check_attrs(struct ctx *c, const xmlNode *n, const char *const *allowed)
-{
-	for (const xmlAttr *a = n->properties; a; a = a->next) {
-		bool ok = false;
-
-		for (size_t i = 0; allowed[i]; i++)
-			ok = ok || strcmp((const char *)a->name, allowed[i]) == 0;
-		if (!ok)
-			fail(c, n, "<%s> に知らない属性「%s」があります", (const char *)n->name,
-			     (const char *)a->name);
-	}
-}
-
-static char *text_of(const xmlNode *n)
-{
-	xmlChar *t = xmlNodeGetContent(n);
-	struct strbuf sb = STRBUF_INIT;
-	size_t b, len;
-
-	if (t) {
-		text_trim((const char *)t, strlen((const char *)t), &b, &len);
-		sb_add(&sb, (const char *)t + b, len);
-		xmlFree(t);
-	}
-	return sb_detach(&sb);
-}
-
-static char *attr(const xmlNode *n, const char *name)
-{
-	xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
-	char *r;
-
-	if (!v)
-		return NULL;
-	r = xstrdup((const char *)v);
-	xmlFree(v);
-	return r;
-}
-
 /* A fraction: "0.9", or a percentage "30%". */
-static bool read_fraction(struct ctx *c, const xmlNode *n, const char *name, double lo_excl,
+static bool read_fraction(struct xmlconf *c, const xmlNode *n, const char *name, double lo_excl,
 			  double hi, double *out)
 {
-	char *v = attr(n, name), *end;
+	char *v = xmlconf_attr(n, name), *end;
 	double d;
 
 	if (!v)
@@ -158,7 +93,7 @@ static bool read_fraction(struct ctx *c, const xmlNode *n, const char *name, dou
 		char range[64];
 
 		snprintf(range, sizeof(range), "%g より大きく %g 以下", lo_excl, hi);
-		fail(c, n, "属性 %s の値「%s」は %s の数値にしてください", name, v, range);
+		xmlconf_fail(c, n, "属性 %s の値「%s」は %s の数値にしてください", name, v, range);
 		free(v);
 		return false;
 	}
@@ -167,10 +102,60 @@ static bool read_fraction(struct ctx *c, const xmlNode *n, const char *name, dou
 	return true;
 }
 
-/* A byte count or cell count: digits with an optional KiB, MiB or GiB. */
-static void read_size(struct ctx *c, const xmlNode *n, const char *name, uint64_t *out)
+/* A colour: "#RRGGBB". */
+static void read_colour(struct xmlconf *c, const xmlNode *n, const char *name, uint32_t *out)
 {
-	char *v = attr(n, name), *end;
+	char *v = xmlconf_attr(n, name), *end;
+	unsigned long rgb;
+
+	if (!v)
+		return;
+	rgb = v[0] == '#' ? strtoul(v + 1, &end, 16) : 0;
+	if (v[0] != '#' || strlen(v) != 7 || *end)
+		xmlconf_fail(c, n, "属性 %s の値「%s」は #RRGGBB の色にしてください", name, v);
+	else
+		*out = (uint32_t)rgb;
+	free(v);
+}
+
+static void read_colours(struct xmlconf *c, struct settings *s, const xmlNode *list)
+{
+	static const char *const attrs[] = {"word", "fill", "text", "chart", NULL};
+
+	for (const xmlNode *n = list->children; n && !c->failed; n = n->next) {
+		char *word;
+		int found = -1;
+
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (!xmlconf_is(n, "status")) {
+			xmlconf_fail(c, n, "<colours> の中には <status> だけを書きます（<%s> があります）",
+				     (const char *)n->name);
+			return;
+		}
+		xmlconf_only(c, n, attrs);
+		word = xmlconf_attr(n, "word");
+		for (int i = 0; i < ST__COUNT && word; i++)
+			if (strcmp(word, status_word((enum status)i)) == 0)
+				found = i;
+		if (found < 0) {
+			xmlconf_fail(c, n,
+				     "<status word> は状況の言葉（達成・順調・注意・遅延・未報告・未着手・進行中・完了・中止）にしてください（「%s」）",
+				     word ? word : "");
+			free(word);
+			return;
+		}
+		free(word);
+		read_colour(c, n, "fill", &s->colours[found].fill);
+		read_colour(c, n, "text", &s->colours[found].text);
+		read_colour(c, n, "chart", &s->colours[found].chart);
+	}
+}
+
+/* A byte count or cell count: digits with an optional KiB, MiB or GiB. */
+static void read_size(struct xmlconf *c, const xmlNode *n, const char *name, uint64_t *out)
+{
+	char *v = xmlconf_attr(n, name), *end;
 	unsigned long long d;
 
 	if (!v)
@@ -195,12 +180,12 @@ static void read_size(struct ctx *c, const xmlNode *n, const char *name, uint64_
 		return;
 	}
 bad:
-	fail(c, n, "属性 %s の値「%s」は 1 以上の整数（KiB・MiB・GiB を付けても可）にしてください",
+	xmlconf_fail(c, n, "属性 %s の値「%s」は 1 以上の整数（KiB・MiB・GiB を付けても可）にしてください",
 	     name, v);
 	free(v);
 }
 
-static void read_pillars(struct ctx *c, struct settings *s, const xmlNode *list)
+static void read_pillars(struct xmlconf *c, struct settings *s, const xmlNode *list)
 {
 	static const char *const pillar_attrs[] = {"name", "short", NULL};
 
@@ -211,33 +196,33 @@ static void read_pillars(struct ctx *c, struct settings *s, const xmlNode *list)
 
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
-		if (!name_is(n, "pillar")) {
-			fail(c, n, "<pillars> の中には <pillar> だけを書きます（<%s> があります）",
+		if (!xmlconf_is(n, "pillar")) {
+			xmlconf_fail(c, n, "<pillars> の中には <pillar> だけを書きます（<%s> があります）",
 			     (const char *)n->name);
 			return;
 		}
-		check_attrs(c, n, pillar_attrs);
-		name = attr(n, "name");
+		xmlconf_only(c, n, pillar_attrs);
+		name = xmlconf_attr(n, "name");
 		if (!name || text_blank(name)) {
 			free(name);
-			fail(c, n, "<pillar> には name 属性（柱の名前）が必要です");
+			xmlconf_fail(c, n, "<pillar> には name 属性（柱の名前）が必要です");
 			return;
 		}
 		s->pillars = xrealloc(s->pillars, (s->npillars + 1) * sizeof(*s->pillars));
 		p = &s->pillars[s->npillars++];
 		memset(p, 0, sizeof(*p));
 		p->name = name;
-		p->short_name = attr(n, "short");
+		p->short_name = xmlconf_attr(n, "short");
 		for (const xmlNode *a = n->children; a && !c->failed; a = a->next) {
 			if (a->type != XML_ELEMENT_NODE)
 				continue;
-			if (!name_is(a, "alias")) {
-				fail(c, a, "<pillar> の中には <alias> だけを書きます（<%s> があります）",
+			if (!xmlconf_is(a, "alias")) {
+				xmlconf_fail(c, a, "<pillar> の中には <alias> だけを書きます（<%s> があります）",
 				     (const char *)a->name);
 				return;
 			}
 			{
-				char *t = text_of(a);
+				char *t = xmlconf_text(a);
 
 				if (*t)
 					add_alias(p, t);
@@ -246,10 +231,10 @@ static void read_pillars(struct ctx *c, struct settings *s, const xmlNode *list)
 		}
 	}
 	if (!c->failed && s->npillars == 0)
-		fail(c, list, "<pillars> に柱が1つもありません");
+		xmlconf_fail(c, list, "<pillars> に柱が1つもありません");
 }
 
-static void read_root(struct ctx *c, struct settings *s, const xmlNode *root)
+static void read_root(struct xmlconf *c, struct settings *s, const xmlNode *root)
 {
 	static const char *const none[] = {NULL};
 	static const char *const status_attrs[] = {"on-track", "at-risk", NULL};
@@ -257,85 +242,61 @@ static void read_root(struct ctx *c, struct settings *s, const xmlNode *root)
 	static const char *const limit_attrs[] = {"file-bytes",      "part-bytes",  "workbook-bytes",
 						  "cells-per-sheet", "field-bytes", NULL};
 
-	if (!name_is(root, "settings")) {
-		fail(c, root, "最上位の要素は <settings> にしてください（<%s> があります）",
+	if (!xmlconf_is(root, "settings")) {
+		xmlconf_fail(c, root, "最上位の要素は <settings> にしてください（<%s> があります）",
 		     (const char *)root->name);
 		return;
 	}
-	check_attrs(c, root, none);
+	xmlconf_only(c, root, none);
 	for (const xmlNode *n = root->children; n && !c->failed; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
-		if (name_is(n, "city")) {
-			char *t = text_of(n);
+		if (xmlconf_is(n, "city")) {
+			char *t = xmlconf_text(n);
 
 			if (!*t) {
 				free(t);
-				fail(c, n, "<city> が空です（市の名前を書きます）");
+				xmlconf_fail(c, n, "<city> が空です（市の名前を書きます）");
 				return;
 			}
 			free(s->city);
 			s->city = t;
-		} else if (name_is(n, "status")) {
-			check_attrs(c, n, status_attrs);
+		} else if (xmlconf_is(n, "status")) {
+			xmlconf_only(c, n, status_attrs);
 			read_fraction(c, n, "on-track", 0, 1, &s->on_track_factor);
 			read_fraction(c, n, "at-risk", 0, 1, &s->at_risk_factor);
 			if (!c->failed && s->at_risk_factor > s->on_track_factor)
-				fail(c, n, "at-risk は on-track 以下にしてください");
-		} else if (name_is(n, "kgi")) {
-			check_attrs(c, n, kgi_attrs);
+				xmlconf_fail(c, n, "at-risk は on-track 以下にしてください");
+		} else if (xmlconf_is(n, "kgi")) {
+			xmlconf_only(c, n, kgi_attrs);
 			read_fraction(c, n, "target", 0, 1, &s->kgi_target);
-		} else if (name_is(n, "pillars")) {
-			check_attrs(c, n, none);
+		} else if (xmlconf_is(n, "pillars")) {
+			xmlconf_only(c, n, none);
 			read_pillars(c, s, n);
-		} else if (name_is(n, "limits")) {
-			check_attrs(c, n, limit_attrs);
+		} else if (xmlconf_is(n, "colours")) {
+			xmlconf_only(c, n, none);
+			read_colours(c, s, n);
+		} else if (xmlconf_is(n, "limits")) {
+			xmlconf_only(c, n, limit_attrs);
 			read_size(c, n, "file-bytes", &s->limits.file_bytes);
 			read_size(c, n, "part-bytes", &s->limits.part_bytes);
 			read_size(c, n, "workbook-bytes", &s->limits.workbook_bytes);
 			read_size(c, n, "cells-per-sheet", &s->limits.cells_per_sheet);
 			read_size(c, n, "field-bytes", &s->limits.field_bytes);
 		} else {
-			fail(c, n, "知らない要素 <%s> があります（綴りを確認してください）",
+			xmlconf_fail(c, n, "知らない要素 <%s> があります（綴りを確認してください）",
 			     (const char *)n->name);
 		}
 	}
 }
 
-static void silent(void *ctx, const char *msg, ...)
-{
-	(void)ctx;
-	(void)msg;
-}
-
 bool settings_load(struct settings *s, const char *path, struct strbuf *err)
 {
-	struct ctx c = {path, err, false};
-	xmlDoc *doc;
+	struct xmlconf c = {path, err, false};
+	xmlDoc *doc = xmlconf_read(path, "設定ファイル", err);
 
-	xmlSetGenericErrorFunc(NULL, silent);
-	doc = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-	if (!doc) {
-		const xmlError *e = xmlGetLastError();
-
-		if (e && e->domain == XML_FROM_IO)
-			sb_addf(err, "%s: 設定ファイルを読めません", path);
-		else if (e)
-			sb_addf(err, "%s:%d: XML の誤り: %s", path, e->line,
-				e->message ? e->message : "");
-		else
-			sb_addf(err, "%s: 設定ファイルを読めません", path);
-		/* libxml2's messages end with a newline; one line each */
-		while (err->len && (err->buf[err->len - 1] == '\n' || err->buf[err->len - 1] == ' '))
-			err->buf[--err->len] = '\0';
+	if (!doc)
 		return false;
-	}
-	if (doc->intSubset || doc->extSubset) {
-		sb_addf(err, "%s:%ld: DOCTYPE（DTD）は使えません", path,
-			(long)xmlGetLineNo((xmlNode *)doc->intSubset));
-		xmlFreeDoc(doc);
-		return false;
-	}
 	read_root(&c, s, xmlDocGetRootElement(doc));
 	xmlFreeDoc(doc);
 	if (c.failed)

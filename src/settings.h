@@ -8,6 +8,7 @@
 
 #include "kaikaku.h"
 
+#include "status.h"
 #include "strbuf.h"
 
 struct pillar {
@@ -33,6 +34,7 @@ struct settings {
 	struct pillar *pillars;
 	size_t npillars;
 	struct limits limits;
+	struct status_colours colours[ST__COUNT]; /* every status's colours, for all outputs */
 	char *path; /* the file the settings came from, or NULL for the defaults */
 };
 

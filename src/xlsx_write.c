@@ -27,13 +27,14 @@ static lxw_format *new_format(struct xw_book *b)
 }
 
 bool xw_open(struct xw_book *b, const char *path, time_t created, const char *title,
-	     const char *marker, bool constant_memory)
+	     const char *marker, bool constant_memory, const struct status_colours *palette)
 {
 	lxw_workbook_options opt = {0};
 	lxw_doc_properties props = {0};
 
 	memset(b, 0, sizeof(*b));
 	b->path = path;
+	b->palette = palette;
 	opt.constant_memory = constant_memory ? LXW_TRUE : LXW_FALSE;
 	b->wb = workbook_new_opt(path, &opt);
 	if (!b->wb) {
@@ -115,7 +116,7 @@ bool xw_open(struct xw_book *b, const char *path, time_t created, const char *ti
 		b->fmt[i] = f;
 	}
 	for (int s = 0; s < ST__COUNT; s++) {
-		const struct status_colours *c = status_colour((enum status)s);
+		const struct status_colours *c = &palette[s];
 		lxw_format *f = new_format(b);
 
 		format_set_bg_color(f, c->fill);

@@ -41,7 +41,8 @@ struct xw_book {
 	lxw_workbook *wb;
 	lxw_format *fmt[XW__COUNT];
 	lxw_format *status[ST__COUNT];
-	lxw_error err; /* the first error */
+	const struct status_colours *palette; /* [ST__COUNT] */
+	lxw_error err;                        /* the first error */
 	const char *path;
 };
 
@@ -65,7 +66,7 @@ struct xw_sheet {
  * workbook name "_kaikaku" so kaikaku recognises its own workbooks.
  */
 bool xw_open(struct xw_book *b, const char *path, time_t created, const char *title,
-	     const char *marker, bool constant_memory);
+	     const char *marker, bool constant_memory, const struct status_colours *palette);
 /* Closes and writes the file; false with the reason in err. */
 bool xw_close(struct xw_book *b, struct strbuf *err);
 bool xw_sheet(struct xw_book *b, struct xw_sheet *s, const char *name);

@@ -25,22 +25,10 @@ import tempfile
 
 import openpyxl
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-KAIKAKU = os.path.abspath(os.environ.get("KAIKAKU", os.path.join(ROOT, "kaikaku")))
-failures = []
+from harness import KAIKAKU, ROOT, check, finish, run
 
 
-def check(cond, msg):
-    if not cond:
-        failures.append(msg)
 
-
-def run(*args):
-    p = subprocess.run([KAIKAKU, *args], capture_output=True, timeout=300,
-                       env=dict(os.environ, LC_ALL="C.UTF-8"))
-    err = p.stderr.decode("utf-8", "replace")
-    check("Sanitizer" not in err and "runtime error" not in err, f"sanitizer report: {err[-2000:]}")
-    return p.returncode, err
 
 
 def rows(ws, header_row):
@@ -232,11 +220,8 @@ def main():
                 n += 1
         check(n > 40, f"only {n} values entered")
         check(man["missing_submissions"] == [], f"still missing: {man['missing_submissions']}")
-    for f in failures:
-        print("FAIL " + f)
-    print(f"roundtrip: {'ok' if not failures else str(len(failures)) + ' failures'}"
-          + (" (LibreOffice not installed: the re-save was skipped)" if not shutil.which("soffice") else ""))
-    return 1 if failures else 0
+    return finish("roundtrip", "" if shutil.which("soffice") else
+                  " (LibreOffice not installed: the re-save was skipped)")
 
 
 if __name__ == "__main__":

@@ -10,4 +10,5 @@ status=0
 "$PYTHON" tests/readers.py || status=1
 "$PYTHON" tests/scenarios.py || status=1
 "$PYTHON" tests/roundtrip.py || status=1
+"$PYTHON" tests/pdf.py || status=1
 exit $status

@@ -18,24 +18,11 @@ import subprocess
 import sys
 import tempfile
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-KAIKAKU = os.path.abspath(os.environ.get("KAIKAKU", os.path.join(ROOT, "kaikaku")))
+from harness import ROOT, check, finish, run
+
 SAMPLE = os.path.join(ROOT, "input")
-failures = []
 
 
-def check(cond, msg):
-    if not cond:
-        failures.append(msg)
-
-
-def run(*args, cwd=None, env=None):
-    e = dict(os.environ, LC_ALL="C.UTF-8")
-    e.update(env or {})
-    p = subprocess.run([KAIKAKU, *args], cwd=cwd, capture_output=True, env=e, timeout=120)
-    err = p.stderr.decode("utf-8", "replace")
-    check("Sanitizer" not in err and "runtime error" not in err, f"sanitizer report: {err[-2000:]}")
-    return p.returncode, err
 
 
 def tree(path):
@@ -129,10 +116,7 @@ def main():
     check(p.returncode == 1 and len(lines) == 1 and
           lines[0].endswith("run: sudo apt-get install kaikaku-no-such-package"),
           f"deps.sh as non-root: exit {p.returncode}: {p.stderr!r}")
-    for f in failures:
-        print("FAIL " + f)
-    print(f"scenarios: {'ok' if not failures else str(len(failures)) + ' failures'}")
-    return 1 if failures else 0
+    return finish("scenarios")
 
 
 if __name__ == "__main__":

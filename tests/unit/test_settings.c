@@ -58,10 +58,13 @@ static void test_overrides(void)
 {
 	struct settings s;
 	struct strbuf err = STRBUF_INIT;
-	char *path = write_tmp("<?xml version=\"1.0\"?>\n<settings>\n  <city>テスト市</city>\n"
-			       "  <status on-track=\"85%\" at-risk=\"0.6\"/>\n  <kgi target=\"0.25\"/>\n"
-			       "  <pillars><pillar name=\"一つ目\" short=\"一\"><alias>one</alias></pillar></pillars>\n"
-			       "  <limits file-bytes=\"1KiB\" cells-per-sheet=\"100\"/>\n</settings>\n");
+	char *path = write_tmp(
+		"<?xml version=\"1.0\"?>\n<settings>\n  <city>テスト市</city>\n"
+		"  <status on-track=\"85%\" at-risk=\"0.6\"/>\n  <kgi target=\"0.25\"/>\n"
+		"  <pillars><pillar name=\"一つ目\" "
+		"short=\"一\"><alias>one</alias></pillar></pillars>\n"
+		"  <limits file-bytes=\"1KiB\" cells-per-sheet=\"100\"/>\n"
+		"  <colours><status word=\"遅延\" fill=\"#123456\"/></colours>\n</settings>\n");
 
 	settings_defaults(&s);
 	CHECK_MSG(settings_load(&s, path, &err), "%s", sb_str(&err));
@@ -75,6 +78,8 @@ static void test_overrides(void)
 	CHECK_INT(s.limits.file_bytes, 1024);
 	CHECK_INT(s.limits.cells_per_sheet, 100);
 	CHECK_INT(s.limits.field_bytes, 1u << 20); /* untouched: the default */
+	CHECK_INT(s.colours[ST_DELAYED].fill, 0x123456);
+	CHECK_INT(s.colours[ST_DELAYED].text, status_colour(ST_DELAYED)->text);
 	unlink(path);
 	free(path);
 	settings_release(&s);
@@ -88,18 +93,24 @@ static void test_broken(void)
 		const char *want; /* in the message */
 	} cases[] = {
 		{"<settings>\n<city>x</city>\n<status on-track=\"1.5\"/>\n</settings>", ":3: "},
-		{"<settings>\n<status on-track=\"0.7\" at-risk=\"0.9\"/>\n</settings>", ":2: at-risk"},
+		{"<settings>\n<status on-track=\"0.7\" at-risk=\"0.9\"/>\n</settings>",
+		 ":2: at-risk"},
 		{"<settings>\n<kgi target=\"abc\"/>\n</settings>", "「abc」"},
 		{"<settings>\n\n<colour/>\n</settings>", ":3: 知らない要素 <colour>"},
 		{"<settings>\n<kgi targte=\"0.3\"/>\n</settings>", "知らない属性「targte」"},
 		{"<settings>\n<city>x</city>\n<unclosed>\n</settings>", ":4: XML の誤り"},
-		{"<?xml version=\"1.0\"?>\n<!DOCTYPE s [<!ENTITY e \"x\">]>\n<settings/>", "DOCTYPE"},
+		{"<?xml version=\"1.0\"?>\n<!DOCTYPE s [<!ENTITY e \"x\">]>\n<settings/>",
+		 "DOCTYPE"},
 		{"<config/>", "<settings>"},
 		{"<settings><pillars></pillars></settings>", "柱が1つもありません"},
 		{"<settings><pillars><pillar short=\"x\"/></pillars></settings>", "name 属性"},
 		{"<settings><limits file-bytes=\"-5\"/></settings>", "file-bytes"},
 		{"<settings><limits file-bytes=\"10TB\"/></settings>", "file-bytes"},
 		{"<settings><city> </city></settings>", "<city> が空"},
+		{"<settings><colours><status word=\"順調\" fill=\"green\"/></colours></settings>",
+		 "#RRGGBB"},
+		{"<settings><colours><status word=\"良好\" fill=\"#00FF00\"/></colours></settings>",
+		 "「良好」"},
 	};
 
 	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {

@@ -113,7 +113,9 @@ for f in man["files"]:
     data = open(os.path.join(os.environ["OUTPUT"], f["path"]), "rb").read()
     assert len(data) == f["bytes"] and hashlib.sha256(data).hexdigest() == f["sha256"], f
 feedback = {f"2026Q3/feedback/{d[0]}_{d[2]}_2026Q3.xlsx" for d in S.DIVISIONS}
-assert {f["path"] for f in man["files"]} == {"2026Q3/errors_2026Q3.csv", "2026Q3/summary_2026Q3.xlsx"} | feedback, man["files"]
+departments = {f"2026Q3/departments/{d}_2026Q3.pdf" for d in {d[1] for d in S.DIVISIONS}}
+assert {f["path"] for f in man["files"]} == {"2026Q3/errors_2026Q3.csv", "2026Q3/summary_2026Q3.xlsx",
+                                             "2026Q3/review_2026Q3.pdf"} | feedback | departments, man["files"]
 for t in man["inputs"]:
     assert t["rows"] == t["accepted"] + t["rejected"] + t["skipped"], t
     assert not t["path"].startswith("/"), t

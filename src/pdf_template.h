@@ -1,0 +1,50 @@
+/*
+ * pdf_template.h - the layout of the review pack from templates/review.xml
+ * (read with libxml2): the font, the margins, the title, and the sections in
+ * their order with their titles, so that the PMO can retitle or reorder
+ * without recompiling.
+ */
+#ifndef KK_PDF_TEMPLATE_H
+#define KK_PDF_TEMPLATE_H
+
+#include "kaikaku.h"
+
+#include "strbuf.h"
+
+enum section_id {
+	SEC_CONTENTS,
+	SEC_KGI,
+	SEC_PILLARS,
+	SEC_DEPARTMENTS,
+	SEC_WORSE,
+	SEC_OVERDUE,
+	SEC_MISSING,
+	SEC_ERRORS,
+	SEC__COUNT
+};
+
+struct section {
+	enum section_id id;
+	char *title;
+	long limit; /* SEC_ERRORS: the most records listed */
+};
+
+struct review_template {
+	char *font_path;
+	char *font_package;
+	double margin_top, margin_bottom, margin_left, margin_right;
+	char *title;
+	char *organisation;
+	struct section *sections; /* in their order */
+	size_t nsections;
+	char *path; /* where it was read from, or NULL for the defaults */
+};
+
+void review_template_defaults(struct review_template *t);
+/* Reads path over the defaults; false with "path:line: reason" in err. */
+bool review_template_load(struct review_template *t, const char *path, struct strbuf *err);
+void review_template_release(struct review_template *t);
+/* The section's name in the template ("kgi"). */
+const char *section_name(enum section_id id);
+
+#endif

@@ -1,0 +1,31 @@
+"""What the Python test scripts share: where kaikaku is, running it (with a
+check that no sanitizer spoke), and collecting failures to report at the end."""
+import os
+import subprocess
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+KAIKAKU = os.path.abspath(os.environ.get("KAIKAKU", os.path.join(ROOT, "kaikaku")))
+failures = []
+
+
+def check(cond, msg):
+    if not cond:
+        failures.append(msg)
+
+
+def run(*args, cwd=None, env=None, timeout=300):
+    """Runs kaikaku in the C.UTF-8 locale; returns (exit status, stderr)."""
+    e = dict(os.environ, LC_ALL="C.UTF-8")
+    e.update(env or {})
+    p = subprocess.run([KAIKAKU, *args], cwd=cwd, capture_output=True, env=e, timeout=timeout)
+    err = p.stderr.decode("utf-8", "replace")
+    check("Sanitizer" not in err and "runtime error" not in err, f"sanitizer report: {err[-2000:]}")
+    return p.returncode, err
+
+
+def finish(name, note=""):
+    """Prints the failures and the verdict; the exit status for sys.exit."""
+    for f in failures:
+        print("FAIL " + f)
+    print(f"{name}: {'ok' if not failures else str(len(failures)) + ' failures'}{note}")
+    return 1 if failures else 0

@@ -1,0 +1,185 @@
+#!/usr/bin/python3
+"""The review packs, read with independent tools (poppler's pdftotext and
+pdffonts, qpdf): the expected text, every font embedded, a clean qpdf check,
+an outline that follows 概要 → 柱 → 部 → 課 plus the lists, contents page
+numbers that point where the headings are, department packs that hold their
+own department only, a page count that fits the content; a missing font (exit
+2 naming the package), characters the font lacks (〓 and a warning), and a
+template that retitles, reorders and leaves out sections.
+"""
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+from harness import ROOT, check, finish, run
+
+sys.path.insert(0, os.path.join(ROOT, "tools"))
+import make_sample as S  # noqa: E402
+
+
+
+
+
+def text(pdf, first=None, last=None):
+    args = ["pdftotext", "-layout"]
+    if first:
+        args += ["-f", str(first), "-l", str(last or first)]
+    return subprocess.run(args + [pdf, "-"], capture_output=True, text=True).stdout
+
+
+def pages(pdf):
+    info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
+    return int(re.search(r"Pages:\s+(\d+)", info).group(1))
+
+
+def outline(pdf):
+    j = json.loads(subprocess.run(["qpdf", "--json", pdf], capture_output=True, text=True).stdout)
+    return j["outlines"]
+
+
+def titles(nodes):
+    return [n["title"] for n in nodes]
+
+
+def kids(nodes, title):
+    for n in nodes:
+        if n["title"] == title:
+            return n["kids"]
+    return None
+
+
+def check_pack(pdf, name, departments, divisions, other_divisions):
+    check(os.path.exists(pdf), f"{name}: missing")
+    if not os.path.exists(pdf):
+        return
+    q = subprocess.run(["qpdf", "--check", pdf], capture_output=True, text=True)
+    check(q.returncode == 0, f"{name}: qpdf --check: {q.stdout[-500:]}{q.stderr[-500:]}")
+    fonts = subprocess.run(["pdffonts", pdf], capture_output=True, text=True).stdout.splitlines()[2:]
+    check(fonts and all(" yes " in f.split("Identity-H")[-1] or f.split()[-5] == "yes" for f in fonts),
+          f"{name}: fonts not embedded: {fonts}")
+    check(all("IPAexGothic" in f for f in fonts), f"{name}: fonts {fonts}")
+    # poppler reads every font map without complaint (libharu's own
+    # ToUnicode CMap is a CID map and made it warn; pdf_draw replaces it)
+    w = subprocess.run(["pdftotext", pdf, "/dev/null"], capture_output=True, text=True).stderr
+    check(w == "", f"{name}: poppler warnings: {w[:500]}")
+    t = text(pdf)
+    for want in ("抜本的な業務改革 四半期レビュー", "令和8年度 第3四半期（2026年10月〜12月）", "印西市",
+                 "目次", "概要 KGI 業務量削減率", "施策の3本柱", "部別の状況", "前期から悪化した項目",
+                 "期限を過ぎたマイルストーン", "未提出の課", "付録 入力エラー", "目標 30.0%"):
+        check(want in t, f"{name}: no text {want!r}")
+    for d in departments + divisions:
+        check(d in t, f"{name}: no {d}")
+    # its own divisions only: the KGI page charts them (an error message may name another)
+    kgi_page = text(pdf, 3)
+    for d in other_divisions:
+        check(d not in kgi_page, f"{name}: another department's division {d} on the KGI page")
+    o = outline(pdf)
+    top = titles(o)
+    check(top == ["目次", "概要 KGI 業務量削減率", "施策の3本柱", "部別の状況", "前期から悪化した項目",
+                  "期限を過ぎたマイルストーン", "未提出の課", "付録 入力エラー"], f"{name}: outline {top}")
+    check(titles(kids(o, "施策の3本柱") or []) == ["市民サービスの改善・向上", "庁内効率化と働き方改革",
+                                                 "人材育成による職員力向上"], f"{name}: pillar bookmarks")
+    depts = kids(o, "部別の状況") or []
+    if len(departments) > 1:
+        check(titles(depts) == departments, f"{name}: department bookmarks {titles(depts)}")
+        for dn in depts:
+            want = [f"{d[2]}（{d[0]}）" for d in S.DIVISIONS if d[1] == dn["title"]]
+            check(titles(dn["kids"]) == want, f"{name}: {dn['title']} has {titles(dn['kids'])}")
+    else:
+        want = [f"{d[2]}（{d[0]}）" for d in S.DIVISIONS if d[1] == departments[0]]
+        check(titles(depts) == want, f"{name}: division bookmarks {titles(depts)}")
+    # the contents: every entry's page holds its heading
+    n = pages(pdf)
+    contents = text(pdf, 2, 2)
+    entries = re.findall(r"^\s*(\S.*?)\s*[·.․‥…]*\s+(\d+)\s*$", contents, re.M)
+    entries = [(e.rstrip(" ."), int(p)) for e, p in entries if not e.startswith("抜本的")]
+    check(len(entries) >= 8, f"{name}: contents {entries}")
+    for title, page in entries:
+        check(1 <= page <= n and title.split("（")[0] in text(pdf, page).replace(" ", "").replace("　", "")
+              .replace("\n", "") or title.replace(" ", "") in text(pdf, page).replace(" ", ""),
+              f"{name}: contents says {title} is on page {page}")
+    # every page has its footer n / N
+    for i in (1, n):
+        check(f"{i}/{n}" in text(pdf, i).replace(" ", ""), f"{name}: page {i} has no footer")
+    return n
+
+
+def main():
+    with tempfile.TemporaryDirectory(prefix="kaikaku-pdf-") as tmp:
+        inp = os.path.join(tmp, "in")
+        out = os.path.join(tmp, "out")
+        shutil.copytree(os.path.join(ROOT, "input"), inp)
+        st, err = run("run", "--input", inp, "--output", out, "--quiet")
+        check(st == 1, f"sample: exit {st}: {err[-500:]}")
+        base = os.path.join(out, "2026Q3")
+        man = json.load(open(os.path.join(base, "manifest.json"), encoding="utf-8"))
+        depts = []
+        for d in S.DIVISIONS:
+            if d[1] not in depts:
+                depts.append(d[1])
+        divs = [d[2] for d in S.DIVISIONS]
+        n = check_pack(os.path.join(base, "review_2026Q3.pdf"), "review", depts, divs, [])
+        rate = f"{round(man['kgi']['rate'] * 1000) / 10:.1f}%"
+        t = text(os.path.join(base, "review_2026Q3.pdf"))
+        check(rate in t, f"review: no KGI figure {rate}")
+        check("[E_BAD_NUMBER]" in t and "errors_2026Q3.csv" in t, "review: no error appendix")
+        check("道路課" in text(os.path.join(base, "review_2026Q3.pdf"), n - 1), "review: 未提出 lacks 道路課")
+        # cover 1, contents 1, KGI 1, pillars 1, the department list 1, each department 1+, lists 4
+        check(n is not None and 10 + len(depts) <= n <= 2 * (10 + len(depts)), f"review: {n} pages")
+        for dept in depts:
+            mine = [d[2] for d in S.DIVISIONS if d[1] == dept]
+            others = [d[2] for d in S.DIVISIONS if d[1] != dept]
+            dn = check_pack(os.path.join(base, "departments", f"{dept}_2026Q3.pdf"), dept, [dept], mine,
+                            others)
+            check(dn is not None and dn <= n, f"{dept}: {dn} pages, the whole city {n}")
+        listed = {f["path"] for f in man["files"]}
+        for dept in depts:
+            check(f"2026Q3/departments/{dept}_2026Q3.pdf" in listed, f"manifest lacks {dept}")
+
+        # a missing font: exit 2, the package named, nothing written
+        tpl = os.path.join(tmp, "tpl")
+        shutil.copytree(os.path.join(ROOT, "templates"), tpl)
+        xml = open(os.path.join(tpl, "review.xml"), encoding="utf-8").read()
+        open(os.path.join(tpl, "review.xml"), "w", encoding="utf-8").write(
+            xml.replace("/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf", "/nonexistent/ipaexg.ttf"))
+        st, err = run("run", "--input", inp, "--output", os.path.join(tmp, "nofont"),
+                      "--settings", os.path.join(tpl, "settings.xml"))
+        check(st == 2 and "fonts-ipaexfont-gothic" in err and "/nonexistent/ipaexg.ttf" in err,
+              f"missing font: exit {st}: {err[-300:]}")
+        check(not os.path.exists(os.path.join(tmp, "nofont")), "missing font: something was written")
+
+        # the PMO retitles, reorders and leaves out sections
+        open(os.path.join(tpl, "review.xml"), "w", encoding="utf-8").write(
+            re.sub(r"<sections>.*</sections>",
+                   '<sections><section id="missing" title="提出がなかった課"/><section id="kgi"/>'
+                   '<section id="departments" title="各部の報告"/></sections>', xml, flags=re.S))
+        st, err = run("run", "--input", inp, "--output", os.path.join(tmp, "tpl-out"), "--quiet",
+                      "--settings", os.path.join(tpl, "settings.xml"))
+        pdf = os.path.join(tmp, "tpl-out", "2026Q3", "review_2026Q3.pdf")
+        check(st == 1 and os.path.exists(pdf), f"template: exit {st}: {err[-300:]}")
+        if os.path.exists(pdf):
+            check(titles(outline(pdf)) == ["提出がなかった課", "概要 KGI 業務量削減率", "各部の報告"],
+                  f"template: outline {titles(outline(pdf))}")
+        open(os.path.join(tpl, "review.xml"), "w", encoding="utf-8").write(
+            xml.replace('<section id="kgi"', '<section id="kgii"'))
+        st, err = run("run", "--input", inp, "--output", os.path.join(tmp, "bad-tpl"),
+                      "--settings", os.path.join(tpl, "settings.xml"))
+        check(st == 2 and "review.xml:" in err and "kgii" in err, f"bad template: exit {st}: {err[-300:]}")
+
+        # characters the font lacks: 〓 in the PDF, a warning naming the file and the row
+        gin = os.path.join(ROOT, "tests", "cases", "glyph_missing", "input")
+        st, err = run("run", "--input", gin, "--output", os.path.join(tmp, "glyph"), "--quiet")
+        pdf = os.path.join(tmp, "glyph", "2026Q3", "review_2026Q3.pdf")
+        check(st == 0 and "〓野家方式の窓口改善" in text(pdf), f"glyph: exit {st}")
+        csv = open(os.path.join(tmp, "glyph", "2026Q3", "errors_2026Q3.csv"), encoding="utf-8-sig").read()
+        check("masters/measures.csv,,2,施策名,𠮷,[W_GLYPH_MISSING]" in csv, f"glyph: {csv}")
+    return finish("pdf")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -26,6 +26,7 @@
 #include "report_xlsx.h"
 #include "settings.h"
 #include "sha256.h"
+#include "timing.h"
 #include "ttf.h"
 
 #define EXIT_REJECTED 1
@@ -242,18 +243,21 @@ static bool write_outputs(const struct opts *o, const struct model *m, const str
 	if (!(path = publish_path(&pb, sb_str(&name), err)) || !report_errors_csv(d, path, err))
 		goto out;
 	free(path);
+	timing_lap("errors");
 	sb_reset(&name);
 	sb_addf(&name, "summary_%s.xlsx", code);
 	if (!(path = publish_path(&pb, sb_str(&name), err)) ||
 	    !report_summary_xlsx(m, r, prev, p, d, path, err))
 		goto out;
 	free(path);
+	timing_lap("summary");
 	if (!(path = publish_path(&pb, "feedback/.keep", err)))
 		goto out;
 	*strrchr(path, '/') = '\0';
 	if (!report_feedback(m, r, prev, d, path, err))
 		goto out;
 	free(path);
+	timing_lap("feedback");
 	if (!(path = publish_path(&pb, "departments/.keep", err)))
 		goto out;
 	if (!report_pdf(m, r, prev, d, t, cov, pb.tmp, err))
@@ -267,6 +271,7 @@ static bool write_outputs(const struct opts *o, const struct model *m, const str
 	    !report_manifest(m, r, p, d, outs, nouts, status, path, err))
 		goto out;
 	ok = publish_commit(&pb, err);
+	timing_lap("publish");
 out:
 	if (!ok)
 		publish_abort(&pb);
@@ -309,12 +314,15 @@ static int cmd_run(const struct opts *o, bool write)
 		status = usage_error(sb_str(&err));
 		goto out;
 	}
+	timing_lap(NULL);
 	if (!discover(o->input, write ? o->output : NULL, &found, &d, &err)) {
 		status = fail(sb_str(&err));
 		goto out;
 	}
+	timing_lap("discover");
 	for (size_t i = 0; i < found.n; i++)
 		ingest_file(&p, found.v[i].path, found.v[i].rel, &s, &d);
+	timing_lap("read");
 	{
 		static const enum table_kind needed[] = {KIND_DIVISIONS, KIND_MEASURES, KIND_KPIS};
 		struct strbuf missing = STRBUF_INIT;
@@ -336,6 +344,7 @@ static int cmd_run(const struct opts *o, bool write)
 	}
 	model_build(&m, &p, &s, &d);
 	have_model = true;
+	timing_lap("model");
 	if (period == PERIOD_NONE)
 		period = compute_default_period(&m);
 	if (period == PERIOD_NONE) {
@@ -357,6 +366,7 @@ static int cmd_run(const struct opts *o, bool write)
 	have_result = true;
 	report_pdf_check_glyphs(&m, &cov, &d);
 	diags_sort(&d);
+	timing_lap("compute");
 	status = diags_count(&d, SEV_ERROR) ? EXIT_REJECTED : 0;
 	if (write && !write_outputs(o, &m, &r, &prev, &p, &d, &layout, &cov, status, &err)) {
 		status = fail(sb_str(&err));

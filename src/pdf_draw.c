@@ -368,6 +368,21 @@ void pdf_line(struct pdf *p, double x1, double y1, double x2, double y2, double 
 		HPDF_Page_SetDash(p->page, NULL, 0, 0);
 }
 
+void pdf_dots(struct pdf *p, double x1, double x2, double y, uint32_t rgb)
+{
+	static const HPDF_UINT16 dots[] = {1, 4};
+
+	if (!ok(p) || !p->page || x2 <= x1)
+		return;
+	rgb_stroke(p, rgb);
+	HPDF_Page_SetLineWidth(p->page, 1);
+	HPDF_Page_SetDash(p->page, dots, 2, 0);
+	HPDF_Page_MoveTo(p->page, (HPDF_REAL)x1, (HPDF_REAL)(p->ph - y));
+	HPDF_Page_LineTo(p->page, (HPDF_REAL)x2, (HPDF_REAL)(p->ph - y));
+	HPDF_Page_Stroke(p->page);
+	HPDF_Page_SetDash(p->page, NULL, 0, 0);
+}
+
 void pdf_dot(struct pdf *p, double x, double y, double r, uint32_t rgb)
 {
 	if (!ok(p) || !p->page)

@@ -78,6 +78,8 @@ void pdf_frame(struct pdf *p, double x, double y, double w, double h, double lw,
 void pdf_line(struct pdf *p, double x1, double y1, double x2, double y2, double lw, uint32_t rgb,
 	      bool dashed);
 void pdf_dot(struct pdf *p, double x, double y, double r, uint32_t rgb);
+/* A dotted leader from x1 to x2 at y (one stroked path, however long). */
+void pdf_dots(struct pdf *p, double x1, double x2, double y, uint32_t rgb);
 /* The status word in its colours, a rounded box of w x h at (x, y). */
 void pdf_badge(struct pdf *p, double x, double y, double w, double h, double size, enum status st);
 /* A bar w x h: the progress filled (capped at the bar's end), the expected

@@ -16,6 +16,7 @@
 #include "pdf_draw.h"
 #include "period.h"
 #include "report_pdf.h"
+#include "timing.h"
 #include "report_xlsx.h"
 #include "utf8.h"
 
@@ -408,9 +409,13 @@ static size_t toc_lines(const struct pack *k)
 		if (k->t->sections[i].id == SEC_CONTENTS)
 			continue;
 		n++;
-		if (k->t->sections[i].id == SEC_DEPARTMENTS)
-			n += k->dept < 0 ? k->m->ndepartments
-					 : k->m->departments[k->dept].ndivisions;
+		/* a department's pack lists its divisions; the review pack every
+		 * department and, under each, its divisions */
+		if (k->t->sections[i].id == SEC_DEPARTMENTS && k->dept >= 0)
+			n += k->m->departments[k->dept].ndivisions;
+		else if (k->t->sections[i].id == SEC_DEPARTMENTS)
+			for (size_t d = 0; d < k->m->ndepartments; d++)
+				n += 1 + k->m->departments[d].ndivisions;
 		if (k->t->sections[i].id == SEC_PILLARS)
 			n += k->m->settings->npillars;
 	}
@@ -418,16 +423,27 @@ static size_t toc_lines(const struct pack *k)
 }
 
 #define TOC_LINE 17.0
+#define TOC_TOP_FIRST 44.0 /* below the heading */
+#define TOC_TOP_NEXT 10.0
+
+/* How many entries a contents page holds: reserving and filling agree. */
+static size_t toc_per_page(const struct pdf *p, bool first)
+{
+	double top = p->mt + (first ? TOC_TOP_FIRST : TOC_TOP_NEXT), last = p->ph - p->mb - 10;
+
+	return (size_t)floor((last - top) / TOC_LINE) + 1;
+}
 
 static void contents_reserve(struct pack *k, const char *title)
 {
 	struct pdf *p = &k->p;
-	double per_page = (p->ph - p->mt - p->mb - 50) / TOC_LINE;
-	size_t lines = toc_lines(k);
+	size_t lines = toc_lines(k), room = toc_per_page(p, true);
 
-	k->toc_pages = (size_t)ceil(lines / per_page);
-	if (!k->toc_pages)
-		k->toc_pages = 1;
+	k->toc_pages = 1;
+	while (room < lines) {
+		k->toc_pages++;
+		room += toc_per_page(p, false);
+	}
 	k->toc_first = p->npages;
 	for (size_t i = 0; i < k->toc_pages; i++)
 		pdf_page(p, true);
@@ -443,8 +459,8 @@ static void contents_reserve(struct pack *k, const char *title)
 static void contents_fill(struct pack *k)
 {
 	struct pdf *p = &k->p;
-	double y = p->mt + 44;
-	size_t page = k->toc_first;
+	double y = p->mt + TOC_TOP_FIRST;
+	size_t page = k->toc_first, on_page = 0;
 
 	for (size_t i = 0; i < k->ntoc; i++) {
 		const struct toc_entry *e = &k->toc[i];
@@ -452,18 +468,22 @@ static void contents_fill(struct pack *k)
 		char pn[32];
 		double tw, pw;
 
-		if (y > p->ph - p->mb - 10 && page + 1 < k->toc_first + k->toc_pages) {
+		if (on_page == toc_per_page(p, page == k->toc_first)) {
+			/* toc_lines() counts the entries, so this cannot happen */
+			if (page + 1 >= k->toc_first + k->toc_pages)
+				kk_fatal("contents: more entries than the pages reserved");
 			page++;
-			y = p->mt + 10;
+			y = p->mt + TOC_TOP_NEXT;
+			on_page = 0;
 		}
+		on_page++;
 		p->page = p->pages[page];
 		snprintf(pn, sizeof(pn), "%zu", e->page + 1);
 		tw = pdf_width(p, e->title, size);
 		pw = pdf_width(p, pn, size);
 		pdf_text(p, x, y, size, e->level ? INK : NAVY, e->title);
 		/* dot leaders to the page number */
-		for (double dx = x + tw + 6; dx < p->ml + k->cw - pw - 6; dx += 5)
-			pdf_dot(p, dx, y - 3, 0.5, GREY);
+		pdf_dots(p, x + tw + 6, p->ml + k->cw - pw - 6, y - 3, GREY);
 		pdf_text_aligned(p, p->ml, k->cw, y, size, INK, PDF_RIGHT, pn);
 		pdf_link(p, p->page, x, y - size, k->cw - (x - p->ml), size + 4, p->pages[e->page],
 			 e->y);
@@ -1177,6 +1197,7 @@ bool report_pdf(const struct model *m, const struct result *r, const struct resu
 	report_titles(m, r->period, k.title, sizeof(k.title), k.period, sizeof(k.period));
 	sb_addf(&path, "%s/review_%s.pdf", dir, pc);
 	ok = write_pack(&k, sb_str(&path), t->font_path, cov, err);
+	timing_lap("pdf review");
 	name_set_init(&names);
 	for (size_t i = 0; ok && i < m->ndepartments; i++) {
 		struct strbuf base = STRBUF_INIT;
@@ -1189,6 +1210,7 @@ bool report_pdf(const struct model *m, const struct result *r, const struct resu
 		ok = write_pack(&k, sb_str(&path), t->font_path, cov, err);
 		sb_release(&base);
 	}
+	timing_lap("pdf depts");
 	name_set_release(&names);
 	sb_release(&path);
 	sb_release(&csv);

@@ -54,6 +54,7 @@ def kids(nodes, title):
 
 
 def check_pack(pdf, name, departments, divisions, other_divisions):
+    """divisions: (code, department, name) of the pack's own; other_divisions: names."""
     check(os.path.exists(pdf), f"{name}: missing")
     if not os.path.exists(pdf):
         return
@@ -72,7 +73,7 @@ def check_pack(pdf, name, departments, divisions, other_divisions):
                  "目次", "概要 KGI 業務量削減率", "施策の3本柱", "部別の状況", "前期から悪化した項目",
                  "期限を過ぎたマイルストーン", "未提出の課", "付録 入力エラー", "目標 30.0%"):
         check(want in t, f"{name}: no text {want!r}")
-    for d in departments + divisions:
+    for d in departments + [dv[2] for dv in divisions]:
         check(d in t, f"{name}: no {d}")
     # its own divisions only: the KGI page charts them (an error message may name another)
     kgi_page = text(pdf, 3)
@@ -88,17 +89,28 @@ def check_pack(pdf, name, departments, divisions, other_divisions):
     if len(departments) > 1:
         check(titles(depts) == departments, f"{name}: department bookmarks {titles(depts)}")
         for dn in depts:
-            want = [f"{d[2]}（{d[0]}）" for d in S.DIVISIONS if d[1] == dn["title"]]
+            want = [f"{d[2]}（{d[0]}）" for d in divisions if d[1] == dn["title"]]
             check(titles(dn["kids"]) == want, f"{name}: {dn['title']} has {titles(dn['kids'])}")
     else:
-        want = [f"{d[2]}（{d[0]}）" for d in S.DIVISIONS if d[1] == departments[0]]
+        want = [f"{d[2]}（{d[0]}）" for d in divisions if d[1] == departments[0]]
         check(titles(depts) == want, f"{name}: division bookmarks {titles(depts)}")
-    # the contents: every entry's page holds its heading
+    # the contents (from its bookmark to the next one's page): every entry's
+    # page holds its heading, and nothing is drawn below the page's bottom
     n = pages(pdf)
-    contents = text(pdf, 2, 2)
+    top = outline(pdf)
+    first = [o["destpageposfrom1"] for o in top if o["title"] == "目次"][0]
+    after = min(o["destpageposfrom1"] for o in top if o["destpageposfrom1"] > first)
+    contents = text(pdf, first, after - 1)
+    bbox = subprocess.run(["pdftotext", "-bbox", "-f", str(first), "-l", str(after - 1), pdf, "-"],
+                          capture_output=True, text=True).stdout
+    low = [float(y) for y in re.findall(r'yMax="([\d.]+)"', bbox)]
+    check(low and max(low) < 842 - 20, f"{name}: contents text below the page: {max(low or [0])}")
     entries = re.findall(r"^\s*(\S.*?)\s*[·.․‥…]*\s+(\d+)\s*$", contents, re.M)
-    entries = [(e.rstrip(" ."), int(p)) for e, p in entries if not e.startswith("抜本的")]
+    entries = [(e.rstrip(" ."), int(p)) for e, p in entries
+               if not e.startswith("抜本的") and not re.fullmatch(r"\d+\s*/", e)]  # header, footer
     check(len(entries) >= 8, f"{name}: contents {entries}")
+    for dv in divisions:
+        check(any(e.startswith(dv[2]) for e, _ in entries), f"{name}: {dv[2]} not in the contents")
     for title, page in entries:
         check(1 <= page <= n and title.split("（")[0] in text(pdf, page).replace(" ", "").replace("　", "")
               .replace("\n", "") or title.replace(" ", "") in text(pdf, page).replace(" ", ""),
@@ -122,8 +134,7 @@ def main():
         for d in S.DIVISIONS:
             if d[1] not in depts:
                 depts.append(d[1])
-        divs = [d[2] for d in S.DIVISIONS]
-        n = check_pack(os.path.join(base, "review_2026Q3.pdf"), "review", depts, divs, [])
+        n = check_pack(os.path.join(base, "review_2026Q3.pdf"), "review", depts, S.DIVISIONS, [])
         rate = f"{round(man['kgi']['rate'] * 1000) / 10:.1f}%"
         t = text(os.path.join(base, "review_2026Q3.pdf"))
         check(rate in t, f"review: no KGI figure {rate}")
@@ -132,7 +143,7 @@ def main():
         # cover 1, contents 1, KGI 1, pillars 1, the department list 1, each department 1+, lists 4
         check(n is not None and 10 + len(depts) <= n <= 2 * (10 + len(depts)), f"review: {n} pages")
         for dept in depts:
-            mine = [d[2] for d in S.DIVISIONS if d[1] == dept]
+            mine = [d for d in S.DIVISIONS if d[1] == dept]
             others = [d[2] for d in S.DIVISIONS if d[1] != dept]
             dn = check_pack(os.path.join(base, "departments", f"{dept}_2026Q3.pdf"), dept, [dept], mine,
                             others)
@@ -140,6 +151,25 @@ def main():
         listed = {f["path"] for f in man["files"]}
         for dept in depts:
             check(f"2026Q3/departments/{dept}_2026Q3.pdf" in listed, f"manifest lacks {dept}")
+
+        # a bigger city (make_city.py): contents over several pages, every
+        # division in it and in the outline, each department's pack its own
+        big = os.path.join(tmp, "big")
+        subprocess.run([sys.executable, os.path.join(ROOT, "tools", "make_city.py"), big, "120", "1"],
+                       check=True)
+        st, err = run("run", "--input", big, "--output", os.path.join(tmp, "big-out"), "--quiet")
+        check(st == 0, f"big city: exit {st}: {err[-500:]}")
+        pdf = os.path.join(tmp, "big-out", "2026Q3", "review_2026Q3.pdf")
+        bdepts = [f"第{i + 1}部" for i in range(6)]
+        bdivs = [(f"{i // 20 + 1:03d}{i % 20 + 1:03d}", f"第{i // 20 + 1}部", f"第{i // 20 + 1}部第{i % 20 + 1}課")
+                 for i in range(120)]
+        check_pack(pdf, "big city", bdepts, bdivs, [])
+        if os.path.exists(pdf):
+            first = [o["destpageposfrom1"] for o in outline(pdf) if o["title"] == "目次"][0]
+            kgi = [o["destpageposfrom1"] for o in outline(pdf) if o["title"].startswith("概要")][0]
+            check(kgi - first >= 3, f"big city: contents on {kgi - first} pages")
+        check_pack(os.path.join(tmp, "big-out", "2026Q3", "departments", "第6部_2026Q3.pdf"), "第6部",
+                   ["第6部"], bdivs[100:], [d[2] for d in bdivs[:100]])
 
         # a missing font: exit 2, the package named, nothing written
         tpl = os.path.join(tmp, "tpl")

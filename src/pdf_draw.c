@@ -65,8 +65,7 @@ static void fix_to_unicode(struct pdf *p)
 		if (hi < 0xD8 || hi > 0xDF)
 			ranges[n++] = hi;
 	sb_adds(&sb, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-		     "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 "
-		     ">> def\n"
+		     "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
 		     "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
 		     "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
 	for (int i = 0; i < n; i += 100) {
@@ -538,8 +537,6 @@ void pdf_table_start(struct pdf_table *t, struct pdf *p, const struct pdf_column
 	t->x = p->ml;
 	t->size = size;
 	t->shade = true;
-	pdf_need(p, 3 * (size * LEADING + 2 * PAD));
-	table_header(t);
 }
 
 void pdf_table_row(struct pdf_table *t, const struct pdf_cell *cells)
@@ -549,19 +546,29 @@ void pdf_table_row(struct pdf_table *t, const struct pdf_cell *cells)
 	double most = p->ph - p->mt - p->mb - 2 * (lead + 2 * PAD);
 	struct strbuf *clean = xcalloc(t->ncols, sizeof(*clean));
 	struct lines *lines = xcalloc(t->ncols, sizeof(*lines));
+	double *size = xcalloc(t->ncols, sizeof(*size));
 	size_t max_lines = (size_t)(most / lead);
 
 	if (!ok(p)) {
 		free(clean);
 		free(lines);
+		free(size);
 		return;
 	}
 	for (size_t i = 0; i < t->ncols; i++) {
 		total += t->cols[i].width;
+		size[i] = t->size;
 		if (cells[i].kind == PDF_CELL_TEXT && cells[i].text) {
+			double cw = t->cols[i].width - 2 * PAD - 2;
+
 			pdf_clean(p, cells[i].text, &clean[i]);
-			pdf_wrap(p, sb_str(&clean[i]), t->cols[i].width - 2 * PAD - 2, t->size,
-				 &lines[i]);
+			if (t->cols[i].fit) {
+				double w = pdf_width(p, sb_str(&clean[i]), t->size);
+
+				if (w > cw)
+					size[i] = fmax(t->size * cw / w, t->size * 0.7);
+			}
+			pdf_wrap(p, sb_str(&clean[i]), cw, size[i], &lines[i]);
 			/* nothing overflows a page: a cell taller than a page is cut */
 			if (lines[i].n > max_lines)
 				lines[i].n = max_lines;
@@ -573,7 +580,11 @@ void pdf_table_row(struct pdf_table *t, const struct pdf_cell *cells)
 		}
 	}
 	h += 2 * PAD;
-	if (pdf_room(p) < h) {
+	if (!t->rows) {
+		/* the header with room for a first row below it */
+		pdf_need(p, (lead + 2 * PAD) + h + 2 * PAD);
+		table_header(t);
+	} else if (pdf_room(p) < h) {
 		pdf_page(p, true);
 		table_header(t);
 	}
@@ -590,7 +601,7 @@ void pdf_table_row(struct pdf_table *t, const struct pdf_cell *cells)
 						      lines[i].v[k].len);
 
 				pdf_text_aligned(p, cx, cw, p->y + PAD + k * lead + t->size * 1.05,
-						 t->size, 0x1A1A1A, col->align, line);
+						 size[i], 0x1A1A1A, col->align, line);
 				free(line);
 			}
 			break;
@@ -622,6 +633,7 @@ void pdf_table_row(struct pdf_table *t, const struct pdf_cell *cells)
 	}
 	free(clean);
 	free(lines);
+	free(size);
 }
 
 void pdf_table_end(struct pdf_table *t)

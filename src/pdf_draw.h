@@ -114,6 +114,7 @@ struct pdf_column {
 	const char *title;
 	double width; /* points */
 	enum pdf_align align;
+	bool fit; /* IDs and codes: shrunk (to 70 % at most) to stay on one line */
 };
 
 struct pdf_table {
@@ -126,7 +127,8 @@ struct pdf_table {
 	size_t rows;
 };
 
-/* Starts a table at the cursor (with its header). */
+/* Starts a table at the cursor; its header comes with the first row, so a
+ * table without rows draws nothing. */
 void pdf_table_start(struct pdf_table *t, struct pdf *p, const struct pdf_column *cols,
 		     size_t ncols, double size);
 /* A row; on a new page when it does not fit, with the header again. */

@@ -56,7 +56,7 @@ void review_template_defaults(struct review_template *t)
 	for (int i = 0; i < SEC__COUNT; i++) {
 		t->sections[i].id = (enum section_id)i;
 		t->sections[i].title = xstrdup(sections[i].title);
-		t->sections[i].limit = 200;
+		t->sections[i].limit = i == SEC_ERRORS ? 200 : -1;
 	}
 }
 
@@ -130,9 +130,7 @@ static void read_sections(struct xmlconf *c, struct review_template *t, const xm
 				xmlconf_fail(c, n, "節「%s」が2回あります", id);
 		if (found < 0)
 			xmlconf_fail(c, n,
-				     "<section id> は "
-				     "contents・kgi・pillars・departments・worse・overdue・missin"
-				     "g・errors のいずれかにしてください（「%s」）",
+				     "<section id> は contents・kgi・pillars・departments・worse・overdue・missing・errors のいずれかにしてください（「%s」）",
 				     id ? id : "");
 		free(id);
 		if (c->failed)
@@ -144,7 +142,7 @@ static void read_sections(struct xmlconf *c, struct review_template *t, const xm
 		s->title = title && !text_blank(title) ? title : xstrdup(sections[found].title);
 		if (title && s->title != title)
 			free(title);
-		s->limit = 200;
+		s->limit = found == SEC_ERRORS ? 200 : -1;
 		limit = xmlconf_attr(n, "limit");
 		if (limit) {
 			char *end;

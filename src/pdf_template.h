@@ -26,7 +26,8 @@ enum section_id {
 struct section {
 	enum section_id id;
 	char *title;
-	long limit; /* SEC_ERRORS: the most records listed */
+	long limit; /* the most rows a list shows: -1 for all (the default but for
+		     * the error appendix, 200); the rest are counted */
 };
 
 struct review_template {

@@ -42,6 +42,7 @@ struct pack {
 	const struct diags *d;
 	const struct review_template *t;
 	const char *errors_csv; /* its file name, for the appendix */
+	const char *summary;    /* the summary workbook's, for lists cut short */
 	long dept;              /* -1: the whole city */
 	struct pdf p;
 	double cw; /* content width */
@@ -521,9 +522,7 @@ static void section_kgi(struct pack *k, const struct section *s)
 	num(g->baseline_hours, h2, sizeof(h2));
 	sb_reset(&sb);
 	sb_addf(&sb,
-		"削減時間 %s 時間 ÷ 基準業務量 %s "
-		"時間（基準業務量のある課の合計。各課の取組ごとに %s "
-		"までの最新の報告）。",
+		"削減時間 %s 時間 ÷ 基準業務量 %s 時間（基準業務量のある課の合計。各課の取組ごとに %s までの最新の報告）。",
 		h1, h2, k->period);
 	note(k, sb_str(&sb));
 	p->y += 6;
@@ -579,8 +578,8 @@ static void section_kgi(struct pack *k, const struct section *s)
 static void measures_table(struct pack *k, const size_t *ids, size_t n, bool with_division)
 {
 	static const struct pdf_column cols_div[] = {
-		{"施策ID", 46, PDF_LEFT}, {"施策名", 205, PDF_LEFT}, {"主担当課", 84, PDF_LEFT},
-		{"前期", 56, PDF_LEFT},   {"状況", 56, PDF_LEFT},    {"KPI・MS", 56, PDF_RIGHT}};
+		{"施策ID", 46, PDF_LEFT, true}, {"施策名", 205, PDF_LEFT, false}, {"主担当課", 84, PDF_LEFT, false},
+		{"前期", 56, PDF_LEFT, false},   {"状況", 56, PDF_LEFT, false},    {"KPI・MS", 56, PDF_RIGHT, false}};
 	struct pdf_table t;
 
 	(void)with_division;
@@ -674,10 +673,10 @@ static void division_block(struct pack *k, size_t d, HPDF_Outline parent)
 		goto out;
 	}
 	{
-		static const struct pdf_column cols[] = {{"施策ID", 44, PDF_LEFT},
-							 {"施策名", 150, PDF_LEFT},
-							 {"状況", 52, PDF_LEFT},
-							 {"判定理由", 257, PDF_LEFT}};
+		static const struct pdf_column cols[] = {{"施策ID", 44, PDF_LEFT, true},
+							 {"施策名", 150, PDF_LEFT, false},
+							 {"状況", 52, PDF_LEFT, false},
+							 {"判定理由", 257, PDF_LEFT, false}};
 		struct pdf_table t;
 
 		pdf_table_start(&t, &k->p, cols, ARRAY_LEN(cols), SMALL);
@@ -698,9 +697,9 @@ static void division_block(struct pack *k, size_t d, HPDF_Outline parent)
 	}
 	{
 		static const struct pdf_column cols[] = {
-			{"KPI", 40, PDF_LEFT},           {"指標名", 150, PDF_LEFT},
-			{"実績 ／ 目標", 92, PDF_RIGHT}, {"進捗（｜は期待進捗）", 121, PDF_LEFT},
-			{"前期", 50, PDF_LEFT},          {"状況", 50, PDF_LEFT}};
+			{"KPI", 40, PDF_LEFT, true},           {"指標名", 150, PDF_LEFT, false},
+			{"実績 ／ 目標", 92, PDF_RIGHT, false}, {"進捗（｜は期待進捗）", 121, PDF_LEFT, false},
+			{"前期", 50, PDF_LEFT, false},          {"状況", 50, PDF_LEFT, false}};
 		struct pdf_table t;
 		bool any = false;
 
@@ -748,11 +747,11 @@ static void division_block(struct pack *k, size_t d, HPDF_Outline parent)
 		}
 	}
 	{
-		static const struct pdf_column cols[] = {{"ID", 50, PDF_LEFT},
-							 {"マイルストーン", 241, PDF_LEFT},
-							 {"期限", 52, PDF_LEFT},
-							 {"最新の報告", 108, PDF_LEFT},
-							 {"状況", 52, PDF_LEFT}};
+		static const struct pdf_column cols[] = {{"ID", 50, PDF_LEFT, true},
+							 {"マイルストーン", 241, PDF_LEFT, false},
+							 {"期限", 52, PDF_LEFT, false},
+							 {"最新の報告", 108, PDF_LEFT, false},
+							 {"状況", 52, PDF_LEFT, false}};
 		struct pdf_table t;
 		bool any = false;
 
@@ -836,15 +835,14 @@ static void section_departments(struct pack *k, const struct section *s)
 		return;
 	}
 	top = section_start(k, s->title, NULL, 0, true);
-	note(k, "部ごとの一覧です。次のページから、部ごとに課の施策・KPI・マイルスト"
-		"ーンを載せています。");
+	note(k, "部ごとの一覧です。次のページから、部ごとに課の施策・KPI・マイルストーンを載せています。");
 	{
 		static const struct pdf_column cols[] = {
-			{"部", 96, PDF_LEFT},          {"課", 30, PDF_RIGHT},
-			{"施策", 34, PDF_RIGHT},       {"遅延", 34, PDF_RIGHT},
-			{"注意", 34, PDF_RIGHT},       {"未報告", 40, PDF_RIGHT},
-			{"順調・達成", 52, PDF_RIGHT}, {"KPI 順調・達成", 70, PDF_RIGHT},
-			{"削減率", 50, PDF_RIGHT},     {"未提出", 63, PDF_RIGHT}};
+			{"部", 96, PDF_LEFT, false},          {"課", 30, PDF_RIGHT, false},
+			{"施策", 34, PDF_RIGHT, false},       {"遅延", 34, PDF_RIGHT, false},
+			{"注意", 34, PDF_RIGHT, false},       {"未報告", 40, PDF_RIGHT, false},
+			{"順調・達成", 52, PDF_RIGHT, false}, {"KPI 順調・達成", 70, PDF_RIGHT, false},
+			{"削減率", 50, PDF_RIGHT, false},     {"未提出", 63, PDF_RIGHT, false}};
 		struct pdf_table t;
 
 		pdf_table_start(&t, &k->p, cols, ARRAY_LEN(cols), SMALL + 0.4);
@@ -885,18 +883,46 @@ static void section_departments(struct pack *k, const struct section *s)
 
 /* ---- the lists */
 
+/* Whether a list that has shown rows may show one more (the section's limit). */
+static bool list_room(const struct section *s, size_t shown)
+{
+	return s->limit < 0 || shown < (size_t)s->limit;
+}
+
+/* After a list cut short by its limit: how many were left out, and where all are. */
+static bool list_cut(const struct section *s, size_t total)
+{
+	return s->limit >= 0 && total > (size_t)s->limit;
+}
+
+static void list_rest(struct pack *k, const struct section *s, size_t total, const char *where)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	if (!list_cut(s, total))
+		return;
+	if (s->limit == 0)
+		sb_addf(&sb, "%zu 件あります（ここには載せていません）。", total);
+	else
+		sb_addf(&sb, "ほかに %zu 件あります（最初の %ld 件だけを載せています）。",
+			total - (size_t)s->limit, s->limit);
+	sb_addf(&sb, "すべては %s %sにあります。", k->summary, where);
+	k->p.y += 4;
+	note(k, sb_str(&sb));
+	sb_release(&sb);
+}
+
 static void section_worse(struct pack *k, const struct section *s)
 {
-	static const struct pdf_column cols[] = {{"種類", 70, PDF_LEFT},  {"ID", 48, PDF_LEFT},
-						 {"名称", 185, PDF_LEFT}, {"課", 80, PDF_LEFT},
-						 {"前期", 60, PDF_LEFT},  {"今期", 60, PDF_LEFT}};
+	static const struct pdf_column cols[] = {{"種類", 70, PDF_LEFT, false},  {"ID", 48, PDF_LEFT, true},
+						 {"名称", 185, PDF_LEFT, false}, {"課", 80, PDF_LEFT, false},
+						 {"前期", 60, PDF_LEFT, false},  {"今期", 60, PDF_LEFT, false}};
 	const struct model *m = k->m;
 	struct pdf_table t;
 	size_t n = 0;
 
 	section_start(k, s->title, NULL, 0, true);
-	note(k, "前期（1つ前の四半期）と同じ規則で判定した状況より、今期の状況が悪い"
-		"ものです。");
+	note(k, "前期（1つ前の四半期）と同じ規則で判定した状況より、今期の状況が悪いものです。");
 	pdf_table_start(&t, &k->p, cols, ARRAY_LEN(cols), SMALL);
 	for (int kind = 0; kind < 3; kind++) {
 		size_t count = kind == 0 ? m->nmeasures : kind == 1 ? m->nkpis : m->nmilestones;
@@ -932,20 +958,22 @@ static void section_worse(struct pack *k, const struct section *s)
 			c[4].kind = c[5].kind = PDF_CELL_STATUS;
 			c[4].status = before;
 			c[5].status = now;
-			pdf_table_row(&t, c);
+			if (list_room(s, n))
+				pdf_table_row(&t, c);
 			n++;
 		}
 	}
 	pdf_table_end(&t);
 	if (!n)
 		note(k, "前期から悪化したものはありません。");
+	list_rest(k, s, n, "のシート「施策一覧」「KPI一覧」「マイルストーン」の「前期状況」の列");
 }
 
 static void section_overdue(struct pack *k, const struct section *s)
 {
 	static const struct pdf_column cols[] = {
-		{"ID", 50, PDF_LEFT},   {"内容", 190, PDF_LEFT},      {"課", 80, PDF_LEFT},
-		{"期限", 50, PDF_LEFT}, {"最新の報告", 80, PDF_LEFT}, {"状況", 53, PDF_LEFT}};
+		{"ID", 50, PDF_LEFT, true},   {"内容", 190, PDF_LEFT, false},      {"課", 80, PDF_LEFT, false},
+		{"期限", 50, PDF_LEFT, false}, {"最新の報告", 80, PDF_LEFT, false}, {"状況", 53, PDF_LEFT, false}};
 	const struct model *m = k->m;
 	struct pdf_table t;
 	size_t n = 0;
@@ -975,29 +1003,29 @@ static void section_overdue(struct pack *k, const struct section *s)
 		c[4].text = sb_str(&last);
 		c[5].kind = PDF_CELL_STATUS;
 		c[5].status = mr->status;
-		pdf_table_row(&t, c);
+		if (list_room(s, n))
+			pdf_table_row(&t, c);
 		sb_release(&last);
 		n++;
 	}
 	pdf_table_end(&t);
 	if (!n)
 		note(k, "期限を過ぎたマイルストーンはありません。");
+	list_rest(k, s, n, "のシート「マイルストーン」");
 }
 
 static void section_missing(struct pack *k, const struct section *s)
 {
 	static const struct pdf_column cols[] = {
-		{"課コード", 60, PDF_LEFT},  {"部", 100, PDF_LEFT},
-		{"課", 120, PDF_LEFT},       {"KPI", 50, PDF_RIGHT},
-		{"未完了MS", 60, PDF_RIGHT}, {"最後の提出", 113, PDF_LEFT}};
+		{"課コード", 60, PDF_LEFT, true},  {"部", 100, PDF_LEFT, false},
+		{"課", 120, PDF_LEFT, false},       {"KPI", 50, PDF_RIGHT, false},
+		{"未完了MS", 60, PDF_RIGHT, false}, {"最後の提出", 113, PDF_LEFT, false}};
 	const struct model *m = k->m;
 	struct pdf_table t;
 	size_t n = 0;
 
 	section_start(k, s->title, NULL, 0, true);
-	note(k, "KPI "
-		"か未完了のマイルストーンを持ちながら、今期に採用された報告が1行もな"
-		"い課です。");
+	note(k, "KPI か未完了のマイルストーンを持ちながら、今期に採用された報告が1行もない課です。");
 	pdf_table_start(&t, &k->p, cols, ARRAY_LEN(cols), SMALL + 0.4);
 	for (size_t i = 0; i < k->r->nmissing; i++) {
 		size_t d = k->r->missing[i];
@@ -1032,12 +1060,14 @@ static void section_missing(struct pack *k, const struct section *s)
 		c[3].text = nk;
 		c[4].text = nm;
 		c[5].text = last;
-		pdf_table_row(&t, c);
+		if (list_room(s, n))
+			pdf_table_row(&t, c);
 		n++;
 	}
 	pdf_table_end(&t);
 	if (!n)
 		note(k, "未提出の課はありません。");
+	list_rest(k, s, n, "のシート「未提出」");
 }
 
 static bool diag_in(const struct pack *k, const struct diag *g)
@@ -1055,10 +1085,10 @@ static bool diag_in(const struct pack *k, const struct diag *g)
 
 static void section_errors(struct pack *k, const struct section *s)
 {
-	static const struct pdf_column cols[] = {{"重要度", 38, PDF_LEFT},
-						 {"場所", 150, PDF_LEFT},
-						 {"値", 60, PDF_LEFT},
-						 {"内容と直し方", 255, PDF_LEFT}};
+	static const struct pdf_column cols[] = {{"重要度", 38, PDF_LEFT, false},
+						 {"場所", 150, PDF_LEFT, false},
+						 {"値", 60, PDF_LEFT, false},
+						 {"内容と直し方", 255, PDF_LEFT, false}};
 	struct pdf_table t;
 	size_t shown = 0, total = 0, errors = 0;
 	struct strbuf sb = STRBUF_INIT;
@@ -1071,17 +1101,16 @@ static void section_errors(struct pack *k, const struct section *s)
 	}
 	section_start(k, s->title, NULL, 0, true);
 	sb_addf(&sb, "エラー %zu 件・警告 %zu 件。", errors, total - errors);
-	if (total > (size_t)s->limit)
+	if (list_cut(s, total))
 		sb_addf(&sb,
-			"ここには最初の %ld 件を載せています。残りの %zu 件を含むすべては "
-			"%s を見てください。",
+			"ここには最初の %ld 件を載せています。残りの %zu 件を含むすべては %s を見てください。",
 			s->limit, total - (size_t)s->limit, k->errors_csv);
 	else
 		sb_addf(&sb, "同じ内容は %s にもあります。", k->errors_csv);
 	note(k, sb_str(&sb));
 	if (total) {
 		pdf_table_start(&t, &k->p, cols, ARRAY_LEN(cols), SMALL - 0.4);
-		for (size_t i = 0; i < k->d->n && shown < (size_t)s->limit; i++) {
+		for (size_t i = 0; i < k->d->n && list_room(s, shown); i++) {
 			const struct diag *g = &k->d->v[i];
 			struct pdf_cell c[4] = {{0}};
 			struct strbuf where = STRBUF_INIT, msg = STRBUF_INIT;
@@ -1181,7 +1210,7 @@ bool report_pdf(const struct model *m, const struct result *r, const struct resu
 	struct pack k;
 	struct name_set names;
 	char pc[PERIOD_CODE_MAX];
-	struct strbuf path = STRBUF_INIT, csv = STRBUF_INIT;
+	struct strbuf path = STRBUF_INIT, csv = STRBUF_INIT, summary = STRBUF_INIT;
 	bool ok;
 
 	memset(&k, 0, sizeof(k));
@@ -1194,6 +1223,8 @@ bool report_pdf(const struct model *m, const struct result *r, const struct resu
 	period_code(r->period, pc);
 	sb_addf(&csv, "errors_%s.csv", pc);
 	k.errors_csv = sb_str(&csv);
+	sb_addf(&summary, "summary_%s.xlsx", pc);
+	k.summary = sb_str(&summary);
 	report_titles(m, r->period, k.title, sizeof(k.title), k.period, sizeof(k.period));
 	sb_addf(&path, "%s/review_%s.pdf", dir, pc);
 	ok = write_pack(&k, sb_str(&path), t->font_path, cov, err);
@@ -1214,6 +1245,7 @@ bool report_pdf(const struct model *m, const struct result *r, const struct resu
 	name_set_release(&names);
 	sb_release(&path);
 	sb_release(&csv);
+	sb_release(&summary);
 	return ok;
 }
 
@@ -1251,9 +1283,7 @@ static void check_text(struct glyph_ctx *g, const char *text, const char *file, 
 				hmap_put(&g->seen, arena_strdup(&g->arena, sb_str(&key)), &g->seen);
 				memcpy(ch, text + i, k);
 				diag_add(g->d, W_GLYPH_MISSING, &loc, column, ch,
-					 "「%s」（U+%04X）は PDF のフォントにない文字のため、PDF "
-					 "では "
-					 "%s と表示します。",
+					 "「%s」（U+%04X）は PDF のフォントにない文字のため、PDF では %s と表示します。",
 					 ch, (unsigned)cp, PDF_SUBSTITUTE);
 			}
 		}

@@ -112,13 +112,11 @@ bool ttf_coverage_parse(const unsigned char *data, size_t n, struct ttf_coverage
 		return false;
 	}
 	if (version == 0x4F54544F) { /* "OTTO": CFF outlines */
-		sb_adds(err, "CFF（OpenType/OTF）のフォントです。libharu は "
-			     "TrueType（glyf）のフォントしか埋め込めません");
+		sb_adds(err, "CFF（OpenType/OTF）のフォントです。libharu は TrueType（glyf）のフォントしか埋め込めません");
 		return false;
 	}
 	if (version != 0x00010000 && version != 0x74727565) {
-		sb_adds(err, "TrueType のフォントではありません（TrueType Collection "
-			     "も使えません）");
+		sb_adds(err, "TrueType のフォントではありません（TrueType Collection も使えません）");
 		return false;
 	}
 	for (uint32_t i = 0; i < ntables; i++) {

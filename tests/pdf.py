@@ -186,15 +186,24 @@ def main():
         # the PMO retitles, reorders and leaves out sections
         open(os.path.join(tpl, "review.xml"), "w", encoding="utf-8").write(
             re.sub(r"<sections>.*</sections>",
-                   '<sections><section id="missing" title="提出がなかった課"/><section id="kgi"/>'
-                   '<section id="departments" title="各部の報告"/></sections>', xml, flags=re.S))
+                   '<sections><section id="missing" title="提出がなかった課" limit="0"/><section id="kgi"/>'
+                   '<section id="departments" title="各部の報告"/><section id="worse" limit="1"/></sections>',
+                   xml, flags=re.S))
         st, err = run("run", "--input", inp, "--output", os.path.join(tmp, "tpl-out"), "--quiet",
                       "--settings", os.path.join(tpl, "settings.xml"))
         pdf = os.path.join(tmp, "tpl-out", "2026Q3", "review_2026Q3.pdf")
         check(st == 1 and os.path.exists(pdf), f"template: exit {st}: {err[-300:]}")
         if os.path.exists(pdf):
-            check(titles(outline(pdf)) == ["提出がなかった課", "概要 KGI 業務量削減率", "各部の報告"],
-                  f"template: outline {titles(outline(pdf))}")
+            check(titles(outline(pdf)) == ["提出がなかった課", "概要 KGI 業務量削減率", "各部の報告",
+                                           "前期から悪化した項目"], f"template: outline {titles(outline(pdf))}")
+            # limits: none of the 2 missing divisions listed, one row of the worse list
+            t = text(pdf)
+            check("2 件あります（ここには載せていません）。すべては summary_2026Q3.xlsx のシート「未提出」"
+                  in t.replace("\n", ""), "template: limit 0 on the missing list")
+            check("課コード" not in text(pdf, 2), "template: a table header without rows")
+            last = text(pdf, pages(pdf))
+            check("最初の 1 件だけを載せています" in last and len(re.findall(r"^(施策|KPI|マイルストーン) ", last, re.M)) == 1,
+                  f"template: limit 1 on the worse list: {last}")
         open(os.path.join(tpl, "review.xml"), "w", encoding="utf-8").write(
             xml.replace('<section id="kgi"', '<section id="kgii"'))
         st, err = run("run", "--input", inp, "--output", os.path.join(tmp, "bad-tpl"),

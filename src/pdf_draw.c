@@ -547,12 +547,14 @@ void pdf_table_row(struct pdf_table *t, const struct pdf_cell *cells)
 	struct strbuf *clean = xcalloc(t->ncols, sizeof(*clean));
 	struct lines *lines = xcalloc(t->ncols, sizeof(*lines));
 	double *size = xcalloc(t->ncols, sizeof(*size));
+	bool *cut = xcalloc(t->ncols, sizeof(*cut));
 	size_t max_lines = (size_t)(most / lead);
 
 	if (!ok(p)) {
 		free(clean);
 		free(lines);
 		free(size);
+		free(cut);
 		return;
 	}
 	for (size_t i = 0; i < t->ncols; i++) {
@@ -569,9 +571,12 @@ void pdf_table_row(struct pdf_table *t, const struct pdf_cell *cells)
 					size[i] = fmax(t->size * cw / w, t->size * 0.7);
 			}
 			pdf_wrap(p, sb_str(&clean[i]), cw, size[i], &lines[i]);
-			/* nothing overflows a page: a cell taller than a page is cut */
-			if (lines[i].n > max_lines)
+			/* nothing overflows a page: a cell taller than a page is cut,
+			 * visibly (… ends its last line) */
+			if (lines[i].n > max_lines) {
 				lines[i].n = max_lines;
+				cut[i] = true;
+			}
 			if (lines[i].n * lead > h)
 				h = lines[i].n * lead;
 		} else if (cells[i].kind == PDF_CELL_STATUS) {
@@ -597,12 +602,26 @@ void pdf_table_row(struct pdf_table *t, const struct pdf_cell *cells)
 		switch (cells[i].kind) {
 		case PDF_CELL_TEXT:
 			for (size_t k = 0; k < lines[i].n; k++) {
-				char *line = xstrndup(sb_str(&clean[i]) + lines[i].v[k].start,
-						      lines[i].v[k].len);
+				struct strbuf line = STRBUF_INIT;
 
+				sb_add(&line, sb_str(&clean[i]) + lines[i].v[k].start,
+				       lines[i].v[k].len);
+				if (cut[i] && k + 1 == lines[i].n) {
+					/* drop characters until the ellipsis fits */
+					sb_adds(&line, "…");
+					while (line.len > 3 && pdf_width(p, sb_str(&line), size[i]) > cw) {
+						size_t e = line.len - 3;
+
+						do
+							e--;
+						while (e > 0 && ((unsigned char)line.buf[e] & 0xC0) == 0x80);
+						memmove(line.buf + e, line.buf + line.len - 3, 4);
+						line.len = e + 3;
+					}
+				}
 				pdf_text_aligned(p, cx, cw, p->y + PAD + k * lead + t->size * 1.05,
-						 size[i], 0x1A1A1A, col->align, line);
-				free(line);
+						 size[i], 0x1A1A1A, col->align, sb_str(&line));
+				sb_release(&line);
 			}
 			break;
 		case PDF_CELL_STATUS: {
@@ -634,6 +653,7 @@ void pdf_table_row(struct pdf_table *t, const struct pdf_cell *cells)
 	free(clean);
 	free(lines);
 	free(size);
+	free(cut);
 }
 
 void pdf_table_end(struct pdf_table *t)

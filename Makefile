@@ -32,7 +32,7 @@ PYTHON ?= /usr/bin/python3
 INPUT ?= input
 OUTPUT ?= output
 
-.PHONY: all run test check unit cases asan deps deps-test clean sample
+.PHONY: all run test check unit cases asan deps deps-test clean sample install uninstall
 
 all: $(BIN)
 
@@ -86,6 +86,24 @@ check: $(BIN) $(UNIT_BINS) $(TOOL_BINS)
 asan:
 	@$(MAKE) --no-print-directory check BUILD=build/asan BIN=kaikaku-asan OPT="-O1 -g" \
 		SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all"
+
+# Installs the binary, the templates (found by the binary in
+# PREFIX/share/kaikaku/templates), the docs and the cron/systemd/logrotate
+# examples. DESTDIR is honoured for packaging.
+PREFIX ?= /usr/local
+DOCDIR ?= $(PREFIX)/share/doc/kaikaku
+install: $(BIN)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/kaikaku/templates \
+		$(DESTDIR)$(DOCDIR)/examples
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/kaikaku
+	install -m 644 templates/settings.xml templates/review.xml $(DESTDIR)$(PREFIX)/share/kaikaku/templates/
+	install -m 644 README.md docs/*.md $(DESTDIR)$(DOCDIR)/
+	install -m 644 contrib/kaikaku.service contrib/kaikaku.timer contrib/kaikaku.cron \
+		contrib/kaikaku.logrotate $(DESTDIR)$(DOCDIR)/examples/
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/kaikaku
+	rm -rf $(DESTDIR)$(PREFIX)/share/kaikaku $(DESTDIR)$(DOCDIR)
 
 # Regenerates the binary files of the sample city in input/ (see tools/make_sample.py).
 sample:

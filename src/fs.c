@@ -44,6 +44,14 @@ const char *fs_strerror(int err)
 		return "すでにあります";
 	case EBUSY:
 		return "使用中です";
+	case EFBIG:
+		return "ファイルが大きすぎます（ファイルサイズの上限 ulimit -f を超えます）";
+	case EXDEV:
+		return "別のファイルシステムへは移せません";
+	case ENOTEMPTY:
+		return "フォルダが空ではありません";
+	case EINTR:
+		return "中断されました";
 	default:
 		return strerror(err);
 	}

@@ -7,6 +7,8 @@
 #include "kaikaku.h"
 
 #include <getopt.h>
+#include <signal.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "compute.h"
@@ -24,6 +26,7 @@
 #include "report_manifest.h"
 #include "report_pdf.h"
 #include "report_xlsx.h"
+#include "runlog.h"
 #include "settings.h"
 #include "sha256.h"
 #include "timing.h"
@@ -33,7 +36,8 @@
 #define EXIT_FAILED 2
 
 static const char usage_line[] =
-	"使い方: kaikaku run|validate [--input DIR] [--output DIR] [--period P] [--quiet]\n"
+	"使い方: kaikaku run|validate [--input DIR] [--output DIR] [--period P] [--settings FILE]\n"
+	"                             [--wait SECONDS] [--log FILE] [--quiet]\n"
 	"        kaikaku inspect FILE...\n"
 	"        kaikaku codes | --help | --version\n";
 
@@ -53,7 +57,8 @@ static const char help_text[] =
 	"  --period P       集計する期間（例: 2026Q3、R8年度第3四半期）。既定は提出のうち最新の期間\n"
 	"  --settings FILE  設定ファイル（既定: templates/settings.xml）\n"
 	"  --wait SECONDS   別の実行が出力フォルダを使っているとき待つ秒数（既定: 60）\n"
-	"  --quiet          終了ステータスが 0 のときは何も表示しない\n"
+	"  --log FILE       メッセージを1行ずつ、日時（ISO 8601）と共に FILE に追記する（cron 用）\n"
+	"  --quiet          終了ステータスが 0 のときは何も表示しない（--log には書く）\n"
 	"  --help           この説明を表示する\n"
 	"  --version        版を表示する\n"
 	"\n"
@@ -68,6 +73,7 @@ struct opts {
 	const char *output;
 	const char *period;
 	const char *settings;
+	const char *log;
 	double wait;
 	bool quiet;
 	char **files;
@@ -76,63 +82,59 @@ struct opts {
 
 static int usage_error(const char *msg)
 {
-	if (msg)
-		fprintf(stderr, "kaikaku: エラー: %s\n", msg);
+	if (msg) {
+		struct strbuf line = STRBUF_INIT;
+
+		sb_adds(&line, "kaikaku: エラー: ");
+		sb_add_clean(&line, msg);
+		runlog_say(true, sb_str(&line));
+		sb_release(&line);
+	}
 	fputs(usage_line, stderr);
 	return EXIT_FAILED;
 }
 
-/* One line per message: control characters in names and values are shown
- * as escapes. */
-static void put_clean(FILE *f, const char *s)
+/* The records as message lines (to the log always, to stderr when show). */
+static void print_diags(const struct diags *d, bool show)
 {
-	for (const unsigned char *p = (const unsigned char *)s; p && *p; p++) {
-		if (*p == '\n')
-			fputs("\\n", f);
-		else if (*p == '\r')
-			fputs("\\r", f);
-		else if (*p == '\t')
-			fputs("\\t", f);
-		else if (*p < 0x20 || *p == 0x7F)
-			fprintf(f, "\\x%02x", *p);
-		else
-			fputc(*p, f);
-	}
-}
+	struct strbuf line = STRBUF_INIT;
 
-static void print_diags(const struct diags *d)
-{
 	for (size_t i = 0; i < d->n; i++) {
 		const struct diag *g = &d->v[i];
 
-		fputs(diag_code_severity(g->code) == SEV_ERROR ? "kaikaku: エラー: "
-							       : "kaikaku: 警告: ",
-		      stderr);
+		sb_reset(&line);
+		sb_adds(&line, diag_code_severity(g->code) == SEV_ERROR ? "kaikaku: エラー: "
+									 : "kaikaku: 警告: ");
 		if (g->file) {
-			put_clean(stderr, g->file);
+			sb_add_clean(&line, g->file);
 			if (g->sheet) {
-				fputc(':', stderr);
-				put_clean(stderr, g->sheet);
+				sb_addc(&line, ':');
+				sb_add_clean(&line, g->sheet);
 			}
 			if (g->row > 0)
-				fprintf(stderr, ":%d", g->row);
+				sb_addf(&line, ":%d", g->row);
 			if (g->column) {
-				fputc(':', stderr);
-				put_clean(stderr, g->column);
+				sb_addc(&line, ':');
+				sb_add_clean(&line, g->column);
 			}
-			fputs(": ", stderr);
+			sb_adds(&line, ": ");
 		}
-		fprintf(stderr, "[%s] ", diag_code_name(g->code));
-		put_clean(stderr, g->message);
-		fputc('\n', stderr);
+		sb_addf(&line, "[%s] ", diag_code_name(g->code));
+		sb_add_clean(&line, g->message);
+		runlog_say(show, sb_str(&line));
 	}
+	sb_release(&line);
 }
 
 static int fail(const char *msg)
 {
-	fprintf(stderr, "kaikaku: エラー: ");
-	put_clean(stderr, msg);
-	fputs("。出力フォルダは変更していません。\n", stderr);
+	struct strbuf line = STRBUF_INIT;
+
+	sb_adds(&line, "kaikaku: エラー: ");
+	sb_add_clean(&line, msg);
+	sb_adds(&line, "。出力フォルダは変更していません。");
+	runlog_say(true, sb_str(&line));
+	sb_release(&line);
 	return EXIT_FAILED;
 }
 
@@ -336,8 +338,7 @@ static int cmd_run(const struct opts *o, bool write)
 				sb_str(&missing));
 			sb_release(&missing);
 			diags_sort(&d);
-			if (!o->quiet)
-				print_diags(&d);
+			print_diags(&d, !o->quiet);
 			status = fail(sb_str(&err));
 			goto out;
 		}
@@ -349,8 +350,7 @@ static int cmd_run(const struct opts *o, bool write)
 		period = compute_default_period(&m);
 	if (period == PERIOD_NONE) {
 		diags_sort(&d);
-		if (!o->quiet)
-			print_diags(&d);
+		print_diags(&d, !o->quiet);
 		status = fail("集計する期間が決められません（採用された提出の行がなく、--period もありません）");
 		goto out;
 	}
@@ -369,24 +369,29 @@ static int cmd_run(const struct opts *o, bool write)
 	timing_lap("compute");
 	status = diags_count(&d, SEV_ERROR) ? EXIT_REJECTED : 0;
 	if (write && !write_outputs(o, &m, &r, &prev, &p, &d, &layout, &cov, status, &err)) {
+		print_diags(&d, false);
 		status = fail(sb_str(&err));
 		goto out;
 	}
-	if (!o->quiet || status != 0) {
+	{
 		char code[PERIOD_CODE_MAX];
+		struct strbuf line = STRBUF_INIT;
+		bool show = !o->quiet || status != 0;
 
-		print_diags(&d);
+		print_diags(&d, show);
 		period_code(period, code);
-		fprintf(stderr,
+		sb_addf(&line,
 			"kaikaku: %s: 入力 %zu ファイル（表 %zu）、課 %zu・施策 %zu・KPI %zu、エラー %zu 件・警告 %zu 件",
 			code, p.nfiles, p.ntables, m.ndivisions, m.nmeasures, m.nkpis,
 			diags_count(&d, SEV_ERROR), diags_count(&d, SEV_WARNING));
 		if (write) {
-			fputs(" → ", stderr);
-			put_clean(stderr, o->output);
-			fprintf(stderr, "/%s/", code);
+			sb_adds(&line, " → ");
+			sb_add_clean(&line, o->output);
+			sb_addf(&line, "/%s/", code);
 		}
-		fprintf(stderr, "（終了ステータス %d）\n", status);
+		sb_addf(&line, "（終了ステータス %d）", status);
+		runlog_say(show, sb_str(&line));
+		sb_release(&line);
 	}
 out:
 	if (have_result) {
@@ -442,11 +447,16 @@ int main(int argc, char **argv)
 		{"input", required_argument, NULL, 'i'},  {"output", required_argument, NULL, 'o'},
 		{"period", required_argument, NULL, 'p'}, {"settings", required_argument, NULL, 's'},
 		{"wait", required_argument, NULL, 'w'},   {"quiet", no_argument, NULL, 'q'},
+		{"log", required_argument, NULL, 'l'},
 		{"help", no_argument, NULL, 'h'},         {"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
 	};
-	struct opts o = {NULL, "input", "output", NULL, NULL, 60, false, NULL, 0};
+	struct opts o = {NULL, "input", "output", NULL, NULL, NULL, 60, false, NULL, 0};
 	int c;
+
+	/* over a file-size limit (ulimit -f), write(2) fails with EFBIG and the
+	 * run fails cleanly (exit 2, outputs untouched) instead of being killed */
+	signal(SIGXFSZ, SIG_IGN);
 
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "+", longopts, NULL)) != -1 || optind < argc) {
@@ -487,6 +497,9 @@ int main(int argc, char **argv)
 		case 'q':
 			o.quiet = true;
 			break;
+		case 'l':
+			o.log = optarg;
+			break;
 		case 'h':
 			fputs(help_text, stdout);
 			fputs("\n", stdout);
@@ -512,7 +525,26 @@ int main(int argc, char **argv)
 	}
 	{
 		int status;
+		struct timespec t0, t1;
 
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		if (o.log) {
+			struct strbuf line = STRBUF_INIT, err = STRBUF_INIT;
+
+			if (!runlog_open(o.log, &err)) {
+				status = usage_error(sb_str(&err));
+				sb_release(&err);
+				free(o.files);
+				return status;
+			}
+			sb_addf(&line, "kaikaku: 開始: kaikaku %s", KAIKAKU_VERSION);
+			for (int i = 1; i < argc; i++) {
+				sb_addc(&line, ' ');
+				sb_add_clean(&line, argv[i]);
+			}
+			runlog_say(false, sb_str(&line));
+			sb_release(&line);
+		}
 		if (!o.command)
 			status = usage_error(NULL);
 		else if (strcmp(o.command, "run") == 0 && o.nfiles == 0)
@@ -529,6 +561,15 @@ int main(int argc, char **argv)
 			snprintf(msg, sizeof(msg), "「%s」は kaikaku のコマンドではありません",
 				 o.nfiles ? o.files[0] : o.command);
 			status = usage_error(msg);
+		}
+		if (o.log) {
+			char line[128];
+
+			clock_gettime(CLOCK_MONOTONIC, &t1);
+			snprintf(line, sizeof(line), "kaikaku: 終了: 終了ステータス %d（%.1f 秒）", status,
+				 (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
+			runlog_say(false, line);
+			runlog_close();
 		}
 		free(o.files);
 		return status;

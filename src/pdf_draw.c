@@ -5,6 +5,7 @@
 
 #include <math.h>
 
+#include "fs.h"
 #include "linebreak.h"
 #include "pdf_draw.h"
 #include "utf8.h"
@@ -497,14 +498,28 @@ bool pdf_save(struct pdf *p, const char *path, struct strbuf *err)
 		pdf_text_aligned(p, p->ml, p->pw - p->ml - p->mr, p->ph - p->mb + 26, 8, GREY,
 				 PDF_CENTER, num);
 	}
-	if (ok(p) && HPDF_SaveToFile(p->doc, path) != HPDF_OK && !p->error)
-		p->error = HPDF_FILE_IO_ERROR;
-	if (p->error) {
-		sb_addf(err, "%s を書けません（libharu のエラー 0x%04lX / %lu）", path,
-			(unsigned long)p->error, (unsigned long)p->detail);
-		return false;
+	/* saved in memory, then written with every error checked and named */
+	if (ok(p) && HPDF_SaveToStream(p->doc) == HPDF_OK) {
+		HPDF_UINT32 size = HPDF_GetStreamSize(p->doc);
+		HPDF_BYTE *buf = xmalloc(size ? size : 1);
+		HPDF_UINT32 got = size;
+		bool written;
+
+		if (HPDF_ReadFromStream(p->doc, buf, &got) > HPDF_STREAM_EOF || got != size) {
+			free(buf);
+			if (!p->error)
+				p->error = HPDF_FILE_IO_ERROR;
+		} else {
+			written = fs_write_file(path, buf, size, err);
+			free(buf);
+			return written;
+		}
 	}
-	return true;
+	if (!p->error)
+		p->error = HPDF_FILE_IO_ERROR;
+	sb_addf(err, "%s を作れません（libharu のエラー 0x%04lX / %lu）", path,
+		(unsigned long)p->error, (unsigned long)p->detail);
+	return false;
 }
 
 /* ---- tables */

@@ -6,6 +6,8 @@
 
 #include <stdarg.h>
 
+#include "runlog.h"
+
 static void (*fatal_cleanup)(void);
 
 void kk_set_fatal_cleanup(void (*fn)(void))
@@ -16,12 +18,13 @@ void kk_set_fatal_cleanup(void (*fn)(void))
 void kk_fatal(const char *fmt, ...)
 {
 	va_list ap;
+	char line[2048] = "kaikaku: エラー: ";
+	size_t head = strlen(line);
 
-	fputs("kaikaku: エラー: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsnprintf(line + head, sizeof(line) - head, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	runlog_say_fatal(line);
 	if (fatal_cleanup) {
 		void (*fn)(void) = fatal_cleanup;
 

@@ -3,6 +3,9 @@
  */
 #include "kaikaku.h"
 
+#include <errno.h>
+
+#include "fs.h"
 #include "utf8.h"
 #include "xlsx_write.h"
 
@@ -130,12 +133,21 @@ bool xw_open(struct xw_book *b, const char *path, time_t created, const char *ti
 
 bool xw_close(struct xw_book *b, struct strbuf *err)
 {
-	lxw_error e = workbook_close(b->wb);
+	lxw_error e;
+	int saved;
 
+	errno = 0;
+	e = workbook_close(b->wb);
+	saved = errno;
 	b->wb = NULL;
 	xw_keep(b, e);
 	if (b->err != LXW_NO_ERROR) {
-		sb_addf(err, "%s を書けません: %s", b->path, lxw_strerror(b->err));
+		/* libxlsxwriter's own text is English and vague ("usually a permissions
+		 * error"): the system's reason, when there is one, says what happened */
+		if (saved && b->err != LXW_ERROR_MEMORY_MALLOC_FAILED)
+			sb_addf(err, "%s を書けません: %s", b->path, fs_strerror(saved));
+		else
+			sb_addf(err, "%s を書けません（libxlsxwriter: %s）", b->path, lxw_strerror(b->err));
 		return false;
 	}
 	return true;

@@ -1,5 +1,6 @@
 """What the Python test scripts share: where kaikaku is, running it (with a
 check that no sanitizer spoke), and collecting failures to report at the end."""
+import hashlib
 import os
 import subprocess
 
@@ -13,14 +14,25 @@ def check(cond, msg):
         failures.append(msg)
 
 
-def run(*args, cwd=None, env=None, timeout=300):
+def run(*args, cwd=None, env=None, timeout=300, preexec_fn=None):
     """Runs kaikaku in the C.UTF-8 locale; returns (exit status, stderr)."""
     e = dict(os.environ, LC_ALL="C.UTF-8")
     e.update(env or {})
-    p = subprocess.run([KAIKAKU, *args], cwd=cwd, capture_output=True, env=e, timeout=timeout)
+    p = subprocess.run([KAIKAKU, *args], cwd=cwd, capture_output=True, env=e, timeout=timeout,
+                       preexec_fn=preexec_fn)
     err = p.stderr.decode("utf-8", "replace")
     check("Sanitizer" not in err and "runtime error" not in err, f"sanitizer report: {err[-2000:]}")
     return p.returncode, err
+
+
+def tree(path):
+    """Every file under path (hidden ones too) with its SHA-256."""
+    out = {}
+    for d, _, files in os.walk(path):
+        for f in files:
+            p = os.path.join(d, f)
+            out[os.path.relpath(p, path)] = hashlib.sha256(open(p, "rb").read()).hexdigest()
+    return out
 
 
 def finish(name, note=""):

@@ -11,4 +11,5 @@ status=0
 "$PYTHON" tests/scenarios.py || status=1
 "$PYTHON" tests/roundtrip.py || status=1
 "$PYTHON" tests/pdf.py || status=1
+"$PYTHON" tests/operations.py || status=1
 exit $status

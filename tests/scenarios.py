@@ -11,28 +11,17 @@
 """
 
 import fcntl
-import hashlib
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
 
-from harness import ROOT, check, finish, run
+from harness import ROOT, check, finish, run, tree
 
 SAMPLE = os.path.join(ROOT, "input")
 
 
-
-
-def tree(path):
-    """Every file under path (hidden ones too) with its SHA-256."""
-    out = {}
-    for d, _, files in os.walk(path):
-        for f in files:
-            p = os.path.join(d, f)
-            out[os.path.relpath(p, path)] = hashlib.sha256(open(p, "rb").read()).hexdigest()
-    return out
 
 
 def main():

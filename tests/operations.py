@@ -1,0 +1,118 @@
+#!/usr/bin/python3
+"""Running unattended (issue 5): the log for cron and logrotate, a file-size
+limit that makes writes fail, and `make install` into a prefix whose binary
+finds its own templates from any folder."""
+
+import os
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+
+from harness import KAIKAKU, ROOT, check, finish, run, tree
+
+SAMPLE = os.path.join(ROOT, "input")
+LINE = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d \[\d+\] kaikaku: ")
+
+
+def main():
+    with tempfile.TemporaryDirectory(prefix="kaikaku-ops-") as tmp:
+        inp = os.path.join(tmp, "in")
+        shutil.copytree(SAMPLE, inp)
+        out = os.path.join(tmp, "out")
+        log = os.path.join(tmp, "log", "kaikaku.log")
+        os.makedirs(os.path.dirname(log))
+
+        # --log: every line stamped; --quiet silences stderr, never the log
+        st, err = run("run", "--input", inp, "--output", out, "--quiet", "--log", log)
+        check(st == 1, f"first run: exit {st}")
+        lines = open(log, encoding="utf-8").read().splitlines()
+        check(lines and all(LINE.match(x) for x in lines), f"log lines: {lines[:3]}")
+        check("開始: kaikaku" in lines[0] and "--quiet" in lines[0], f"log start: {lines[:1]}")
+        check(any("[E_BAD_NUMBER]" in x for x in lines), "log lacks the records")
+        check(any("（終了ステータス 1）" in x for x in lines), "log lacks the summary")
+        check("終了: 終了ステータス 1" in lines[-1], f"log end: {lines[-1:]}")
+        first = tree(os.path.join(out, "2026Q3"))
+        # a clean quiet run prints nothing, and still logs
+        good = os.path.join(tmp, "good")
+        shutil.copytree(os.path.join(ROOT, "tests", "cases", "quiet_clean", "input"), good)
+        st, err = run("run", "--input", good, "--output", os.path.join(tmp, "good-out"), "--quiet", "--log", log)
+        check(st == 0 and err == "", f"quiet clean run: exit {st}: {err!r}")
+        after = open(log, encoding="utf-8").read().splitlines()
+        check(len(after) > len(lines) + 2 and after[:len(lines)] == lines, "the second run did not append")
+        check("終了: 終了ステータス 0" in after[-1], f"log end: {after[-1:]}")
+        # logrotate moved the file away: the next run starts a new one
+        os.rename(log, log + ".1")
+        st, _ = run("validate", "--input", good, "--quiet", "--log", log)
+        check(st == 0 and os.path.exists(log) and len(open(log).read().splitlines()) >= 2, "log not recreated")
+        # a log that cannot be opened: exit 2 before anything is done
+        st, err = run("run", "--input", inp, "--output", os.path.join(tmp, "never"),
+                      "--log", os.path.join(tmp, "no-such-dir", "k.log"))
+        check(st == 2 and "ログファイル" in err and not os.path.exists(os.path.join(tmp, "never")),
+              f"bad log: exit {st}: {err}")
+        # a name with a line break stays on one line in the log
+        odd = os.path.join(tmp, "odd")
+        shutil.copytree(good, odd)
+        open(os.path.join(odd, "メモ\nx.csv"), "w", encoding="utf-8").write("メモ\n特になし\n")
+        lines_before = len(open(log).read().splitlines())
+        run("validate", "--input", odd, "--log", log)
+        new = open(log, encoding="utf-8").read().splitlines()[lines_before:]
+        check(new and all(LINE.match(x) for x in new) and any("メモ\\nx.csv" in x for x in new),
+              f"a line break in a name: {new}")
+
+        # a file-size limit (ulimit -f, like a full disk): exit 2, named, outputs untouched
+        def small_files():
+            resource.setrlimit(resource.RLIMIT_FSIZE, (40 << 10, 40 << 10))
+        st, err = run("run", "--input", inp, "--output", out, preexec_fn=small_files)
+        check(st == 2 and "ファイルが大きすぎます" in err and "出力フォルダは変更していません" in err,
+              f"ulimit -f: exit {st}: {err[-400:]}")
+        check(tree(os.path.join(out, "2026Q3")) == first, "ulimit -f: the outputs changed")
+        check(not [d for d in os.listdir(out) if d.startswith(".kaikaku-tmp")], "ulimit -f: leftovers")
+
+        # make install: the binary, its templates, the docs and the examples
+        prefix = os.path.join(tmp, "prefix")
+        bin_rel = os.path.relpath(KAIKAKU, ROOT)
+        p = subprocess.run(["make", "--no-print-directory", "-s", "-o", bin_rel, "install", "PREFIX=" + prefix,
+                            "BIN=" + bin_rel], cwd=ROOT, capture_output=True, text=True)
+        check(p.returncode == 0, f"make install: {p.stdout}{p.stderr}")
+        for f in ("bin/kaikaku", "share/kaikaku/templates/settings.xml", "share/kaikaku/templates/review.xml",
+                  "share/doc/kaikaku/README.md", "share/doc/kaikaku/RULES.md",
+                  "share/doc/kaikaku/examples/kaikaku.service", "share/doc/kaikaku/examples/kaikaku.timer",
+                  "share/doc/kaikaku/examples/kaikaku.cron", "share/doc/kaikaku/examples/kaikaku.logrotate"):
+            check(os.path.exists(os.path.join(prefix, f)), f"make install: no {f}")
+        # the installed templates are the ones used: the city's name changed there shows on the cover
+        st_xml = os.path.join(prefix, "share", "kaikaku", "templates", "settings.xml")
+        xml = open(st_xml, encoding="utf-8").read()
+        open(st_xml, "w", encoding="utf-8").write(re.sub(r"<city>[^<]*</city>", "<city>試験市</city>", xml))
+        elsewhere = os.path.join(tmp, "elsewhere")
+        os.makedirs(elsewhere)
+        env = {k: v for k, v in os.environ.items() if k != "KAIKAKU_TEMPLATES"}
+        env["LC_ALL"] = "C.UTF-8"
+        p = subprocess.run([os.path.join(prefix, "bin", "kaikaku"), "run", "--input", inp, "--output", "o",
+                            "--quiet"], cwd=elsewhere, capture_output=True, env=env)
+        check(p.returncode == 1, f"installed binary: exit {p.returncode}: {p.stderr[-300:]}")
+        pdf = os.path.join(elsewhere, "o", "2026Q3", "review_2026Q3.pdf")
+        txt = subprocess.run(["pdftotext", "-f", "1", "-l", "1", pdf, "-"], capture_output=True, text=True).stdout
+        check("試験市" in txt, "installed binary: not its installed templates")
+        p = subprocess.run(["make", "--no-print-directory", "-s", "uninstall", "PREFIX=" + prefix], cwd=ROOT,
+                           capture_output=True, text=True)
+        check(p.returncode == 0 and not os.path.exists(os.path.join(prefix, "bin", "kaikaku"))
+              and not os.path.exists(os.path.join(prefix, "share", "kaikaku")), "make uninstall")
+        # the systemd units are valid (when systemd-analyze is there to say so)
+        if shutil.which("systemd-analyze"):
+            units = os.path.join(tmp, "units")
+            os.makedirs(units)
+            for u in ("kaikaku.service", "kaikaku.timer"):
+                text = open(os.path.join(ROOT, "contrib", u), encoding="utf-8").read()
+                open(os.path.join(units, u), "w", encoding="utf-8").write(
+                    text.replace("/usr/local/bin/kaikaku", KAIKAKU))
+            p = subprocess.run(["systemd-analyze", "verify", os.path.join(units, "kaikaku.service"),
+                                os.path.join(units, "kaikaku.timer")], capture_output=True, text=True)
+            check(p.returncode == 0 and "kaikaku" not in p.stderr, f"systemd units: {p.stderr}")
+    return finish("operations")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

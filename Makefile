@@ -59,6 +59,12 @@ $(BUILD)/tests/%: tests/tools/%.c $(BUILD)/libkaikaku.a | $(BUILD)
 	@$(if $(V),,echo "  CC      $@")
 	$(Q)$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(BUILD)/libkaikaku.a $(LIBS)
 
+# The fault-injection shim (tests/faults.py): a plain shared object, never
+# sanitized (it is preloaded into the release binary only).
+$(BUILD)/tests/inject.so: tests/shim/inject.c | $(BUILD)
+	@$(if $(V),,echo "  CC      $@")
+	$(Q)$(CC) -std=c11 -O1 -g $(WARN) -Wno-pedantic -shared -fPIC -o $@ $<
+
 deps:
 	@tools/deps.sh build
 
@@ -79,7 +85,7 @@ test: deps-test
 	@$(MAKE) --no-print-directory asan
 
 # The suite against one build (BUILD/BIN), without the set-up.
-check: $(BIN) $(UNIT_BINS) $(TOOL_BINS)
+check: $(BIN) $(UNIT_BINS) $(TOOL_BINS) $(BUILD)/tests/inject.so
 	@tests/run_unit.sh $(UNIT_BINS)
 	@KAIKAKU=./$(BIN) TOOLS=$(BUILD)/tests PYTHON=$(PYTHON) tests/run_cases.sh
 

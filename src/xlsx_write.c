@@ -39,8 +39,24 @@ bool xw_open(struct xw_book *b, const char *path, time_t created, const char *ti
 	b->path = path;
 	b->palette = palette;
 	opt.constant_memory = constant_memory ? LXW_TRUE : LXW_FALSE;
+	/* libxlsxwriter writes each part to a temporary file without checking
+	 * the writes; on the output's own file system, a full disk also fails the
+	 * final zip writes, which it does check (rather than /tmp filling up
+	 * unnoticed while the output is written whole from truncated parts) */
+	{
+		const char *slash = strrchr(path, '/');
+
+		b->tmpdir = slash ? xstrndup(path, (size_t)(slash - path)) : xstrdup(".");
+		if (!*b->tmpdir) {
+			free(b->tmpdir);
+			b->tmpdir = xstrdup("/");
+		}
+	}
+	opt.tmpdir = b->tmpdir;
 	b->wb = workbook_new_opt(path, &opt);
 	if (!b->wb) {
+		free(b->tmpdir);
+		b->tmpdir = NULL;
 		b->err = LXW_ERROR_CREATING_XLSX_FILE;
 		return false;
 	}
@@ -140,6 +156,8 @@ bool xw_close(struct xw_book *b, struct strbuf *err)
 	e = workbook_close(b->wb);
 	saved = errno;
 	b->wb = NULL;
+	free(b->tmpdir);
+	b->tmpdir = NULL;
 	xw_keep(b, e);
 	if (b->err != LXW_NO_ERROR) {
 		/* libxlsxwriter's own text is English and vague ("usually a permissions

@@ -12,4 +12,6 @@ status=0
 "$PYTHON" tests/roundtrip.py || status=1
 "$PYTHON" tests/pdf.py || status=1
 "$PYTHON" tests/operations.py || status=1
+"$PYTHON" tests/faults.py || status=1
+"$PYTHON" tests/memcheck.py || status=1
 exit $status

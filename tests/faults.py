@@ -1,0 +1,78 @@
+#!/usr/bin/python3
+"""Failing system calls (issue 5), through the LD_PRELOAD shim
+tests/shim/inject.c: a disk that fills up at the N-th write, the N-th fsync,
+rename, mkdir or allocation failing. For each kind, the calls of a clean run
+are counted, then runs fail at N spread over them (every N when there are
+few): each must end with exit 2, a message naming the reason, and the
+previous outputs byte-identical, with nothing left behind.
+
+The release binary only: AddressSanitizer refuses a preloaded allocator, and
+the ASan pass runs everything else."""
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+from harness import KAIKAKU, ROOT, check, finish, run, tree
+
+SHIM = os.path.join(os.environ.get("TOOLS", os.path.join(ROOT, "build", "release", "tests")), "inject.so")
+REASON = {"write": "ディスクの空きがありません", "fsync": "入出力エラー", "rename": "入出力エラー",
+          "mkdir": "ディスクの空きがありません", "malloc": "メモリが足りません"}
+SPREAD = 14  # runs per kind when there are more calls than that
+
+
+def sanitized():
+    out = subprocess.run(["ldd", KAIKAKU], capture_output=True, text=True).stdout
+    return "libasan" in out
+
+
+def points(total):
+    if total <= SPREAD:
+        return list(range(1, total + 1))
+    step = (total - 1) / (SPREAD - 3)
+    return sorted({1, 2, total} | {1 + round(i * step) for i in range(SPREAD - 2)})
+
+
+def main():
+    if sanitized():
+        print("faults: skipped under AddressSanitizer (the release pass runs them)")
+        return 0
+    check(os.path.exists(SHIM), f"no shim at {SHIM}")
+    with tempfile.TemporaryDirectory(prefix="kaikaku-faults-") as tmp:
+        inp = os.path.join(tmp, "in")
+        shutil.copytree(os.path.join(ROOT, "input"), inp)
+        out = os.path.join(tmp, "out")
+        st, _ = run("run", "--input", inp, "--output", out, "--quiet")
+        check(st == 1, f"baseline: exit {st}")
+        before = tree(out)
+        for kind in ("write", "fsync", "rename", "mkdir", "malloc"):
+            count = os.path.join(tmp, "count")
+            st, err = run("run", "--input", inp, "--output", out, "--quiet",
+                          env={"LD_PRELOAD": SHIM, "KK_INJECT": f"{kind}:0", "KK_INJECT_COUNT": count})
+            total = int(open(count).read()) if os.path.exists(count) else 0
+            check(st == 1 and total > 0, f"{kind}: counting run: exit {st}, {total} calls")
+            check(tree(out) == before, f"{kind}: a clean rerun changed the outputs")
+            for n in points(total):
+                st, err = run("run", "--input", inp, "--output", out, "--quiet",
+                              env={"LD_PRELOAD": SHIM, "KK_INJECT": f"{kind}:{n}"})
+                last = [x for x in err.splitlines() if x.startswith("kaikaku: エラー: ") and "[E_" not in x]
+                what = f"{kind}:{n}/{total}"
+                check(st == 2, f"{what}: exit {st}: {err[-300:]}")
+                check(last and REASON[kind] in last[-1] and "出力フォルダは変更していません" in last[-1],
+                      f"{what}: message {last[-1:]}")
+                check(tree(out) == before, f"{what}: the previous outputs changed")
+                left = [d for d in os.listdir(out) if d.startswith(".kaikaku-tmp")]
+                check(not left, f"{what}: left behind {left}")
+                if left:  # the next run would clean it; do so to keep going
+                    for d in left:
+                        shutil.rmtree(os.path.join(out, d))
+        # after all that, a clean run gives the same outputs again
+        st, _ = run("run", "--input", inp, "--output", out, "--quiet")
+        check(st == 1 and tree(out) == before, "a clean run after the faults differs")
+    return finish("faults")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

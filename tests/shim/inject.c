@@ -1,0 +1,201 @@
+/*
+ * inject.c - an LD_PRELOAD shim that makes one system call fail, to prove
+ * that kaikaku fails cleanly (exit 2, a message naming what failed, the
+ * previous outputs untouched) whatever fails and wherever.
+ *
+ *   KK_INJECT=write:N         the disk fills up at the N-th write to a file
+ *                             (write or fwrite): that one and every later
+ *                             one fail with ENOSPC
+ *   KK_INJECT=fsync:N         the N-th call to fsync fails (EIO)
+ *   KK_INJECT=rename:N        ... rename or renameat2 (EIO)
+ *   KK_INJECT=mkdir:N         ... mkdir or mkdtemp (ENOSPC)
+ *   KK_INJECT=malloc:N        ... malloc, calloc or realloc (ENOMEM)
+ *   KK_INJECT_COUNT=FILE      at exit, write how many calls there were
+ *   KK_INJECT_TRACE=1         print a backtrace of the failing call
+ *
+ * Calls are counted from the moment kaikaku parses its options (its first
+ * getopt_long), so that what the dynamic loader and library constructors do
+ * never shifts the numbering. But for a full disk, only the one call fails.
+ */
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <errno.h>
+#include <execinfo.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+extern void *__libc_malloc(size_t);
+extern void *__libc_calloc(size_t, size_t);
+extern void *__libc_realloc(void *, size_t);
+
+static char which[16];
+static long target = -1, calls;
+static int armed, configured, disk_full;
+
+static void configure(void)
+{
+	const char *v = getenv("KK_INJECT");
+	const char *colon;
+
+	configured = 1;
+	if (!v || !(colon = strchr(v, ':')) || (size_t)(colon - v) >= sizeof(which))
+		return;
+	memcpy(which, v, (size_t)(colon - v));
+	which[colon - v] = '\0';
+	target = strtol(colon + 1, NULL, 10);
+}
+
+/* Whether this call (of the kind name) is the one to fail. */
+static int fail_now(const char *name)
+{
+	if (!armed || strcmp(name, which) != 0)
+		return 0;
+	if (++calls != target)
+		return 0;
+	if (getenv("KK_INJECT_TRACE")) {
+		void *frames[32];
+
+		backtrace_symbols_fd(frames, backtrace(frames, 32), 2);
+	}
+	return 1;
+}
+
+__attribute__((destructor)) static void report(void)
+{
+	const char *path = getenv("KK_INJECT_COUNT");
+	char line[64];
+	int fd, n;
+
+	if (!path || !which[0])
+		return;
+	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	if (fd < 0)
+		return;
+	n = snprintf(line, sizeof(line), "%ld\n", calls);
+	if (write(fd, line, (size_t)n) < 0) {
+		/* nothing to do */
+	}
+	close(fd);
+}
+
+int getopt_long(int argc, char *const argv[], const char *optstring, const struct option *longopts,
+		int *longindex)
+{
+	static int (*real)(int, char *const[], const char *, const struct option *, int *);
+
+	if (!real)
+		real = (int (*)(int, char *const[], const char *, const struct option *, int *))dlsym(
+			RTLD_NEXT, "getopt_long");
+	if (!configured)
+		configure();
+	armed = 1;
+	return real(argc, argv, optstring, longopts, longindex);
+}
+
+#define REAL(ret, name, args) \
+	static ret(*real) args;   \
+	if (!real)                \
+		real = (ret(*) args)dlsym(RTLD_NEXT, name)
+
+ssize_t write(int fd, const void *buf, size_t n)
+{
+	REAL(ssize_t, "write", (int, const void *, size_t));
+	if (fd > 2 && (disk_full || (disk_full = fail_now("write")))) {
+		errno = ENOSPC;
+		return -1;
+	}
+	return real(fd, buf, n);
+}
+
+size_t fwrite(const void *ptr, size_t size, size_t n, FILE *f)
+{
+	REAL(size_t, "fwrite", (const void *, size_t, size_t, FILE *));
+	if (f != stdout && f != stderr && (disk_full || (disk_full = fail_now("write")))) {
+		errno = ENOSPC;
+		return 0;
+	}
+	return real(ptr, size, n, f);
+}
+
+int fsync(int fd)
+{
+	REAL(int, "fsync", (int));
+	if (fail_now("fsync")) {
+		errno = EIO;
+		return -1;
+	}
+	return real(fd);
+}
+
+int rename(const char *from, const char *to)
+{
+	REAL(int, "rename", (const char *, const char *));
+	if (fail_now("rename")) {
+		errno = EIO;
+		return -1;
+	}
+	return real(from, to);
+}
+
+int renameat2(int fromfd, const char *from, int tofd, const char *to, unsigned flags)
+{
+	REAL(int, "renameat2", (int, const char *, int, const char *, unsigned));
+	if (fail_now("rename")) {
+		errno = EIO;
+		return -1;
+	}
+	return real(fromfd, from, tofd, to, flags);
+}
+
+int mkdir(const char *path, mode_t mode)
+{
+	REAL(int, "mkdir", (const char *, mode_t));
+	if (fail_now("mkdir")) {
+		errno = ENOSPC;
+		return -1;
+	}
+	return real(path, mode);
+}
+
+char *mkdtemp(char *tmpl)
+{
+	REAL(char *, "mkdtemp", (char *));
+	if (fail_now("mkdir")) {
+		errno = ENOSPC;
+		return NULL;
+	}
+	return real(tmpl);
+}
+
+void *malloc(size_t n)
+{
+	if (fail_now("malloc")) {
+		errno = ENOMEM;
+		return NULL;
+	}
+	return __libc_malloc(n);
+}
+
+void *calloc(size_t n, size_t size)
+{
+	if (fail_now("malloc")) {
+		errno = ENOMEM;
+		return NULL;
+	}
+	return __libc_calloc(n, size);
+}
+
+void *realloc(void *p, size_t n)
+{
+	if (fail_now("malloc")) {
+		errno = ENOMEM;
+		return NULL;
+	}
+	return __libc_realloc(p, n);
+}

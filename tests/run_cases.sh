@@ -14,4 +14,5 @@ status=0
 "$PYTHON" tests/operations.py || status=1
 "$PYTHON" tests/faults.py || status=1
 "$PYTHON" tests/memcheck.py || status=1
+"$PYTHON" tests/crash.py || status=1
 exit $status

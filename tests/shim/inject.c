@@ -10,6 +10,9 @@
  *   KK_INJECT=rename:N        ... rename or renameat2 (EIO)
  *   KK_INJECT=mkdir:N         ... mkdir or mkdtemp (ENOSPC)
  *   KK_INJECT=malloc:N        ... malloc, calloc or realloc (ENOMEM)
+ *   KK_INJECT=kill:N          SIGKILL at the N-th of those output calls
+ *                             (write, fwrite, fsync, rename, mkdir): a run
+ *                             killed at a known point
  *   KK_INJECT_COUNT=FILE      at exit, write how many calls there were
  *   KK_INJECT_TRACE=1         print a backtrace of the failing call
  *
@@ -23,6 +26,7 @@
 #include <execinfo.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -54,6 +58,11 @@ static void configure(void)
 /* Whether this call (of the kind name) is the one to fail. */
 static int fail_now(const char *name)
 {
+	if (armed && strcmp(which, "kill") == 0 && strcmp(name, "malloc") != 0) {
+		if (++calls == target)
+			raise(SIGKILL);
+		return 0;
+	}
 	if (!armed || strcmp(name, which) != 0)
 		return 0;
 	if (++calls != target)

@@ -56,7 +56,16 @@ enum part_fail {
 	PART_DOCTYPE, /* a DOCTYPE (DTD, entities): refused */
 	PART_XML,     /* not well-formed: see msg */
 	PART_ENCODING,
+	PART_COMMENTS, /* more comments and processing instructions than MAX_COMMENTS */
 };
+
+/*
+ * xmlTextReader frees elements once read past, but keeps every comment and
+ * processing instruction of an open element (64 MiB of "<!---->" took 1.5 GB
+ * of memory). Excel writes none; a part with more than this many is refused
+ * as unsafe.
+ */
+#define MAX_COMMENTS 10000
 
 struct part {
 	struct zip_stream *zs;
@@ -68,12 +77,28 @@ struct part {
 	char carry[16]; /* the end of the previous chunk, for the guard */
 	size_t ncarry;
 	bool first;
+	unsigned comments; /* comments and processing instructions so far */
 };
 
-static bool has_doctype(struct part *p, const char *buf, int n)
+/* How many times pat occurs in s[0, n) ending after s[from] (what the carry
+ * from the previous chunk alone held was counted then). */
+static unsigned count_new(const char *s, size_t n, size_t from, const char *pat)
 {
-	static const char pat[] = "<!DOCTYPE";
-	const size_t plen = sizeof(pat) - 1;
+	size_t plen = strlen(pat);
+	unsigned c = 0;
+
+	for (const char *q = s; (q = memmem(q, n - (size_t)(q - s), pat, plen)); q += plen)
+		c += (size_t)(q - s) + plen > from;
+	return c;
+}
+
+/* The raw bytes, before libxml2 sees them: a DOCTYPE anywhere, or too many
+ * comments and processing instructions (the parser reads ahead, so counting
+ * the nodes it returns would come too late). */
+static enum part_fail guard(struct part *p, const char *buf, int n)
+{
+	static const char doctype[] = "<!DOCTYPE";
+	const size_t keep = sizeof(doctype) - 2;
 	char joined[16 + 65536];
 	size_t total;
 
@@ -84,13 +109,17 @@ static bool has_doctype(struct part *p, const char *buf, int n)
 		memcpy(joined, p->carry, p->ncarry);
 		memcpy(joined + p->ncarry, buf + off, (size_t)take);
 		total = p->ncarry + (size_t)take;
-		if (memmem(joined, total, pat, plen))
-			return true;
-		p->ncarry = total < plen - 1 ? total : plen - 1;
+		if (memmem(joined, total, doctype, sizeof(doctype) - 1))
+			return PART_DOCTYPE;
+		p->comments += count_new(joined, total, p->ncarry, "<!--");
+		p->comments += count_new(joined, total, p->ncarry, "<?");
+		if (p->comments > MAX_COMMENTS)
+			return PART_COMMENTS;
+		p->ncarry = total < keep ? total : keep;
 		memcpy(p->carry, joined + total - p->ncarry, p->ncarry);
 		off += take;
 	}
-	return false;
+	return PART_OK;
 }
 
 static int part_read(void *ctx, char *buf, int len)
@@ -111,10 +140,8 @@ static int part_read(void *ctx, char *buf, int len)
 			return -1;
 		}
 	}
-	if (n > 0 && has_doctype(p, buf, n)) {
-		p->fail = PART_DOCTYPE;
+	if (n > 0 && (p->fail = guard(p, buf, n)) != PART_OK)
 		return -1;
-	}
 	return n;
 }
 
@@ -325,6 +352,12 @@ static void part_report(struct book *b, struct part *p, const char *name, const 
 		break;
 	case PART_ENCODING:
 		sb_addf(&sb, "ブックの部品 %s が UTF-8 ではありません。", name);
+		break;
+	case PART_COMMENTS:
+		code = E_XLSX_UNSAFE;
+		sb_addf(&sb,
+			"ブックの部品 %s に XML のコメントや処理命令が %d 個を超えてあるため読みません（メモリを使い尽くさせるファイルの疑い）。",
+			name, MAX_COMMENTS);
 		break;
 	case PART_XML:
 		if (p->line > 0)

@@ -248,6 +248,14 @@ struct zip_stream *zip_stream_open(struct zip_archive *z, const char *name, enum
 		*st = ZIP_BROKEN;
 		return NULL;
 	}
+	/* an honest bomb says so in its directory: refused before inflating it
+	 * (one that lies is stopped by the counts below, or by minizip at the
+	 * size it claims, and then by its CRC) */
+	if (info.uncompressed_size > z->part_limit ||
+	    info.uncompressed_size > z->total_limit - (z->total < z->total_limit ? z->total : z->total_limit)) {
+		*st = ZIP_TOO_LARGE;
+		return NULL;
+	}
 	if (unzOpenCurrentFile(z->uf) != UNZ_OK) {
 		*st = ZIP_BROKEN;
 		return NULL;

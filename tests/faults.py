@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Failing system calls (issue 5), through the LD_PRELOAD shim
 tests/shim/inject.c: a disk that fills up at the N-th write, the N-th fsync,
-rename, mkdir or allocation failing. For each kind, the calls of a clean run
+rename, mkdir or allocation failing; an unreadable input file and an
+unwritable output folder (which root could otherwise write). For each kind, the calls of a clean run
 are counted, then runs fail at N spread over them (every N when there are
 few): each must end with exit 2, a message naming the reason, and the
 previous outputs byte-identical, with nothing left behind.
@@ -68,6 +69,15 @@ def main():
                 if left:  # the next run would clean it; do so to keep going
                     for d in left:
                         shutil.rmtree(os.path.join(out, d))
+        # an unreadable submission: its own error, the rest of the city read
+        st, err = run("run", "--input", inp, "--output", os.path.join(tmp, "deny"), "--quiet",
+                      env={"LD_PRELOAD": SHIM, "KK_DENY": "2026Q3/010300_DX推進課_KPI実績.csv"})
+        errs = open(os.path.join(tmp, "deny", "2026Q3", "errors_2026Q3.csv"), encoding="utf-8-sig").read()
+        check(st == 1 and "submissions/2026Q3/010300_DX推進課_KPI実績.csv,,,,,[E_READ_FAILED] ファイルを読めません: 権限がありません"
+              in errs, f"unreadable file: exit {st}")
+        # an output folder that cannot be written: exit 2, said, the outputs as they were
+        st, err = run("run", "--input", inp, "--output", out, "--quiet", env={"LD_PRELOAD": SHIM, "KK_DENY": out})
+        check(st == 2 and "権限がありません" in err and tree(out) == before, f"unwritable output: exit {st}: {err}")
         # after all that, a clean run gives the same outputs again
         st, _ = run("run", "--input", inp, "--output", out, "--quiet")
         check(st == 1 and tree(out) == before, "a clean run after the faults differs")

@@ -15,4 +15,5 @@ status=0
 "$PYTHON" tests/faults.py || status=1
 "$PYTHON" tests/memcheck.py || status=1
 "$PYTHON" tests/crash.py || status=1
+"$PYTHON" tests/corpus_beside.py || status=1
 exit $status

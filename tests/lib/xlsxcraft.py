@@ -89,3 +89,59 @@ def ole2(payload_names=()):
     head = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1" + b"\0" * 504
     body = b"".join(n.encode("utf-16-le") + b"\0\0" for n in payload_names)
     return head + b"Root Entry".decode().encode("utf-16-le") + body + b"\0" * 512
+
+
+def _raw_zip(path, members):
+    """members: (name, method, crc, uncompressed size, stored bytes), written as they are."""
+    import struct
+    out, central = bytearray(), bytearray()
+    for name, method, crc, usize, data in members:
+        n = name.encode("utf-8")
+        offset = len(out)
+        out += struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0x800, method, 0, 0x21, crc, len(data), usize, len(n), 0)
+        out += n + data
+        central += struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0x800, method, 0, 0x21, crc, len(data),
+                               usize, len(n), 0, 0, 0, 0, 0, offset) + n
+    out += central + struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(members), len(members), len(central),
+                                 len(out), 0)
+    with open(path, "wb") as f:
+        f.write(out)
+
+
+def zip_bomb(path, inflated_mib, lie=False, filler=b" "):
+    """A workbook whose one sheet inflates to inflated_mib MiB of spaces from a
+    few hundred KiB: the same fully-flushed deflate block, repeated (filler
+    repeated to about 1 MiB, inflated_mib times). With lie, its headers claim 4 KiB."""
+    import zlib
+    head = (f'<?xml version="1.0" encoding="UTF-8"?><worksheet {NS}><sheetData>').encode()
+    chunk = filler * ((1 << 20) // len(filler))
+    c = zlib.compressobj(9, zlib.DEFLATED, -15)
+    first = c.compress(head + chunk) + c.flush(zlib.Z_FULL_FLUSH)
+    block = c.compress(chunk) + c.flush(zlib.Z_FULL_FLUSH)
+    again = c.compress(chunk) + c.flush(zlib.Z_FULL_FLUSH)
+    assert block == again
+    tail = c.compress(b"</sheetData></worksheet>") + c.flush()
+    data = first + block * (inflated_mib - 1) + tail
+    crc = zlib.crc32(head + chunk)
+    for _ in range(inflated_mib - 1):
+        crc = zlib.crc32(chunk, crc)
+    crc = zlib.crc32(b"</sheetData></worksheet>", crc)
+    usize = 4096 if lie else len(head) + inflated_mib * len(chunk) + len(b"</sheetData></worksheet>")
+    ct = ('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+          'content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+          'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName='
+          '"/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.'
+          'main+xml"/></Types>').encode()
+    rels = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+            f'package/2006/relationships"><Relationship Id="rId1" Type="{REL}/officeDocument" '
+            'Target="xl/workbook.xml"/></Relationships>').encode()
+    wb = (f'<?xml version="1.0" encoding="UTF-8"?><workbook {NS}><sheets><sheet name="爆弾" sheetId="1" '
+          'r:id="rId1"/></sheets></workbook>').encode()
+    wrels = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+             f'package/2006/relationships"><Relationship Id="rId1" Type="{REL}/worksheet" '
+             'Target="worksheets/sheet1.xml"/></Relationships>').encode()
+    members = [(n, 0, zlib.crc32(b), len(b), b) for n, b in (("[Content_Types].xml", ct), ("_rels/.rels", rels),
+                                                            ("xl/workbook.xml", wb),
+                                                            ("xl/_rels/workbook.xml.rels", wrels))]
+    members.append(("xl/worksheets/sheet1.xml", 8, crc, usize, data))
+    _raw_zip(path, members)

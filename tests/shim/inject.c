@@ -15,6 +15,9 @@
  *                             killed at a known point
  *   KK_INJECT_COUNT=FILE      at exit, write how many calls there were
  *   KK_INJECT_TRACE=1         print a backtrace of the failing call
+ *   KK_DENY=TEXT              opening, or making a folder at, a path that
+ *                             contains TEXT fails with EACCES (an unreadable
+ *                             file or an unwritable folder, even for root)
  *
  * Calls are counted from the moment kaikaku parses its options (its first
  * getopt_long), so that what the dynamic loader and library constructors do
@@ -162,9 +165,39 @@ int renameat2(int fromfd, const char *from, int tofd, const char *to, unsigned f
 	return real(fromfd, from, tofd, to, flags);
 }
 
+static int denied(const char *path)
+{
+	const char *deny = getenv("KK_DENY");
+
+	return deny && *deny && path && strstr(path, deny);
+}
+
+int open(const char *path, int flags, ...)
+{
+	REAL(int, "open", (const char *, int, ...));
+	mode_t mode = 0;
+
+	if (flags & (O_CREAT | O_TMPFILE)) {
+		va_list ap;
+
+		va_start(ap, flags);
+		mode = va_arg(ap, mode_t);
+		va_end(ap);
+	}
+	if (denied(path)) {
+		errno = EACCES;
+		return -1;
+	}
+	return real(path, flags, mode);
+}
+
 int mkdir(const char *path, mode_t mode)
 {
 	REAL(int, "mkdir", (const char *, mode_t));
+	if (denied(path)) {
+		errno = EACCES;
+		return -1;
+	}
 	if (fail_now("mkdir")) {
 		errno = ENOSPC;
 		return -1;
@@ -175,6 +208,10 @@ int mkdir(const char *path, mode_t mode)
 char *mkdtemp(char *tmpl)
 {
 	REAL(char *, "mkdtemp", (char *));
+	if (denied(tmpl)) {
+		errno = EACCES;
+		return NULL;
+	}
 	if (fail_now("mkdir")) {
 		errno = ENOSPC;
 		return NULL;

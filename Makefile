@@ -32,7 +32,8 @@ PYTHON ?= /usr/bin/python3
 INPUT ?= input
 OUTPUT ?= output
 
-.PHONY: all run test check unit cases asan deps deps-test clean sample install uninstall
+.PHONY: all run test check unit cases asan deps deps-test clean sample install uninstall \
+	fuzz fuzz-build fuzz-smoke
 
 all: $(BIN)
 
@@ -65,6 +66,34 @@ $(BUILD)/tests/inject.so: tests/shim/inject.c | $(BUILD)
 	@$(if $(V),,echo "  CC      $@")
 	$(Q)$(CC) -std=c11 -O1 -g $(WARN) -Wno-pedantic -shared -fPIC -o $@ $<
 
+# libFuzzer harnesses (tests/fuzz/fuzz_*.c), built by clang with ASan+UBSan
+# in build/fuzz (make fuzz-build BUILD=build/fuzz ..., below).
+FUZZ_SRCS := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_BINS := $(patsubst tests/fuzz/%.c,$(BUILD)/fuzz/%,$(FUZZ_SRCS))
+
+$(BUILD)/fuzz/%: tests/fuzz/%.c $(BUILD)/libkaikaku.a | $(BUILD)
+	@mkdir -p $(BUILD)/fuzz
+	@$(if $(V),,echo "  CC      $@")
+	$(Q)$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -Isrc -o $@ $< $(BUILD)/libkaikaku.a $(LIBS)
+
+fuzz-build: $(FUZZ_BINS)
+
+FUZZ_SECONDS ?= 60
+FUZZ_MAKE = $(MAKE) --no-print-directory fuzz-build BUILD=build/fuzz CC=clang OPT="-O1 -g" \
+	SAN="-fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all"
+
+# Each harness for FUZZ_SECONDS (default 60), after replaying its seeds and
+# the crashes found before (tests/fuzz/regressions/); a new crash is saved in
+# build/fuzz/crashes/ and fails the target.
+fuzz:
+	@$(FUZZ_MAKE)
+	@tests/fuzz/run.sh build/fuzz/fuzz $(FUZZ_SECONDS)
+
+# What `make test` runs: the replay and a few seconds of each.
+fuzz-smoke:
+	@$(FUZZ_MAKE)
+	@tests/fuzz/run.sh build/fuzz/fuzz 5
+
 deps:
 	@tools/deps.sh build
 
@@ -83,6 +112,7 @@ run: deps
 test: deps-test
 	@$(MAKE) --no-print-directory check
 	@$(MAKE) --no-print-directory asan
+	@$(MAKE) --no-print-directory fuzz-smoke
 
 # The suite against one build (BUILD/BIN), without the set-up.
 check: $(BIN) $(UNIT_BINS) $(TOOL_BINS) $(BUILD)/tests/inject.so

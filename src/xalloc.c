@@ -20,7 +20,14 @@
  * is kaikaku's clean exit 2, wherever it happens. Not under AddressSanitizer,
  * which has its own.
  */
-#if !defined(__SANITIZE_ADDRESS__) && !defined(KK_NO_MALLOC_WRAP)
+#if defined(__SANITIZE_ADDRESS__)
+#define KK_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define KK_ASAN 1 /* clang */
+#endif
+#endif
+#if !defined(KK_ASAN) && !defined(KK_NO_MALLOC_WRAP)
 extern void *__libc_malloc(size_t n);
 extern void *__libc_calloc(size_t n, size_t size);
 extern void *__libc_realloc(void *p, size_t n);

@@ -2,7 +2,8 @@
 """Scenarios of more than one run, on the sample city (input/):
 
 - a rerun gives byte-identical outputs, also from another working folder,
-  with absolute or relative paths, and under another locale;
+  with absolute or relative paths, and under other locales (ja_JP.UTF-8 and
+  de_DE.UTF-8, compiled for the test) and time zones;
 - a failed run (exit 2) leaves the previous outputs exactly as they were;
 - what a killed run left behind (.kaikaku-tmp-*) is removed by the next run;
 - a second run waits for the lock, then gives up with exit 2 and a message;
@@ -40,11 +41,22 @@ def main():
         os.makedirs(elsewhere)
         run("run", "--input", os.path.relpath(inp, elsewhere), "--output", "o2", "--quiet", cwd=elsewhere)
         check(tree(os.path.join(elsewhere, "o2", "2026Q3")) == first, "relative paths from another folder change the bytes")
-        locales = subprocess.run(["locale", "-a"], capture_output=True, text=True).stdout.split()
-        other = next((l for l in locales if l not in ("C", "C.UTF-8", "C.utf8", "POSIX")), "POSIX")
-        run("run", "--input", inp, "--output", os.path.join(tmp, "o3"), "--quiet",
-            env={"LC_ALL": other, "LANG": other, "TZ": "America/New_York"})
-        check(tree(os.path.join(tmp, "o3", "2026Q3")) == first, f"locale {other} / TZ changes the bytes")
+        # another locale: ja_JP.UTF-8 compiled into a private folder (no root needed),
+        # and de_DE (a decimal comma) when its source is there too; another time zone
+        locpath = os.path.join(tmp, "locales")
+        os.makedirs(locpath)
+        made = []
+        for name, src in (("ja_JP.UTF-8", "ja_JP"), ("de_DE.UTF-8", "de_DE")):
+            p = subprocess.run(["localedef", "-i", src, "-f", "UTF-8", os.path.join(locpath, name)],
+                               capture_output=True, text=True)
+            if os.path.isdir(os.path.join(locpath, name)):
+                made.append(name)
+        check("ja_JP.UTF-8" in made, "localedef could not make ja_JP.UTF-8 (tools/deps.sh test installs locales)")
+        for i, name in enumerate(made):
+            out_l = os.path.join(tmp, f"o3-{i}")
+            run("run", "--input", inp, "--output", out_l, "--quiet",
+                env={"LOCPATH": locpath, "LC_ALL": name, "LANG": name, "TZ": "Asia/Tokyo" if i == 0 else "America/New_York"})
+            check(tree(os.path.join(out_l, "2026Q3")) == first, f"locale {name} / TZ changes the bytes")
         moved = os.path.join(tmp, "moved-input")
         shutil.copytree(inp, moved)
         run("run", "--input", moved, "--output", os.path.join(tmp, "o4"), "--quiet")

@@ -7,7 +7,7 @@ set -eu
 what=${1:-build}
 pkgs="gcc make pkg-config libxlsxwriter-dev libhpdf-dev libcsv-dev libxml2-dev libminizip-dev zlib1g-dev fonts-ipaexfont-gothic"
 if [ "$what" = test ]; then
-	pkgs="$pkgs python3 python3-openpyxl libreoffice-calc-nogui poppler-utils qpdf valgrind"
+	pkgs="$pkgs python3 python3-openpyxl libreoffice-calc-nogui poppler-utils qpdf valgrind clang locales"
 fi
 # for the set-up's own test: a package that must be reported missing
 pkgs="$pkgs ${KAIKAKU_DEPS_EXTRA:-}"

@@ -21,3 +21,9 @@ m = json.load(open(os.path.join(out, "manifest.json"), encoding="utf-8"))
 long_name = "submissions/2026Q3/" + "長" * 65 + "い.csv"
 assert any(t["path"] == long_name and t["accepted"] == 1 for t in m["inputs"]), m["inputs"]
 assert all(f["path"].startswith("2026Q3/") and ".." not in f["path"].split("/") for f in m["files"]), m["files"]
+# names with line breaks: quoted in the errors CSV, escaped on stderr
+import csv  # noqa: E402
+rows = list(csv.reader(open(os.path.join(out, "errors_2026Q3.csv"), encoding="utf-8-sig", newline="")))
+assert any(r[1] == "submissions/2026Q3/改行\nあり.csv" and "[E_UNKNOWN_KPI]" in r[6] for r in rows), rows
+assert any(r[2] == "改\n行" and "[E_UNKNOWN_KPI]" in r[6] for r in rows), rows
+assert "改行\\nあり.csv:2:KPI_ID: [E_UNKNOWN_KPI]" in os.environ["STDERR"]

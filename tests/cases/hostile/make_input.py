@@ -33,6 +33,11 @@ w(q3, "good.csv", "KPI_ID,実績値\r\nK1,40\r\n")
 # a workbook whose sheet is named like a path, with a good row
 write_xlsx(os.path.join(q3, "path_sheet.xlsx"), [("../../etc/passwd", sheet_xml(
     row(1, inline("A1", "KPI_ID"), inline("B1", "実績値")) + row(2, inline("A2", "K2"), num("B2", 50))))])
+# a file name and a sheet name with line breaks, each with an unknown KPI:
+# the records name them on one line of stderr and in a well-quoted CSV
+w(q3, "改行\nあり.csv", "KPI_ID,実績値\r\nK8,1\r\n")
+write_xlsx(os.path.join(q3, "sheet_break.xlsx"), [("改&#10;行", sheet_xml(
+    row(1, inline("A1", "KPI_ID"), inline("B1", "実績値")) + row(2, inline("A2", "K9"), num("B2", 2))))])
 # a 200-byte file name (66 kanji and .csv), with a good row
 w(q3, "長" * 65 + "い.csv", "KPI_ID,実績値\r\nK3,30\r\n")
 # zip bombs from 1 MB each: 1 GiB of well-formed XML, the same with headers

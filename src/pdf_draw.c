@@ -84,7 +84,7 @@ static void fix_to_unicode(struct pdf *p)
 	sb_release(&sb);
 }
 
-bool pdf_open(struct pdf *p, const char *font_path, const struct ttf_coverage *coverage,
+bool pdf_open(struct pdf *p, struct pdf_font *font, const struct ttf_coverage *coverage,
 	      const struct status_colours *palette, double margins[4], struct strbuf *err)
 {
 	const char *name;
@@ -107,11 +107,11 @@ bool pdf_open(struct pdf *p, const char *font_path, const struct ttf_coverage *c
 	HPDF_UseUTFEncodings(p->doc);
 	HPDF_SetCurrentEncoder(p->doc, "UTF-8");
 	p->encoder = HPDF_GetEncoder(p->doc, "UTF-8");
-	name = HPDF_LoadTTFontFromFile(p->doc, font_path, HPDF_TRUE);
+	name = pdf_font_load(font, p->doc, &p->font_use);
 	p->font = name ? HPDF_GetFont(p->doc, name, "UTF-8") : NULL;
 	if (!p->font || p->error) {
 		sb_addf(err, "フォント %s を PDF に読み込めません（libharu のエラー 0x%04lX）",
-			font_path, (unsigned long)p->error);
+			font->path, (unsigned long)p->error);
 		pdf_close(p);
 		return false;
 	}
@@ -127,6 +127,7 @@ bool pdf_open(struct pdf *p, const char *font_path, const struct ttf_coverage *c
 
 void pdf_close(struct pdf *p)
 {
+	pdf_font_unload(&p->font_use);
 	if (p->doc)
 		HPDF_Free(p->doc);
 	free(p->widths);

@@ -15,6 +15,7 @@
 
 #include <hpdf.h>
 
+#include "pdf_font.h"
 #include "status.h"
 #include "strbuf.h"
 #include "ttf.h"
@@ -30,6 +31,7 @@ enum pdf_align {
 struct pdf {
 	HPDF_Doc doc;
 	HPDF_Font font;
+	struct pdf_font_use font_use;
 	HPDF_Encoder encoder;
 	const struct ttf_coverage *coverage;
 	const struct status_colours *palette; /* [ST__COUNT] */
@@ -44,8 +46,8 @@ struct pdf {
 	HPDF_STATUS error, detail; /* the first error */
 };
 
-/* Opens a document with the font (loaded once for the document). */
-bool pdf_open(struct pdf *p, const char *font_path, const struct ttf_coverage *coverage,
+/* Opens a document with the font (prepared once per run, loaded once per document). */
+bool pdf_open(struct pdf *p, struct pdf_font *font, const struct ttf_coverage *coverage,
 	      const struct status_colours *palette, double margins[4], struct strbuf *err);
 /* Frees everything; pdf_close(NULL-initialised) is harmless. */
 void pdf_close(struct pdf *p);

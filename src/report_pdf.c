@@ -1141,7 +1141,7 @@ static void section_errors(struct pack *k, const struct section *s)
 
 /* ---- one pack */
 
-static bool write_pack(struct pack *k, const char *path, const char *font,
+static bool write_pack(struct pack *k, const char *path, struct pdf_font *font,
 		       const struct ttf_coverage *cov, struct strbuf *err)
 {
 	struct pdf *p = &k->p;
@@ -1211,6 +1211,7 @@ bool report_pdf(const struct model *m, const struct result *r, const struct resu
 	struct name_set names;
 	char pc[PERIOD_CODE_MAX];
 	struct strbuf path = STRBUF_INIT, csv = STRBUF_INIT, summary = STRBUF_INIT;
+	struct pdf_font font = {0};
 	bool ok;
 
 	memset(&k, 0, sizeof(k));
@@ -1227,7 +1228,8 @@ bool report_pdf(const struct model *m, const struct result *r, const struct resu
 	k.summary = sb_str(&summary);
 	report_titles(m, r->period, k.title, sizeof(k.title), k.period, sizeof(k.period));
 	sb_addf(&path, "%s/review_%s.pdf", dir, pc);
-	ok = write_pack(&k, sb_str(&path), t->font_path, cov, err);
+	ok = pdf_font_prepare(&font, t->font_path, err) &&
+	     write_pack(&k, sb_str(&path), &font, cov, err);
 	timing_lap("pdf review");
 	name_set_init(&names);
 	for (size_t i = 0; ok && i < m->ndepartments; i++) {
@@ -1238,10 +1240,11 @@ bool report_pdf(const struct model *m, const struct result *r, const struct resu
 		sb_addf(&path, "%s/departments/", dir);
 		sb_addf(&base, "%s_%s", m->departments[i].name, pc);
 		name_make(&names, sb_str(&base), ".pdf", &path);
-		ok = write_pack(&k, sb_str(&path), t->font_path, cov, err);
+		ok = write_pack(&k, sb_str(&path), &font, cov, err);
 		sb_release(&base);
 	}
 	timing_lap("pdf depts");
+	pdf_font_release(&font);
 	name_set_release(&names);
 	sb_release(&path);
 	sb_release(&csv);

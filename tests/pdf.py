@@ -4,8 +4,9 @@ pdffonts, qpdf): the expected text, every font embedded, a clean qpdf check,
 an outline that follows 概要 → 柱 → 部 → 課 plus the lists, contents page
 numbers that point where the headings are, department packs that hold their
 own department only, a page count that fits the content; a missing font (exit
-2 naming the package), characters the font lacks (〓 and a warning), and a
-template that retitles, reorders and leaves out sections.
+2 naming the package), characters the font lacks (〓 and a warning), a
+template that retitles, reorders and leaves out sections, and the run-wide
+slim font (src/pdf_font.c) drawing the same pixels as the font as installed.
 """
 
 import json
@@ -175,6 +176,24 @@ def main():
             check(kgi - first >= 3, f"big city: contents on {kgi - first} pages")
         check_pack(os.path.join(tmp, "big-out", "2026Q3", "departments", "第6部_2026Q3.pdf"), "第6部",
                    ["第6部"], [d for d in bdivs if d[1] == "第6部"], [d[2] for d in bdivs if d[1] != "第6部"])
+
+        # the run-wide slim font (src/pdf_font.c) draws exactly what the font
+        # as installed draws: the same pixels on every page, the same text
+        st, _ = run("run", "--input", inp, "--output", os.path.join(tmp, "plain"), "--quiet",
+                    env={"KAIKAKU_PDF_FONT": "plain"})
+        for rel in ("review_2026Q3.pdf", "departments/市民部_2026Q3.pdf"):
+            a, b = os.path.join(base, rel), os.path.join(tmp, "plain", "2026Q3", rel)
+            check(os.path.getsize(a) < os.path.getsize(b), f"{rel}: the slim font is no smaller")
+            check(text(a) == text(b), f"{rel}: the text differs from the plain font's")
+            for pdf_, prefix in ((a, "fast"), (b, "plain")):
+                subprocess.run(["pdftoppm", "-r", "30", "-png", pdf_, os.path.join(tmp, prefix)], check=True)
+            pngs = sorted(f for f in os.listdir(tmp) if f.startswith("fast-"))
+            check(pngs, f"{rel}: no pages rendered")
+            for f in pngs:
+                same = open(os.path.join(tmp, f), "rb").read() == open(os.path.join(tmp, "plain-" + f[5:]), "rb").read()
+                check(same, f"{rel}: page {f} differs from the plain font's")
+                os.remove(os.path.join(tmp, f))
+                os.remove(os.path.join(tmp, "plain-" + f[5:]))
 
         # a missing font: exit 2, the package named, nothing written
         tpl = os.path.join(tmp, "tpl")

@@ -1,0 +1,297 @@
+/*
+ * pdf_font.c - see pdf_font.h.
+ */
+#include "kaikaku.h"
+
+#include <errno.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "fs.h"
+#include "pdf_font.h"
+
+/* ---- the slim copy of the font */
+
+/* The tables libharu reads and embeds (hpdf_fontdef_tt.c's REQUIRED_TAGS). */
+static const char *const kept[] = {"OS/2", "cmap", "cvt ", "fpgm", "glyf", "head", "hhea",
+				   "hmtx", "loca", "maxp", "name", "post", "prep"};
+
+static uint32_t get32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+static uint32_t get16(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 8 | p[1];
+}
+
+static void put16(struct strbuf *sb, uint32_t v)
+{
+	sb_addc(sb, (char)(v >> 8));
+	sb_addc(sb, (char)v);
+}
+
+static void put32(struct strbuf *sb, uint32_t v)
+{
+	put16(sb, v >> 16);
+	put16(sb, v & 0xFFFF);
+}
+
+static void set32(unsigned char *p, uint32_t v)
+{
+	p[0] = (unsigned char)(v >> 24);
+	p[1] = (unsigned char)(v >> 16);
+	p[2] = (unsigned char)(v >> 8);
+	p[3] = (unsigned char)v;
+}
+
+static uint32_t checksum(const unsigned char *p, size_t n)
+{
+	uint32_t sum = 0;
+
+	for (size_t i = 0; i < n; i += 4) {
+		unsigned char w[4] = {0};
+
+		memcpy(w, p + i, n - i < 4 ? n - i : 4);
+		sum += get32(w);
+	}
+	return sum;
+}
+
+/* A cmap with printable ASCII only (what libharu measures at load: the cap
+ * and x heights), one format-4 subtable for Windows Unicode. */
+static void small_cmap(struct strbuf *t, const uint16_t *gid)
+{
+	put16(t, 0);  /* version */
+	put16(t, 1);  /* one subtable */
+	put16(t, 3);  /* Windows */
+	put16(t, 1);  /* Unicode BMP */
+	put32(t, 12); /* its offset */
+	put16(t, 4);  /* format 4 */
+	put16(t, 16 + 8 + 2 * 95);
+	put16(t, 0); /* language */
+	put16(t, 4); /* two segments */
+	put16(t, 4); /* searchRange */
+	put16(t, 1); /* entrySelector */
+	put16(t, 0); /* rangeShift */
+	put16(t, 0x7E);
+	put16(t, 0xFFFF); /* endCode */
+	put16(t, 0);      /* reservedPad */
+	put16(t, 0x20);
+	put16(t, 0xFFFF); /* startCode */
+	put16(t, 0);
+	put16(t, 1); /* idDelta */
+	put16(t, 4);
+	put16(t, 0); /* idRangeOffset: the first into glyphIdArray */
+	for (uint32_t c = 0x20; c <= 0x7E; c++)
+		put16(t, gid[c]);
+}
+
+bool pdf_font_slim(const unsigned char *ttf, size_t n, const uint16_t *gid, struct strbuf *out)
+{
+	struct {
+		uint32_t tag, off, len;
+	} tab[ARRAY_LEN(kept)];
+	size_t nt = 0, dir, head_at = 0;
+	uint32_t ntables, sum;
+
+	if (n < 12)
+		return false;
+	ntables = get16(ttf + 4);
+	if (12 + 16 * (size_t)ntables > n)
+		return false;
+	/* the directory is sorted by tag, and so is kept[] */
+	for (uint32_t i = 0; i < ntables; i++) {
+		const unsigned char *r = ttf + 12 + 16 * (size_t)i;
+
+		for (size_t k = 0; k < ARRAY_LEN(kept); k++) {
+			if (memcmp(r, kept[k], 4) != 0)
+				continue;
+			tab[nt].tag = get32(r);
+			tab[nt].off = get32(r + 8);
+			tab[nt].len = get32(r + 12);
+			if (tab[nt].off > n || tab[nt].len > n - tab[nt].off)
+				return false;
+			nt++;
+		}
+	}
+	if (nt != ARRAY_LEN(kept))
+		return false;
+	sb_reset(out);
+	put32(out, get32(ttf));
+	put16(out, (uint32_t)nt);
+	{
+		uint32_t e = 0;
+
+		while ((2u << e) <= nt)
+			e++;
+		put16(out, 16u << e); /* searchRange */
+		put16(out, e);        /* entrySelector */
+		put16(out, (uint32_t)nt * 16 - (16u << e));
+	}
+	dir = out->len;
+	for (size_t i = 0; i < nt * 16; i++)
+		sb_addc(out, 0);
+	for (size_t i = 0; i < nt; i++) {
+		size_t at = out->len, len;
+
+		if (tab[i].tag == 0x636D6170) { /* cmap */
+			small_cmap(out, gid);
+		} else if (tab[i].tag == 0x706F7374) { /* post: format 3, no glyph names */
+			if (tab[i].len < 32)
+				return false;
+			sb_add(out, ttf + tab[i].off, 32);
+			set32((unsigned char *)out->buf + at, 0x00030000);
+		} else {
+			sb_add(out, ttf + tab[i].off, tab[i].len);
+		}
+		len = out->len - at;
+		if (tab[i].tag == 0x68656164) { /* head: checkSumAdjustment is set below */
+			if (len < 12)
+				return false;
+			set32((unsigned char *)out->buf + at + 8, 0);
+			head_at = at;
+		}
+		set32((unsigned char *)out->buf + dir + 16 * i, tab[i].tag);
+		set32((unsigned char *)out->buf + dir + 16 * i + 4,
+		      checksum((unsigned char *)out->buf + at, len));
+		set32((unsigned char *)out->buf + dir + 16 * i + 8, (uint32_t)at);
+		set32((unsigned char *)out->buf + dir + 16 * i + 12, (uint32_t)len);
+		while (out->len % 4)
+			sb_addc(out, 0);
+	}
+	sum = checksum((unsigned char *)out->buf, out->len);
+	set32((unsigned char *)out->buf + head_at + 8, 0xB1B0AFBAu - sum);
+	return true;
+}
+
+/* ---- once per run */
+
+static void quiet(HPDF_STATUS error, HPDF_STATUS detail, void *user)
+{
+	(void)error;
+	(void)detail;
+	(void)user;
+}
+
+/* libharu's own answer for every BMP code point, through the font as it is. */
+static bool lookups(const char *path, uint16_t *gid)
+{
+	HPDF_Doc doc = HPDF_New(quiet, NULL);
+	const char *name;
+	HPDF_FontDef def;
+
+	if (!doc)
+		return false;
+	name = HPDF_LoadTTFontFromFile(doc, path, HPDF_TRUE);
+	def = name ? HPDF_GetFontDef(doc, name) : NULL;
+	for (uint32_t u = 0; def && u < 65536; u++)
+		gid[u] = HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)u);
+	HPDF_Free(doc);
+	return def != NULL;
+}
+
+bool pdf_font_prepare(struct pdf_font *f, const char *path, struct strbuf *err)
+{
+	struct strbuf ttf = STRBUF_INIT, slim = STRBUF_INIT;
+	const char *mode = getenv("KAIKAKU_PDF_FONT");
+
+	memset(f, 0, sizeof(*f));
+	f->path = path;
+	f->fd = -1;
+	if (mode && strcmp(mode, "plain") == 0)
+		return true;
+	if (!fs_read_file(path, &ttf, err))
+		return false;
+	f->gid = xmalloc(65536 * sizeof(*f->gid));
+	if (lookups(path, f->gid) &&
+	    pdf_font_slim((const unsigned char *)ttf.buf, ttf.len, f->gid, &slim) &&
+	    (f->fd = memfd_create("kaikaku-font", MFD_CLOEXEC)) >= 0) {
+		size_t off = 0;
+
+		while (off < slim.len) {
+			ssize_t w = write(f->fd, slim.buf + off, slim.len - off);
+
+			if (w < 0 && errno == EINTR)
+				continue;
+			if (w <= 0)
+				break;
+			off += (size_t)w;
+		}
+		snprintf(f->slim_path, sizeof(f->slim_path), "/proc/self/fd/%d", f->fd);
+		if (off != slim.len || access(f->slim_path, R_OK) != 0)
+			f->slim_path[0] = '\0';
+	}
+	if (!f->slim_path[0]) {
+		/* no fast path here: the font as it is */
+		free(f->gid);
+		f->gid = NULL;
+	}
+	sb_release(&ttf);
+	sb_release(&slim);
+	return true;
+}
+
+void pdf_font_release(struct pdf_font *f)
+{
+	if (f->fd >= 0)
+		close(f->fd);
+	free(f->gid);
+	memset(f, 0, sizeof(*f));
+	f->fd = -1;
+}
+
+/* ---- per document */
+
+/* One segment over the BMP, whose glyphIdArray is the kept lookups; and the
+ * mandatory last segment for U+FFFF. libharu reads glyph_id_array[off / 2 +
+ * (u - start) - (segments - i)] for segment i: with off = 4, that is [u]. */
+static HPDF_UINT16 one_end[2] = {0xFFFE, 0xFFFF}, one_start[2] = {0, 0xFFFF},
+		   one_offset[2] = {4, 0};
+static HPDF_INT16 one_delta[2] = {0, 1};
+
+const char *pdf_font_load(struct pdf_font *f, HPDF_Doc doc, struct pdf_font_use *u)
+{
+	const char *name;
+	HPDF_TTFontDefAttr a;
+
+	memset(u, 0, sizeof(*u));
+	if (!f->slim_path[0])
+		return HPDF_LoadTTFontFromFile(doc, f->path, HPDF_TRUE);
+	name = HPDF_LoadTTFontFromFile(doc, f->slim_path, HPDF_TRUE);
+	u->def = name ? HPDF_GetFontDef(doc, name) : NULL;
+	if (!u->def)
+		return NULL;
+	a = (HPDF_TTFontDefAttr)((HPDF_FontDef)u->def)->attr;
+	u->saved = a->cmap;
+	a->cmap.seg_count_x2 = 4;
+	a->cmap.end_count = one_end;
+	a->cmap.start_count = one_start;
+	a->cmap.id_delta = one_delta;
+	a->cmap.id_range_offset = one_offset;
+	a->cmap.glyph_id_array = f->gid;
+	a->cmap.glyph_id_array_count = 65535;
+	u->swapped = true;
+	if (!f->checked) {
+		bool same = true;
+
+		for (uint32_t c = 0; c < 65536 && same; c++)
+			same = HPDF_TTFontDef_GetGlyphid(u->def, (HPDF_UINT16)c) == f->gid[c];
+		f->checked = true;
+		if (!same) {
+			/* this libharu reads cmaps otherwise: the font as it is, from now on */
+			pdf_font_unload(u);
+			f->slim_path[0] = '\0';
+			return HPDF_LoadTTFontFromFile(doc, f->path, HPDF_TRUE);
+		}
+	}
+	return name;
+}
+
+void pdf_font_unload(struct pdf_font_use *u)
+{
+	if (u->swapped)
+		((HPDF_TTFontDefAttr)((HPDF_FontDef)u->def)->attr)->cmap = u->saved;
+	u->swapped = false;
+}

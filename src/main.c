@@ -17,6 +17,7 @@
 #include "fs.h"
 #include "ingest.h"
 #include "inspect.h"
+#include "jobs.h"
 #include "model.h"
 #include "parse.h"
 #include "period.h"
@@ -37,7 +38,7 @@
 
 static const char usage_line[] =
 	"使い方: kaikaku run|validate [--input DIR] [--output DIR] [--period P] [--settings FILE]\n"
-	"                             [--wait SECONDS] [--log FILE] [--quiet]\n"
+	"                             [--wait SECONDS] [--log FILE] [--jobs N] [--quiet]\n"
 	"        kaikaku inspect FILE...\n"
 	"        kaikaku codes | --help | --version\n";
 
@@ -58,6 +59,7 @@ static const char help_text[] =
 	"  --settings FILE  設定ファイル（既定: templates/settings.xml）\n"
 	"  --wait SECONDS   別の実行が出力フォルダを使っているとき待つ秒数（既定: 60）\n"
 	"  --log FILE       メッセージを1行ずつ、日時（ISO 8601）と共に FILE に追記する（cron 用）\n"
+	"  --jobs N         出力を作るプロセスの数（既定: 使える CPU の数）。結果は N によらず同じ\n"
 	"  --quiet          終了ステータスが 0 のときは何も表示しない（--log には書く）\n"
 	"  --help           この説明を表示する\n"
 	"  --version        版を表示する\n"
@@ -74,6 +76,7 @@ struct opts {
 	const char *period;
 	const char *settings;
 	const char *log;
+	unsigned jobs;
 	double wait;
 	bool quiet;
 	char **files;
@@ -224,6 +227,35 @@ static void free_outputs(struct out_entry *e, size_t n)
 	free(e);
 }
 
+/* The jobs of write_outputs, in two stages. The workbooks: the summary first
+ * (the longest), then the feedback workbooks. The packs: the review pack
+ * first, then the department packs. */
+struct out_jobs {
+	const struct model *m;
+	const struct result *r, *prev;
+	const struct parsed *p;
+	const struct diags *d;
+	char *summary;
+	struct feedback_plan *feedback;
+	struct pdf_plan *pdf;
+};
+
+static bool xlsx_job(void *ctx, size_t job, struct strbuf *err)
+{
+	struct out_jobs *oj = ctx;
+
+	if (job == 0)
+		return report_summary_xlsx(oj->m, oj->r, oj->prev, oj->p, oj->d, oj->summary, err);
+	return feedback_plan_write(oj->feedback, job - 1, err);
+}
+
+static bool pdf_job(void *ctx, size_t job, struct strbuf *err)
+{
+	struct out_jobs *oj = ctx;
+
+	return pdf_plan_write(oj->pdf, job, err);
+}
+
 /* Renders every output into the publish folder and swaps it into place. */
 static bool write_outputs(const struct opts *o, const struct model *m, const struct result *r,
 			  const struct result *prev, const struct parsed *p, const struct diags *d,
@@ -241,28 +273,42 @@ static bool write_outputs(const struct opts *o, const struct model *m, const str
 	period_code(r->period, code);
 	if (!publish_begin(&pb, o->output, code, o->wait, err))
 		goto out;
+	sb_addf(&name, "summary_%s.xlsx", code);
+	/* the workbooks, then the packs: independent jobs, in worker processes */
+	{
+		struct out_jobs oj = {m, r, prev, p, d, NULL, NULL, NULL};
+		bool done;
+
+		if (!(oj.summary = publish_path(&pb, sb_str(&name), err)))
+			goto out;
+		if (!(path = publish_path(&pb, "feedback/.keep", err))) {
+			free(oj.summary);
+			goto out;
+		}
+		*strrchr(path, '/') = '\0';
+		oj.feedback = feedback_plan_new(m, r, prev, d, path);
+		free(path);
+		path = NULL;
+		done = jobs_run(1 + feedback_plan_count(oj.feedback), o->jobs, xlsx_job, &oj, err);
+		free(oj.summary);
+		feedback_plan_free(oj.feedback);
+		timing_lap("xlsx");
+		if (!done)
+			goto out;
+		if (!(path = publish_path(&pb, "departments/.keep", err)) ||
+		    !(oj.pdf = pdf_plan_new(m, r, prev, d, t, cov, pb.tmp, err)))
+			goto out;
+		free(path);
+		path = NULL;
+		done = jobs_run(pdf_plan_count(oj.pdf), o->jobs, pdf_job, &oj, err);
+		pdf_plan_free(oj.pdf);
+		timing_lap("pdf");
+		if (!done)
+			goto out;
+	}
+	sb_reset(&name);
 	sb_addf(&name, "errors_%s.csv", code);
 	if (!(path = publish_path(&pb, sb_str(&name), err)) || !report_errors_csv(d, path, err))
-		goto out;
-	free(path);
-	timing_lap("errors");
-	sb_reset(&name);
-	sb_addf(&name, "summary_%s.xlsx", code);
-	if (!(path = publish_path(&pb, sb_str(&name), err)) ||
-	    !report_summary_xlsx(m, r, prev, p, d, path, err))
-		goto out;
-	free(path);
-	timing_lap("summary");
-	if (!(path = publish_path(&pb, "feedback/.keep", err)))
-		goto out;
-	*strrchr(path, '/') = '\0';
-	if (!report_feedback(m, r, prev, d, path, err))
-		goto out;
-	free(path);
-	timing_lap("feedback");
-	if (!(path = publish_path(&pb, "departments/.keep", err)))
-		goto out;
-	if (!report_pdf(m, r, prev, d, t, cov, pb.tmp, err))
 		goto out;
 	free(path);
 	path = NULL;
@@ -299,6 +345,7 @@ static int cmd_run(const struct opts *o, bool write)
 	int status = EXIT_FAILED, period = PERIOD_NONE;
 	bool have_model = false, have_result = false;
 
+	timing_lap(NULL);
 	parsed_init(&p);
 	diags_init(&d);
 	review_template_defaults(&layout);
@@ -316,12 +363,11 @@ static int cmd_run(const struct opts *o, bool write)
 		status = usage_error(sb_str(&err));
 		goto out;
 	}
-	timing_lap(NULL);
+	timing_lap("setup");
 	if (!discover(o->input, write ? o->output : NULL, &found, &d, &err)) {
 		status = fail(sb_str(&err));
 		goto out;
 	}
-	timing_lap("discover");
 	for (size_t i = 0; i < found.n; i++)
 		ingest_file(&p, found.v[i].path, found.v[i].rel, &s, &d);
 	timing_lap("read");
@@ -345,7 +391,6 @@ static int cmd_run(const struct opts *o, bool write)
 	}
 	model_build(&m, &p, &s, &d);
 	have_model = true;
-	timing_lap("model");
 	if (period == PERIOD_NONE)
 		period = compute_default_period(&m);
 	if (period == PERIOD_NONE) {
@@ -447,16 +492,17 @@ int main(int argc, char **argv)
 		{"input", required_argument, NULL, 'i'},  {"output", required_argument, NULL, 'o'},
 		{"period", required_argument, NULL, 'p'}, {"settings", required_argument, NULL, 's'},
 		{"wait", required_argument, NULL, 'w'},   {"quiet", no_argument, NULL, 'q'},
-		{"log", required_argument, NULL, 'l'},
+		{"log", required_argument, NULL, 'l'},    {"jobs", required_argument, NULL, 'j'},
 		{"help", no_argument, NULL, 'h'},         {"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
 	};
-	struct opts o = {NULL, "input", "output", NULL, NULL, NULL, 60, false, NULL, 0};
+	struct opts o = {NULL, "input", "output", NULL, NULL, NULL, 0, 60, false, NULL, 0};
 	int c;
 
 	/* over a file-size limit (ulimit -f), write(2) fails with EFBIG and the
 	 * run fails cleanly (exit 2, outputs untouched) instead of being killed */
 	signal(SIGXFSZ, SIG_IGN);
+	o.jobs = jobs_cpus();
 
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "+", longopts, NULL)) != -1 || optind < argc) {
@@ -500,6 +546,17 @@ int main(int argc, char **argv)
 		case 'l':
 			o.log = optarg;
 			break;
+		case 'j': {
+			char *end;
+			long n = strtol(optarg, &end, 10);
+
+			if (end == optarg || *end || n < 1 || n > 256) {
+				free(o.files);
+				return usage_error("--jobs には 1〜256 の数を指定してください");
+			}
+			o.jobs = (unsigned)n;
+			break;
+		}
 		case 'h':
 			fputs(help_text, stdout);
 			fputs("\n", stdout);

@@ -175,21 +175,62 @@ static void quiet(HPDF_STATUS error, HPDF_STATUS detail, void *user)
 	(void)user;
 }
 
-/* libharu's own answer for every BMP code point, through the font as it is. */
+/*
+ * libharu's own answer for every BMP code point, through the font as it is.
+ * HPDF_TTFontDef_GetGlyphid scans the segments from the first for each code
+ * point; this walks its parsed arrays once with the same arithmetic, and asks
+ * libharu itself wherever that arithmetic would leave the arrays (so the
+ * answers are its own even for a malformed cmap).
+ */
 static bool lookups(const char *path, uint16_t *gid)
 {
 	HPDF_Doc doc = HPDF_New(quiet, NULL);
 	const char *name;
 	HPDF_FontDef def;
+	const HPDF_TTF_CmapRange *c;
+	bool sorted = true;
 
 	if (!doc)
 		return false;
 	name = HPDF_LoadTTFontFromFile(doc, path, HPDF_TRUE);
 	def = name ? HPDF_GetFontDef(doc, name) : NULL;
-	for (uint32_t u = 0; def && u < 65536; u++)
-		gid[u] = HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)u);
+	if (!def) {
+		HPDF_Free(doc);
+		return false;
+	}
+	c = &((HPDF_TTFontDefAttr)((HPDF_FontDef)def)->attr)->cmap;
+	for (uint32_t i = 1; i < c->seg_count_x2 / 2u; i++)
+		sorted = sorted && c->end_count[i - 1] <= c->end_count[i];
+	if (c->format != 4 || c->seg_count_x2 == 0 || !sorted) {
+		for (uint32_t u = 0; u < 65536; u++)
+			gid[u] = HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)u);
+	} else {
+		uint32_t seg = c->seg_count_x2 / 2u, i = 0;
+
+		for (uint32_t u = 0; u < 65536; u++) {
+			while (i < seg && u > c->end_count[i])
+				i++;
+			if (i == seg) {
+				gid[u] = HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)u);
+			} else if (c->start_count[i] > u) {
+				gid[u] = 0;
+			} else if (c->id_range_offset[i] == 0) {
+				gid[u] = (uint16_t)(u + (uint32_t)(int32_t)c->id_delta[i]);
+			} else {
+				uint32_t idx = c->id_range_offset[i] / 2u + (u - c->start_count[i]) - (seg - i);
+
+				if (idx > c->glyph_id_array_count)
+					gid[u] = 0;
+				else if (idx == c->glyph_id_array_count)
+					gid[u] = HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)u);
+				else
+					gid[u] = (uint16_t)(c->glyph_id_array[idx] +
+							    (uint32_t)(int32_t)c->id_delta[i]);
+			}
+		}
+	}
 	HPDF_Free(doc);
-	return def != NULL;
+	return true;
 }
 
 bool pdf_font_prepare(struct pdf_font *f, const char *path, struct strbuf *err)

@@ -508,66 +508,107 @@ static bool write_one(struct fb *f, const char *path, struct strbuf *err)
 	return xw_close(&f->b, err);
 }
 
-bool report_feedback(const struct model *m, const struct result *r, const struct result *prev,
-		     const struct diags *d, const char *dir, struct strbuf *err)
-{
-	struct name_set names;
-	size_t *start = xcalloc(m->ndivisions + 2, sizeof(size_t));
-	size_t *fill = xcalloc(m->ndivisions + 1, sizeof(size_t));
-	size_t *flat, total = 0;
-	bool ok = true;
-	struct fb f;
+struct feedback_plan {
+	struct fb f; /* the common part; each job copies it */
+	size_t *start, *fill, *flat;
+	char **paths; /* [ndivisions] */
+};
 
+struct feedback_plan *feedback_plan_new(const struct model *m, const struct result *r,
+					const struct result *prev, const struct diags *d,
+					const char *dir)
+{
+	struct feedback_plan *pl = xcalloc(1, sizeof(*pl));
+	struct name_set names;
+	size_t total = 0;
+	struct fb *f = &pl->f;
+	char code[PERIOD_CODE_MAX];
+
+	pl->start = xcalloc(m->ndivisions + 2, sizeof(size_t));
+	pl->fill = xcalloc(m->ndivisions + 1, sizeof(size_t));
 	/* each division's records, in the errors CSV's order */
 	for (size_t i = 0; i < d->n; i++) {
 		size_t owners[8], n = report_diag_owners(m, &d->v[i], owners, ARRAY_LEN(owners));
 
 		for (size_t k = 0; k < n; k++)
-			start[owners[k] + 1]++;
+			pl->start[owners[k] + 1]++;
 		total += n;
 	}
 	for (size_t i = 0; i < m->ndivisions; i++)
-		start[i + 1] += start[i];
-	flat = xmalloc((total + 1) * sizeof(size_t));
+		pl->start[i + 1] += pl->start[i];
+	pl->flat = xmalloc((total + 1) * sizeof(size_t));
 	for (size_t i = 0; i < d->n; i++) {
 		size_t owners[8], n = report_diag_owners(m, &d->v[i], owners, ARRAY_LEN(owners));
 
 		for (size_t k = 0; k < n; k++)
-			flat[start[owners[k]] + fill[owners[k]]++] = i;
+			pl->flat[pl->start[owners[k]] + pl->fill[owners[k]]++] = i;
 	}
-	memset(&f, 0, sizeof(f));
-	f.m = m;
-	f.r = r;
-	f.prev = prev;
-	f.d = d;
-	report_titles(m, r->period, f.title, sizeof(f.title), f.period, sizeof(f.period));
-	period_code(r->period + 1, f.next_code);
+	f->m = m;
+	f->r = r;
+	f->prev = prev;
+	f->d = d;
+	report_titles(m, r->period, f->title, sizeof(f->title), f->period, sizeof(f->period));
+	period_code(r->period + 1, f->next_code);
 	{
 		struct strbuf sb = STRBUF_INIT;
 
 		period_label(r->period + 1, &sb);
-		snprintf(f.next_label, sizeof(f.next_label), "%s", sb_str(&sb));
+		snprintf(f->next_label, sizeof(f->next_label), "%s", sb_str(&sb));
 		sb_release(&sb);
 	}
+	/* every file name decided here, in one order, whoever writes the file */
+	pl->paths = xcalloc(m->ndivisions + 1, sizeof(*pl->paths));
+	period_code(r->period, code);
 	name_set_init(&names);
-	for (size_t i = 0; i < m->ndivisions && ok; i++) {
+	for (size_t i = 0; i < m->ndivisions; i++) {
 		struct strbuf base = STRBUF_INIT, path = STRBUF_INIT;
-		char code[PERIOD_CODE_MAX];
 
-		period_code(r->period, code);
 		sb_addf(&base, "%s_%s_%s", m->divisions[i].code, m->divisions[i].name, code);
 		sb_addf(&path, "%s/", dir);
 		name_make(&names, sb_str(&base), ".xlsx", &path);
-		f.division = i;
-		f.errors = flat + start[i];
-		f.nerrors = fill[i];
-		ok = write_one(&f, sb_str(&path), err);
+		pl->paths[i] = sb_detach(&path);
 		sb_release(&base);
-		sb_release(&path);
 	}
 	name_set_release(&names);
-	free(start);
-	free(fill);
-	free(flat);
+	return pl;
+}
+
+size_t feedback_plan_count(const struct feedback_plan *pl)
+{
+	return pl->f.m->ndivisions;
+}
+
+bool feedback_plan_write(struct feedback_plan *pl, size_t i, struct strbuf *err)
+{
+	struct fb f = pl->f;
+
+	f.division = i;
+	f.errors = pl->flat + pl->start[i];
+	f.nerrors = pl->fill[i];
+	return write_one(&f, pl->paths[i], err);
+}
+
+void feedback_plan_free(struct feedback_plan *pl)
+{
+	if (!pl)
+		return;
+	for (size_t i = 0; pl->paths && i < pl->f.m->ndivisions; i++)
+		free(pl->paths[i]);
+	free(pl->paths);
+	free(pl->start);
+	free(pl->fill);
+	free(pl->flat);
+	free(pl);
+}
+
+bool report_feedback(const struct model *m, const struct result *r, const struct result *prev,
+		     const struct diags *d, const char *dir, struct strbuf *err)
+{
+	struct feedback_plan *pl = feedback_plan_new(m, r, prev, d, dir);
+	bool ok = true;
+
+	for (size_t i = 0; i < m->ndivisions && ok; i++)
+		ok = feedback_plan_write(pl, i, err);
+	feedback_plan_free(pl);
 	return ok;
 }

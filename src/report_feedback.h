@@ -18,4 +18,14 @@
 bool report_feedback(const struct model *m, const struct result *r, const struct result *prev,
 		     const struct diags *d, const char *dir, struct strbuf *err);
 
+/* The same in independent jobs (one per division), for worker processes: the
+ * plan decides every file name and each division's records. */
+struct feedback_plan;
+struct feedback_plan *feedback_plan_new(const struct model *m, const struct result *r,
+					const struct result *prev, const struct diags *d,
+					const char *dir);
+size_t feedback_plan_count(const struct feedback_plan *pl);
+bool feedback_plan_write(struct feedback_plan *pl, size_t division, struct strbuf *err);
+void feedback_plan_free(struct feedback_plan *pl);
+
 #endif

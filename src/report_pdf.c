@@ -16,7 +16,6 @@
 #include "pdf_draw.h"
 #include "period.h"
 #include "report_pdf.h"
-#include "timing.h"
 #include "report_xlsx.h"
 #include "utf8.h"
 
@@ -1203,52 +1202,98 @@ static bool write_pack(struct pack *k, const char *path, struct pdf_font *font,
 	return ok;
 }
 
+struct pdf_plan {
+	struct pack k; /* the common part; each job copies it */
+	const struct ttf_coverage *cov;
+	struct pdf_font font;
+	char **paths; /* [1 + ndepartments]: the review pack, then each department's */
+	size_t npaths;
+	struct strbuf csv, summary;
+};
+
+struct pdf_plan *pdf_plan_new(const struct model *m, const struct result *r,
+			      const struct result *prev, const struct diags *d,
+			      const struct review_template *t, const struct ttf_coverage *cov,
+			      const char *dir, struct strbuf *err)
+{
+	struct pdf_plan *pl = xcalloc(1, sizeof(*pl));
+	struct pack *k = &pl->k;
+	struct name_set names;
+	char pc[PERIOD_CODE_MAX];
+	struct strbuf path = STRBUF_INIT;
+
+	k->m = m;
+	k->r = r;
+	k->prev = prev;
+	k->d = d;
+	k->t = t;
+	k->dept = -1;
+	pl->cov = cov;
+	period_code(r->period, pc);
+	sb_addf(&pl->csv, "errors_%s.csv", pc);
+	sb_addf(&pl->summary, "summary_%s.xlsx", pc);
+	report_titles(m, r->period, k->title, sizeof(k->title), k->period, sizeof(k->period));
+	if (!pdf_font_prepare(&pl->font, t->font_path, err)) {
+		pdf_plan_free(pl);
+		return NULL;
+	}
+	/* every file name decided here, in one order, whoever writes the file */
+	pl->npaths = 1 + m->ndepartments;
+	pl->paths = xcalloc(pl->npaths, sizeof(*pl->paths));
+	sb_addf(&path, "%s/review_%s.pdf", dir, pc);
+	pl->paths[0] = sb_detach(&path);
+	name_set_init(&names);
+	for (size_t i = 0; i < m->ndepartments; i++) {
+		struct strbuf base = STRBUF_INIT;
+
+		sb_addf(&path, "%s/departments/", dir);
+		sb_addf(&base, "%s_%s", m->departments[i].name, pc);
+		name_make(&names, sb_str(&base), ".pdf", &path);
+		pl->paths[1 + i] = sb_detach(&path);
+		sb_release(&base);
+	}
+	name_set_release(&names);
+	return pl;
+}
+
+size_t pdf_plan_count(const struct pdf_plan *pl)
+{
+	return pl->npaths;
+}
+
+bool pdf_plan_write(struct pdf_plan *pl, size_t i, struct strbuf *err)
+{
+	struct pack k = pl->k;
+
+	k.errors_csv = sb_str(&pl->csv);
+	k.summary = sb_str(&pl->summary);
+	k.dept = i == 0 ? -1 : (long)(i - 1);
+	return write_pack(&k, pl->paths[i], &pl->font, pl->cov, err);
+}
+
+void pdf_plan_free(struct pdf_plan *pl)
+{
+	if (!pl)
+		return;
+	for (size_t i = 0; i < pl->npaths; i++)
+		free(pl->paths[i]);
+	free(pl->paths);
+	pdf_font_release(&pl->font);
+	sb_release(&pl->csv);
+	sb_release(&pl->summary);
+	free(pl);
+}
+
 bool report_pdf(const struct model *m, const struct result *r, const struct result *prev,
 		const struct diags *d, const struct review_template *t,
 		const struct ttf_coverage *cov, const char *dir, struct strbuf *err)
 {
-	struct pack k;
-	struct name_set names;
-	char pc[PERIOD_CODE_MAX];
-	struct strbuf path = STRBUF_INIT, csv = STRBUF_INIT, summary = STRBUF_INIT;
-	struct pdf_font font = {0};
-	bool ok;
+	struct pdf_plan *pl = pdf_plan_new(m, r, prev, d, t, cov, dir, err);
+	bool ok = pl != NULL;
 
-	memset(&k, 0, sizeof(k));
-	k.m = m;
-	k.r = r;
-	k.prev = prev;
-	k.d = d;
-	k.t = t;
-	k.dept = -1;
-	period_code(r->period, pc);
-	sb_addf(&csv, "errors_%s.csv", pc);
-	k.errors_csv = sb_str(&csv);
-	sb_addf(&summary, "summary_%s.xlsx", pc);
-	k.summary = sb_str(&summary);
-	report_titles(m, r->period, k.title, sizeof(k.title), k.period, sizeof(k.period));
-	sb_addf(&path, "%s/review_%s.pdf", dir, pc);
-	ok = pdf_font_prepare(&font, t->font_path, err) &&
-	     write_pack(&k, sb_str(&path), &font, cov, err);
-	timing_lap("pdf review");
-	name_set_init(&names);
-	for (size_t i = 0; ok && i < m->ndepartments; i++) {
-		struct strbuf base = STRBUF_INIT;
-
-		k.dept = (long)i;
-		sb_reset(&path);
-		sb_addf(&path, "%s/departments/", dir);
-		sb_addf(&base, "%s_%s", m->departments[i].name, pc);
-		name_make(&names, sb_str(&base), ".pdf", &path);
-		ok = write_pack(&k, sb_str(&path), &font, cov, err);
-		sb_release(&base);
-	}
-	timing_lap("pdf depts");
-	pdf_font_release(&font);
-	name_set_release(&names);
-	sb_release(&path);
-	sb_release(&csv);
-	sb_release(&summary);
+	for (size_t i = 0; ok && i < pl->npaths; i++)
+		ok = pdf_plan_write(pl, i, err);
+	pdf_plan_free(pl);
 	return ok;
 }
 

@@ -21,6 +21,20 @@
 bool report_pdf(const struct model *m, const struct result *r, const struct result *prev,
 		const struct diags *d, const struct review_template *t,
 		const struct ttf_coverage *cov, const char *dir, struct strbuf *err);
+
+/*
+ * The same in independent jobs, for worker processes: the plan decides every
+ * file name and prepares the font once; job 0 is the review pack, job 1 + i
+ * department i's. Each job writes one file and touches nothing shared.
+ */
+struct pdf_plan;
+struct pdf_plan *pdf_plan_new(const struct model *m, const struct result *r,
+			      const struct result *prev, const struct diags *d,
+			      const struct review_template *t, const struct ttf_coverage *cov,
+			      const char *dir, struct strbuf *err);
+size_t pdf_plan_count(const struct pdf_plan *pl);
+bool pdf_plan_write(struct pdf_plan *pl, size_t job, struct strbuf *err);
+void pdf_plan_free(struct pdf_plan *pl);
 /*
  * Before anything is written: every character of the data the packs show is
  * checked against the font; each one it lacks (drawn as 〓) is a warning

@@ -7,19 +7,68 @@
 
 #include "timing.h"
 
+static int on = -1;
+static long child_kb; /* the largest worker's peak in this stage */
+
+static bool enabled(void)
+{
+	if (on < 0)
+		on = getenv("KAIKAKU_TIMING") != NULL;
+	return on;
+}
+
+/* This process's peak RSS since the last reset, in kB (VmHWM), or -1. */
+static long self_peak_kb(void)
+{
+	FILE *f = fopen("/proc/self/status", "r");
+	char line[256];
+	long kb = -1;
+
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "VmHWM: %ld kB", &kb) == 1)
+			break;
+	fclose(f);
+	return kb;
+}
+
+/* Starts a new high-water mark (Linux 4.0 and later: "5" to clear_refs). */
+static void reset_peak(void)
+{
+	FILE *f = fopen("/proc/self/clear_refs", "w");
+
+	if (f) {
+		fputs("5", f);
+		fclose(f);
+	}
+}
+
+void timing_child(const struct rusage *ru)
+{
+	if (enabled() && ru->ru_maxrss > child_kb)
+		child_kb = ru->ru_maxrss;
+}
+
 void timing_lap(const char *stage)
 {
 	static struct timespec last;
-	static int on = -1;
 	struct timespec now;
 
-	if (on < 0)
-		on = getenv("KAIKAKU_TIMING") != NULL;
-	if (!on)
+	if (!enabled())
 		return;
 	clock_gettime(CLOCK_MONOTONIC, &now);
-	if (stage && (last.tv_sec || last.tv_nsec))
-		fprintf(stderr, "kaikaku: timing: %-12s %8.3f s\n", stage,
-			(double)(now.tv_sec - last.tv_sec) + (double)(now.tv_nsec - last.tv_nsec) / 1e9);
-	last = now;
+	if (stage && (last.tv_sec || last.tv_nsec)) {
+		long kb = self_peak_kb();
+
+		if (child_kb > kb)
+			kb = child_kb;
+		fprintf(stderr, "kaikaku: timing: %-8s %8.3f s %8.1f MB\n", stage,
+			(double)(now.tv_sec - last.tv_sec) + (double)(now.tv_nsec - last.tv_nsec) / 1e9,
+			(double)kb / 1024);
+	}
+	child_kb = 0;
+	reset_peak();
+	/* the clock restarts after the bookkeeping */
+	clock_gettime(CLOCK_MONOTONIC, &last);
 }

@@ -1,12 +1,21 @@
 /*
  * timing.h - with KAIKAKU_TIMING set in the environment, the wall-clock time
- * of each stage of a run on stderr: what `make bench` reads. Never used to
- * decide anything, and never in a test.
+ * and the peak resident memory of each stage of a run on stderr: what
+ * `make bench` reads. Never used to decide anything, and never in a test.
  */
 #ifndef KK_TIMING_H
 #define KK_TIMING_H
 
-/* Prints the time since the previous lap as stage's; NULL starts the clock. */
+#include <sys/resource.h>
+
+/*
+ * Prints the time since the previous lap as stage's, with the stage's peak
+ * RSS: the largest of this process's (its high-water mark, reset at each
+ * lap) and of the worker processes that ended in the stage. NULL starts the
+ * clock.
+ */
 void timing_lap(const char *stage);
+/* A worker process ended with this usage (jobs.c). */
+void timing_child(const struct rusage *ru);
 
 #endif

@@ -1,0 +1,30 @@
+/*
+ * jobs.h - independent jobs shared out among worker processes (the feedback
+ * workbooks and the PDF packs: one file each, nothing shared). Forked
+ * workers take the next job in order from a counter in shared memory; a job
+ * writes its own file, so the outputs are the same bytes whoever writes them
+ * and however many workers there are. Processes rather than threads: the
+ * libraries keep state (libharu's and libxlsxwriter's allocators, libxml2's
+ * error handlers) that was never meant to be shared.
+ */
+#ifndef KK_JOBS_H
+#define KK_JOBS_H
+
+#include "kaikaku.h"
+
+#include "strbuf.h"
+
+/* One job; false with the reason in err. */
+typedef bool (*job_fn)(void *ctx, size_t job, struct strbuf *err);
+
+/*
+ * Runs jobs 0..n-1 with up to workers processes (this one included); 1 runs
+ * them here, in order. On failure no new job starts, and err holds the
+ * reason of the lowest-numbered job that failed (so the message does not
+ * depend on timing), or says which worker died.
+ */
+bool jobs_run(size_t n, unsigned workers, job_fn fn, void *ctx, struct strbuf *err);
+/* The processors this process may run on. */
+unsigned jobs_cpus(void);
+
+#endif

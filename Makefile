@@ -33,7 +33,7 @@ INPUT ?= input
 OUTPUT ?= output
 
 .PHONY: all run test check unit cases asan deps deps-test clean sample install uninstall \
-	fuzz fuzz-build fuzz-smoke
+	fuzz fuzz-build fuzz-smoke bench
 
 all: $(BIN)
 
@@ -93,6 +93,15 @@ fuzz:
 fuzz-smoke:
 	@$(FUZZ_MAKE)
 	@tests/fuzz/run.sh build/fuzz/fuzz 5
+
+# The benchmark (docs/BENCHMARKS.md): S, M and L cities made once into
+# build/bench/, medians of several runs; BENCH_ARGS="--sizes S,M --runs S=9"
+# and the like are passed on. Never part of `make test`.
+BENCH_ARGS ?=
+bench:
+	@tools/deps.sh bench
+	@$(MAKE) --no-print-directory all
+	@$(PYTHON) tools/bench.py --kaikaku ./$(BIN) $(BENCH_ARGS)
 
 deps:
 	@tools/deps.sh build

@@ -11,6 +11,7 @@
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "jobs.h"
@@ -20,7 +21,9 @@ struct shared {
 	pthread_mutex_t lock;
 	size_t next;   /* the next job to take */
 	size_t failed; /* the lowest failed job, or SIZE_MAX */
-	char msg[2048];
+	size_t longest_job; /* for KAIKAKU_TIMING */
+	double longest;
+	char msg[4096];
 };
 
 unsigned jobs_cpus(void)
@@ -36,61 +39,101 @@ unsigned jobs_cpus(void)
 	}
 }
 
+/* A worker killed while holding the lock leaves it to the next taker. */
+static void lock(struct shared *sh)
+{
+	if (pthread_mutex_lock(&sh->lock) == EOWNERDEAD)
+		pthread_mutex_consistent(&sh->lock);
+}
+
+/* The parent adds this to whatever it reports. */
+static const char unchanged[] = "。出力フォルダは変更していません。";
+
+static void record(struct shared *sh, size_t job, const char *msg)
+{
+	lock(sh);
+	if (job < sh->failed) {
+		size_t len = strlen(msg), tail = sizeof(unchanged) - 1;
+
+		if (len >= tail && strcmp(msg + len - tail, unchanged) == 0)
+			len -= tail;
+		sh->failed = job;
+		snprintf(sh->msg, sizeof(sh->msg), "%.*s", (int)len, msg);
+	}
+	pthread_mutex_unlock(&sh->lock);
+}
+
+/* In a worker: the job being done, for a fatal error (out of memory) in it. */
+static struct shared *worker_shared;
+static size_t worker_job;
+
+static void worker_fatal(const char *msg)
+{
+	if (worker_shared)
+		record(worker_shared, worker_job, msg);
+	_exit(2);
+}
+
 static void work(struct shared *sh, size_t n, job_fn fn, void *ctx)
 {
 	struct strbuf err = STRBUF_INIT;
+	struct timespec t0, t1;
+	double took;
 
 	for (;;) {
 		size_t i;
 
-		pthread_mutex_lock(&sh->lock);
+		lock(sh);
 		i = sh->failed == SIZE_MAX ? sh->next++ : n;
 		pthread_mutex_unlock(&sh->lock);
 		if (i >= n)
 			break;
 		sb_reset(&err);
-		if (!fn(ctx, i, &err)) {
-			pthread_mutex_lock(&sh->lock);
-			if (i < sh->failed) {
-				sh->failed = i;
-				snprintf(sh->msg, sizeof(sh->msg), "%s", sb_str(&err));
-			}
-			pthread_mutex_unlock(&sh->lock);
+		worker_job = i;
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		if (!fn(ctx, i, &err))
+			record(sh, i, sb_str(&err));
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		took = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+		lock(sh);
+		if (took > sh->longest) {
+			sh->longest = took;
+			sh->longest_job = i;
 		}
+		pthread_mutex_unlock(&sh->lock);
 	}
 	sb_release(&err);
 }
 
 bool jobs_run(size_t n, unsigned workers, job_fn fn, void *ctx, struct strbuf *err)
 {
-	struct shared *sh;
+	struct shared local, *sh = MAP_FAILED;
 	pthread_mutexattr_t attr;
-	pid_t *pids;
+	pid_t *pids = NULL;
 	unsigned started = 0;
-	bool ok;
+	bool ok = true;
 
 	if (workers > n)
 		workers = (unsigned)n;
-	if (workers <= 1) {
-		for (size_t i = 0; i < n; i++)
-			if (!fn(ctx, i, err))
-				return false;
-		return true;
-	}
-	sh = mmap(NULL, sizeof(*sh), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (workers > 1)
+		sh = mmap(NULL, sizeof(*sh), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 	if (sh == MAP_FAILED) {
-		/* no shared memory: do it here */
-		return jobs_run(n, 1, fn, ctx, err);
+		/* one worker, or no shared memory: all of it here, in order */
+		sh = &local;
+		workers = 1;
 	}
 	memset(sh, 0, sizeof(*sh));
 	sh->failed = SIZE_MAX;
 	pthread_mutexattr_init(&attr);
 	pthread_mutexattr_setpshared(&attr, PTHREAD_PROCESS_SHARED);
+	pthread_mutexattr_setrobust(&attr, PTHREAD_MUTEX_ROBUST);
 	pthread_mutex_init(&sh->lock, &attr);
 	pthread_mutexattr_destroy(&attr);
-	pids = xcalloc(workers, sizeof(*pids));
-	fflush(stdout);
-	fflush(stderr);
+	if (workers > 1) {
+		pids = xcalloc(workers, sizeof(*pids));
+		fflush(stdout);
+		fflush(stderr);
+	}
 	for (unsigned w = 1; w < workers; w++) {
 		pid_t parent = getpid();
 		pid_t pid = fork();
@@ -101,6 +144,8 @@ bool jobs_run(size_t n, unsigned workers, job_fn fn, void *ctx, struct strbuf *e
 			 * outlives it (killed, the parent leaves no writer behind in
 			 * the folder the next run clears) */
 			kk_set_fatal_cleanup(NULL);
+			worker_shared = sh;
+			kk_set_fatal_hook(worker_fatal);
 			if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || getppid() != parent)
 				_exit(1);
 			work(sh, n, fn, ctx);
@@ -111,7 +156,6 @@ bool jobs_run(size_t n, unsigned workers, job_fn fn, void *ctx, struct strbuf *e
 		pids[started++] = pid;
 	}
 	work(sh, n, fn, ctx);
-	ok = true;
 	for (unsigned w = 0; w < started; w++) {
 		int st;
 		struct rusage ru = {0};
@@ -142,8 +186,11 @@ bool jobs_run(size_t n, unsigned workers, job_fn fn, void *ctx, struct strbuf *e
 		sb_adds(err, sh->msg);
 		ok = false;
 	}
+	if (n)
+		timing_longest(sh->longest_job, sh->longest);
 	pthread_mutex_destroy(&sh->lock);
-	munmap(sh, sizeof(*sh));
+	if (sh != &local)
+		munmap(sh, sizeof(*sh));
 	free(pids);
 	return ok;
 }

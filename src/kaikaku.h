@@ -40,6 +40,9 @@ KK_NORETURN void xoom(size_t n);
 
 /* A single cleanup hook run before an out-of-memory or fatal exit. */
 void kk_set_fatal_cleanup(void (*fn)(void));
+/* In a worker process (jobs.c): a fatal error is handed to fn, which reports
+ * it to the parent and does not return, instead of being printed. */
+void kk_set_fatal_hook(void (*fn)(const char *msg));
 KK_NORETURN void kk_fatal(const char *fmt, ...) KK_PRINTF(1, 2);
 
 #endif

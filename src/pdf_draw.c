@@ -5,6 +5,7 @@
 
 #include <math.h>
 
+#include "deflate_level.h"
 #include "fs.h"
 #include "linebreak.h"
 #include "pdf_draw.h"
@@ -18,6 +19,7 @@
 #define SHADE 0xF2F5FA
 #define PAD 3.0
 #define LEADING 1.42
+#define PDF_DEFLATE_LEVEL 1 /* see docs/BENCHMARKS.md */
 
 static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void *user)
 {
@@ -492,6 +494,7 @@ void pdf_link(struct pdf *p, HPDF_Page on, double x, double y, double w, double 
 bool pdf_save(struct pdf *p, const char *path, struct strbuf *err)
 {
 	char num[48];
+	bool saved;
 
 	for (size_t i = 0; i < p->npages && ok(p); i++) {
 		p->page = p->pages[i];
@@ -500,7 +503,10 @@ bool pdf_save(struct pdf *p, const char *path, struct strbuf *err)
 				 PDF_CENTER, num);
 	}
 	/* saved in memory, then written with every error checked and named */
-	if (ok(p) && HPDF_SaveToStream(p->doc) == HPDF_OK) {
+	deflate_level_set(PDF_DEFLATE_LEVEL);
+	saved = ok(p) && HPDF_SaveToStream(p->doc) == HPDF_OK;
+	deflate_level_set(-1);
+	if (saved) {
 		HPDF_UINT32 size = HPDF_GetStreamSize(p->doc);
 		HPDF_BYTE *buf = xmalloc(size ? size : 1);
 		HPDF_UINT32 got = size;

@@ -46,14 +46,19 @@ static void set32(unsigned char *p, uint32_t v)
 	p[3] = (unsigned char)v;
 }
 
+/* The TrueType checksum: the sum of the big-endian 32-bit words, the last
+ * one padded with zeros. */
 static uint32_t checksum(const unsigned char *p, size_t n)
 {
 	uint32_t sum = 0;
+	size_t i = 0;
 
-	for (size_t i = 0; i < n; i += 4) {
+	for (; i + 4 <= n; i += 4)
+		sum += get32(p + i);
+	if (i < n) {
 		unsigned char w[4] = {0};
 
-		memcpy(w, p + i, n - i < 4 ? n - i : 4);
+		memcpy(w, p + i, n - i);
 		sum += get32(w);
 	}
 	return sum;

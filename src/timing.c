@@ -9,6 +9,8 @@
 
 static int on = -1;
 static long child_kb; /* the largest worker's peak in this stage */
+static double longest = -1; /* the longest job in this stage, or -1 */
+static size_t longest_job;
 
 static bool enabled(void)
 {
@@ -44,6 +46,14 @@ static void reset_peak(void)
 	}
 }
 
+void timing_longest(size_t job, double seconds)
+{
+	if (enabled() && seconds > longest) {
+		longest = seconds;
+		longest_job = job;
+	}
+}
+
 void timing_child(const struct rusage *ru)
 {
 	if (enabled() && ru->ru_maxrss > child_kb)
@@ -63,11 +73,15 @@ void timing_lap(const char *stage)
 
 		if (child_kb > kb)
 			kb = child_kb;
-		fprintf(stderr, "kaikaku: timing: %-8s %8.3f s %8.1f MB\n", stage,
+		fprintf(stderr, "kaikaku: timing: %-8s %8.3f s %8.1f MB", stage,
 			(double)(now.tv_sec - last.tv_sec) + (double)(now.tv_nsec - last.tv_nsec) / 1e9,
 			(double)kb / 1024);
+		if (longest >= 0)
+			fprintf(stderr, "  (longest job %zu: %.3f s)", longest_job, longest);
+		fputc('\n', stderr);
 	}
 	child_kb = 0;
+	longest = -1;
 	reset_peak();
 	/* the clock restarts after the bookkeeping */
 	clock_gettime(CLOCK_MONOTONIC, &last);

@@ -6,6 +6,7 @@
 #ifndef KK_TIMING_H
 #define KK_TIMING_H
 
+#include <stddef.h>
 #include <sys/resource.h>
 
 /*
@@ -15,6 +16,9 @@
  * clock.
  */
 void timing_lap(const char *stage);
+/* The longest job of a stage and how long it took (jobs.c), printed with
+ * the stage. */
+void timing_longest(size_t job, double seconds);
 /* A worker process ended with this usage (jobs.c). */
 void timing_child(const struct rusage *ru);
 

@@ -98,6 +98,12 @@ void *realloc(void *old, size_t n)
 #endif
 
 static void (*fatal_cleanup)(void);
+static void (*fatal_hook)(const char *msg);
+
+void kk_set_fatal_hook(void (*fn)(const char *msg))
+{
+	fatal_hook = fn;
+}
 
 void kk_set_fatal_cleanup(void (*fn)(void))
 {
@@ -113,6 +119,8 @@ void kk_fatal(const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(line + head, sizeof(line) - head, fmt, ap);
 	va_end(ap);
+	if (fatal_hook)
+		fatal_hook(line + head);
 	runlog_say_fatal(line);
 	if (fatal_cleanup) {
 		void (*fn)(void) = fatal_cleanup;

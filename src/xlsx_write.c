@@ -10,6 +10,92 @@
 #include "xlsx_write.h"
 
 #define XLSX_MAX_TEXT 32767 /* characters in one cell */
+
+/* ---- libxlsxwriter's temporary files, in memory
+ *
+ * libxlsxwriter 1.1 writes every part of a workbook (each sheet's XML, the
+ * shared strings, the styles) to a temporary file from lxw_tmpfile(), reads
+ * it back into the zip and closes it; about two dozen files per workbook,
+ * with none of the writes checked. On disk that cost more than the workbook
+ * itself: at 4,000 workbooks a run, creating and deleting ~100,000 files made
+ * ext4's inode allocator the largest single cost (it skips recently deleted
+ * inodes, so each file took longer to create than the last), and a full
+ * temporary file system would have truncated parts unnoticed. kaikaku's
+ * executable defines lxw_tmpfile, which the dynamic linker binds for
+ * libxlsxwriter (it calls it through its PLT): the part goes to a growing
+ * buffer in memory instead, whose growth cannot fail silently (xrealloc stops
+ * the run, "メモリが足りません"). A part is freed when libxlsxwriter closes it;
+ * the largest at L is the summary's biggest sheet, about 25 MB.
+ */
+struct memfile {
+	char *buf;
+	size_t len, cap, pos;
+};
+
+static ssize_t mem_read(void *c, char *out, size_t n)
+{
+	struct memfile *m = c;
+	size_t k = m->pos < m->len ? m->len - m->pos : 0;
+
+	if (k > n)
+		k = n;
+	memcpy(out, m->buf + m->pos, k);
+	m->pos += k;
+	return (ssize_t)k;
+}
+
+static ssize_t mem_write(void *c, const char *in, size_t n)
+{
+	struct memfile *m = c;
+
+	if (n > SIZE_MAX - m->pos)
+		xoom(n);
+	if (m->pos + n > m->cap)
+		xgrow((void **)&m->buf, &m->cap, m->pos + n, 1);
+	if (m->pos > m->len)
+		memset(m->buf + m->len, 0, m->pos - m->len);
+	memcpy(m->buf + m->pos, in, n);
+	m->pos += n;
+	if (m->pos > m->len)
+		m->len = m->pos;
+	return (ssize_t)n;
+}
+
+static int mem_seek(void *c, off64_t *off, int whence)
+{
+	struct memfile *m = c;
+	off64_t base = whence == SEEK_SET ? 0 : whence == SEEK_CUR ? (off64_t)m->pos : (off64_t)m->len;
+
+	if (*off < -base)
+		return -1;
+	m->pos = (size_t)(base + *off);
+	*off = (off64_t)m->pos;
+	return 0;
+}
+
+static int mem_close(void *c)
+{
+	struct memfile *m = c;
+
+	free(m->buf);
+	free(m);
+	return 0;
+}
+
+FILE *lxw_tmpfile(char *tmpdir);
+
+FILE *lxw_tmpfile(char *tmpdir)
+{
+	static const cookie_io_functions_t io = {mem_read, mem_write, mem_seek, mem_close};
+	struct memfile *m = xcalloc(1, sizeof(*m));
+	FILE *f;
+
+	(void)tmpdir;
+	f = fopencookie(m, "w+", io);
+	if (!f)
+		free(m);
+	return f;
+}
 #define WIDTH_MAX 50.0
 #define FONT "Meiryo UI"
 
@@ -39,24 +125,9 @@ bool xw_open(struct xw_book *b, const char *path, time_t created, const char *ti
 	b->path = path;
 	b->palette = palette;
 	opt.constant_memory = constant_memory ? LXW_TRUE : LXW_FALSE;
-	/* libxlsxwriter writes each part to a temporary file without checking
-	 * the writes; on the output's own file system, a full disk also fails the
-	 * final zip writes, which it does check (rather than /tmp filling up
-	 * unnoticed while the output is written whole from truncated parts) */
-	{
-		const char *slash = strrchr(path, '/');
-
-		b->tmpdir = slash ? xstrndup(path, (size_t)(slash - path)) : xstrdup(".");
-		if (!*b->tmpdir) {
-			free(b->tmpdir);
-			b->tmpdir = xstrdup("/");
-		}
-	}
-	opt.tmpdir = b->tmpdir;
+	/* its temporary files are in memory (lxw_tmpfile above) */
 	b->wb = workbook_new_opt(path, &opt);
 	if (!b->wb) {
-		free(b->tmpdir);
-		b->tmpdir = NULL;
 		b->err = LXW_ERROR_CREATING_XLSX_FILE;
 		return false;
 	}
@@ -156,8 +227,6 @@ bool xw_close(struct xw_book *b, struct strbuf *err)
 	e = workbook_close(b->wb);
 	saved = errno;
 	b->wb = NULL;
-	free(b->tmpdir);
-	b->tmpdir = NULL;
 	xw_keep(b, e);
 	if (b->err != LXW_NO_ERROR) {
 		/* libxlsxwriter's own text is English and vague ("usually a permissions

@@ -44,7 +44,6 @@ struct xw_book {
 	const struct status_colours *palette; /* [ST__COUNT] */
 	lxw_error err;                        /* the first error */
 	const char *path;
-	char *tmpdir; /* libxlsxwriter's temporary files: beside the output */
 };
 
 struct xw_sheet {

@@ -58,7 +58,7 @@ def main():
 
         if not sanitized():
             count = os.path.join(tmp, "count")
-            run("run", "--input", inp, "--output", os.path.join(tmp, "counted"), "--quiet",
+            run("run", "--input", inp, "--output", os.path.join(tmp, "counted"), "--quiet", "--jobs", "1",
                 env={"LD_PRELOAD": SHIM, "KK_INJECT": "kill:0", "KK_INJECT_COUNT": count})
             total = int(open(count).read())
             step = (total - 1) / (POINTS - 1)
@@ -66,7 +66,7 @@ def main():
                 n = 1 + round(i * step)
                 out = os.path.join(tmp, f"k{n}")
                 # a first night, killed: nothing published, or all of it
-                st, _ = run("run", "--input", inp, "--output", out, "--quiet",
+                st, _ = run("run", "--input", inp, "--output", out, "--quiet", "--jobs", "1",
                             env={"LD_PRELOAD": SHIM, "KK_INJECT": f"kill:{n}"})
                 got = outputs(out)
                 check(st == -signal.SIGKILL, f"kill:{n}/{total}: exit {st}")
@@ -74,7 +74,7 @@ def main():
                 # a night after a complete one, killed: the old outputs or the new, whole
                 shutil.rmtree(out, ignore_errors=True)
                 run("run", "--input", old, "--output", out, "--quiet")
-                run("run", "--input", inp, "--output", out, "--quiet",
+                run("run", "--input", inp, "--output", out, "--quiet", "--jobs", "1",
                     env={"LD_PRELOAD": SHIM, "KK_INJECT": f"kill:{n}"})
                 got = outputs(out)
                 check(got in (previous, new), f"kill:{n}/{total}: the outputs are a mix of two nights")

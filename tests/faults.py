@@ -50,13 +50,13 @@ def main():
         before = tree(out)
         for kind in ("write", "fsync", "rename", "mkdir", "malloc"):
             count = os.path.join(tmp, "count")
-            st, err = run("run", "--input", inp, "--output", out, "--quiet",
+            st, err = run("run", "--input", inp, "--output", out, "--quiet", "--jobs", "1",
                           env={"LD_PRELOAD": SHIM, "KK_INJECT": f"{kind}:0", "KK_INJECT_COUNT": count})
             total = int(open(count).read()) if os.path.exists(count) else 0
             check(st == 1 and total > 0, f"{kind}: counting run: exit {st}, {total} calls")
             check(tree(out) == before, f"{kind}: a clean rerun changed the outputs")
             for n in points(total):
-                st, err = run("run", "--input", inp, "--output", out, "--quiet",
+                st, err = run("run", "--input", inp, "--output", out, "--quiet", "--jobs", "1",
                               env={"LD_PRELOAD": SHIM, "KK_INJECT": f"{kind}:{n}"})
                 last = [x for x in err.splitlines() if x.startswith("kaikaku: エラー: ") and "[E_" not in x]
                 what = f"{kind}:{n}/{total}"

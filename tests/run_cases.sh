@@ -15,5 +15,6 @@ status=0
 "$PYTHON" tests/faults.py || status=1
 "$PYTHON" tests/memcheck.py || status=1
 "$PYTHON" tests/crash.py || status=1
+"$PYTHON" tests/parallel.py || status=1
 "$PYTHON" tests/corpus_beside.py || status=1
 exit $status

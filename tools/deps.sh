@@ -1,11 +1,14 @@
 #!/bin/sh
-# tools/deps.sh build|test - make sure the Debian packages kaikaku needs are
+# tools/deps.sh build|test|bench - make sure the Debian packages kaikaku needs are
 # installed: installs what is missing when run as root, otherwise prints the
 # one apt-get line to run and fails.
 set -eu
 
 what=${1:-build}
 pkgs="gcc make pkg-config libxlsxwriter-dev libhpdf-dev libcsv-dev libxml2-dev libminizip-dev zlib1g-dev fonts-ipaexfont-gothic"
+if [ "$what" = bench ]; then
+	pkgs="$pkgs python3"
+fi
 if [ "$what" = test ]; then
 	pkgs="$pkgs python3 python3-openpyxl libreoffice-calc-nogui poppler-utils qpdf valgrind clang locales"
 fi

@@ -13,6 +13,8 @@
  *   KK_INJECT=kill:N          SIGKILL at the N-th of those output calls
  *                             (write, fwrite, fsync, rename, mkdir): a run
  *                             killed at a known point
+ *   KK_INJECT_WORKER=1        count only the calls of kaikaku's worker
+ *                             processes (forked to write outputs, --jobs)
  *   KK_INJECT_COUNT=FILE      at exit, write how many calls there were
  *   KK_INJECT_TRACE=1         print a backtrace of the failing call
  *   KK_DENY=TEXT              opening, or making a folder at, a path that
@@ -43,7 +45,8 @@ extern void *__libc_realloc(void *, size_t);
 
 static char which[16];
 static long target = -1, calls;
-static int armed, configured, disk_full;
+static int armed, configured, disk_full, worker_only;
+static pid_t origin;
 
 static void configure(void)
 {
@@ -51,6 +54,8 @@ static void configure(void)
 	const char *colon;
 
 	configured = 1;
+	origin = getpid();
+	worker_only = getenv("KK_INJECT_WORKER") != NULL;
 	if (!v || !(colon = strchr(v, ':')) || (size_t)(colon - v) >= sizeof(which))
 		return;
 	memcpy(which, v, (size_t)(colon - v));
@@ -61,6 +66,8 @@ static void configure(void)
 /* Whether this call (of the kind name) is the one to fail. */
 static int fail_now(const char *name)
 {
+	if (worker_only && getpid() == origin)
+		return 0;
 	if (armed && strcmp(which, "kill") == 0 && strcmp(name, "malloc") != 0) {
 		if (++calls == target)
 			raise(SIGKILL);

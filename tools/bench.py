@@ -1,0 +1,165 @@
+#!/usr/bin/python3
+"""The benchmark behind `make bench`: kaikaku on the synthetic cities S, M and
+L (tools/make_city.py, made once into build/bench/ and remade when the
+generator changes), several runs each, reporting medians.
+
+    bench.py [--kaikaku PATH] [--dir DIR] [--sizes S,M,L] [--runs S=7,M=5,L=3]
+             [--jobs N] [--json FILE]
+
+For each size: the wall time and the peak RSS of the whole run and of each
+stage (setup, read, compute, xlsx, pdf, publish: kaikaku's own KAIKAKU_TIMING
+lines), as medians over the runs, with the slowest job of the xlsx and pdf
+stages, and the ratio L / M. The peak RSS of a stage is the largest of the
+main process's high-water mark in that stage and of the worker processes
+that ended in it; the whole run's is the largest of those. Every run writes
+into an empty output folder (removed before the clock starts). The machine
+is shared and noisy: read the medians and the ratios, not one run.
+
+Targets (issue 6, on a 2-core machine): S < 0.3 s, M < 4 s, L < 45 s, each
+under 1 GB, and L <= 12 x M. They are printed with each figure; the exit
+status is 0 either way (a benchmark is not a test), unless a run failed.
+"""
+import argparse
+import hashlib
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+STAGES = ["setup", "read", "compute", "xlsx", "pdf", "publish"]
+TARGETS = {"S": 0.3, "M": 4.0, "L": 45.0}
+RSS_TARGET_MB = 1024
+RATIO_TARGET = 12.0
+
+
+def generator_hash():
+    h = hashlib.sha256()
+    for p in ("tools/make_city.py", "tests/lib/xlsxcraft.py"):
+        h.update(open(os.path.join(ROOT, p), "rb").read())
+    return h.hexdigest()[:16]
+
+
+def city(base, size):
+    """build/bench/<size>, made (again) when missing or the generator changed."""
+    d = os.path.join(base, size)
+    stamp = os.path.join(base, f"{size}.stamp")
+    want = generator_hash()
+    if os.path.isdir(d) and os.path.exists(stamp) and open(stamp).read().strip() == want:
+        return d
+    shutil.rmtree(d, ignore_errors=True)
+    print(f"bench: making city {size} in {d} ...", flush=True)
+    t = time.monotonic()
+    subprocess.run([sys.executable, os.path.join(ROOT, "tools", "make_city.py"), d, size], check=True,
+                   stdout=subprocess.DEVNULL)
+    open(stamp, "w").write(want + "\n")
+    print(f"bench: city {size} made in {time.monotonic() - t:.1f} s", flush=True)
+    return d
+
+
+def one_run(kaikaku, inp, out, jobs):
+    shutil.rmtree(out, ignore_errors=True)
+    args = [kaikaku, "run", "--input", inp, "--output", out, "--quiet"]
+    if jobs:
+        args += ["--jobs", str(jobs)]
+    env = dict(os.environ, KAIKAKU_TIMING="1", LC_ALL="C.UTF-8")
+    t = time.monotonic()
+    p = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    err = p.stderr.read()
+    _, status, ru = os.wait4(p.pid, 0)
+    wall = time.monotonic() - t
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):
+        sys.exit(f"bench: kaikaku exited {code}:\n{err.decode('utf-8', 'replace')[-2000:]}")
+    stages = {}
+    for line in err.decode("utf-8", "replace").splitlines():
+        if not line.startswith("kaikaku: timing: "):
+            continue
+        f = line.split()
+        # kaikaku: timing: NAME SECONDS s MB MB [(longest job N: SECONDS s)]
+        stages[f[2]] = {"s": float(f[3]), "mb": float(f[5]),
+                        "longest": float(f[-2]) if "longest" in line else None}
+    peak = max([ru.ru_maxrss / 1024] + [v["mb"] for v in stages.values()])
+    return {"wall": wall, "peak_mb": peak, "stages": stages}
+
+
+def med(xs):
+    xs = [x for x in xs if x is not None]
+    return statistics.median(xs) if xs else None
+
+
+def machine():
+    cpu = ""
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = ""
+    try:
+        for line in open("/proc/meminfo"):
+            if line.startswith("MemTotal"):
+                mem = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
+    except OSError:
+        pass
+    return {"cpus": len(os.sched_getaffinity(0)), "cpu": cpu, "memory": mem,
+            "kernel": platform.release(), "date": time.strftime("%Y-%m-%d")}
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--kaikaku", default=os.path.join(ROOT, "kaikaku"))
+    ap.add_argument("--dir", default=os.path.join(ROOT, "build", "bench"))
+    ap.add_argument("--sizes", default="S,M,L")
+    ap.add_argument("--runs", default="S=7,M=5,L=3")
+    ap.add_argument("--jobs", type=int, default=0, help="kaikaku --jobs (default: its own, the CPUs)")
+    ap.add_argument("--json", help="also write the figures here")
+    a = ap.parse_args()
+    runs = dict((k, int(v)) for k, v in (x.split("=") for x in a.runs.split(",")))
+    os.makedirs(a.dir, exist_ok=True)
+    m = machine()
+    print(f"bench: {m['cpus']} CPUs ({m['cpu']}), {m['memory']}, Linux {m['kernel']}, {m['date']}")
+    results = {}
+    for size in a.sizes.split(","):
+        inp = city(a.dir, size)
+        out = os.path.join(a.dir, f"out-{size}")
+        rs = [one_run(a.kaikaku, inp, out, a.jobs) for _ in range(runs.get(size, 3))]
+        shutil.rmtree(out, ignore_errors=True)
+        r = {"runs": len(rs), "wall": med([x["wall"] for x in rs]),
+             "wall_min": min(x["wall"] for x in rs), "wall_max": max(x["wall"] for x in rs),
+             "peak_mb": med([x["peak_mb"] for x in rs]), "stages": {}}
+        for st in STAGES:
+            r["stages"][st] = {k: med([x["stages"].get(st, {}).get(k) for x in rs])
+                               for k in ("s", "mb", "longest")}
+        results[size] = r
+        target = TARGETS.get(size)
+        verdict = ""
+        if target:
+            ok = r["wall"] < target and r["peak_mb"] < RSS_TARGET_MB
+            verdict = f"  target < {target:g} s, < 1 GB: {'met' if ok else 'NOT MET'}"
+        print(f"\n{size}: median of {r['runs']} runs: {r['wall']:.3f} s wall "
+              f"(min {r['wall_min']:.3f}, max {r['wall_max']:.3f}), peak RSS {r['peak_mb']:.0f} MB{verdict}")
+        print(f"  {'stage':<8} {'wall s':>8} {'peak MB':>8}  slowest job s")
+        for st in STAGES:
+            s = r["stages"][st]
+            if s["s"] is None:
+                continue
+            longest = f"{s['longest']:.3f}" if s["longest"] is not None else ""
+            print(f"  {st:<8} {s['s']:8.3f} {s['mb']:8.1f}  {longest}")
+    if "L" in results and "M" in results:
+        ratio = results["L"]["wall"] / results["M"]["wall"]
+        results["L/M"] = ratio
+        print(f"\nL / M = {ratio:.1f}  (target <= {RATIO_TARGET:g}: {'met' if ratio <= RATIO_TARGET else 'NOT MET'})")
+    if a.json:
+        json.dump({"machine": m, "results": results}, open(a.json, "w"), indent=1)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -18,5 +18,9 @@ void sha256_update(struct sha256 *s, const void *data, size_t n);
 /* Writes 64 lower-case hex digits and a NUL into hex. */
 void sha256_final_hex(struct sha256 *s, char hex[65]);
 void sha256_hex(const void *data, size_t n, char hex[65]);
+/* Whether the processor's SHA instructions are used (they are when it has
+ * them); allow = false makes every later call use the portable code (for
+ * the tests, which compare the two). */
+bool sha256_accelerated(bool allow);
 
 #endif

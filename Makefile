@@ -137,17 +137,20 @@ asan:
 # examples. DESTDIR is honoured for packaging.
 PREFIX ?= /usr/local
 DOCDIR ?= $(PREFIX)/share/doc/kaikaku
+MANDIR ?= $(PREFIX)/share/man
 install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/kaikaku/templates \
-		$(DESTDIR)$(DOCDIR)/examples
+		$(DESTDIR)$(DOCDIR)/examples $(DESTDIR)$(DOCDIR)/images $(DESTDIR)$(MANDIR)/man1
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/kaikaku
 	install -m 644 templates/settings.xml templates/review.xml $(DESTDIR)$(PREFIX)/share/kaikaku/templates/
 	install -m 644 README.md docs/*.md $(DESTDIR)$(DOCDIR)/
+	install -m 644 docs/images/*.png $(DESTDIR)$(DOCDIR)/images/
+	install -m 644 man/kaikaku.1 $(DESTDIR)$(MANDIR)/man1/kaikaku.1
 	install -m 644 contrib/kaikaku.service contrib/kaikaku.timer contrib/kaikaku.cron \
 		contrib/kaikaku.logrotate $(DESTDIR)$(DOCDIR)/examples/
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/kaikaku
+	rm -f $(DESTDIR)$(PREFIX)/bin/kaikaku $(DESTDIR)$(MANDIR)/man1/kaikaku.1
 	rm -rf $(DESTDIR)$(PREFIX)/share/kaikaku $(DESTDIR)$(DOCDIR)
 
 # Regenerates the binary files of the sample city in input/ (see tools/make_sample.py).

@@ -80,7 +80,9 @@ def main():
         for f in ("bin/kaikaku", "share/kaikaku/templates/settings.xml", "share/kaikaku/templates/review.xml",
                   "share/doc/kaikaku/README.md", "share/doc/kaikaku/RULES.md",
                   "share/doc/kaikaku/examples/kaikaku.service", "share/doc/kaikaku/examples/kaikaku.timer",
-                  "share/doc/kaikaku/examples/kaikaku.cron", "share/doc/kaikaku/examples/kaikaku.logrotate"):
+                  "share/doc/kaikaku/examples/kaikaku.cron", "share/doc/kaikaku/examples/kaikaku.logrotate",
+                  "share/doc/kaikaku/運用ガイド.md", "share/doc/kaikaku/提出の手引き.md",
+                  "share/doc/kaikaku/images/feedback-submission.png", "share/man/man1/kaikaku.1"):
             check(os.path.exists(os.path.join(prefix, f)), f"make install: no {f}")
         # the installed templates are the ones used: the city's name changed there shows on the cover
         st_xml = os.path.join(prefix, "share", "kaikaku", "templates", "settings.xml")
@@ -99,7 +101,8 @@ def main():
         p = subprocess.run(["make", "--no-print-directory", "-s", "uninstall", "PREFIX=" + prefix], cwd=ROOT,
                            capture_output=True, text=True)
         check(p.returncode == 0 and not os.path.exists(os.path.join(prefix, "bin", "kaikaku"))
-              and not os.path.exists(os.path.join(prefix, "share", "kaikaku")), "make uninstall")
+              and not os.path.exists(os.path.join(prefix, "share", "kaikaku"))
+              and not os.path.exists(os.path.join(prefix, "share", "man", "man1", "kaikaku.1")), "make uninstall")
         # the systemd units are valid (when systemd-analyze is there to say so)
         if shutil.which("systemd-analyze"):
             units = os.path.join(tmp, "units")

@@ -16,5 +16,6 @@ status=0
 "$PYTHON" tests/memcheck.py || status=1
 "$PYTHON" tests/crash.py || status=1
 "$PYTHON" tests/parallel.py || status=1
+"$PYTHON" tests/docs.py || status=1
 "$PYTHON" tests/corpus_beside.py || status=1
 exit $status

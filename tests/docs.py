@@ -1,0 +1,102 @@
+#!/usr/bin/python3
+"""The guides agree with the program, so that the two cannot drift apart:
+
+- every error code of `kaikaku codes` (from src/diag.h) has its row in the
+  submission guide (docs/提出の手引き.md) with the same severity, title and
+  advice, and the guide names no code the program does not have; the
+  operations guide names no unknown code either;
+- every command and option of `kaikaku --help` is in the man page
+  (man/kaikaku.1), the README and the operations guide's list, and the man
+  page and the README name no option `--help` lacks; the exit statuses of
+  `--help` are in the man page; the man page renders without warnings;
+- every image and local link in the docs exists.
+"""
+import os
+import re
+import subprocess
+import sys
+
+from harness import KAIKAKU, ROOT, check, finish
+
+DOCS = os.path.join(ROOT, "docs")
+GUIDE = os.path.join(DOCS, "提出の手引き.md")
+OPS = os.path.join(DOCS, "運用ガイド.md")
+MAN = os.path.join(ROOT, "man", "kaikaku.1")
+README = os.path.join(ROOT, "README.md")
+SEVERITY = {"error": "エラー", "warning": "警告"}
+
+
+def text(path):
+    return open(path, encoding="utf-8").read()
+
+
+def man_plain(src):
+    """The man page's source with the roff escapes for - and break points gone."""
+    return src.replace("\\-", "-").replace("\\:", "")
+
+
+def options(s):
+    return set(re.findall(r"(?<![\w-])--[a-z][a-z-]+", s))
+
+
+def main():
+    env = dict(os.environ, LC_ALL="C.UTF-8")
+    codes = subprocess.run([KAIKAKU, "codes"], capture_output=True, text=True, env=env, check=True).stdout
+    rows = [line.split("\t") for line in codes.splitlines() if line.strip()]
+    check(len(rows) >= 40, f"kaikaku codes: only {len(rows)} codes")
+    guide = text(GUIDE)
+    table = {}
+    for line in guide.splitlines():
+        m = re.match(r"\|\s*`([EW]_[A-Z0-9_]+)`\s*\|(.*)", line)
+        if m:
+            check(m.group(1) not in table, f"提出の手引き: {m.group(1)} has two rows")
+            table[m.group(1)] = [c.strip() for c in m.group(2).split("|")]
+    known = {r[0] for r in rows}
+    for code, sev, title, hint in rows:
+        cells = table.get(code)
+        check(cells is not None, f"提出の手引き: no row for {code}")
+        if cells:
+            check(cells[0] == SEVERITY[sev], f"提出の手引き: {code}: severity {cells[0]!r}, not {SEVERITY[sev]!r}")
+            check(cells[1] == title, f"提出の手引き: {code}: title {cells[1]!r}, not {title!r}")
+            check(hint in cells, f"提出の手引き: {code}: the advice is not the program's ({hint!r})")
+    for name, doc in (("提出の手引き", guide), ("運用ガイド", text(OPS)), ("RULES", text(os.path.join(DOCS, "RULES.md")))):
+        stale = set(re.findall(r"\b[EW]_[A-Z][A-Z0-9_]+\b", doc)) - known
+        check(not stale, f"{name}: codes the program does not have: {sorted(stale)}")
+
+    helptext = subprocess.run([KAIKAKU, "--help"], capture_output=True, text=True, env=env, check=True).stdout
+    opts = options(helptext)
+    commands = re.findall(r"^  (\w+)\s{2,}", helptext.split("オプション:")[0], re.M)
+    check({"--input", "--output", "--jobs", "--log", "--help"} <= opts and
+          set(commands) >= {"run", "validate", "inspect", "codes"}, f"--help: {opts} {commands}")
+    man = man_plain(text(MAN))
+    ops_list = text(OPS).split("## 10. オプションの一覧")[-1]
+    for o in sorted(opts):
+        check(re.search(r"^\.(TP|B|BI|BR)\b.*" + re.escape(o) + r"\b", man, re.M) is not None,
+              f"man page: no entry for {o}")
+        check(o in text(README), f"README: {o} is not there")
+        check(f"`{o}" in ops_list, f"運用ガイド §10: {o} is not in the list")
+    check(options(man) <= opts, f"man page: options --help lacks: {sorted(options(man) - opts)}")
+    check(options(text(README)) <= opts, f"README: options --help lacks: {sorted(options(text(README)) - opts)}")
+    for c in commands:
+        check(re.search(r"^\.B(I)? " + c + r"\b", man, re.M) is not None, f"man page: no entry for the command {c}")
+    for st in re.findall(r"^  ([0-9])  ", helptext, re.M):
+        check(re.search(r"^\.B " + st + "$", man, re.M) is not None, f"man page: no exit status {st}")
+    p = subprocess.run(["man", "--warnings", "-l", MAN], capture_output=True, text=True,
+                       env=dict(env, MANWIDTH="80", MANPAGER="cat", PAGER="cat"))
+    check(p.returncode == 0 and "kaikaku" in p.stdout, f"man -l: exit {p.returncode}: {p.stderr[-300:]}")
+    warnings = [x for x in p.stderr.splitlines() if "warning" in x and "break" not in x and "adjust" not in x]
+    check(not warnings, f"man page warnings: {warnings[:5]}")
+
+    for d in (DOCS, ROOT):
+        for f in os.listdir(d):
+            if not f.endswith(".md"):
+                continue
+            for target in re.findall(r"\]\(([^)#\s]+)(?:#[^)]*)?\)", text(os.path.join(d, f))):
+                if "://" in target:
+                    continue
+                check(os.path.exists(os.path.join(d, target)), f"{f}: links to {target}, which is not there")
+    return finish("docs", f": {len(rows)} codes, {len(opts)} options")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

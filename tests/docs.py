@@ -9,12 +9,17 @@
   (man/kaikaku.1), the README and the operations guide's list, and the man
   page and the README name no option `--help` lacks; the exit statuses of
   `--help` are in the man page; the man page renders without warnings;
-- every image and local link in the docs exists.
+- every image and local link in the docs exists, and tools/screenshots.py
+  makes every screenshot docs/images/ holds (into a temporary folder: the
+  committed ones are refreshed by hand, LibreOffice's rendering may differ
+  by a pixel between versions).
 """
 import os
 import re
+import struct
 import subprocess
 import sys
+import tempfile
 
 from harness import KAIKAKU, ROOT, check, finish
 
@@ -95,7 +100,17 @@ def main():
                 if "://" in target:
                     continue
                 check(os.path.exists(os.path.join(d, target)), f"{f}: links to {target}, which is not there")
-    return finish("docs", f": {len(rows)} codes, {len(opts)} options")
+    with tempfile.TemporaryDirectory(prefix="kaikaku-docs-") as tmp:
+        p = subprocess.run([sys.executable, os.path.join(ROOT, "tools", "screenshots.py"), "--kaikaku", KAIKAKU,
+                            "--out", tmp], capture_output=True, text=True, env=env, timeout=600)
+        check(p.returncode == 0, f"screenshots.py: exit {p.returncode}: {p.stderr[-500:]}")
+        committed = sorted(f for f in os.listdir(os.path.join(DOCS, "images")) if f.endswith(".png"))
+        check(sorted(os.listdir(tmp)) == committed, f"screenshots.py made {sorted(os.listdir(tmp))}, docs/images has {committed}")
+        for f in os.listdir(tmp):
+            head = open(os.path.join(tmp, f), "rb").read(24)
+            w, h = struct.unpack(">II", head[16:24]) if head[:8] == b"\x89PNG\r\n\x1a\n" else (0, 0)
+            check(w >= 400 and h >= 150, f"screenshots.py: {f} is {w}x{h}")
+    return finish("docs", f": {len(rows)} codes, {len(opts)} options, {len(committed)} screenshots")
 
 
 if __name__ == "__main__":

@@ -9,6 +9,9 @@
   (man/kaikaku.1), the README and the operations guide's list, and the man
   page and the README name no option `--help` lacks; the exit statuses of
   `--help` are in the man page; the man page renders without warnings;
+- the submission guide's column tables and the operations guide's list of
+  master columns are the columns src/recognise.c reads, with the same
+  aliases and the same required ones;
 - every image and local link in the docs exists, and tools/screenshots.py
   makes every screenshot docs/images/ holds (into a temporary folder: the
   committed ones are refreshed by hand, LibreOffice's rendering may differ
@@ -44,6 +47,44 @@ def options(s):
     return set(re.findall(r"(?<![\w-])--[a-z][a-z-]+", s))
 
 
+def table_kinds():
+    """{kind's Japanese name: (submission?, [(name, alias)] required, [...] optional)}
+    as src/recognise.c defines them."""
+    src = text(os.path.join(ROOT, "src", "recognise.c"))
+    cols = {m.group(1): (m.group(2), m.group(3)) for m in
+            re.finditer(r'\[(COL_[A-Z_]+)\]\s*=\s*\{"([^"]+)",\s*"([a-z_]+)"\}', src)}
+    flat = re.sub(r"\s+", " ", src)
+    kinds = {}
+    for m in re.finditer(r'\[KIND_[A-Z_]+\] = \{"[a-z_]+", "([^"]+)", (true|false), \{([^}]*)\}, \d+, '
+                         r'\{([^}]*)\}, \d+\}', flat):
+        req = [cols[c.strip()] for c in m.group(3).split(",") if c.strip()]
+        opt = [cols[c.strip()] for c in m.group(4).split(",") if c.strip() not in ("", "0")]
+        kinds[m.group(1)] = (m.group(2) == "true", req, opt)
+    return kinds
+
+
+def check_columns(guide, ops):
+    kinds = table_kinds()
+    check(len(kinds) == 7, f"src/recognise.c: {len(kinds)} table kinds read")
+    for name, (submission, req, opt) in kinds.items():
+        if submission:
+            part = guide.split(f"### {name}\n", 1)
+            check(len(part) == 2, f"提出の手引き: no section ### {name}")
+            if len(part) < 2:
+                continue
+            body = part[1].split("\n#", 1)[0]
+            rows = set(re.findall(r"^\| `([^`]+)` \| `([a-z_]+)` \| (必須)? ?\|", body, re.M))
+            want = {(j, a, "必須") for j, a in req} | {(j, a, "") for j, a in opt}
+            check(rows == want, f"提出の手引き ### {name}: columns {sorted(rows)}, the program reads {sorted(want)}")
+        else:
+            row = re.search(r"^\|[^|\n]*\| " + re.escape(name) + r": ([^|]*)\|", ops, re.M)
+            check(row is not None, f"運用ガイド §6: no row for {name}")
+            if row:
+                listed = [c.strip() for c in row.group(1).split("・")]
+                want = [j + "*" for j, _ in req] + [j for j, _ in opt]
+                check(listed == want, f"運用ガイド §6 {name}: {listed}, the program reads {want}")
+
+
 def main():
     env = dict(os.environ, LC_ALL="C.UTF-8")
     codes = subprocess.run([KAIKAKU, "codes"], capture_output=True, text=True, env=env, check=True).stdout
@@ -64,6 +105,7 @@ def main():
             check(cells[0] == SEVERITY[sev], f"提出の手引き: {code}: severity {cells[0]!r}, not {SEVERITY[sev]!r}")
             check(cells[1] == title, f"提出の手引き: {code}: title {cells[1]!r}, not {title!r}")
             check(hint in cells, f"提出の手引き: {code}: the advice is not the program's ({hint!r})")
+    check_columns(guide, text(OPS))
     for name, doc in (("提出の手引き", guide), ("運用ガイド", text(OPS)), ("RULES", text(os.path.join(DOCS, "RULES.md")))):
         stale = set(re.findall(r"\b[EW]_[A-Z][A-Z0-9_]+\b", doc)) - known
         check(not stale, f"{name}: codes the program does not have: {sorted(stale)}")

@@ -10,6 +10,8 @@
 #include "xlsx_write.h"
 
 #define XLSX_MAX_TEXT 32767 /* characters in one cell */
+#define WIDTH_MAX 50.0
+#define FONT "Meiryo UI"
 
 /* ---- libxlsxwriter's temporary files, in memory
  *
@@ -39,7 +41,8 @@ static ssize_t mem_read(void *c, char *out, size_t n)
 
 	if (k > n)
 		k = n;
-	memcpy(out, m->buf + m->pos, k);
+	if (k)
+		memcpy(out, m->buf + m->pos, k);
 	m->pos += k;
 	return (ssize_t)k;
 }
@@ -82,8 +85,6 @@ static int mem_close(void *c)
 	return 0;
 }
 
-FILE *lxw_tmpfile(char *tmpdir);
-
 FILE *lxw_tmpfile(char *tmpdir)
 {
 	static const cookie_io_functions_t io = {mem_read, mem_write, mem_seek, mem_close};
@@ -96,8 +97,6 @@ FILE *lxw_tmpfile(char *tmpdir)
 		free(m);
 	return f;
 }
-#define WIDTH_MAX 50.0
-#define FONT "Meiryo UI"
 
 void xw_keep(struct xw_book *b, lxw_error e)
 {

@@ -46,19 +46,12 @@ static void lock(struct shared *sh)
 		pthread_mutex_consistent(&sh->lock);
 }
 
-/* The parent adds this to whatever it reports. */
-static const char unchanged[] = "。出力フォルダは変更していません。";
-
 static void record(struct shared *sh, size_t job, const char *msg)
 {
 	lock(sh);
 	if (job < sh->failed) {
-		size_t len = strlen(msg), tail = sizeof(unchanged) - 1;
-
-		if (len >= tail && strcmp(msg + len - tail, unchanged) == 0)
-			len -= tail;
 		sh->failed = job;
-		snprintf(sh->msg, sizeof(sh->msg), "%.*s", (int)len, msg);
+		snprintf(sh->msg, sizeof(sh->msg), "%s", msg);
 	}
 	pthread_mutex_unlock(&sh->lock);
 }

@@ -41,7 +41,9 @@ KK_NORETURN void xoom(size_t n);
 /* A single cleanup hook run before an out-of-memory or fatal exit. */
 void kk_set_fatal_cleanup(void (*fn)(void));
 /* In a worker process (jobs.c): a fatal error is handed to fn, which reports
- * it to the parent and does not return, instead of being printed. */
+ * it to the parent and does not return, instead of being printed; the
+ * message comes without "。出力フォルダは変更していません。", which the parent
+ * adds to whatever it reports. */
 void kk_set_fatal_hook(void (*fn)(const char *msg));
 KK_NORETURN void kk_fatal(const char *fmt, ...) KK_PRINTF(1, 2);
 

@@ -34,16 +34,6 @@ struct fb {
 	char next_label[128];
 };
 
-static void period_cell(struct xw_sheet *s, uint32_t row, uint16_t col, int p)
-{
-	char code[PERIOD_CODE_MAX];
-
-	if (p == PERIOD_NONE)
-		return;
-	period_code(p, code);
-	xw_text(s, row, col, code, XW_CENTER);
-}
-
 /* The sheet-level name that marks a sheet as one to read back. */
 static void mark_input(struct fb *f, const char *sheet)
 {
@@ -227,10 +217,10 @@ static void sheet_submit_kpis(struct fb *f)
 			xw_text(&s, row, 1, kp->name, XW_TEXT);
 			xw_text(&s, row, 2, kp->unit, XW_TEXT);
 			xw_number(&s, row, 3, kp->target, XW_NUM);
-			period_cell(&s, row, 4, kp->target_period);
+			xw_period(&s, row, 4, kp->target_period);
 			if (last) {
 				xw_number(&s, row, 5, last->value, XW_NUM);
-				period_cell(&s, row, 6, last->period);
+				xw_period(&s, row, 6, last->period);
 			}
 			xw_blank(&s, row, 7, XW_IN_NUM);
 			xw_text(&s, row, 8, f->next_code, XW_TEXT);
@@ -276,10 +266,10 @@ static void sheet_submit_milestones(struct fb *f)
 				continue;
 			xw_text(&s, row, 0, m->milestones[id].id, XW_TEXT);
 			xw_text(&s, row, 1, m->milestones[id].description, XW_TEXT);
-			period_cell(&s, row, 2, m->milestones[id].due);
+			xw_period(&s, row, 2, m->milestones[id].due);
 			if (mr->report) {
 				xw_text(&s, row, 3, status_word(mr->report->status), XW_TEXT);
-				period_cell(&s, row, 4, mr->report->period);
+				xw_period(&s, row, 4, mr->report->period);
 			}
 			xw_blank(&s, row, 5, XW_IN_TEXT);
 			xw_blank(&s, row, 6, XW_IN_NUM);
@@ -319,7 +309,7 @@ static void sheet_submit_workload(struct fb *f)
 		if (w->measure >= 0)
 			xw_text(&s, row, 2, m->measures[w->measure].id, XW_TEXT);
 		xw_number(&s, row, 3, w->hours, XW_NUM);
-		period_cell(&s, row, 4, w->period);
+		xw_period(&s, row, 4, w->period);
 		xw_blank(&s, row, 5, XW_IN_NUM);
 		xw_text(&s, row, 6, f->next_code, XW_TEXT);
 		xw_blank(&s, row, 7, XW_IN_TEXT);
@@ -395,7 +385,7 @@ static void sheet_kpis(struct fb *f, struct strbuf *why)
 			xw_text(&s, row, 3, kp->unit, XW_TEXT);
 			xw_number(&s, row, 4, kp->baseline, XW_NUM);
 			xw_number(&s, row, 5, kp->target, XW_NUM);
-			period_cell(&s, row, 6, kp->target_period);
+			xw_period(&s, row, 6, kp->target_period);
 			if (kr->actual) {
 				xw_number(&s, row, 7, kr->actual->value, XW_NUM);
 				xw_number(&s, row, 9, kr->progress, XW_PCT);
@@ -437,10 +427,10 @@ static void sheet_milestones(struct fb *f, struct strbuf *why)
 			xw_text(&s, row, 0, m->milestones[id].id, XW_TEXT);
 			xw_text(&s, row, 1, ms->id, XW_TEXT);
 			xw_text(&s, row, 2, m->milestones[id].description, XW_TEXT);
-			period_cell(&s, row, 3, m->milestones[id].due);
+			xw_period(&s, row, 3, m->milestones[id].due);
 			if (mr->report) {
 				xw_text(&s, row, 4, status_word(mr->report->status), XW_TEXT);
-				period_cell(&s, row, 5, mr->report->period);
+				xw_period(&s, row, 5, mr->report->period);
 				if (mr->report->has_progress)
 					xw_number(&s, row, 6, mr->report->progress / 100, XW_PCT);
 			}
@@ -599,16 +589,4 @@ void feedback_plan_free(struct feedback_plan *pl)
 	free(pl->fill);
 	free(pl->flat);
 	free(pl);
-}
-
-bool report_feedback(const struct model *m, const struct result *r, const struct result *prev,
-		     const struct diags *d, const char *dir, struct strbuf *err)
-{
-	struct feedback_plan *pl = feedback_plan_new(m, r, prev, d, dir);
-	bool ok = true;
-
-	for (size_t i = 0; i < m->ndivisions && ok; i++)
-		ok = feedback_plan_write(pl, i, err);
-	feedback_plan_free(pl);
-	return ok;
 }

@@ -13,13 +13,10 @@
 #include "model.h"
 #include "strbuf.h"
 
-/* Writes every division's workbook into dir (which exists); d sorted.
- * prev is the result at P − 1 (前期状況). False with the reason in err. */
-bool report_feedback(const struct model *m, const struct result *r, const struct result *prev,
-		     const struct diags *d, const char *dir, struct strbuf *err);
-
-/* The same in independent jobs (one per division), for worker processes: the
- * plan decides every file name and each division's records. */
+/* Every division's workbook in dir (which exists), as independent jobs (one
+ * per division) for worker processes (jobs.h): the plan decides every file
+ * name and each division's records. d sorted; prev is the result at P − 1
+ * (前期状況). False with the reason in err. */
 struct feedback_plan;
 struct feedback_plan *feedback_plan_new(const struct model *m, const struct result *r,
 					const struct result *prev, const struct diags *d,

@@ -1284,19 +1284,6 @@ void pdf_plan_free(struct pdf_plan *pl)
 	free(pl);
 }
 
-bool report_pdf(const struct model *m, const struct result *r, const struct result *prev,
-		const struct diags *d, const struct review_template *t,
-		const struct ttf_coverage *cov, const char *dir, struct strbuf *err)
-{
-	struct pdf_plan *pl = pdf_plan_new(m, r, prev, d, t, cov, dir, err);
-	bool ok = pl != NULL;
-
-	for (size_t i = 0; ok && i < pl->npaths; i++)
-		ok = pdf_plan_write(pl, i, err);
-	pdf_plan_free(pl);
-	return ok;
-}
-
 /* ---- the glyph check, before anything is written */
 
 struct glyph_ctx {

@@ -15,17 +15,11 @@
 #include "ttf.h"
 
 /*
- * Writes review_<P>.pdf into dir and every department's pack into
- * dir/departments/ (which exists). d must be sorted. False with the reason.
- */
-bool report_pdf(const struct model *m, const struct result *r, const struct result *prev,
-		const struct diags *d, const struct review_template *t,
-		const struct ttf_coverage *cov, const char *dir, struct strbuf *err);
-
-/*
- * The same in independent jobs, for worker processes: the plan decides every
- * file name and prepares the font once; job 0 is the review pack, job 1 + i
- * department i's. Each job writes one file and touches nothing shared.
+ * review_<P>.pdf in dir and every department's pack in dir/departments/
+ * (which exists), as independent jobs for worker processes (jobs.h): the plan
+ * decides every file name and prepares the font once; job 0 is the review
+ * pack, job 1 + i department i's. Each job writes one file and touches
+ * nothing shared. d must be sorted; false with the reason in err.
  */
 struct pdf_plan;
 struct pdf_plan *pdf_plan_new(const struct model *m, const struct result *r,

@@ -27,16 +27,6 @@ struct ctx {
 	char period[128];
 };
 
-static void period_cell(struct xw_sheet *s, uint32_t row, uint16_t col, int p)
-{
-	char code[PERIOD_CODE_MAX];
-
-	if (p == PERIOD_NONE)
-		return;
-	period_code(p, code);
-	xw_text(s, row, col, code, XW_CENTER);
-}
-
 static void division_cells(struct ctx *c, struct xw_sheet *s, uint32_t row, uint16_t col,
 			   size_t d)
 {
@@ -311,7 +301,7 @@ static void sheet_overview(struct ctx *c)
 	kgi_header(&s, row++, "期間");
 	trend_at = row;
 	for (size_t i = 0; i < r->ntrend; i++, row++) {
-		period_cell(&s, row, 0, r->trend[i]);
+		xw_period(&s, row, 0, r->trend[i]);
 		kgi_cells(&s, row, 1, &r->trend_city[i], target);
 	}
 	row++;
@@ -420,14 +410,14 @@ static void sheet_kpis(struct ctx *c)
 		xw_text(&s, row, 6, kp->name, XW_TEXT);
 		xw_text(&s, row, 7, kp->unit, XW_TEXT);
 		xw_number(&s, row, 8, kp->baseline, XW_NUM);
-		period_cell(&s, row, 9, kp->baseline_period);
+		xw_period(&s, row, 9, kp->baseline_period);
 		xw_number(&s, row, 10, kp->target, XW_NUM);
-		period_cell(&s, row, 11, kp->target_period);
+		xw_period(&s, row, 11, kp->target_period);
 		if (kr->actual)
 			xw_number(&s, row, 12, kr->actual->value, XW_NUM);
 		if (kr->previous) {
 			xw_number(&s, row, 13, kr->previous->value, XW_NUM);
-			period_cell(&s, row, 14, kr->previous->period);
+			xw_period(&s, row, 14, kr->previous->period);
 		}
 		if (kr->actual)
 			xw_number(&s, row, 15, kr->progress, XW_PCT);
@@ -478,10 +468,10 @@ static void sheet_milestones(struct ctx *c)
 		xw_text(&s, row, 2, ms->name, XW_TEXT);
 		division_cells(c, &s, row, 3, ms->lead);
 		xw_text(&s, row, 6, mi->description, XW_TEXT);
-		period_cell(&s, row, 7, mi->due);
+		xw_period(&s, row, 7, mi->due);
 		if (mr->report) {
 			xw_text(&s, row, 8, status_word(mr->report->status), XW_TEXT);
-			period_cell(&s, row, 9, mr->report->period);
+			xw_period(&s, row, 9, mr->report->period);
 			if (mr->report->has_progress)
 				xw_number(&s, row, 10, mr->report->progress / 100, XW_PCT);
 		}
@@ -517,7 +507,7 @@ static void sheet_workload(struct ctx *c)
 		if (w->measure >= 0)
 			xw_text(&s, row, 4, m->measures[w->measure].id, XW_TEXT);
 		xw_number(&s, row, 5, w->hours, XW_NUM);
-		period_cell(&s, row, 6, w->period);
+		xw_period(&s, row, 6, w->period);
 		xw_text(&s, row, 7,
 			m->divisions[w->division].has_baseline ? "はい" : "いいえ（基準業務量なし）",
 			XW_TEXT);
@@ -569,7 +559,7 @@ static void sheet_missing(struct ctx *c)
 		if (last[d] == PERIOD_NONE)
 			xw_text(&s, row, 5, "（提出なし）", XW_TEXT);
 		else
-			period_cell(&s, row, 5, last[d]);
+			xw_period(&s, row, 5, last[d]);
 	}
 	xw_finish_table(&s);
 	free(nk);

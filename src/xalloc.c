@@ -110,17 +110,18 @@ void kk_set_fatal_cleanup(void (*fn)(void))
 	fatal_cleanup = fn;
 }
 
-void kk_fatal(const char *fmt, ...)
+/* Prints the message with tail after it (a worker's hook gets it without:
+ * the main process adds its own), cleans up and exits 2. */
+static KK_NORETURN KK_PRINTF(2, 0) void vfatal(const char *tail, const char *fmt, va_list ap)
 {
-	va_list ap;
 	char line[2048] = "kaikaku: エラー: ";
-	size_t head = strlen(line);
+	size_t head = strlen(line), n;
 
-	va_start(ap, fmt);
 	vsnprintf(line + head, sizeof(line) - head, fmt, ap);
-	va_end(ap);
 	if (fatal_hook)
 		fatal_hook(line + head);
+	n = strlen(line);
+	snprintf(line + n, sizeof(line) - n, "%s", tail);
 	runlog_say_fatal(line);
 	if (fatal_cleanup) {
 		void (*fn)(void) = fatal_cleanup;
@@ -131,9 +132,25 @@ void kk_fatal(const char *fmt, ...)
 	exit(2);
 }
 
+void kk_fatal(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vfatal("", fmt, ap);
+}
+
+static KK_NORETURN KK_PRINTF(1, 2) void fatal_unchanged(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vfatal("。出力フォルダは変更していません。", fmt, ap);
+}
+
 void xoom(size_t n)
 {
-	kk_fatal("メモリが足りません（%zu バイトを確保できません）。出力フォルダは変更していません。", n);
+	fatal_unchanged("メモリが足りません（%zu バイトを確保できません）", n);
 }
 
 void *xmalloc(size_t n)

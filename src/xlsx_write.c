@@ -6,6 +6,7 @@
 #include <errno.h>
 
 #include "fs.h"
+#include "period.h"
 #include "utf8.h"
 #include "xlsx_write.h"
 
@@ -283,24 +284,30 @@ static void widen(struct xw_sheet *s, uint16_t col, double w, uint32_t row)
 		s->width[col] = w;
 }
 
+/* The width of the line of text at *t, in character columns; *t moves to the
+ * next line, or to NULL after the last. */
+static double line_width(const char **t, struct strbuf *line)
+{
+	const char *nl = strchr(*t, '\n');
+	size_t n = nl ? (size_t)(nl - *t) : strlen(*t);
+
+	sb_reset(line);
+	sb_add(line, *t, n);
+	*t = nl ? nl + 1 : NULL;
+	return (double)text_width(sb_str(line));
+}
+
 /* The widest line of a text, in character columns. */
 static double text_columns(const char *t)
 {
-	double w = 0;
 	struct strbuf line = STRBUF_INIT;
+	double w = 0;
 
-	for (const char *p = t;; p++) {
-		if (*p == '\n' || *p == '\0') {
-			double lw = (double)text_width(sb_str(&line));
+	while (t) {
+		double lw = line_width(&t, &line);
 
-			if (lw > w)
-				w = lw;
-			sb_reset(&line);
-			if (!*p)
-				break;
-		} else {
-			sb_addc(&line, *p);
-		}
+		if (lw > w)
+			w = lw;
 	}
 	sb_release(&line);
 	return w;
@@ -309,21 +316,14 @@ static double text_columns(const char *t)
 /* The lines a text needs in a wrapped column of width w. */
 static unsigned wrapped_lines(const char *t, double w)
 {
-	unsigned lines = 0;
 	struct strbuf line = STRBUF_INIT;
 	double room = w > 3 ? w - 1.5 : 1.5;
+	unsigned lines = 0;
 
-	for (const char *p = t;; p++) {
-		if (*p == '\n' || *p == '\0') {
-			double lw = (double)text_width(sb_str(&line));
+	while (t) {
+		double lw = line_width(&t, &line);
 
-			lines += lw <= room ? 1 : (unsigned)((lw + room - 1) / room);
-			sb_reset(&line);
-			if (!*p)
-				break;
-		} else {
-			sb_addc(&line, *p);
-		}
+		lines += lw <= room ? 1 : (unsigned)((lw + room - 1) / room);
 	}
 	sb_release(&line);
 	return lines ? lines : 1;
@@ -400,6 +400,16 @@ void xw_status(struct xw_sheet *s, uint32_t row, uint16_t col, enum status st)
 	touch(s, row);
 	xw_keep(s->b, worksheet_write_string(s->ws, row, col, status_word(st), s->b->status[st]));
 	widen(s, col, 7, row);
+}
+
+void xw_period(struct xw_sheet *s, uint32_t row, uint16_t col, int period)
+{
+	char code[PERIOD_CODE_MAX];
+
+	if (period == PERIOD_NONE)
+		return;
+	period_code(period, code);
+	xw_text(s, row, col, code, XW_CENTER);
 }
 
 void xw_blank(struct xw_sheet *s, uint32_t row, uint16_t col, enum xw_fmt f)

@@ -72,6 +72,8 @@ bool xw_close(struct xw_book *b, struct strbuf *err);
 bool xw_sheet(struct xw_book *b, struct xw_sheet *s, const char *name);
 void xw_text(struct xw_sheet *s, uint32_t row, uint16_t col, const char *text, enum xw_fmt f);
 void xw_number(struct xw_sheet *s, uint32_t row, uint16_t col, double v, enum xw_fmt f);
+/* A period as its code (2026Q3), centred; nothing for PERIOD_NONE. */
+void xw_period(struct xw_sheet *s, uint32_t row, uint16_t col, int period);
 /* The status word in its colours. */
 void xw_status(struct xw_sheet *s, uint32_t row, uint16_t col, enum status st);
 /* An empty cell in a format (an input cell). */

@@ -20,23 +20,14 @@ import sys
 import tempfile
 import time
 
-from harness import KAIKAKU, ROOT, check, finish, run, tree
+from harness import KAIKAKU, ROOT, SHIM, check, finish, leftovers, run, sanitized, tree
 
-SHIM = os.path.join(os.environ.get("TOOLS", os.path.join(ROOT, "build", "release", "tests")), "inject.so")
 POINTS = 12
-
-
-def sanitized():
-    return "libasan" in subprocess.run(["ldd", KAIKAKU], capture_output=True, text=True).stdout
 
 
 def outputs(out):
     p = os.path.join(out, "2026Q3")
     return tree(p) if os.path.isdir(p) else None
-
-
-def leftovers(out):
-    return [d for d in os.listdir(out) if d.startswith(".kaikaku-tmp")] if os.path.isdir(out) else []
 
 
 def main():

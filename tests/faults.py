@@ -12,21 +12,14 @@ the ASan pass runs everything else."""
 
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 
-from harness import KAIKAKU, ROOT, check, finish, run, tree
+from harness import ROOT, SHIM, check, finish, leftovers, run, sanitized, tree
 
-SHIM = os.path.join(os.environ.get("TOOLS", os.path.join(ROOT, "build", "release", "tests")), "inject.so")
 REASON = {"write": "ディスクの空きがありません", "fsync": "入出力エラー", "rename": "入出力エラー",
           "mkdir": "ディスクの空きがありません", "malloc": "メモリが足りません"}
 SPREAD = 14  # runs per kind when there are more calls than that
-
-
-def sanitized():
-    out = subprocess.run(["ldd", KAIKAKU], capture_output=True, text=True).stdout
-    return "libasan" in out
 
 
 def points(total):
@@ -64,7 +57,7 @@ def main():
                 check(last and REASON[kind] in last[-1] and "出力フォルダは変更していません" in last[-1],
                       f"{what}: message {last[-1:]}")
                 check(tree(out) == before, f"{what}: the previous outputs changed")
-                left = [d for d in os.listdir(out) if d.startswith(".kaikaku-tmp")]
+                left = leftovers(out)
                 check(not left, f"{what}: left behind {left}")
                 if left:  # the next run would clean it; do so to keep going
                     for d in left:

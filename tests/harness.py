@@ -6,7 +6,19 @@ import subprocess
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 KAIKAKU = os.path.abspath(os.environ.get("KAIKAKU", os.path.join(ROOT, "kaikaku")))
+# the failure-injection shim (tests/shim/inject.c), built beside the test tools
+SHIM = os.path.join(os.environ.get("TOOLS", os.path.join(ROOT, "build", "release", "tests")), "inject.so")
 failures = []
+
+
+def sanitized():
+    """Whether kaikaku is the ASan build (where LD_PRELOAD shims and valgrind cannot go)."""
+    return "libasan" in subprocess.run(["ldd", KAIKAKU], capture_output=True, text=True).stdout
+
+
+def leftovers(out):
+    """The temporary folders a run left in the output folder out."""
+    return [d for d in os.listdir(out) if d.startswith(".kaikaku-tmp")] if os.path.isdir(out) else []
 
 
 def check(cond, msg):

@@ -11,7 +11,7 @@ import subprocess
 import sys
 import tempfile
 
-from harness import KAIKAKU, ROOT, check, finish, run, tree
+from harness import KAIKAKU, ROOT, check, finish, leftovers, run, tree
 
 SAMPLE = os.path.join(ROOT, "input")
 LINE = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d \[\d+\] kaikaku: ")
@@ -69,7 +69,7 @@ def main():
         check(st == 2 and "ファイルが大きすぎます" in err and "出力フォルダは変更していません" in err,
               f"ulimit -f: exit {st}: {err[-400:]}")
         check(tree(os.path.join(out, "2026Q3")) == first, "ulimit -f: the outputs changed")
-        check(not [d for d in os.listdir(out) if d.startswith(".kaikaku-tmp")], "ulimit -f: leftovers")
+        check(not leftovers(out), "ulimit -f: leftovers")
 
         # make install: the binary, its templates, the docs and the examples
         prefix = os.path.join(tmp, "prefix")

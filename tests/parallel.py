@@ -14,22 +14,14 @@ and a worker that fails fails the run cleanly.
 """
 
 import os
-import shutil
-import subprocess
 import sys
 import tempfile
 
-from harness import KAIKAKU, ROOT, check, finish, run, tree
+from harness import ROOT, SHIM, check, finish, leftovers, run, sanitized, tree
 
 sys.path.insert(0, os.path.join(ROOT, "tools"))
 import make_city  # noqa: E402
 
-SHIM = os.path.join(os.environ.get("TOOLS", os.path.join(ROOT, "build", "release", "tests")), "inject.so")
-
-
-def sanitized():
-    out = subprocess.run(["ldd", KAIKAKU], capture_output=True, text=True).stdout
-    return "libasan" in out
 
 
 def workers_left(out):
@@ -93,7 +85,7 @@ def main():
                   and last[-1].count("出力フォルダは変更していません") == 1,
                   f"worker {inject}: message {last[-1:]}")
             check(tree(out) == before, f"worker {inject}: the previous outputs changed")
-            left = [d for d in os.listdir(out) if d.startswith(".kaikaku-tmp")]
+            left = leftovers(out)
             check(not left, f"worker {inject}: left behind {left}")
             check(not workers_left(out), f"worker {inject}: a worker still runs")
         # and the next run is whole again

@@ -242,7 +242,7 @@ def made_by_openpyxl():
         ws["ZZ99999"] = "遠いセル"
         ws["I1"] = datetime.datetime(2026, 9, 30, 23, 59)
         ws["J1"] = -0.0
-        ws2 = wb.create_sheet("空")
+        wb.create_sheet("空")  # an empty sheet, skipped silently
         ws3 = wb.create_sheet("二枚目")
         for i in range(1, 2001):
             ws3.cell(row=i, column=1, value=f"K{i}")

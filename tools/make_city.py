@@ -22,7 +22,6 @@ import random
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "lib"))
-import xlsxcraft  # noqa: E402
 from xlsxcraft import inline, num, row, sheet_xml, write_xlsx  # noqa: E402
 
 PILLARS = ["市民サービスの改善・向上", "庁内効率化と働き方改革", "人材育成による職員力向上"]

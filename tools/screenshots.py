@@ -17,7 +17,6 @@ moves nothing. Needs poppler-utils and libreoffice-calc (tools/deps.sh test).
 """
 import argparse
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -26,17 +25,19 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DIVISION = "010300_DX推進課"
 
 
-def page_with(pdf, first_line_has, after_header=True):
+def pdfinfo(pdf, page=None):
+    args = ["pdfinfo"] + (["-f", str(page), "-l", str(page)] if page else []) + [pdf]
+    return subprocess.run(args, capture_output=True, text=True, check=True).stdout.splitlines()
+
+
+def page_with(pdf, first_line_has):
     """The 1-based page whose first line of body text (after the running
     header) contains first_line_has."""
-    n = int(next(line.split()[1] for line in subprocess.run(
-        ["pdfinfo", pdf], capture_output=True, text=True, check=True).stdout.splitlines()
-        if line.startswith("Pages:")))
+    n = int(next(x.split()[1] for x in pdfinfo(pdf) if x.startswith("Pages:")))
     for i in range(1, n + 1):
         text = subprocess.run(["pdftotext", "-f", str(i), "-l", str(i), "-layout", pdf, "-"],
                               capture_output=True, text=True, check=True).stdout
-        lines = [x.strip() for x in text.splitlines() if x.strip()]
-        body = lines[1:] if after_header and len(lines) > 1 else lines
+        body = [x.strip() for x in text.splitlines() if x.strip()][1:]
         if body and first_line_has in body[0]:
             return i
     sys.exit(f"screenshots: no page of {pdf} starts with {first_line_has!r}")
@@ -44,16 +45,13 @@ def page_with(pdf, first_line_has, after_header=True):
 
 def render(pdf, page, out_png, dpi, keep=1.0):
     """Renders one page at dpi, keeping the top `keep` fraction of it."""
-    base = out_png[:-4]
     args = ["pdftoppm", "-png", "-singlefile", "-r", str(dpi), "-f", str(page), "-l", str(page)]
     if keep < 1.0:
-        info = subprocess.run(["pdfinfo", "-f", str(page), "-l", str(page), pdf],
-                              capture_output=True, text=True, check=True).stdout
-        size = next(x for x in info.splitlines() if x.startswith(f"Page{page:5d} size:") or
-                    (x.startswith("Page") and "size:" in x))
+        # "Page    1 size: 841.89 x 595.276 pts (A4)"
+        size = next(x for x in pdfinfo(pdf, page) if x.startswith("Page") and " size:" in x)
         w, h = (float(v) for v in size.split("size:")[1].split("pts")[0].split("x"))
         args += ["-x", "0", "-y", "0", "-W", str(round(w / 72 * dpi)), "-H", str(round(h / 72 * dpi * keep))]
-    subprocess.run(args + [pdf, base], check=True)
+    subprocess.run(args + [pdf, out_png[:-4]], check=True)
     print(f"screenshots: {os.path.relpath(out_png, ROOT)} (page {page} of {os.path.basename(pdf)})")
 
 

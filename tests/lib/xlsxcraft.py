@@ -58,7 +58,8 @@ def write_xlsx(path, sheets, shared_strings=None, styles=None, date1904=False,
     pr = '<workbookPr date1904="1"/>' if date1904 else '<workbookPr/>'
     dn = f"<definedNames>{defined_names}</definedNames>" if defined_names else ""
     workbook = (f'<?xml version="1.0" encoding="UTF-8"?><workbook {NS}>{pr}<sheets>{"".join(sheet_elems)}</sheets>{dn}</workbook>')
-    with zipfile.ZipFile(path, "w", compression) as z:
+    with zipfile.ZipFile(path, "w", compression) as zf:
+        z = _Fixed(zf, compression)
         z.writestr("[Content_Types].xml", "".join(ct))
         z.writestr("_rels/.rels", rels)
         z.writestr("xl/workbook.xml", workbook)
@@ -72,6 +73,20 @@ def write_xlsx(path, sheets, shared_strings=None, styles=None, date1904=False,
             z.writestr("xl/styles.xml", f'<?xml version="1.0" encoding="UTF-8"?><styleSheet {NS}>{styles}</styleSheet>')
         for name, data in (extra_parts or {}).items():
             z.writestr(name, data)
+
+
+class _Fixed:
+    """writestr with a fixed time stamp, so that the same call makes the same bytes
+    (the golden test hashes outputs that quote the inputs' SHA-256)."""
+
+    def __init__(self, zf, compression):
+        self.zf, self.compression = zf, compression
+
+    def writestr(self, name, data):
+        info = zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0))
+        info.compress_type = self.compression
+        info.external_attr = 0o600 << 16
+        self.zf.writestr(info, data)
 
 
 def styles_with(numfmts, xf_fmt_ids):

@@ -11,7 +11,11 @@ WARN := -Wall -Wextra -pedantic -Wshadow -Wstrict-prototypes -Wmissing-prototype
 OPT ?= -O2 -g
 SAN ?=
 WERROR ?= -Werror
-ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(OPT) $(WARN) $(WERROR) $(SAN) $(PKG_CFLAGS) $(CFLAGS)
+# src/ is the pipeline, one folder a stage (README): every folder is on the
+# include path, so a module includes "strbuf.h", not "../base/strbuf.h".
+STAGES := base read model render publish
+INCLUDES := $(addprefix -Isrc/,$(STAGES))
+ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(OPT) $(WARN) $(WERROR) $(SAN) $(INCLUDES) $(PKG_CFLAGS) $(CFLAGS)
 LIBS := $(PKG_LIBS) -lhpdf -lcsv -lz -lm
 
 V ?=
@@ -20,8 +24,7 @@ Q := $(if $(V),,@)
 BUILD ?= build/release
 BIN ?= kaikaku
 
-SRCS := $(sort $(wildcard src/*.c))
-LIB_SRCS := $(filter-out src/main.c,$(SRCS))
+LIB_SRCS := $(sort $(foreach s,$(STAGES),$(wildcard src/$(s)/*.c)))
 OBJS := $(patsubst src/%.c,$(BUILD)/%.o,$(LIB_SRCS))
 UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
@@ -37,12 +40,19 @@ OUTPUT ?= output
 
 all: $(BIN)
 
-$(BUILD)/%.o: src/%.c src/*.h | $(BUILD)
+# Header dependencies are tracked by the compiler (-MMD): a changed header
+# rebuilds exactly the objects that include it.
+DEPFLAGS = -MMD -MP
+
+$(BUILD)/%.o: src/%.c | $(BUILD)
+	@mkdir -p $(@D)
 	@$(if $(V),,echo "  CC      $@")
-	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	$(Q)$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
 $(BUILD):
 	$(Q)mkdir -p $(BUILD)/tests
+
+-include $(OBJS:.o=.d) $(BUILD)/main.d $(UNIT_BINS:=.d) $(TOOL_BINS:=.d)
 
 $(BUILD)/libkaikaku.a: $(OBJS)
 	$(Q)rm -f $@
@@ -52,13 +62,13 @@ $(BIN): $(BUILD)/main.o $(BUILD)/libkaikaku.a
 	@$(if $(V),,echo "  LINK    $@")
 	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS)
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(BUILD)/libkaikaku.a | $(BUILD)
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libkaikaku.a | $(BUILD)
 	@$(if $(V),,echo "  CC      $@")
-	$(Q)$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(BUILD)/libkaikaku.a $(LIBS)
+	$(Q)$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -MF $@.d -o $@ $< $(BUILD)/libkaikaku.a $(LIBS)
 
 $(BUILD)/tests/%: tests/tools/%.c $(BUILD)/libkaikaku.a | $(BUILD)
 	@$(if $(V),,echo "  CC      $@")
-	$(Q)$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(BUILD)/libkaikaku.a $(LIBS)
+	$(Q)$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -MF $@.d -o $@ $< $(BUILD)/libkaikaku.a $(LIBS)
 
 # The fault-injection shim (tests/faults.py): a plain shared object, never
 # sanitized (it is preloaded into the release binary only).
@@ -74,7 +84,7 @@ FUZZ_BINS := $(patsubst tests/fuzz/%.c,$(BUILD)/fuzz/%,$(FUZZ_SRCS))
 $(BUILD)/fuzz/%: tests/fuzz/%.c $(BUILD)/libkaikaku.a | $(BUILD)
 	@mkdir -p $(BUILD)/fuzz
 	@$(if $(V),,echo "  CC      $@")
-	$(Q)$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -Isrc -o $@ $< $(BUILD)/libkaikaku.a $(LIBS)
+	$(Q)$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $< $(BUILD)/libkaikaku.a $(LIBS)
 
 fuzz-build: $(FUZZ_BINS)
 

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """The guides agree with the program, so that the two cannot drift apart:
 
-- every error code of `kaikaku codes` (from src/diag.h) has its row in the
+- every error code of `kaikaku codes` (from src/base/diag.h) has its row in the
   submission guide (docs/提出の手引き.md) with the same severity, title and
   advice, and the guide names no code the program does not have; the
   operations guide names no unknown code either;
@@ -10,7 +10,7 @@
   page and the README name no option `--help` lacks; the exit statuses of
   `--help` are in the man page; the man page renders without warnings;
 - the submission guide's column tables and the operations guide's list of
-  master columns are the columns src/recognise.c reads, with the same
+  master columns are the columns src/read/recognise.c reads, with the same
   aliases and the same required ones;
 - every image and local link in the docs exists, and tools/screenshots.py
   makes every screenshot docs/images/ holds (into a temporary folder: the
@@ -49,8 +49,8 @@ def options(s):
 
 def table_kinds():
     """{kind's Japanese name: (submission?, [(name, alias)] required, [...] optional)}
-    as src/recognise.c defines them."""
-    src = text(os.path.join(ROOT, "src", "recognise.c"))
+    as src/read/recognise.c defines them."""
+    src = text(os.path.join(ROOT, "src", "read", "recognise.c"))
     cols = {m.group(1): (m.group(2), m.group(3)) for m in
             re.finditer(r'\[(COL_[A-Z_]+)\]\s*=\s*\{"([^"]+)",\s*"([a-z_]+)"\}', src)}
     flat = re.sub(r"\s+", " ", src)
@@ -65,7 +65,7 @@ def table_kinds():
 
 def check_columns(guide, ops):
     kinds = table_kinds()
-    check(len(kinds) == 7, f"src/recognise.c: {len(kinds)} table kinds read")
+    check(len(kinds) == 7, f"src/read/recognise.c: {len(kinds)} table kinds read")
     for name, (submission, req, opt) in kinds.items():
         if submission:
             part = guide.split(f"### {name}\n", 1)

@@ -6,7 +6,7 @@ numbers that point where the headings are, department packs that hold their
 own department only, a page count that fits the content; a missing font (exit
 2 naming the package), characters the font lacks (〓 and a warning), a
 template that retitles, reorders and leaves out sections, and the run-wide
-slim font (src/pdf_font.c) drawing the same pixels as the font as installed.
+slim font (src/render/pdf_font.c) drawing the same pixels as the font as installed.
 """
 
 import json
@@ -177,7 +177,7 @@ def main():
         check_pack(os.path.join(tmp, "big-out", "2026Q3", "departments", "第6部_2026Q3.pdf"), "第6部",
                    ["第6部"], [d for d in bdivs if d[1] == "第6部"], [d[2] for d in bdivs if d[1] != "第6部"])
 
-        # the run-wide slim font (src/pdf_font.c) draws exactly what the font
+        # the run-wide slim font (src/render/pdf_font.c) draws exactly what the font
         # as installed draws: the same pixels on every page, the same text
         st, _ = run("run", "--input", inp, "--output", os.path.join(tmp, "plain"), "--quiet",
                     env={"KAIKAKU_PDF_FONT": "plain"})

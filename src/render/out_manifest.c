@@ -1,5 +1,5 @@
 /*
- * report_manifest.c - manifest.json, written by hand with stable key order.
+ * out_manifest.c - manifest.json, written by hand with stable key order.
  */
 #include "kaikaku.h"
 
@@ -7,7 +7,7 @@
 #include "number.h"
 #include "period.h"
 #include "recognise.h"
-#include "report_manifest.h"
+#include "out_manifest.h"
 
 void json_string(struct strbuf *out, const char *s)
 {

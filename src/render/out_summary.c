@@ -1,5 +1,5 @@
 /*
- * report_xlsx.c - summary_<P>.xlsx, the PMO's workbook: 概要 (KGI, status
+ * out_summary.c - summary_<P>.xlsx, the PMO's workbook: 概要 (KGI, status
  * counts, native charts), 施策一覧, KPI一覧 (one column per period), マイルストーン,
  * 業務量削減, 未提出, 提出状況, 入力エラー. The first row of each list sheet is its
  * header (contract §4 fixed points); list sheets are Excel tables.
@@ -10,7 +10,7 @@
 #include "ingest.h"
 #include "period.h"
 #include "recognise.h"
-#include "report_xlsx.h"
+#include "out_summary.h"
 #include "xlsx_write.h"
 
 #define OVERVIEW "概要"

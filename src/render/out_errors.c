@@ -1,10 +1,10 @@
 /*
- * report_errors.c - the errors CSV.
+ * out_errors.c - the errors CSV.
  */
 #include "kaikaku.h"
 
 #include "fs.h"
-#include "report_errors.h"
+#include "out_errors.h"
 
 void csv_field(struct strbuf *out, const char *s)
 {

@@ -1,5 +1,5 @@
 /*
- * report_feedback.c - feedback/<課コード>_<課>_<P>.xlsx, one per division: its
+ * out_feedback.c - feedback/<課コード>_<課>_<P>.xlsx, one per division: its
  * own picture (measures, KPIs, milestones with status, 判定理由 and 前期状況,
  * its share of the KGI, its own input errors) and next quarter's submission,
  * ready to fill, that kaikaku reads back as it is.
@@ -10,8 +10,8 @@
 #include "ingest.h"
 #include "names.h"
 #include "period.h"
-#include "report_feedback.h"
-#include "report_xlsx.h"
+#include "out_feedback.h"
+#include "out_summary.h"
 #include "xlsx_write.h"
 
 #define NEW_INITIATIVE_ROWS 10

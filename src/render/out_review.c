@@ -1,5 +1,5 @@
 /*
- * report_pdf.c - the quarterly review pack review_<P>.pdf and one pack per
+ * out_review.c - the quarterly review pack review_<P>.pdf and one pack per
  * department departments/<部>_<P>.pdf: cover, contents with page numbers and
  * bookmarks, the KGI with charts, the pillars, one section per department
  * (its divisions, measures, KPIs with progress bars, milestones), what got
@@ -15,8 +15,8 @@
 #include "names.h"
 #include "pdf_draw.h"
 #include "period.h"
-#include "report_pdf.h"
-#include "report_xlsx.h"
+#include "out_review.h"
+#include "out_summary.h"
 #include "utf8.h"
 
 #define INK 0x1A1A1A

@@ -1,9 +1,9 @@
 /*
- * report_pdf.h - the quarterly review pack review_<P>.pdf and the packs of
+ * out_review.h - the quarterly review pack review_<P>.pdf and the packs of
  * each department departments/<部>_<P>.pdf, drawn with libharu.
  */
-#ifndef KK_REPORT_PDF_H
-#define KK_REPORT_PDF_H
+#ifndef KK_OUT_REVIEW_H
+#define KK_OUT_REVIEW_H
 
 #include "kaikaku.h"
 

@@ -1,9 +1,9 @@
 /*
- * report_xlsx.h - the PMO's summary workbook summary_<P>.xlsx, and what the
+ * out_summary.h - the PMO's summary workbook summary_<P>.xlsx, and what the
  * workbooks share (titles, the creation time, who an error concerns).
  */
-#ifndef KK_REPORT_XLSX_H
-#define KK_REPORT_XLSX_H
+#ifndef KK_OUT_SUMMARY_H
+#define KK_OUT_SUMMARY_H
 
 #include "kaikaku.h"
 

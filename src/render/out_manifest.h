@@ -1,10 +1,10 @@
 /*
- * report_manifest.h - manifest.json for scripts (contract §4): the period, the
+ * out_manifest.h - manifest.json for scripts (contract §4): the period, the
  * exit status, every file written with its size and SHA-256, every input
  * table with its rows read/accepted/rejected, the KGI and the status counts.
  */
-#ifndef KK_REPORT_MANIFEST_H
-#define KK_REPORT_MANIFEST_H
+#ifndef KK_OUT_MANIFEST_H
+#define KK_OUT_MANIFEST_H
 
 #include "kaikaku.h"
 

@@ -97,38 +97,6 @@ static int usage_error(const char *msg)
 	return EXIT_FAILED;
 }
 
-/* The records as message lines (to the log always, to stderr when show). */
-static void print_diags(const struct diags *d, bool show)
-{
-	struct strbuf line = STRBUF_INIT;
-
-	for (size_t i = 0; i < d->n; i++) {
-		const struct diag *g = &d->v[i];
-
-		sb_reset(&line);
-		sb_adds(&line, diag_code_severity(g->code) == SEV_ERROR ? "kaikaku: エラー: "
-									 : "kaikaku: 警告: ");
-		if (g->file) {
-			sb_add_clean(&line, g->file);
-			if (g->sheet) {
-				sb_addc(&line, ':');
-				sb_add_clean(&line, g->sheet);
-			}
-			if (g->row > 0)
-				sb_addf(&line, ":%d", g->row);
-			if (g->column) {
-				sb_addc(&line, ':');
-				sb_add_clean(&line, g->column);
-			}
-			sb_adds(&line, ": ");
-		}
-		sb_addf(&line, "[%s] ", diag_code_name(g->code));
-		sb_add_clean(&line, g->message);
-		runlog_say(show, sb_str(&line));
-	}
-	sb_release(&line);
-}
-
 static int fail(const char *msg)
 {
 	struct strbuf line = STRBUF_INIT;
@@ -384,7 +352,7 @@ static int cmd_run(const struct opts *o, bool write)
 				sb_str(&missing));
 			sb_release(&missing);
 			diags_sort(&d);
-			print_diags(&d, !o->quiet);
+			diags_print(&d, !o->quiet);
 			status = fail(sb_str(&err));
 			goto out;
 		}
@@ -395,7 +363,7 @@ static int cmd_run(const struct opts *o, bool write)
 		period = compute_default_period(&m);
 	if (period == PERIOD_NONE) {
 		diags_sort(&d);
-		print_diags(&d, !o->quiet);
+		diags_print(&d, !o->quiet);
 		status = fail("集計する期間が決められません（採用された提出の行がなく、--period もありません）");
 		goto out;
 	}
@@ -414,7 +382,7 @@ static int cmd_run(const struct opts *o, bool write)
 	timing_lap("compute");
 	status = diags_count(&d, SEV_ERROR) ? EXIT_REJECTED : 0;
 	if (write && !write_outputs(o, &m, &r, &prev, &p, &d, &layout, &cov, status, &err)) {
-		print_diags(&d, false);
+		diags_print(&d, false);
 		status = fail(sb_str(&err));
 		goto out;
 	}
@@ -423,7 +391,7 @@ static int cmd_run(const struct opts *o, bool write)
 		struct strbuf line = STRBUF_INIT;
 		bool show = !o->quiet || status != 0;
 
-		print_diags(&d, show);
+		diags_print(&d, show);
 		period_code(period, code);
 		sb_addf(&line,
 			"kaikaku: %s: 入力 %zu ファイル（表 %zu）、課 %zu・施策 %zu・KPI %zu、エラー %zu 件・警告 %zu 件",

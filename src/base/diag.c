@@ -6,6 +6,7 @@
 #include <stdarg.h>
 
 #include "diag.h"
+#include "runlog.h"
 #include "strbuf.h"
 
 static const struct {
@@ -151,4 +152,36 @@ const char *diag_severity_name(enum diag_severity sev)
 void diag_format_line(const struct diag *g, struct strbuf *out)
 {
 	sb_addf(out, "[%s] %s", codes[g->code].name, g->message);
+}
+
+/* The records as message lines (to the log always, to stderr when show). */
+void diags_print(const struct diags *d, bool show)
+{
+	struct strbuf line = STRBUF_INIT;
+
+	for (size_t i = 0; i < d->n; i++) {
+		const struct diag *g = &d->v[i];
+
+		sb_reset(&line);
+		sb_adds(&line, diag_code_severity(g->code) == SEV_ERROR ? "kaikaku: エラー: "
+									 : "kaikaku: 警告: ");
+		if (g->file) {
+			sb_add_clean(&line, g->file);
+			if (g->sheet) {
+				sb_addc(&line, ':');
+				sb_add_clean(&line, g->sheet);
+			}
+			if (g->row > 0)
+				sb_addf(&line, ":%d", g->row);
+			if (g->column) {
+				sb_addc(&line, ':');
+				sb_add_clean(&line, g->column);
+			}
+			sb_adds(&line, ": ");
+		}
+		sb_addf(&line, "[%s] ", diag_code_name(g->code));
+		sb_add_clean(&line, g->message);
+		runlog_say(show, sb_str(&line));
+	}
+	sb_release(&line);
 }

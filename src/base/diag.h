@@ -169,5 +169,8 @@ const char *diag_severity_name(enum diag_severity sev);
 /* The message a script or a log reads: "[E_CODE] message". Appended to out. */
 struct strbuf;
 void diag_format_line(const struct diag *g, struct strbuf *out);
+/* Every record as a message line "kaikaku: エラー: file:sheet:row:column: [E_CODE] message",
+ * to the log always (runlog.h) and to stderr when show. */
+void diags_print(const struct diags *d, bool show);
 
 #endif

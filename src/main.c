@@ -14,7 +14,6 @@
 #include "compute.h"
 #include "diag.h"
 #include "discover.h"
-#include "fs.h"
 #include "ingest.h"
 #include "inspect.h"
 #include "jobs.h"
@@ -22,16 +21,10 @@
 #include "parse.h"
 #include "period.h"
 #include "publish.h"
-#include "out_errors.h"
-#include "out_feedback.h"
-#include "out_manifest.h"
-#include "out_review.h"
-#include "out_summary.h"
+#include "render.h"
 #include "runlog.h"
 #include "settings.h"
-#include "sha256.h"
 #include "timing.h"
-#include "ttf.h"
 
 #define EXIT_REJECTED 1
 #define EXIT_FAILED 2
@@ -109,39 +102,6 @@ static int fail(const char *msg)
 	return EXIT_FAILED;
 }
 
-/* The layout of the PDF packs: review.xml beside the settings file in use,
- * else in the templates folder; the built-in layout when there is none. */
-static bool load_layout(const struct settings *s, struct review_template *t,
-			struct ttf_coverage *cov, struct strbuf *err)
-{
-	struct strbuf path = STRBUF_INIT;
-	char *dir = NULL;
-	bool ok = true;
-
-	review_template_defaults(t);
-	if (s->path) {
-		const char *slash = strrchr(s->path, '/');
-
-		if (slash)
-			sb_add(&path, s->path, (size_t)(slash - s->path + 1));
-		sb_adds(&path, "review.xml");
-	} else if ((dir = settings_templates_dir())) {
-		sb_addf(&path, "%s/review.xml", dir);
-	}
-	free(dir);
-	if (path.len && access(sb_str(&path), R_OK) == 0)
-		ok = review_template_load(t, sb_str(&path), err);
-	sb_release(&path);
-	if (!ok)
-		return false;
-	if (access(t->font_path, R_OK) != 0) {
-		sb_addf(err, "PDF のフォント %s がありません（sudo apt-get install %s でインストールしてください）",
-			t->font_path, t->font_package);
-		return false;
-	}
-	return ttf_coverage_load(t->font_path, cov, err);
-}
-
 static bool load_settings(const struct opts *o, struct settings *s, struct strbuf *err)
 {
 	char *path;
@@ -155,146 +115,24 @@ static bool load_settings(const struct opts *o, struct settings *s, struct strbu
 	return ok;
 }
 
-/* The files written, with sizes and hashes, relative to the output folder. */
-static bool list_outputs(const char *dir, const char *name, struct out_entry **out, size_t *n,
-			 struct strbuf *err)
-{
-	char **files;
-	size_t nf;
-
-	if (!fs_list_files(dir, &files, &nf, err))
-		return false;
-	*out = xcalloc(nf + 1, sizeof(**out));
-	*n = 0;
-	for (size_t i = 0; i < nf; i++) {
-		struct strbuf full = STRBUF_INIT, data = STRBUF_INIT, rel = STRBUF_INIT;
-		struct out_entry *e = &(*out)[*n];
-
-		sb_addf(&full, "%s/%s", dir, files[i]);
-		if (!fs_read_file(sb_str(&full), &data, err)) {
-			sb_release(&full);
-			fs_free_list(files, nf);
-			return false;
-		}
-		sb_addf(&rel, "%s/%s", name, files[i]);
-		e->path = sb_detach(&rel);
-		e->bytes = data.len;
-		sha256_hex(data.buf ? data.buf : "", data.len, e->sha256);
-		(*n)++;
-		sb_release(&full);
-		sb_release(&data);
-	}
-	fs_free_list(files, nf);
-	return true;
-}
-
-static void free_outputs(struct out_entry *e, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(e[i].path);
-	free(e);
-}
-
-/* The jobs of write_outputs, in two stages. The workbooks: the summary first
- * (the longest), then the feedback workbooks. The packs: the review pack
- * first, then the department packs. */
-struct out_jobs {
-	const struct model *m;
-	const struct result *r, *prev;
-	const struct parsed *p;
-	const struct diags *d;
-	char *summary;
-	struct feedback_plan *feedback;
-	struct pdf_plan *pdf;
-};
-
-static bool xlsx_job(void *ctx, size_t job, struct strbuf *err)
-{
-	struct out_jobs *oj = ctx;
-
-	if (job == 0)
-		return report_summary_xlsx(oj->m, oj->r, oj->prev, oj->p, oj->d, oj->summary, err);
-	return feedback_plan_write(oj->feedback, job - 1, err);
-}
-
-static bool pdf_job(void *ctx, size_t job, struct strbuf *err)
-{
-	struct out_jobs *oj = ctx;
-
-	return pdf_plan_write(oj->pdf, job, err);
-}
-
 /* Renders every output into the publish folder and swaps it into place. */
-static bool write_outputs(const struct opts *o, const struct model *m, const struct result *r,
-			  const struct result *prev, const struct parsed *p, const struct diags *d,
-			  const struct review_template *t, const struct ttf_coverage *cov, int status,
-			  struct strbuf *err)
+static bool write_outputs(const struct opts *o, struct render_input *in, struct strbuf *err)
 {
 	struct publish pb;
-	char code[PERIOD_CODE_MAX];
-	struct strbuf name = STRBUF_INIT;
-	char *path = NULL;
-	struct out_entry *outs = NULL;
-	size_t nouts = 0;
 	bool ok = false;
 
-	period_code(r->period, code);
-	if (!publish_begin(&pb, o->output, code, o->wait, err))
+	if (!publish_begin(&pb, o->output, in->labels.code, o->wait, err))
 		goto out;
-	sb_addf(&name, "summary_%s.xlsx", code);
-	/* the workbooks, then the packs: independent jobs, in worker processes */
-	{
-		struct out_jobs oj = {m, r, prev, p, d, NULL, NULL, NULL};
-		bool done;
-
-		if (!(oj.summary = publish_path(&pb, sb_str(&name), err)))
-			goto out;
-		if (!(path = publish_path(&pb, "feedback/.keep", err))) {
-			free(oj.summary);
-			goto out;
-		}
-		*strrchr(path, '/') = '\0';
-		oj.feedback = feedback_plan_new(m, r, prev, d, path);
-		free(path);
-		path = NULL;
-		done = jobs_run(1 + feedback_plan_count(oj.feedback), o->jobs, xlsx_job, &oj, err);
-		free(oj.summary);
-		feedback_plan_free(oj.feedback);
-		timing_lap("xlsx");
-		if (!done)
-			goto out;
-		if (!(path = publish_path(&pb, "departments/.keep", err)) ||
-		    !(oj.pdf = pdf_plan_new(m, r, prev, d, t, cov, pb.tmp, err)))
-			goto out;
-		free(path);
-		path = NULL;
-		done = jobs_run(pdf_plan_count(oj.pdf), o->jobs, pdf_job, &oj, err);
-		pdf_plan_free(oj.pdf);
-		timing_lap("pdf");
-		if (!done)
-			goto out;
-	}
-	sb_reset(&name);
-	sb_addf(&name, "errors_%s.csv", code);
-	if (!(path = publish_path(&pb, sb_str(&name), err)) || !report_errors_csv(d, path, err))
-		goto out;
-	free(path);
-	path = NULL;
-	/* the manifest lists everything else, so it comes last */
-	if (!list_outputs(pb.tmp, code, &outs, &nouts, err))
-		goto out;
-	if (!(path = publish_path(&pb, "manifest.json", err)) ||
-	    !report_manifest(m, r, p, d, outs, nouts, status, path, err))
+	in->dir = pb.tmp;
+	if (!render_all(in, o->jobs, err))
 		goto out;
 	ok = publish_commit(&pb, err);
 	timing_lap("publish");
 out:
+	in->dir = NULL;
 	if (!ok)
 		publish_abort(&pb);
 	publish_end(&pb);
-	free(path);
-	free_outputs(outs, nouts);
-	sb_release(&name);
 	return ok;
 }
 
@@ -311,7 +149,7 @@ static int cmd_run(const struct opts *o, bool write)
 	struct review_template layout;
 	struct ttf_coverage cov = {0};
 	int status = EXIT_FAILED, period = PERIOD_NONE;
-	bool have_model = false, have_result = false;
+	bool have_model = false, have_result = false, write_ok;
 
 	timing_lap(NULL);
 	parsed_init(&p);
@@ -322,7 +160,7 @@ static int cmd_run(const struct opts *o, bool write)
 		goto out;
 	}
 	review_template_release(&layout);
-	if (!load_layout(&s, &layout, &cov, &err)) {
+	if (!render_load_layout(&s, &layout, &cov, &err)) {
 		status = fail(sb_str(&err));
 		goto out;
 	}
@@ -377,11 +215,17 @@ static int cmd_run(const struct opts *o, bool write)
 	compute(&m, &cp, &prev);
 	cp.period = period;
 	have_result = true;
-	report_pdf_check_glyphs(&m, &cov, &d);
-	diags_sort(&d);
-	timing_lap("compute");
-	status = diags_count(&d, SEV_ERROR) ? EXIT_REJECTED : 0;
-	if (write && !write_outputs(o, &m, &r, &prev, &p, &d, &layout, &cov, status, &err)) {
+	{
+		struct render_input in = {&m, &r, &prev, &p, &d, &s, &layout, &cov, {0}, 0, NULL};
+
+		render_input_labels(&in);
+		render_check(&in, &d);
+		diags_sort(&d);
+		timing_lap("compute");
+		status = in.exit_status = diags_count(&d, SEV_ERROR) ? EXIT_REJECTED : 0;
+		write_ok = !write || write_outputs(o, &in, &err);
+	}
+	if (!write_ok) {
 		diags_print(&d, false);
 		status = fail(sb_str(&err));
 		goto out;

@@ -9,14 +9,13 @@
 #include "explain.h"
 #include "number.h"
 #include "period.h"
+#include "present.h"
 
-void explain_percent(double fraction, struct strbuf *out)
+static void percent(double fraction, struct strbuf *out)
 {
-	double v = round(fraction * 1000) / 10; /* one decimal, no "-0.0" */
+	char buf[PRESENT_MAX];
 
-	if (v == 0)
-		v = 0;
-	sb_addf(out, "%.1f%%", v);
+	sb_adds(out, present_percent(fraction, buf));
 }
 
 static void code_of(int p, struct strbuf *out)
@@ -50,16 +49,16 @@ void explain_kpi(const struct model *m, const struct result *r, size_t k, struct
 		return;
 	}
 	sb_adds(out, "進捗率 ");
-	explain_percent(kr->progress, out);
+	percent(kr->progress, out);
 	if (kr->status == ST_ACHIEVED) {
 		sb_addf(out, " が 100%% 以上 → %s", status_word(kr->status));
 		return;
 	}
 	sb_adds(out, "、期待進捗 ");
-	explain_percent(kr->expected, out);
+	percent(kr->expected, out);
 	number_format(on, f, sizeof(f));
 	sb_addf(out, " の %s 倍 = ", f);
-	explain_percent(on * kr->expected, out);
+	percent(on * kr->expected, out);
 	if (kr->status == ST_ON_TRACK) {
 		sb_addf(out, " 以上 → %s", status_word(kr->status));
 		return;
@@ -67,7 +66,7 @@ void explain_kpi(const struct model *m, const struct result *r, size_t k, struct
 	sb_adds(out, " に届かず");
 	number_format(risk, f, sizeof(f));
 	sb_addf(out, "、%s 倍 = ", f);
-	explain_percent(risk * kr->expected, out);
+	percent(risk * kr->expected, out);
 	sb_addf(out, kr->status == ST_AT_RISK ? " 以上 → %s" : " にも届かず → %s",
 		status_word(kr->status));
 }

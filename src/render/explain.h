@@ -16,7 +16,5 @@
 void explain_kpi(const struct model *m, const struct result *r, size_t k, struct strbuf *out);
 void explain_milestone(const struct model *m, const struct result *r, size_t i, struct strbuf *out);
 void explain_measure(const struct model *m, const struct result *r, size_t i, struct strbuf *out);
-/* "62.0%": a fraction as a percentage with one decimal. */
-void explain_percent(double fraction, struct strbuf *out);
 
 #endif

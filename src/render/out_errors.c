@@ -33,8 +33,9 @@ void csv_field(struct strbuf *out, const char *s)
 		sb_addc(out, '"');
 }
 
-bool report_errors_csv(const struct diags *d, const char *path, struct strbuf *err)
+static bool write_errors(const struct render_input *in, const char *path, struct strbuf *err)
 {
+	const struct diags *d = in->d;
 	struct strbuf sb = STRBUF_INIT;
 	bool ok;
 
@@ -65,3 +66,9 @@ bool report_errors_csv(const struct diags *d, const char *path, struct strbuf *e
 	sb_release(&sb);
 	return ok;
 }
+
+const struct output output_errors = {
+	.what = "エラー一覧（CSV）",
+	.file = FILE_ERRORS,
+	.write_file = write_errors,
+};

@@ -8,11 +8,9 @@
 
 #include "kaikaku.h"
 
-#include "diag.h"
-#include "strbuf.h"
+#include "render.h"
 
-/* d must be sorted (diags_sort). False with the reason in err. */
-bool report_errors_csv(const struct diags *d, const char *path, struct strbuf *err);
+extern const struct output output_errors;
 /* One CSV field, quoted when needed, guarded against spreadsheet formulas. */
 void csv_field(struct strbuf *out, const char *s);
 

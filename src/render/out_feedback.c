@@ -20,6 +20,7 @@
 #define SHEET_WL "提出_業務量削減"
 
 struct fb {
+	const struct render_input *in;
 	const struct model *m;
 	const struct result *r;
 	const struct result *prev;
@@ -28,10 +29,10 @@ struct fb {
 	const size_t *errors; /* indices into d of this division's records */
 	size_t nerrors;
 	struct xw_book b;
-	char title[256];
-	char period[128];
-	char next_code[PERIOD_CODE_MAX];
-	char next_label[128];
+	const char *title;
+	const char *period;
+	const char *next_code;
+	const char *next_label;
 };
 
 /* The sheet-level name that marks a sheet as one to read back. */
@@ -75,7 +76,7 @@ static void sheet_overview(struct fb *f)
 	xw_text(&s, row++, 0, sb_str(&sb), XW_TITLE);
 	xw_text(&s, row++, 0, f->period, XW_TEXT);
 	sb_reset(&sb);
-	sb_addf(&sb, "課コード %s　%s", dv->code, m->settings->city);
+	sb_addf(&sb, "課コード %s　%s", dv->code, f->in->s->city);
 	xw_text(&s, row++, 0, sb_str(&sb), XW_TEXT);
 	row++;
 	xw_text(&s, row++, 0, "業務量削減（KGI）への貢献", XW_SUBTITLE);
@@ -346,7 +347,7 @@ static void sheet_measures(struct fb *f, struct strbuf *why)
 
 		xw_text(&s, row, 0, m->measures[id].id, XW_TEXT);
 		xw_text(&s, row, 1, m->measures[id].name, XW_TEXT);
-		xw_text(&s, row, 2, m->settings->pillars[m->measures[id].pillar].name, XW_TEXT);
+		xw_text(&s, row, 2, f->in->s->pillars[m->measures[id].pillar].name, XW_TEXT);
 		xw_status(&s, row, 3, f->r->measures[id]);
 		xw_status(&s, row, 4, f->prev->measures[id]);
 		explain_measure(m, f->r, id, why);
@@ -479,8 +480,8 @@ static bool write_one(struct fb *f, const char *path, struct strbuf *err)
 	char title[300];
 
 	snprintf(title, sizeof(title), "%s（%s）", f->title, dv->name);
-	if (!xw_open(&f->b, path, report_created_time(f->r->period), title, OWN_MARKER_FEEDBACK,
-		     true, f->m->settings->colours)) {
+	if (!xw_open(&f->b, path, f->in->labels.created, title, OWN_MARKER_FEEDBACK, true,
+		     f->in->s->colours)) {
 		if (f->b.wb)
 			return xw_close(&f->b, err);
 		sb_addf(err, "%s を作れません", path);
@@ -504,16 +505,20 @@ struct feedback_plan {
 	char **paths; /* [ndivisions] */
 };
 
-struct feedback_plan *feedback_plan_new(const struct model *m, const struct result *r,
-					const struct result *prev, const struct diags *d,
-					const char *dir)
+static void *feedback_plan_new(const struct render_input *in, struct strbuf *err)
 {
-	struct feedback_plan *pl = xcalloc(1, sizeof(*pl));
+	const struct model *m = in->m;
+	const struct diags *d = in->d;
+	struct feedback_plan *pl;
 	struct name_set names;
 	size_t total = 0;
-	struct fb *f = &pl->f;
-	char code[PERIOD_CODE_MAX];
+	struct fb *f;
+	char *dir = render_subdir(in, "feedback", err);
 
+	if (!dir)
+		return NULL;
+	pl = xcalloc(1, sizeof(*pl));
+	f = &pl->f;
 	pl->start = xcalloc(m->ndivisions + 2, sizeof(size_t));
 	pl->fill = xcalloc(m->ndivisions + 1, sizeof(size_t));
 	/* each division's records, in the errors CSV's order */
@@ -533,43 +538,43 @@ struct feedback_plan *feedback_plan_new(const struct model *m, const struct resu
 		for (size_t k = 0; k < n; k++)
 			pl->flat[pl->start[owners[k]] + pl->fill[owners[k]]++] = i;
 	}
+	f->in = in;
 	f->m = m;
-	f->r = r;
-	f->prev = prev;
+	f->r = in->r;
+	f->prev = in->prev;
 	f->d = d;
-	report_titles(m, r->period, f->title, sizeof(f->title), f->period, sizeof(f->period));
-	period_code(r->period + 1, f->next_code);
-	{
-		struct strbuf sb = STRBUF_INIT;
-
-		period_label(r->period + 1, &sb);
-		snprintf(f->next_label, sizeof(f->next_label), "%s", sb_str(&sb));
-		sb_release(&sb);
-	}
+	f->title = in->labels.title;
+	f->period = in->labels.period_long;
+	f->next_code = in->labels.next_code;
+	f->next_label = in->labels.next_long;
 	/* every file name decided here, in one order, whoever writes the file */
 	pl->paths = xcalloc(m->ndivisions + 1, sizeof(*pl->paths));
-	period_code(r->period, code);
 	name_set_init(&names);
 	for (size_t i = 0; i < m->ndivisions; i++) {
 		struct strbuf base = STRBUF_INIT, path = STRBUF_INIT;
 
-		sb_addf(&base, "%s_%s_%s", m->divisions[i].code, m->divisions[i].name, code);
+		sb_addf(&base, "%s_%s_%s", m->divisions[i].code, m->divisions[i].name,
+			in->labels.code);
 		sb_addf(&path, "%s/", dir);
 		name_make(&names, sb_str(&base), ".xlsx", &path);
 		pl->paths[i] = sb_detach(&path);
 		sb_release(&base);
 	}
 	name_set_release(&names);
+	free(dir);
 	return pl;
 }
 
-size_t feedback_plan_count(const struct feedback_plan *pl)
+static size_t feedback_plan_count(const void *plan)
 {
+	const struct feedback_plan *pl = plan;
+
 	return pl->f.m->ndivisions;
 }
 
-bool feedback_plan_write(struct feedback_plan *pl, size_t i, struct strbuf *err)
+static bool feedback_plan_write(void *plan, size_t i, struct strbuf *err)
 {
+	struct feedback_plan *pl = plan;
 	struct fb f = pl->f;
 
 	f.division = i;
@@ -578,8 +583,10 @@ bool feedback_plan_write(struct feedback_plan *pl, size_t i, struct strbuf *err)
 	return write_one(&f, pl->paths[i], err);
 }
 
-void feedback_plan_free(struct feedback_plan *pl)
+static void feedback_plan_free(void *plan)
 {
+	struct feedback_plan *pl = plan;
+
 	if (!pl)
 		return;
 	for (size_t i = 0; pl->paths && i < pl->f.m->ndivisions; i++)
@@ -590,3 +597,12 @@ void feedback_plan_free(struct feedback_plan *pl)
 	free(pl->flat);
 	free(pl);
 }
+
+const struct output output_feedback = {
+	.what = "課別フィードバックブック",
+	.stage = "xlsx",
+	.plan = feedback_plan_new,
+	.count = feedback_plan_count,
+	.write = feedback_plan_write,
+	.free = feedback_plan_free,
+};

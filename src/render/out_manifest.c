@@ -8,6 +8,13 @@
 #include "period.h"
 #include "recognise.h"
 #include "out_manifest.h"
+#include "sha256.h"
+
+struct out_entry {
+	char *path; /* relative to the output folder */
+	uint64_t bytes;
+	char sha256[65];
+};
 
 void json_string(struct strbuf *out, const char *s)
 {
@@ -98,20 +105,65 @@ static void kgi_json(struct strbuf *sb, const struct kgi *k, double target)
 	sb_adds(sb, "}");
 }
 
-bool report_manifest(const struct model *m, const struct result *r, const struct parsed *p,
-		     const struct diags *d, const struct out_entry *files, size_t nfiles,
-		     int exit_status, const char *path, struct strbuf *err)
+/* The files written, with sizes and hashes, relative to the output folder. */
+static bool list_outputs(const char *dir, const char *name, struct out_entry **out, size_t *n,
+			 struct strbuf *err)
 {
-	struct strbuf sb = STRBUF_INIT, label = STRBUF_INIT;
-	char code[PERIOD_CODE_MAX];
+	char **files;
+	size_t nf;
+
+	if (!fs_list_files(dir, &files, &nf, err))
+		return false;
+	*out = xcalloc(nf + 1, sizeof(**out));
+	*n = 0;
+	for (size_t i = 0; i < nf; i++) {
+		struct strbuf full = STRBUF_INIT, data = STRBUF_INIT, rel = STRBUF_INIT;
+		struct out_entry *e = &(*out)[*n];
+
+		sb_addf(&full, "%s/%s", dir, files[i]);
+		if (!fs_read_file(sb_str(&full), &data, err)) {
+			sb_release(&full);
+			fs_free_list(files, nf);
+			return false;
+		}
+		sb_addf(&rel, "%s/%s", name, files[i]);
+		e->path = sb_detach(&rel);
+		e->bytes = data.len;
+		sha256_hex(data.buf ? data.buf : "", data.len, e->sha256);
+		(*n)++;
+		sb_release(&full);
+		sb_release(&data);
+	}
+	fs_free_list(files, nf);
+	return true;
+}
+
+static void free_outputs(struct out_entry *e, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(e[i].path);
+	free(e);
+}
+
+static bool write_manifest(const struct render_input *in, const char *path, struct strbuf *err)
+{
+	const struct model *m = in->m;
+	const struct result *r = in->r;
+	const struct parsed *p = in->p;
+	const struct diags *d = in->d;
+	int exit_status = in->exit_status;
+	struct out_entry *files = NULL;
+	size_t nfiles = 0;
+	struct strbuf sb = STRBUF_INIT;
 	bool first = true, ok;
 	size_t t = 0;
 
-	period_code(r->period, code);
-	period_label(r->period, &label);
+	/* the manifest lists everything written before it */
+	if (!list_outputs(in->dir, in->labels.code, &files, &nfiles, err))
+		return false;
 	sb_adds(&sb, "{\n  \"generator\": \"kaikaku " KAIKAKU_VERSION "\",\n");
-	sb_addf(&sb, "  \"period\": \"%s\",\n  \"period_label\": ", code);
-	json_string(&sb, sb_str(&label));
+	sb_addf(&sb, "  \"period\": \"%s\",\n  \"period_label\": ", in->labels.code);
+	json_string(&sb, in->labels.period_long);
 	sb_addf(&sb, ",\n  \"exit_status\": %d,\n", exit_status);
 	sb_addf(&sb, "  \"errors\": %zu,\n  \"warnings\": %zu,\n", diags_count(d, SEV_ERROR),
 		diags_count(d, SEV_WARNING));
@@ -171,6 +223,12 @@ bool report_manifest(const struct model *m, const struct result *r, const struct
 	sb_adds(&sb, r->ntrend ? "\n  ]\n}\n" : "]\n}\n");
 	ok = fs_write_file(path, sb.buf, sb.len, err);
 	sb_release(&sb);
-	sb_release(&label);
+	free_outputs(files, nfiles);
 	return ok;
 }
+
+const struct output output_manifest = {
+	.what = "マニフェスト（manifest.json）",
+	.file = FILE_MANIFEST,
+	.write_file = write_manifest,
+};

@@ -8,21 +8,11 @@
 
 #include "kaikaku.h"
 
-#include "compute.h"
-#include "diag.h"
-#include "model.h"
-#include "parse.h"
-#include "strbuf.h"
+#include "render.h"
 
-struct out_entry {
-	char *path; /* relative to the output folder */
-	uint64_t bytes;
-	char sha256[65];
-};
 
-bool report_manifest(const struct model *m, const struct result *r, const struct parsed *p,
-		     const struct diags *d, const struct out_entry *files, size_t nfiles,
-		     int exit_status, const char *path, struct strbuf *err);
+/* manifest.json; it lists every file written before it (render.c). */
+extern const struct output output_manifest;
 /* JSON string and number writers, shared with other JSON outputs. */
 void json_string(struct strbuf *out, const char *s);
 void json_number(struct strbuf *out, double v);

@@ -35,6 +35,7 @@ struct toc_entry {
 };
 
 struct pack {
+	const struct render_input *in;
 	const struct model *m;
 	const struct result *r;
 	const struct result *prev;
@@ -49,7 +50,7 @@ struct pack {
 	size_t ntoc, cap_toc;
 	size_t toc_first, toc_pages; /* the reserved contents pages */
 	HPDF_Outline dept_outline;   /* "部別の状況" */
-	char title[256], period[128];
+	const char *title, *period;
 };
 
 /* ---- scope */
@@ -71,33 +72,19 @@ static const char *division_name(const struct pack *k, size_t d)
 
 /* ---- helpers */
 
+/* present.h's formats into the caller's buffers */
 static void num(double v, char *buf, size_t n)
 {
-	/* 1,234,567 or 12.5 */
-	char raw[64], *dot;
-	size_t len, i, o = 0;
-	bool neg = v < 0;
+	char b[PRESENT_MAX];
 
-	snprintf(raw, sizeof(raw), "%.1f", fabs(v));
-	if ((dot = strstr(raw, ".0")) && dot[2] == '\0')
-		*dot = '\0';
-	dot = strchr(raw, '.');
-	len = dot ? (size_t)(dot - raw) : strlen(raw);
-	if (neg && o + 1 < n)
-		buf[o++] = '-';
-	for (i = 0; i < len && o + 2 < n; i++) {
-		buf[o++] = raw[i];
-		if ((len - i - 1) % 3 == 0 && i + 1 < len)
-			buf[o++] = ',';
-	}
-	for (; raw[i] && o + 1 < n; i++)
-		buf[o++] = raw[i];
-	buf[o] = '\0';
+	snprintf(buf, n, "%s", present_number(v, b));
 }
 
 static void pct(double fraction, char *buf, size_t n)
 {
-	snprintf(buf, n, "%.1f%%", round(fraction * 1000) / 10 + 0.0);
+	char b[PRESENT_MAX];
+
+	snprintf(buf, n, "%s", present_percent(fraction, b));
 }
 
 static void code(int p, char *buf)
@@ -300,7 +287,7 @@ static void stacked(struct pack *k, const struct counts *c)
 
 		if (c->measures[st] == 0)
 			continue;
-		pdf_rect(p, x, p->y, sw, h, k->m->settings->colours[st].chart);
+		pdf_rect(p, x, p->y, sw, h, k->in->s->colours[st].chart);
 		if (sw > 34) {
 			char lab[48];
 
@@ -361,7 +348,7 @@ static void cover(struct pack *k)
 	pdf_text_aligned(p, mid, w, 210, 24, NAVY, PDF_CENTER, k->t->title);
 	pdf_line(p, p->ml + 60, 228, p->pw - p->mr - 60, 228, 1, ACCENT, false);
 	pdf_text_aligned(p, mid, w, 262, 15, INK, PDF_CENTER, k->period);
-	pdf_text_aligned(p, mid, w, 300, 18, INK, PDF_CENTER, m->settings->city);
+	pdf_text_aligned(p, mid, w, 300, 18, INK, PDF_CENTER, k->in->s->city);
 	if (k->dept >= 0)
 		pdf_text_aligned(p, mid, w, 334, 18, NAVY, PDF_CENTER,
 				 m->departments[k->dept].name);
@@ -417,7 +404,7 @@ static size_t toc_lines(const struct pack *k)
 			for (size_t d = 0; d < k->m->ndepartments; d++)
 				n += 1 + k->m->departments[d].ndivisions;
 		if (k->t->sections[i].id == SEC_PILLARS)
-			n += k->m->settings->npillars;
+			n += k->in->s->npillars;
 	}
 	return n;
 }
@@ -608,7 +595,7 @@ static void section_pillars(struct pack *k, const struct section *s)
 	HPDF_Outline top = section_start(k, s->title, NULL, 0, true);
 	size_t *ids = xmalloc((m->nmeasures + 1) * sizeof(size_t));
 
-	for (size_t pl = 0; pl < m->settings->npillars; pl++) {
+	for (size_t pl = 0; pl < k->in->s->npillars; pl++) {
 		struct counts c = {0};
 		size_t n = 0;
 
@@ -626,7 +613,7 @@ static void section_pillars(struct pack *k, const struct section *s)
 		}
 		c.share = c.nkpis ? (double)(c.kpis[ST_ON_TRACK] + c.kpis[ST_ACHIEVED]) / c.nkpis
 				  : -1;
-		section_start(k, m->settings->pillars[pl].name, top, 1, false);
+		section_start(k, k->in->s->pillars[pl].name, top, 1, false);
 		stacked(k, &c);
 		counts_line(k, &c);
 		if (n)
@@ -1149,10 +1136,10 @@ static bool write_pack(struct pack *k, const char *path, struct pdf_font *font,
 	struct strbuf head = STRBUF_INIT;
 	bool ok;
 
-	if (!pdf_open(p, font, cov, k->m->settings->colours, margins, err))
+	if (!pdf_open(p, font, cov, k->in->s->colours, margins, err))
 		return false;
 	k->cw = p->pw - p->ml - p->mr;
-	sb_addf(&head, "%s（%s%s%s）", k->t->title, k->m->settings->city, k->dept >= 0 ? " " : "",
+	sb_addf(&head, "%s（%s%s%s）", k->t->title, k->in->s->city, k->dept >= 0 ? " " : "",
 		k->dept >= 0 ? k->m->departments[k->dept].name : "");
 	pdf_header(p, sb_str(&head), k->period);
 	pdf_info(p, sb_str(&head), k->period);
@@ -1211,58 +1198,69 @@ struct pdf_plan {
 	struct strbuf csv, summary;
 };
 
-struct pdf_plan *pdf_plan_new(const struct model *m, const struct result *r,
-			      const struct result *prev, const struct diags *d,
-			      const struct review_template *t, const struct ttf_coverage *cov,
-			      const char *dir, struct strbuf *err)
-{
-	struct pdf_plan *pl = xcalloc(1, sizeof(*pl));
-	struct pack *k = &pl->k;
-	struct name_set names;
-	char pc[PERIOD_CODE_MAX];
-	struct strbuf path = STRBUF_INIT;
+static void pdf_plan_free(void *plan);
 
+static void *pdf_plan_new(const struct render_input *in, struct strbuf *err)
+{
+	const struct model *m = in->m;
+	struct pdf_plan *pl;
+	struct pack *k;
+	struct name_set names;
+	struct strbuf path = STRBUF_INIT;
+	char *dir = render_subdir(in, "departments", err);
+
+	if (!dir)
+		return NULL;
+	pl = xcalloc(1, sizeof(*pl));
+	k = &pl->k;
+	k->in = in;
 	k->m = m;
-	k->r = r;
-	k->prev = prev;
-	k->d = d;
-	k->t = t;
+	k->r = in->r;
+	k->prev = in->prev;
+	k->d = in->d;
+	k->t = in->layout;
 	k->dept = -1;
-	pl->cov = cov;
-	period_code(r->period, pc);
-	sb_addf(&pl->csv, "errors_%s.csv", pc);
-	sb_addf(&pl->summary, "summary_%s.xlsx", pc);
-	report_titles(m, r->period, k->title, sizeof(k->title), k->period, sizeof(k->period));
-	if (!pdf_font_prepare(&pl->font, t->font_path, err)) {
+	pl->cov = in->cov;
+	sb_addf(&pl->csv, FILE_ERRORS, in->labels.code);
+	sb_addf(&pl->summary, FILE_SUMMARY, in->labels.code);
+	k->title = in->labels.title;
+	k->period = in->labels.period_long;
+	if (!pdf_font_prepare(&pl->font, in->layout->font_path, err)) {
 		pdf_plan_free(pl);
+		free(dir);
 		return NULL;
 	}
 	/* every file name decided here, in one order, whoever writes the file */
 	pl->npaths = 1 + m->ndepartments;
 	pl->paths = xcalloc(pl->npaths, sizeof(*pl->paths));
-	sb_addf(&path, "%s/review_%s.pdf", dir, pc);
+	sb_addf(&path, "%s/", in->dir);
+	sb_addf(&path, FILE_REVIEW, in->labels.code);
 	pl->paths[0] = sb_detach(&path);
 	name_set_init(&names);
 	for (size_t i = 0; i < m->ndepartments; i++) {
 		struct strbuf base = STRBUF_INIT;
 
-		sb_addf(&path, "%s/departments/", dir);
-		sb_addf(&base, "%s_%s", m->departments[i].name, pc);
+		sb_addf(&path, "%s/", dir);
+		sb_addf(&base, "%s_%s", m->departments[i].name, in->labels.code);
 		name_make(&names, sb_str(&base), ".pdf", &path);
 		pl->paths[1 + i] = sb_detach(&path);
 		sb_release(&base);
 	}
 	name_set_release(&names);
+	free(dir);
 	return pl;
 }
 
-size_t pdf_plan_count(const struct pdf_plan *pl)
+static size_t pdf_plan_count(const void *plan)
 {
+	const struct pdf_plan *pl = plan;
+
 	return pl->npaths;
 }
 
-bool pdf_plan_write(struct pdf_plan *pl, size_t i, struct strbuf *err)
+static bool pdf_plan_write(void *plan, size_t i, struct strbuf *err)
 {
+	struct pdf_plan *pl = plan;
 	struct pack k = pl->k;
 
 	k.errors_csv = sb_str(&pl->csv);
@@ -1271,8 +1269,10 @@ bool pdf_plan_write(struct pdf_plan *pl, size_t i, struct strbuf *err)
 	return write_pack(&k, pl->paths[i], &pl->font, pl->cov, err);
 }
 
-void pdf_plan_free(struct pdf_plan *pl)
+static void pdf_plan_free(void *plan)
 {
+	struct pdf_plan *pl = plan;
+
 	if (!pl)
 		return;
 	for (size_t i = 0; i < pl->npaths; i++)
@@ -1332,8 +1332,10 @@ static void check_src(struct glyph_ctx *g, const char *text, const struct src *s
 	check_text(g, text, s ? s->file : NULL, s ? s->sheet : NULL, s ? s->row : 0, col);
 }
 
-void report_pdf_check_glyphs(const struct model *m, const struct ttf_coverage *cov, struct diags *d)
+static void check_glyphs(const struct render_input *in, struct diags *d)
 {
+	const struct model *m = in->m;
+	const struct ttf_coverage *cov = in->cov;
 	struct glyph_ctx g = {cov, d, {0}, {0}};
 	size_t n = d->n;
 
@@ -1370,3 +1372,13 @@ void report_pdf_check_glyphs(const struct model *m, const struct ttf_coverage *c
 	hmap_release(&g.seen);
 	arena_release(&g.arena);
 }
+
+const struct output output_review = {
+	.what = "レビュー資料（PDF）",
+	.stage = "pdf",
+	.plan = pdf_plan_new,
+	.count = pdf_plan_count,
+	.write = pdf_plan_write,
+	.free = pdf_plan_free,
+	.check = check_glyphs,
+};

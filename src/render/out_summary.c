@@ -17,14 +17,16 @@
 #define CHART_COL 15
 
 struct ctx {
+	const struct render_input *in;
 	const struct model *m;
 	const struct result *r;
 	const struct result *prev; /* at P − 1, for 前期状況 */
 	const struct parsed *p;
 	const struct diags *d;
+	const struct settings *s;
 	struct xw_book b;
-	char title[256];
-	char period[128];
+	const char *title;
+	const char *period;
 };
 
 static void division_cells(struct ctx *c, struct xw_sheet *s, uint32_t row, uint16_t col,
@@ -170,7 +172,7 @@ static void chart_statuses(struct ctx *c, struct xw_sheet *s, const char *title,
 		chart_series_set_categories(se, OVERVIEW, first, 0, first + (lxw_row_t)n - 1, 0);
 		chart_series_set_values(se, OVERVIEW, first, col, first + (lxw_row_t)n - 1, col);
 		chart_series_set_name_range(se, OVERVIEW, first - 1, col);
-		fill.color = c->m->settings->colours[status_measure_order[k]].chart;
+		fill.color = c->s->colours[status_measure_order[k]].chart;
 		chart_series_set_fill(se, &fill);
 	}
 	/* in a bar chart y_axis is the category axis: the first category on top,
@@ -268,7 +270,7 @@ static void sheet_overview(struct ctx *c)
 		const struct counts **cs = xcalloc(r->npillars + 1, sizeof(*cs));
 
 		for (size_t i = 0; i < r->npillars; i++) {
-			names[i] = m->settings->pillars[i].name;
+			names[i] = c->s->pillars[i].name;
 			cs[i] = &r->pillars[i];
 		}
 		names[r->npillars] = "市全体";
@@ -355,7 +357,7 @@ static void sheet_measures(struct ctx *c)
 
 		xw_text(&s, row, 0, ms->id, XW_TEXT);
 		xw_text(&s, row, 1, ms->name, XW_TEXT);
-		xw_text(&s, row, 2, m->settings->pillars[ms->pillar].name, XW_TEXT);
+		xw_text(&s, row, 2, c->s->pillars[ms->pillar].name, XW_TEXT);
 		division_cells(c, &s, row, 3, ms->lead);
 		xw_text(&s, row, 6, ms->field, XW_TEXT);
 		xw_text(&s, row, 7, ms->approach, XW_TEXT);
@@ -699,50 +701,24 @@ void report_diag_divisions(const struct model *m, const struct diag *g, struct s
 		sb_addf(out, "%s%s", i ? "・" : "", m->divisions[owners[i]].name);
 }
 
-time_t report_created_time(int period)
-{
-	/* 00:00 UTC on the last day of the period: from the data, never the clock */
-	int fy = period_fy(period), q = period_quarter(period);
-	int y = q == 4 ? fy + 1 : fy, m = q == 4 ? 3 : 3 * q + 3;
-	static const int last_day[13] = {0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	long days = 0;
-
-	for (int yy = 1970; yy < y; yy++)
-		days += (yy % 4 == 0 && (yy % 100 != 0 || yy % 400 == 0)) ? 366 : 365;
-	for (int mm = 1; mm < m; mm++)
-		days += last_day[mm] + (mm == 2 && y % 4 == 0 && (y % 100 != 0 || y % 400 == 0));
-	days += last_day[m] - 1;
-	return (time_t)days * 86400;
-}
-
-void report_titles(const struct model *m, int period, char *title, size_t tsize, char *label,
-		   size_t lsize)
-{
-	struct strbuf sb = STRBUF_INIT;
-
-	snprintf(title, tsize, "抜本的な業務改革 四半期レビュー（%s）", m->settings->city);
-	period_label(period, &sb);
-	snprintf(label, lsize, "%s", sb_str(&sb));
-	sb_release(&sb);
-}
-
-bool report_summary_xlsx(const struct model *m, const struct result *r, const struct result *prev,
-			 const struct parsed *p, const struct diags *d, const char *path,
-			 struct strbuf *err)
+static bool write_summary(const struct render_input *in, const char *path, struct strbuf *err)
 {
 	struct ctx c;
 	bool ok;
 
 	memset(&c, 0, sizeof(c));
-	c.m = m;
-	c.r = r;
-	c.prev = prev;
-	c.p = p;
-	c.d = d;
-	report_titles(m, r->period, c.title, sizeof(c.title), c.period, sizeof(c.period));
+	c.in = in;
+	c.m = in->m;
+	c.r = in->r;
+	c.prev = in->prev;
+	c.p = in->p;
+	c.d = in->d;
+	c.s = in->s;
+	c.title = in->labels.title;
+	c.period = in->labels.period_long;
 	/* Excel tables need the in-memory mode (its memory grows with the cells) */
-	if (!xw_open(&c.b, path, report_created_time(r->period), c.title, OWN_MARKER_SUMMARY,
-		     false, m->settings->colours)) {
+	if (!xw_open(&c.b, path, in->labels.created, c.title, OWN_MARKER_SUMMARY, false,
+		     in->s->colours)) {
 		if (c.b.wb)
 			return xw_close(&c.b, err);
 		sb_addf(err, "%s を作れません", path);
@@ -759,3 +735,10 @@ bool report_summary_xlsx(const struct model *m, const struct result *r, const st
 	ok = xw_close(&c.b, err);
 	return ok;
 }
+
+const struct output output_summary = {
+	.what = "集計ブック",
+	.stage = "xlsx",
+	.file = FILE_SUMMARY,
+	.write_file = write_summary,
+};

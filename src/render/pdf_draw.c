@@ -9,6 +9,7 @@
 #include "fs.h"
 #include "linebreak.h"
 #include "pdf_draw.h"
+#include "present.h"
 #include "utf8.h"
 
 #define A4_W 595.276
@@ -431,7 +432,7 @@ void pdf_progress(struct pdf *p, double x, double y, double w, double h, double 
 		  double expected, uint32_t fill)
 {
 	double bar = w * 0.62, fw;
-	char label[32];
+	char label[PRESENT_MAX];
 
 	if (!ok(p) || !p->page)
 		return;
@@ -445,8 +446,7 @@ void pdf_progress(struct pdf *p, double x, double y, double w, double h, double 
 
 		pdf_line(p, ex, y - 2, ex, y + h + 2, 1.4, 0x262626, false);
 	}
-	snprintf(label, sizeof(label), "%.1f%%", round(progress * 1000) / 10 + 0.0);
-	pdf_text(p, x + bar + 4, y + h - 0.5, h + 1, 0x262626, label);
+	pdf_text(p, x + bar + 4, y + h - 0.5, h + 1, 0x262626, present_percent(progress, label));
 }
 
 /* ---- navigation */

@@ -1,0 +1,125 @@
+/*
+ * present.c - titles, period labels, the document date and number formats
+ * for people (present.h).
+ */
+#include "kaikaku.h"
+
+#include <math.h>
+
+#include "present.h"
+
+void present_labels(struct labels *l, const char *doc_title, const char *city, int period)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	memset(l, 0, sizeof(*l));
+	l->period = period;
+	snprintf(l->doc_title, sizeof(l->doc_title), "%s", doc_title);
+	snprintf(l->city, sizeof(l->city), "%s", city);
+	snprintf(l->title, sizeof(l->title), "%s（%s）", doc_title, city);
+	period_label(period, &sb);
+	snprintf(l->period_long, sizeof(l->period_long), "%s", sb_str(&sb));
+	sb_reset(&sb);
+	present_period_short(period, &sb);
+	snprintf(l->period_short, sizeof(l->period_short), "%s", sb_str(&sb));
+	sb_reset(&sb);
+	period_code(period, l->code);
+	period_code(period + 1, l->next_code);
+	period_label(period + 1, &sb);
+	snprintf(l->next_long, sizeof(l->next_long), "%s", sb_str(&sb));
+	sb_release(&sb);
+	l->created = present_created(period);
+}
+
+void present_file_name(const char *pattern, const char *code, struct strbuf *out)
+{
+	const char *at = strstr(pattern, "%s");
+
+	if (!at) {
+		sb_adds(out, pattern);
+		return;
+	}
+	sb_add(out, pattern, (size_t)(at - pattern));
+	sb_adds(out, code);
+	sb_adds(out, at + 2);
+}
+
+static bool leap(int y)
+{
+	return y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+}
+
+time_t present_created(int period)
+{
+	/* 00:00 UTC on the last day of the period: from the data, never the clock */
+	int fy = period_fy(period), q = period_quarter(period);
+	int y = q == 4 ? fy + 1 : fy, m = q == 4 ? 3 : 3 * q + 3;
+	static const int last_day[13] = {0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	long days = 0;
+
+	for (int yy = 1970; yy < y; yy++)
+		days += leap(yy) ? 366 : 365;
+	for (int mm = 1; mm < m; mm++)
+		days += last_day[mm] + (mm == 2 && leap(y));
+	days += last_day[m] - 1;
+	return (time_t)days * 86400;
+}
+
+void present_period_short(int period, struct strbuf *out)
+{
+	int fy = period_fy(period);
+
+	if (fy >= 2019)
+		sb_addf(out, "R%d年度 第%d四半期", fy - 2018, period_quarter(period));
+	else
+		sb_addf(out, "%d年度 第%d四半期", fy, period_quarter(period));
+}
+
+const char *present_number(double v, char buf[PRESENT_MAX])
+{
+	/* one decimal at most, "12.0" as "12", digits grouped by three */
+	char raw[PRESENT_MAX], *dot;
+	size_t len, i, o = 0;
+
+	if (!isfinite(v)) {
+		snprintf(buf, PRESENT_MAX, "—");
+		return buf;
+	}
+	snprintf(raw, sizeof(raw), "%.1f", fabs(v));
+	if ((dot = strstr(raw, ".0")) && dot[2] == '\0')
+		*dot = '\0';
+	dot = strchr(raw, '.');
+	len = dot ? (size_t)(dot - raw) : strlen(raw);
+	if (v < 0 && strcmp(raw, "0") != 0) {
+		memcpy(buf, "▲", strlen("▲"));
+		o = strlen("▲");
+	}
+	for (i = 0; i < len && o + 2 < PRESENT_MAX; i++) {
+		buf[o++] = raw[i];
+		if ((len - i - 1) % 3 == 0 && i + 1 < len)
+			buf[o++] = ',';
+	}
+	for (; raw[i] && o + 1 < PRESENT_MAX; i++)
+		buf[o++] = raw[i];
+	buf[o] = '\0';
+	return buf;
+}
+
+const char *present_percent(double fraction, char buf[PRESENT_MAX])
+{
+	double v = round(fraction * 1000) / 10; /* one decimal, no "-0.0" */
+
+	if (!isfinite(v)) {
+		snprintf(buf, PRESENT_MAX, "—");
+		return buf;
+	}
+	if (v == 0)
+		v = 0;
+	snprintf(buf, PRESENT_MAX, "%.1f%%", v);
+	return buf;
+}
+
+const char *present_severity(bool error)
+{
+	return error ? "エラー" : "警告";
+}

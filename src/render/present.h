@@ -1,0 +1,65 @@
+/*
+ * present.h - the presentation facts every output shares, in one place: the
+ * title, the period's labels, the document date, and how numbers, percents
+ * and hours are written for people. No renderer formats these itself.
+ */
+#ifndef KK_PRESENT_H
+#define KK_PRESENT_H
+
+#include "kaikaku.h"
+
+#include <time.h>
+
+#include "period.h"
+#include "status.h"
+#include "strbuf.h"
+
+/* The outputs' file names, with the period code for %s. */
+#define FILE_SUMMARY "summary_%s.xlsx"
+#define FILE_REVIEW "review_%s.pdf"
+#define FILE_ERRORS "errors_%s.csv"
+#define FILE_MANIFEST "manifest.json"
+
+/* pattern (one of FILE_*) with the period code in place of its %s. */
+void present_file_name(const char *pattern, const char *code, struct strbuf *out);
+
+/* Big enough for any text a present_* formatter writes. */
+#define PRESENT_MAX 64
+
+/* The labels of one run's report period P, made once (present_labels). */
+struct labels {
+	int period;
+	char title[256];             /* "抜本的な業務改革 四半期レビュー（印西市）" */
+	char doc_title[192];         /* "抜本的な業務改革 四半期レビュー": the layout's */
+	char city[64];               /* "印西市" */
+	char period_long[128];       /* "令和8年度 第3四半期（2026年10月〜12月）" */
+	char period_short[64];       /* "R8年度 第3四半期" */
+	char code[PERIOD_CODE_MAX];  /* "2026Q3": for files, sheets scripts read, IDs */
+	char next_code[PERIOD_CODE_MAX];
+	char next_long[128];         /* P + 1, for the feedback workbook's submission */
+	time_t created;              /* the document date (present_created) */
+};
+
+/* doc_title is the layout's title (templates/review.xml), city the settings'. */
+void present_labels(struct labels *l, const char *doc_title, const char *city, int period);
+
+/* The document date of every output for period p: 00:00 UTC on its last
+ * day, from the data and never the clock, so reruns are byte-identical. */
+time_t present_created(int period);
+
+/* "R8年度 第3四半期": the short label where space is tight. */
+void present_period_short(int period, struct strbuf *out);
+
+/*
+ * Numbers for people: thousands separators and at most one decimal
+ * ("1,234,567", "12.5"), negatives with the Japanese minus "▲3". Each writes
+ * into buf (PRESENT_MAX bytes) and returns it.
+ */
+const char *present_number(double v, char buf[PRESENT_MAX]);
+/* A fraction as a percentage with one decimal, never "-0.0": "62.0%". */
+const char *present_percent(double fraction, char buf[PRESENT_MAX]);
+
+/* "エラー" or "警告": a record's severity for people. */
+const char *present_severity(bool error);
+
+#endif

@@ -1,0 +1,199 @@
+/*
+ * render.c - the table of outputs and the walk over it: each stage's outputs
+ * planned, their files written as jobs in worker processes, then the next.
+ */
+#include "kaikaku.h"
+
+#include <unistd.h>
+
+#include "fs.h"
+#include "jobs.h"
+#include "render.h"
+#include "timing.h"
+
+#include "out_errors.h"
+#include "out_feedback.h"
+#include "out_manifest.h"
+#include "out_review.h"
+#include "out_summary.h"
+
+/*
+ * Every output, in the order they are written. Within a stage the longest
+ * jobs come first (the summary workbook, then the feedback workbooks; the
+ * review pack, then the department packs). The manifest lists every file
+ * written before it, so it is last.
+ */
+static const struct output *const outputs[] = {
+	&output_summary,
+	&output_feedback,
+	&output_review,
+	&output_errors,
+	&output_manifest,
+};
+
+void render_input_labels(struct render_input *in)
+{
+	present_labels(&in->labels, in->layout->title, in->s->city, in->r->period);
+}
+
+void render_check(const struct render_input *in, struct diags *d)
+{
+	for (size_t i = 0; i < ARRAY_LEN(outputs); i++)
+		if (outputs[i]->check)
+			outputs[i]->check(in, d);
+}
+
+char *render_subdir(const struct render_input *in, const char *name, struct strbuf *err)
+{
+	struct strbuf path = STRBUF_INIT;
+
+	sb_addf(&path, "%s/%s", in->dir, name);
+	if (!fs_mkdir_p(sb_str(&path), err)) {
+		sb_release(&path);
+		return NULL;
+	}
+	return sb_detach(&path);
+}
+
+/* ---- one-file outputs: a plan of one job */
+
+struct single {
+	const struct render_input *in;
+	const struct output *o;
+	char *path;
+};
+
+static void *single_plan(const struct render_input *in, const struct output *o)
+{
+	struct single *s = xcalloc(1, sizeof(*s));
+	struct strbuf path = STRBUF_INIT;
+
+	s->in = in;
+	s->o = o;
+	sb_addf(&path, "%s/", in->dir);
+	present_file_name(o->file, in->labels.code, &path);
+	s->path = sb_detach(&path);
+	return s;
+}
+
+static bool single_write(void *plan, struct strbuf *err)
+{
+	struct single *s = plan;
+
+	return s->o->write_file(s->in, s->path, err);
+}
+
+static void single_free(void *plan)
+{
+	struct single *s = plan;
+
+	if (s)
+		free(s->path);
+	free(s);
+}
+
+/* ---- a stage: its outputs' jobs numbered one after another */
+
+struct stage {
+	const struct output *const *o;
+	size_t n;
+	void **plans;
+	size_t *first; /* [n + 1]: output i's jobs are first[i] .. first[i + 1] - 1 */
+};
+
+static bool stage_job(void *ctx, size_t job, struct strbuf *err)
+{
+	struct stage *st = ctx;
+	size_t i = 0;
+
+	while (job >= st->first[i + 1])
+		i++;
+	if (!st->o[i]->plan)
+		return single_write(st->plans[i], err);
+	return st->o[i]->write(st->plans[i], job - st->first[i], err);
+}
+
+static void stage_free(struct stage *st)
+{
+	for (size_t i = 0; i < st->n; i++) {
+		if (!st->plans[i])
+			continue;
+		if (st->o[i]->plan)
+			st->o[i]->free(st->plans[i]);
+		else
+			single_free(st->plans[i]);
+	}
+	free(st->plans);
+	free(st->first);
+}
+
+static bool run_stage(const struct render_input *in, const struct output *const *o, size_t n,
+		      unsigned workers, struct strbuf *err)
+{
+	struct stage st = {o, n, xcalloc(n, sizeof(void *)), xcalloc(n + 1, sizeof(size_t))};
+	bool ok = true;
+
+	for (size_t i = 0; i < n && ok; i++) {
+		if (o[i]->plan) {
+			st.plans[i] = o[i]->plan(in, err);
+			ok = st.plans[i] != NULL;
+		} else {
+			st.plans[i] = single_plan(in, o[i]);
+		}
+		st.first[i + 1] = st.first[i] + (ok ? (o[i]->plan ? o[i]->count(st.plans[i]) : 1) : 0);
+	}
+	if (ok)
+		ok = jobs_run(st.first[n], o[0]->stage ? workers : 1, stage_job, &st, err);
+	stage_free(&st);
+	if (o[0]->stage)
+		timing_lap(o[0]->stage);
+	return ok;
+}
+
+bool render_all(const struct render_input *in, unsigned workers, struct strbuf *err)
+{
+	size_t i = 0, n = ARRAY_LEN(outputs);
+
+	while (i < n) {
+		size_t j = i + 1;
+
+		if (outputs[i]->stage)
+			while (j < n && outputs[j]->stage && strcmp(outputs[j]->stage, outputs[i]->stage) == 0)
+				j++;
+		if (!run_stage(in, outputs + i, j - i, workers, err))
+			return false;
+		i = j;
+	}
+	return true;
+}
+
+bool render_load_layout(const struct settings *s, struct review_template *t,
+			struct ttf_coverage *cov, struct strbuf *err)
+{
+	struct strbuf path = STRBUF_INIT;
+	char *dir = NULL;
+	bool ok = true;
+
+	review_template_defaults(t);
+	if (s->path) {
+		const char *slash = strrchr(s->path, '/');
+
+		if (slash)
+			sb_add(&path, s->path, (size_t)(slash - s->path + 1));
+		sb_adds(&path, "review.xml");
+	} else if ((dir = settings_templates_dir())) {
+		sb_addf(&path, "%s/review.xml", dir);
+	}
+	free(dir);
+	if (path.len && access(sb_str(&path), R_OK) == 0)
+		ok = review_template_load(t, sb_str(&path), err);
+	sb_release(&path);
+	if (!ok)
+		return false;
+	if (access(t->font_path, R_OK) != 0) {
+		sb_addf(err, "PDF のフォント %s がありません（sudo apt-get install %s でインストールしてください）",
+			t->font_path, t->font_package);
+		return false;
+	}
+	return ttf_coverage_load(t->font_path, cov, err);
+}

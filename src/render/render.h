@@ -1,0 +1,84 @@
+/*
+ * render.h - the render stage: one bundle that every output reads, and one
+ * table of outputs (render.c) that the run walks. An output is a module
+ * (out_*.c) and one row in that table, nothing else.
+ */
+#ifndef KK_RENDER_H
+#define KK_RENDER_H
+
+#include "kaikaku.h"
+
+#include "compute.h"
+#include "diag.h"
+#include "model.h"
+#include "parse.h"
+#include "pdf_template.h"
+#include "present.h"
+#include "settings.h"
+#include "strbuf.h"
+#include "ttf.h"
+
+/*
+ * What every output reads, read-only. The run builds it once after compute;
+ * everything it points to outlives the render stage.
+ */
+struct render_input {
+	const struct model *m;
+	const struct result *r;    /* at the report period P */
+	const struct result *prev; /* at P − 1, for 前期状況 (the same rules) */
+	const struct parsed *p;    /* the input files and tables as read */
+	const struct diags *d;     /* every record, sorted (diags_sort) */
+	const struct settings *s;
+	const struct review_template *layout; /* templates/review.xml */
+	const struct ttf_coverage *cov;       /* the PDF font's characters */
+	struct labels labels;                 /* title, period labels, date */
+	int exit_status;                      /* what the run will exit with */
+	const char *dir; /* the folder the outputs are written into (publish.h) */
+};
+
+/* Fills the labels from in's settings, layout and result (present.h). */
+void render_input_labels(struct render_input *in);
+
+/*
+ * An output. Most are one file: name its file (a pattern with one %s for the
+ * period code, relative to the output's folder) and write_file. An output of
+ * many files (one per division or department) gives plan/count/write/free
+ * instead: the plan decides every file name up front; job i writes one file
+ * and touches nothing shared, so jobs may run in any worker process.
+ */
+struct output {
+	const char *what; /* for people: "集計ブック" */
+	/* Outputs of one stage run together as jobs in worker processes (jobs.h)
+	 * and are timed as that stage; NULL: alone, in this process, after the
+	 * outputs before it (the manifest lists everything written before it). */
+	const char *stage;
+	const char *file; /* "summary_%s.xlsx" */
+	bool (*write_file)(const struct render_input *in, const char *path, struct strbuf *err);
+	void *(*plan)(const struct render_input *in, struct strbuf *err);
+	size_t (*count)(const void *plan);
+	bool (*write)(void *plan, size_t job, struct strbuf *err);
+	void (*free)(void *plan);
+	/* Optional, before anything is written: records about what the output
+	 * cannot show (characters the PDF font lacks). */
+	void (*check)(const struct render_input *in, struct diags *d);
+};
+
+/* Runs every output's check. */
+void render_check(const struct render_input *in, struct diags *d);
+/* Writes every output into in->dir with up to workers processes; false with
+ * the reason of the first output that failed. */
+bool render_all(const struct render_input *in, unsigned workers, struct strbuf *err);
+
+/* in->dir/name, created (for an output's subfolder); NULL with err. The
+ * caller frees it. */
+char *render_subdir(const struct render_input *in, const char *name, struct strbuf *err);
+
+/*
+ * The PDF layout and its font: review.xml beside the settings file in use,
+ * else in the templates folder, else the built-in layout; the font's
+ * characters for the glyph check. False with the reason for people.
+ */
+bool render_load_layout(const struct settings *s, struct review_template *t,
+			struct ttf_coverage *cov, struct strbuf *err);
+
+#endif

@@ -12,6 +12,8 @@
 #include "period.h"
 #include "out_feedback.h"
 #include "out_summary.h"
+#include "recognise.h"
+#include "sheet_errors.h"
 #include "xlsx_write.h"
 
 #define NEW_INITIATIVE_ROWS 10
@@ -43,15 +45,6 @@ static void mark_input(struct fb *f, const char *sheet)
 	snprintf(name, sizeof(name), "'%s'!" OWN_INPUT_SHEET_NAME, sheet);
 	snprintf(formula, sizeof(formula), "='%s'!$A$1", sheet);
 	xw_keep(&f->b, workbook_define_name(f->b.wb, name, formula));
-}
-
-static void info_sheet(struct fb *f, struct xw_sheet *s, const char *name, const char *const *hdr,
-		       size_t n)
-{
-	if (!xw_sheet(&f->b, s, name))
-		return;
-	xw_header(s, 0, hdr, n);
-	xw_print(s, f->title, f->period, 0);
 }
 
 /* ---- 概要 */
@@ -168,7 +161,7 @@ static lxw_data_validation decimal_rule(double min, double max, const char *titl
 }
 
 static void submission_start(struct fb *f, struct xw_sheet *s, const char *name,
-			     const char *what, const char *const *hdr, size_t n)
+			     const char *what, const struct xw_column *cols, size_t n)
 {
 	struct strbuf note = STRBUF_INIT;
 
@@ -177,7 +170,7 @@ static void submission_start(struct fb *f, struct xw_sheet *s, const char *name,
 	sb_addf(&note, "%sの%sを黄色のセルに入力してください（空欄の行は報告なし）。このブックをそのまま提出します。",
 		f->next_label, what);
 	xw_text(s, 0, 0, sb_str(&note), XW_NOTE);
-	xw_header(s, 1, hdr, n);
+	xw_columns_header(s, 1, cols, n);
 	worksheet_freeze_panes(s->ws, 2, 0);
 	xw_print(s, f->title, f->next_label, 1);
 	mark_input(f, name);
@@ -190,59 +183,322 @@ static void submission_end(struct xw_sheet *s)
 	xw_finish(s);
 }
 
-static void sheet_submit_kpis(struct fb *f)
+/*
+ * The rows of a sheet: the division's items (KPIs, milestones, workload
+ * rows) in the order of its measures, as indices into the model.
+ */
+struct items {
+	const struct fb *f;
+	size_t *v;
+	size_t n;
+};
+
+static void items_add(struct items *it, size_t i)
 {
-	static const char *const hdr[] = {"KPI_ID", "指標名",   "単位",     "目標値",   "目標時点",
-					  "前回値", "前回報告期間", "実績値", "報告期間", "課",
-					  "コメント"};
-	const struct model *m = f->m;
-	const struct division *dv = &m->divisions[f->division];
+	it->v = xrealloc(it->v, (it->n + 1) * sizeof(*it->v));
+	it->v[it->n++] = i;
+}
+
+/* The division's KPIs; its open milestones when open_only (done or
+ * cancelled: nothing more to report), else all of them. */
+static void items_kpis(struct items *it, const struct fb *f)
+{
+	const struct division *dv = &f->m->divisions[f->division];
+
+	*it = (struct items){f, NULL, 0};
+	for (size_t i = 0; i < dv->nmeasures; i++) {
+		const struct measure *ms = &f->m->measures[dv->measures[i]];
+
+		for (size_t j = 0; j < ms->nkpis; j++)
+			items_add(it, ms->kpis[j]);
+	}
+}
+
+static void items_milestones(struct items *it, const struct fb *f, bool open_only)
+{
+	const struct division *dv = &f->m->divisions[f->division];
+
+	*it = (struct items){f, NULL, 0};
+	for (size_t i = 0; i < dv->nmeasures; i++) {
+		const struct measure *ms = &f->m->measures[dv->measures[i]];
+
+		for (size_t j = 0; j < ms->nmilestones; j++) {
+			enum status st = f->r->milestones[ms->milestones[j]].status;
+
+			if (!open_only || (st != ST_DONE && st != ST_CANCELLED))
+				items_add(it, ms->milestones[j]);
+		}
+	}
+}
+
+/* The division's initiatives as they stand at P (rows of m->workloads). */
+static void items_workload(struct items *it, const struct fb *f)
+{
+	*it = (struct items){f, NULL, 0};
+	for (size_t i = 0; i < f->r->nworkload_used; i++)
+		if (f->m->workloads[f->r->workload_used[i]].division == f->division)
+			items_add(it, f->r->workload_used[i]);
+}
+
+#define ITEM(x, i) const struct items *it = (x); const struct fb *f = it->f; size_t id = it->v[i]
+
+/* The cells every submission row carries: 報告期間 (P + 1) and 課. */
+static void in_next_period(const void *x, size_t i, const struct xw_column *col,
+			   struct xw_value *v)
+{
+	const struct items *it = x;
+
+	(void)i;
+	(void)col;
+	xv_text(v, it->f->next_code);
+}
+
+static void in_division(const void *x, size_t i, const struct xw_column *col, struct xw_value *v)
+{
+	const struct items *it = x;
+
+	(void)i;
+	(void)col;
+	xv_text(v, it->f->m->divisions[it->f->division].code);
+}
+
+/* ---- 提出_KPI実績 */
+
+enum { K_ID, K_NAME, K_UNIT, K_BASELINE, K_TARGET, K_TARGET_PERIOD, K_MEASURE, K_LAST,
+       K_LAST_PERIOD, K_ACTUAL, K_PREVIOUS, K_PROGRESS, K_EXPECTED, K_COMMENT };
+
+static void kpi_cell(const void *x, size_t i, const struct xw_column *col, struct xw_value *v)
+{
+	ITEM(x, i);
+	const struct kpi *kp = &f->m->kpis[id];
+	const struct kpi_result *kr = &f->r->kpis[id];
+	/* what the division last reported: the actual for P, else an earlier one */
+	const struct actual *last = kr->actual ? kr->actual : kr->previous;
+
+	switch (col->arg) {
+	case K_ID:
+		xv_text(v, kp->id);
+		break;
+	case K_NAME:
+		xv_text(v, kp->name);
+		break;
+	case K_UNIT:
+		xv_text(v, kp->unit);
+		break;
+	case K_BASELINE:
+		xv_number(v, kp->baseline);
+		break;
+	case K_TARGET:
+		xv_number(v, kp->target);
+		break;
+	case K_TARGET_PERIOD:
+		xv_period(v, kp->target_period);
+		break;
+	case K_MEASURE:
+		xv_text(v, f->m->measures[kp->measure].id);
+		break;
+	case K_LAST:
+		if (last)
+			xv_number(v, last->value);
+		break;
+	case K_LAST_PERIOD:
+		if (last)
+			xv_period(v, last->period);
+		break;
+	case K_ACTUAL:
+		if (kr->actual)
+			xv_number(v, kr->actual->value);
+		break;
+	case K_PREVIOUS:
+		if (kr->previous)
+			xv_number(v, kr->previous->value);
+		break;
+	case K_PROGRESS:
+		if (kr->actual)
+			xv_number(v, kr->progress);
+		break;
+	case K_EXPECTED:
+		xv_number(v, kr->expected);
+		break;
+	case K_COMMENT:
+		if (kr->actual)
+			xv_text(v, kr->actual->comment);
+		break;
+	}
+}
+
+/* Submission headers are the names recognise.c reads (column_ja), filled in
+ * by named_columns; the others are for the clerk's reference. */
+static const struct xw_column submit_kpi_columns[] = {
+	{NULL, XW_TEXT, 0, 0, kpi_cell, K_ID},             /* KPI_ID */
+	{NULL, XW_TEXT, 30, 0, kpi_cell, K_NAME},          /* 指標名 */
+	{NULL, XW_TEXT, 0, 0, kpi_cell, K_UNIT},           /* 単位 */
+	{NULL, XW_NUM, 0, 0, kpi_cell, K_TARGET},          /* 目標値 */
+	{NULL, XW_TEXT, 0, 0, kpi_cell, K_TARGET_PERIOD},  /* 目標時点 */
+	{"前回値", XW_NUM, 0, 0, kpi_cell, K_LAST},
+	{"前回報告期間", XW_TEXT, 0, 0, kpi_cell, K_LAST_PERIOD},
+	{NULL, XW_IN_NUM, 0, 0, NULL, 0},                  /* 実績値 */
+	{NULL, XW_TEXT, 0, 0, in_next_period, 0},          /* 報告期間 */
+	{NULL, XW_TEXT, 0, 0, in_division, 0},             /* 課 */
+	{NULL, XW_IN_TEXT, 30, 0, NULL, 0},                /* コメント */
+};
+static const int submit_kpi_names[] = {COL_KPI_ID, COL_KPI_NAME, COL_UNIT, COL_TARGET,
+				       COL_TARGET_PERIOD, -1, -1, COL_ACTUAL, COL_PERIOD,
+				       COL_DIVISION, COL_COMMENT};
+
+/* ---- 提出_マイルストーン状況 */
+
+enum { M_ID, M_MEASURE, M_DESCRIPTION, M_DUE, M_REPORTED, M_REPORT_PERIOD, M_PROGRESS, M_STATUS,
+       M_PREVIOUS };
+
+static void ms_cell(const void *x, size_t i, const struct xw_column *col, struct xw_value *v)
+{
+	ITEM(x, i);
+	const struct milestone *mi = &f->m->milestones[id];
+	const struct milestone_result *mr = &f->r->milestones[id];
+
+	switch (col->arg) {
+	case M_ID:
+		xv_text(v, mi->id);
+		break;
+	case M_MEASURE:
+		xv_text(v, f->m->measures[mi->measure].id);
+		break;
+	case M_DESCRIPTION:
+		xv_text(v, mi->description);
+		break;
+	case M_DUE:
+		xv_period(v, mi->due);
+		break;
+	case M_REPORTED:
+		if (mr->report)
+			xv_text(v, status_word(mr->report->status));
+		break;
+	case M_REPORT_PERIOD:
+		if (mr->report)
+			xv_period(v, mr->report->period);
+		break;
+	case M_PROGRESS:
+		if (mr->report && mr->report->has_progress)
+			xv_number(v, mr->report->progress / 100);
+		break;
+	case M_STATUS:
+		xv_status(v, mr->status);
+		break;
+	case M_PREVIOUS:
+		xv_status(v, f->prev->milestones[id].status);
+		break;
+	}
+}
+
+static const struct xw_column submit_milestone_columns[] = {
+	{NULL, XW_TEXT, 0, 0, ms_cell, M_ID},              /* マイルストーンID */
+	{NULL, XW_TEXT, 34, 0, ms_cell, M_DESCRIPTION},    /* 内容 */
+	{NULL, XW_TEXT, 0, 0, ms_cell, M_DUE},             /* 期限 */
+	{"前回の状況", XW_TEXT, 0, 0, ms_cell, M_REPORTED},
+	{"前回報告期間", XW_TEXT, 0, 0, ms_cell, M_REPORT_PERIOD},
+	{NULL, XW_IN_TEXT, 0, 0, NULL, 0},                 /* 状況 */
+	{NULL, XW_IN_NUM, 0, 0, NULL, 0},                  /* 進捗率 */
+	{NULL, XW_TEXT, 0, 0, in_next_period, 0},          /* 報告期間 */
+	{NULL, XW_TEXT, 0, 0, in_division, 0},             /* 課 */
+	{NULL, XW_IN_TEXT, 30, 0, NULL, 0},                /* コメント */
+};
+static const int submit_milestone_names[] = {COL_MILESTONE_ID, COL_DESCRIPTION, COL_DUE, -1, -1,
+					     COL_STATUS, COL_PROGRESS, COL_PERIOD, COL_DIVISION,
+					     COL_COMMENT};
+
+/* ---- 提出_業務量削減: the initiatives at P, then empty rows for new ones */
+
+enum { W_INITIATIVE, W_MEASURE, W_HOURS, W_PERIOD };
+
+static void wl_cell(const void *x, size_t i, const struct xw_column *col, struct xw_value *v)
+{
+	const struct items *it = x;
+	const struct workload *w;
+
+	if (i >= it->n) /* a row for a new initiative */
+		return;
+	w = &it->f->m->workloads[it->v[i]];
+	switch (col->arg) {
+	case W_INITIATIVE:
+		xv_text(v, w->initiative);
+		break;
+	case W_MEASURE:
+		if (w->measure >= 0)
+			xv_text(v, it->f->m->measures[w->measure].id);
+		break;
+	case W_HOURS:
+		xv_number(v, w->hours);
+		break;
+	case W_PERIOD:
+		xv_period(v, w->period);
+		break;
+	}
+}
+
+/* 取組 and 施策ID: given for a known initiative, input cells for a new one */
+static void wl_input(const void *x, size_t i, const struct xw_column *col, struct xw_value *v)
+{
+	const struct items *it = x;
+
+	if (i < it->n)
+		wl_cell(x, i, col, v);
+	else
+		xv_input(v);
+}
+
+static const struct xw_column submit_workload_columns[] = {
+	{NULL, XW_TEXT, 0, 0, in_division, 0},             /* 課 */
+	{NULL, XW_TEXT, 34, 0, wl_input, W_INITIATIVE},    /* 取組 */
+	{NULL, XW_TEXT, 0, 0, wl_input, W_MEASURE},        /* 施策ID */
+	{"前回の削減時間", XW_NUM, 0, 0, wl_cell, W_HOURS},
+	{"前回報告期間", XW_TEXT, 0, 0, wl_cell, W_PERIOD},
+	{NULL, XW_IN_NUM, 0, 0, NULL, 0},                  /* 削減時間 */
+	{NULL, XW_TEXT, 0, 0, in_next_period, 0},          /* 報告期間 */
+	{NULL, XW_IN_TEXT, 30, 0, NULL, 0},                /* コメント */
+};
+static const int submit_workload_names[] = {COL_DIVISION, COL_INITIATIVE, COL_MEASURE_ID, -1, -1,
+					    COL_HOURS_SAVED, COL_PERIOD, COL_COMMENT};
+
+/* A copy of a submission sheet's columns with recognise.c's header names. */
+static struct xw_column *named_columns(const struct xw_column *cols, const int *ids, size_t n)
+{
+	struct xw_column *c = xmalloc(n * sizeof(*c));
+
+	for (size_t i = 0; i < n; i++) {
+		c[i] = cols[i];
+		if (ids[i] >= 0)
+			c[i].name = column_ja((enum column_id)ids[i]);
+	}
+	return c;
+}
+
+static void submission_sheet(struct fb *f, const char *name, const char *what,
+			     const struct xw_column *tmpl, const int *ids, size_t n,
+			     const struct items *it, size_t extra_rows,
+			     void (*validate)(struct xw_sheet *s, uint32_t last_row))
+{
+	struct xw_column *cols = named_columns(tmpl, ids, n);
 	struct xw_sheet s;
-	uint32_t row = 2;
+
+	submission_start(f, &s, name, what, cols, n);
+	xw_columns_rows(&s, 2, cols, n, it, it->n + extra_rows);
+	validate(&s, 2 + (uint32_t)(it->n + extra_rows) - 1);
+	submission_end(&s);
+	free(cols);
+}
+
+static void validate_kpis(struct xw_sheet *s, uint32_t last)
+{
 	lxw_data_validation v =
 		decimal_rule(-1e12, 1e12, "実績値", "数値だけを入力します（単位や文字は入れません）。");
 
-	submission_start(f, &s, SHEET_KPI, " KPI 実績値", hdr, ARRAY_LEN(hdr));
-	xw_wrap(&s, 1, 30);
-	xw_wrap(&s, 10, 30);
-	for (size_t i = 0; i < dv->nmeasures; i++) {
-		const struct measure *ms = &m->measures[dv->measures[i]];
-
-		for (size_t j = 0; j < ms->nkpis; j++, row++) {
-			size_t k = ms->kpis[j];
-			const struct kpi *kp = &m->kpis[k];
-			const struct actual *last = f->r->kpis[k].actual ? f->r->kpis[k].actual
-									 : f->r->kpis[k].previous;
-
-			xw_text(&s, row, 0, kp->id, XW_TEXT);
-			xw_text(&s, row, 1, kp->name, XW_TEXT);
-			xw_text(&s, row, 2, kp->unit, XW_TEXT);
-			xw_number(&s, row, 3, kp->target, XW_NUM);
-			xw_period(&s, row, 4, kp->target_period);
-			if (last) {
-				xw_number(&s, row, 5, last->value, XW_NUM);
-				xw_period(&s, row, 6, last->period);
-			}
-			xw_blank(&s, row, 7, XW_IN_NUM);
-			xw_text(&s, row, 8, f->next_code, XW_TEXT);
-			xw_text(&s, row, 9, dv->code, XW_TEXT);
-			xw_blank(&s, row, 10, XW_IN_TEXT);
-		}
-	}
-	xw_validate(&s, 2, 7, row - 1, 7, &v);
-	submission_end(&s);
+	xw_validate(s, 2, 7, last, 7, &v);
 }
 
-static void sheet_submit_milestones(struct fb *f)
+static void validate_milestones(struct xw_sheet *s, uint32_t last)
 {
-	static const char *const hdr[] = {"マイルストーンID", "内容",     "期限",   "前回の状況",
-					  "前回報告期間",     "状況",     "進捗率", "報告期間",
-					  "課",               "コメント"};
 	static const char *words[] = {"未着手", "進行中", "完了", "遅延", "中止", NULL};
-	const struct model *m = f->m;
-	const struct division *dv = &m->divisions[f->division];
-	struct xw_sheet s;
-	uint32_t row = 2;
 	lxw_data_validation list = {0};
 	lxw_data_validation pct = decimal_rule(0, 100, "進捗率", "0〜100 の数値を入力します。");
 
@@ -252,231 +508,140 @@ static void sheet_submit_milestones(struct fb *f)
 	list.input_message = (char *)"未着手・進行中・完了・遅延・中止から選びます。";
 	list.error_title = (char *)"状況の言葉が違います";
 	list.error_message = (char *)"未着手・進行中・完了・遅延・中止のいずれかを選んでください。";
-	submission_start(f, &s, SHEET_MS, "マイルストーン状況", hdr, ARRAY_LEN(hdr));
-	xw_wrap(&s, 1, 34);
-	xw_wrap(&s, 9, 30);
-	for (size_t i = 0; i < dv->nmeasures; i++) {
-		const struct measure *ms = &m->measures[dv->measures[i]];
-
-		for (size_t j = 0; j < ms->nmilestones; j++) {
-			size_t id = ms->milestones[j];
-			const struct milestone_result *mr = &f->r->milestones[id];
-
-			/* done or cancelled: nothing more to report */
-			if (mr->status == ST_DONE || mr->status == ST_CANCELLED)
-				continue;
-			xw_text(&s, row, 0, m->milestones[id].id, XW_TEXT);
-			xw_text(&s, row, 1, m->milestones[id].description, XW_TEXT);
-			xw_period(&s, row, 2, m->milestones[id].due);
-			if (mr->report) {
-				xw_text(&s, row, 3, status_word(mr->report->status), XW_TEXT);
-				xw_period(&s, row, 4, mr->report->period);
-			}
-			xw_blank(&s, row, 5, XW_IN_TEXT);
-			xw_blank(&s, row, 6, XW_IN_NUM);
-			xw_text(&s, row, 7, f->next_code, XW_TEXT);
-			xw_text(&s, row, 8, dv->code, XW_TEXT);
-			xw_blank(&s, row, 9, XW_IN_TEXT);
-			row++;
-		}
-	}
-	xw_validate(&s, 2, 5, row - 1, 5, &list);
-	xw_validate(&s, 2, 6, row - 1, 6, &pct);
-	submission_end(&s);
+	xw_validate(s, 2, 5, last, 5, &list);
+	xw_validate(s, 2, 6, last, 6, &pct);
 }
 
-static void sheet_submit_workload(struct fb *f)
+static void validate_workload(struct xw_sheet *s, uint32_t last)
 {
-	static const char *const hdr[] = {"課",     "取組",         "施策ID",   "前回の削減時間",
-					  "前回報告期間", "削減時間", "報告期間", "コメント"};
-	const struct model *m = f->m;
-	const struct division *dv = &m->divisions[f->division];
-	struct xw_sheet s;
-	uint32_t row = 2;
 	lxw_data_validation v = decimal_rule(0, 1e9, "削減時間",
 					     "年間の削減時間（0 以上の数値）を入力します。");
 
-	submission_start(f, &s, SHEET_WL, "業務量削減（年間の削減時間）", hdr, ARRAY_LEN(hdr));
-	xw_wrap(&s, 1, 34);
-	xw_wrap(&s, 7, 30);
-	/* the division's initiatives as they stand at P, then rows for new ones */
-	for (size_t i = 0; i < f->r->nworkload_used; i++) {
-		const struct workload *w = &m->workloads[f->r->workload_used[i]];
-
-		if (w->division != f->division)
-			continue;
-		xw_text(&s, row, 0, dv->code, XW_TEXT);
-		xw_text(&s, row, 1, w->initiative, XW_TEXT);
-		if (w->measure >= 0)
-			xw_text(&s, row, 2, m->measures[w->measure].id, XW_TEXT);
-		xw_number(&s, row, 3, w->hours, XW_NUM);
-		xw_period(&s, row, 4, w->period);
-		xw_blank(&s, row, 5, XW_IN_NUM);
-		xw_text(&s, row, 6, f->next_code, XW_TEXT);
-		xw_blank(&s, row, 7, XW_IN_TEXT);
-		row++;
-	}
-	for (int i = 0; i < NEW_INITIATIVE_ROWS; i++, row++) {
-		xw_text(&s, row, 0, dv->code, XW_TEXT);
-		xw_blank(&s, row, 1, XW_IN_TEXT);
-		xw_blank(&s, row, 2, XW_IN_TEXT);
-		xw_blank(&s, row, 5, XW_IN_NUM);
-		xw_text(&s, row, 6, f->next_code, XW_TEXT);
-		xw_blank(&s, row, 7, XW_IN_TEXT);
-	}
-	xw_validate(&s, 2, 5, row - 1, 5, &v);
-	submission_end(&s);
+	xw_validate(s, 2, 5, last, 5, &v);
 }
 
 /* ---- the division's picture (headers that match no table kind, so that a
  * copied sheet can never be read back as a master or a submission) */
 
-static void sheet_measures(struct fb *f, struct strbuf *why)
+static void measure_cell(const void *x, size_t i, const struct xw_column *col,
+			 struct xw_value *v)
 {
-	static const char *const hdr[] = {"施策", "施策名", "柱", "状況", "前期状況", "判定理由"};
-	const struct model *m = f->m;
-	const struct division *dv = &m->divisions[f->division];
-	struct xw_sheet s;
+	ITEM(x, i);
+	const struct measure *ms = &f->m->measures[id];
 
-	info_sheet(f, &s, "施策", hdr, ARRAY_LEN(hdr));
-	xw_wrap(&s, 1, 36);
-	xw_wrap(&s, 5, 50);
-	for (size_t i = 0; i < dv->nmeasures; i++) {
-		size_t id = dv->measures[i];
-		uint32_t row = (uint32_t)i + 1;
-
-		xw_text(&s, row, 0, m->measures[id].id, XW_TEXT);
-		xw_text(&s, row, 1, m->measures[id].name, XW_TEXT);
-		xw_text(&s, row, 2, f->in->s->pillars[m->measures[id].pillar].name, XW_TEXT);
-		xw_status(&s, row, 3, f->r->measures[id]);
-		xw_status(&s, row, 4, f->prev->measures[id]);
-		explain_measure(m, f->r, id, why);
-		xw_text(&s, row, 5, sb_str(why), XW_TEXT);
-		sb_reset(why);
+	switch (col->arg) {
+	case 0:
+		xv_text(v, ms->id);
+		break;
+	case 1:
+		xv_text(v, ms->name);
+		break;
+	case 2:
+		xv_text(v, f->in->s->pillars[ms->pillar].name);
+		break;
+	case 3:
+		xv_status(v, f->r->measures[id]);
+		break;
+	case 4:
+		xv_status(v, f->prev->measures[id]);
+		break;
 	}
-	xw_finish_table(&s);
 }
 
-static void sheet_kpis(struct fb *f, struct strbuf *why)
+enum { WHY_MEASURE, WHY_KPI, WHY_MILESTONE };
+
+static void reason_cell(const void *x, size_t i, const struct xw_column *col, struct xw_value *v)
 {
-	static const char *const hdr[] = {"KPI",    "施策",     "指標名",         "単位",
-					  "基準値", "目標値",   "目標時点",       "実績値（今期）",
-					  "前回値", "進捗率",   "期待進捗率",     "状況",
-					  "前期状況", "判定理由", "コメント"};
-	const struct model *m = f->m;
-	const struct division *dv = &m->divisions[f->division];
-	struct xw_sheet s;
-	uint32_t row = 1;
-
-	info_sheet(f, &s, "KPI", hdr, ARRAY_LEN(hdr));
-	xw_wrap(&s, 2, 28);
-	xw_wrap(&s, 13, 44);
-	xw_wrap(&s, 14, 24);
-	for (size_t i = 0; i < dv->nmeasures; i++) {
-		const struct measure *ms = &m->measures[dv->measures[i]];
-
-		for (size_t j = 0; j < ms->nkpis; j++, row++) {
-			size_t k = ms->kpis[j];
-			const struct kpi *kp = &m->kpis[k];
-			const struct kpi_result *kr = &f->r->kpis[k];
-
-			xw_text(&s, row, 0, kp->id, XW_TEXT);
-			xw_text(&s, row, 1, ms->id, XW_TEXT);
-			xw_text(&s, row, 2, kp->name, XW_TEXT);
-			xw_text(&s, row, 3, kp->unit, XW_TEXT);
-			xw_number(&s, row, 4, kp->baseline, XW_NUM);
-			xw_number(&s, row, 5, kp->target, XW_NUM);
-			xw_period(&s, row, 6, kp->target_period);
-			if (kr->actual) {
-				xw_number(&s, row, 7, kr->actual->value, XW_NUM);
-				xw_number(&s, row, 9, kr->progress, XW_PCT);
-			}
-			if (kr->previous)
-				xw_number(&s, row, 8, kr->previous->value, XW_NUM);
-			xw_number(&s, row, 10, kr->expected, XW_PCT);
-			xw_status(&s, row, 11, kr->status);
-			xw_status(&s, row, 12, f->prev->kpis[k].status);
-			explain_kpi(m, f->r, k, why);
-			xw_text(&s, row, 13, sb_str(why), XW_TEXT);
-			sb_reset(why);
-			xw_text(&s, row, 14, kr->actual ? kr->actual->comment : NULL, XW_TEXT);
-		}
-	}
-	xw_finish_table(&s);
+	ITEM(x, i);
+	if (col->arg == WHY_MEASURE)
+		explain_measure(f->m, f->r, id, v->buf);
+	else if (col->arg == WHY_KPI)
+		explain_kpi(f->m, f->r, id, v->buf);
+	else
+		explain_milestone(f->m, f->r, id, v->buf);
+	xv_buf(v);
 }
 
-static void sheet_milestones(struct fb *f, struct strbuf *why)
+static void kpi_status_cell(const void *x, size_t i, const struct xw_column *col,
+			    struct xw_value *v)
 {
-	static const char *const hdr[] = {"マイルストーン", "施策",     "内容",     "期限",
-					  "報告された状況", "報告期間", "進捗率",   "判定",
-					  "前期の判定",     "判定理由"};
-	const struct model *m = f->m;
-	const struct division *dv = &m->divisions[f->division];
-	struct xw_sheet s;
-	uint32_t row = 1;
-
-	info_sheet(f, &s, "マイルストーン", hdr, ARRAY_LEN(hdr));
-	xw_wrap(&s, 2, 34);
-	xw_wrap(&s, 9, 50);
-	for (size_t i = 0; i < dv->nmeasures; i++) {
-		const struct measure *ms = &m->measures[dv->measures[i]];
-
-		for (size_t j = 0; j < ms->nmilestones; j++, row++) {
-			size_t id = ms->milestones[j];
-			const struct milestone_result *mr = &f->r->milestones[id];
-
-			xw_text(&s, row, 0, m->milestones[id].id, XW_TEXT);
-			xw_text(&s, row, 1, ms->id, XW_TEXT);
-			xw_text(&s, row, 2, m->milestones[id].description, XW_TEXT);
-			xw_period(&s, row, 3, m->milestones[id].due);
-			if (mr->report) {
-				xw_text(&s, row, 4, status_word(mr->report->status), XW_TEXT);
-				xw_period(&s, row, 5, mr->report->period);
-				if (mr->report->has_progress)
-					xw_number(&s, row, 6, mr->report->progress / 100, XW_PCT);
-			}
-			xw_status(&s, row, 7, mr->status);
-			xw_status(&s, row, 8, f->prev->milestones[id].status);
-			explain_milestone(m, f->r, id, why);
-			xw_text(&s, row, 9, sb_str(why), XW_TEXT);
-			sb_reset(why);
-		}
-	}
-	xw_finish_table(&s);
+	ITEM(x, i);
+	xv_status(v, (col->arg ? f->prev : f->r)->kpis[id].status);
 }
 
-static void sheet_errors(struct fb *f)
+static const struct xw_column measure_columns[] = {
+	{"施策", XW_TEXT, 0, 0, measure_cell, 0},
+	{"施策名", XW_TEXT, 36, 0, measure_cell, 1},
+	{"柱", XW_TEXT, 0, 0, measure_cell, 2},
+	{"状況", XW_TEXT, 0, 0, measure_cell, 3},
+	{"前期状況", XW_TEXT, 0, 0, measure_cell, 4},
+	{"判定理由", XW_TEXT, 50, 0, reason_cell, WHY_MEASURE},
+};
+
+static const struct xw_column kpi_columns[] = {
+	{"KPI", XW_TEXT, 0, 0, kpi_cell, K_ID},
+	{"施策", XW_TEXT, 0, 0, kpi_cell, K_MEASURE},
+	{"指標名", XW_TEXT, 28, 0, kpi_cell, K_NAME},
+	{"単位", XW_TEXT, 0, 0, kpi_cell, K_UNIT},
+	{"基準値", XW_NUM, 0, 0, kpi_cell, K_BASELINE},
+	{"目標値", XW_NUM, 0, 0, kpi_cell, K_TARGET},
+	{"目標時点", XW_TEXT, 0, 0, kpi_cell, K_TARGET_PERIOD},
+	{"実績値（今期）", XW_NUM, 0, 0, kpi_cell, K_ACTUAL},
+	{"前回値", XW_NUM, 0, 0, kpi_cell, K_PREVIOUS},
+	{"進捗率", XW_PCT, 0, 0, kpi_cell, K_PROGRESS},
+	{"期待進捗率", XW_PCT, 0, 0, kpi_cell, K_EXPECTED},
+	{"状況", XW_TEXT, 0, 0, kpi_status_cell, 0},
+	{"前期状況", XW_TEXT, 0, 0, kpi_status_cell, 1},
+	{"判定理由", XW_TEXT, 44, 0, reason_cell, WHY_KPI},
+	{"コメント", XW_TEXT, 24, 0, kpi_cell, K_COMMENT},
+};
+
+static const struct xw_column milestone_columns[] = {
+	{"マイルストーン", XW_TEXT, 0, 0, ms_cell, M_ID},
+	{"施策", XW_TEXT, 0, 0, ms_cell, M_MEASURE},
+	{"内容", XW_TEXT, 34, 0, ms_cell, M_DESCRIPTION},
+	{"期限", XW_TEXT, 0, 0, ms_cell, M_DUE},
+	{"報告された状況", XW_TEXT, 0, 0, ms_cell, M_REPORTED},
+	{"報告期間", XW_TEXT, 0, 0, ms_cell, M_REPORT_PERIOD},
+	{"進捗率", XW_PCT, 0, 0, ms_cell, M_PROGRESS},
+	{"判定", XW_TEXT, 0, 0, ms_cell, M_STATUS},
+	{"前期の判定", XW_TEXT, 0, 0, ms_cell, M_PREVIOUS},
+	{"判定理由", XW_TEXT, 50, 0, reason_cell, WHY_MILESTONE},
+};
+
+static void division_sheets(struct fb *f)
 {
-	static const char *const hdr[] = {"重要度", "ファイル", "シート", "行",
-					  "列",     "値",       "コード", "直し方"};
-	struct xw_sheet s;
+	const struct division *dv = &f->m->divisions[f->division];
+	struct items kpis, open, all, wl, measures = {f, (size_t *)dv->measures, dv->nmeasures};
 
-	info_sheet(f, &s, "入力エラー", hdr, ARRAY_LEN(hdr));
-	xw_wrap(&s, 1, 34);
-	xw_wrap(&s, 5, 16);
-	xw_wrap(&s, 7, 60);
-	for (size_t i = 0; i < f->nerrors; i++) {
-		const struct diag *g = &f->d->v[f->errors[i]];
-		uint32_t row = (uint32_t)i + 1;
-
-		xw_text(&s, row, 0, diag_code_severity(g->code) == SEV_ERROR ? "エラー" : "警告",
-			XW_TEXT);
-		xw_text(&s, row, 1, g->file, XW_TEXT);
-		xw_text(&s, row, 2, g->sheet, XW_TEXT);
-		if (g->row > 0)
-			xw_number(&s, row, 3, g->row, XW_ROWNUM);
-		xw_text(&s, row, 4, g->column, XW_TEXT);
-		xw_text(&s, row, 5, g->value, XW_TEXT);
-		xw_text(&s, row, 6, diag_code_name(g->code), XW_TEXT);
-		xw_text(&s, row, 7, g->message, XW_TEXT);
-	}
-	xw_finish_table(&s);
+	items_kpis(&kpis, f);
+	items_milestones(&open, f, true);
+	items_milestones(&all, f, false);
+	items_workload(&wl, f);
+	submission_sheet(f, SHEET_KPI, " KPI 実績値", submit_kpi_columns, submit_kpi_names,
+			 ARRAY_LEN(submit_kpi_columns), &kpis, 0, validate_kpis);
+	submission_sheet(f, SHEET_MS, "マイルストーン状況", submit_milestone_columns,
+			 submit_milestone_names, ARRAY_LEN(submit_milestone_columns), &open, 0,
+			 validate_milestones);
+	submission_sheet(f, SHEET_WL, "業務量削減（年間の削減時間）", submit_workload_columns,
+			 submit_workload_names, ARRAY_LEN(submit_workload_columns), &wl,
+			 NEW_INITIATIVE_ROWS, validate_workload);
+	xw_list_sheet(&f->b, "施策", measure_columns, ARRAY_LEN(measure_columns), &measures,
+		      measures.n, f->title, f->period);
+	xw_list_sheet(&f->b, "KPI", kpi_columns, ARRAY_LEN(kpi_columns), &kpis, kpis.n, f->title,
+		      f->period);
+	xw_list_sheet(&f->b, "マイルストーン", milestone_columns, ARRAY_LEN(milestone_columns), &all,
+		      all.n, f->title, f->period);
+	sheet_errors(&f->b, f->m, f->d, f->errors, f->nerrors, true, f->title, f->period);
+	free(kpis.v);
+	free(open.v);
+	free(all.v);
+	free(wl.v);
 }
 
 static bool write_one(struct fb *f, const char *path, struct strbuf *err)
 {
 	const struct division *dv = &f->m->divisions[f->division];
-	struct strbuf why = STRBUF_INIT;
 	char title[300];
 
 	snprintf(title, sizeof(title), "%s（%s）", f->title, dv->name);
@@ -488,14 +653,7 @@ static bool write_one(struct fb *f, const char *path, struct strbuf *err)
 		return false;
 	}
 	sheet_overview(f);
-	sheet_submit_kpis(f);
-	sheet_submit_milestones(f);
-	sheet_submit_workload(f);
-	sheet_measures(f, &why);
-	sheet_kpis(f, &why);
-	sheet_milestones(f, &why);
-	sheet_errors(f);
-	sb_release(&why);
+	division_sheets(f);
 	return xw_close(&f->b, err);
 }
 

@@ -11,6 +11,7 @@
 #include "period.h"
 #include "recognise.h"
 #include "out_summary.h"
+#include "sheet_errors.h"
 #include "xlsx_write.h"
 
 #define OVERVIEW "概要"
@@ -37,21 +38,6 @@ static void division_cells(struct ctx *c, struct xw_sheet *s, uint32_t row, uint
 	xw_text(s, row, col, c->m->departments[dv->dept].name, XW_TEXT);
 	xw_text(s, row, col + 1, dv->code, XW_TEXT);
 	xw_text(s, row, col + 2, dv->name, XW_TEXT);
-}
-
-static void reason_cell(struct xw_sheet *s, uint32_t row, uint16_t col, struct strbuf *reason)
-{
-	xw_text(s, row, col, sb_str(reason), XW_TEXT);
-	sb_reset(reason);
-}
-
-static void list_sheet(struct ctx *c, struct xw_sheet *s, const char *name,
-		       const char *const *hdr, size_t n, size_t nrows)
-{
-	if (!xw_sheet(&c->b, s, name))
-		return;
-	xw_table(s, 0, hdr, n, nrows);
-	xw_print(s, c->title, c->period, 0);
 }
 
 /* ---- 概要 */
@@ -336,260 +322,569 @@ static void sheet_overview(struct ctx *c)
 	xw_keep(&c->b, worksheet_set_column(s.ws, 0, 0, 26, NULL));
 }
 
-/* ---- 施策一覧 */
+/* ---- the list sheets, as column tables */
 
-static void sheet_measures(struct ctx *c)
+/* The 部, 課コード and 課 of division d (col->arg: which). */
+enum { DIV_DEPT, DIV_CODE, DIV_NAME };
+
+static void division_value(const struct model *m, size_t d, size_t part, struct xw_value *v)
 {
-	static const char *const hdr[] = {"施策ID",   "施策名",     "柱",   "部",     "課コード",
-					  "課",       "分野",       "アプローチ", "状況", "前期状況",
-					  "判定理由", "KPI数",      "マイルストーン数"};
-	const struct model *m = c->m;
-	struct xw_sheet s;
-	struct strbuf why = STRBUF_INIT;
+	const struct division *dv = &m->divisions[d];
 
-	list_sheet(c, &s, "施策一覧", hdr, ARRAY_LEN(hdr), m->nmeasures);
-	xw_wrap(&s, 1, 28);
-	xw_wrap(&s, 2, 16);
-	xw_wrap(&s, 10, 44);
-	for (size_t i = 0; i < m->nmeasures; i++) {
-		const struct measure *ms = &m->measures[i];
-		uint32_t row = (uint32_t)i + 1;
-
-		xw_text(&s, row, 0, ms->id, XW_TEXT);
-		xw_text(&s, row, 1, ms->name, XW_TEXT);
-		xw_text(&s, row, 2, c->s->pillars[ms->pillar].name, XW_TEXT);
-		division_cells(c, &s, row, 3, ms->lead);
-		xw_text(&s, row, 6, ms->field, XW_TEXT);
-		xw_text(&s, row, 7, ms->approach, XW_TEXT);
-		xw_status(&s, row, 8, c->r->measures[i]);
-		xw_status(&s, row, 9, c->prev->measures[i]);
-		explain_measure(m, c->r, i, &why);
-		reason_cell(&s, row, 10, &why);
-		xw_number(&s, row, 11, (double)ms->nkpis, XW_INT);
-		xw_number(&s, row, 12, (double)ms->nmilestones, XW_INT);
-	}
-	xw_finish_table(&s);
-	sb_release(&why);
+	xv_text(v, part == DIV_DEPT ? m->departments[dv->dept].name
+				    : part == DIV_CODE ? dv->code : dv->name);
 }
 
-/* ---- KPI一覧 */
+/* ---- 施策一覧: one row per measure */
 
-static void sheet_kpis(struct ctx *c)
+#define CTX(x) const struct ctx *c = (x)
+
+static void ms_id(const void *x, size_t i, const struct xw_column *col, struct xw_value *v)
 {
-	static const char *const fixed[] = {
-		"KPI_ID",   "施策ID",     "施策名",       "部",     "課コード", "課",
-		"指標名",   "単位",       "基準値",       "基準時点", "目標値",   "目標時点",
-		"実績値",   "前回値",     "前回報告期間", "進捗率", "期待進捗率", "状況",
-		"前期状況", "判定理由",   "コメント"};
-	const struct model *m = c->m;
-	const struct result *r = c->r;
-	size_t nf = ARRAY_LEN(fixed), n = nf + r->ntrend;
-	const char **hdr = xcalloc(n, sizeof(*hdr));
-	char(*codes)[PERIOD_CODE_MAX] = xcalloc(r->ntrend + 1, sizeof(*codes));
-	struct xw_sheet s;
-	struct strbuf why = STRBUF_INIT;
+	CTX(x);
+	(void)col;
+	xv_text(v, c->m->measures[i].id);
+}
 
-	memcpy(hdr, fixed, sizeof(fixed));
-	for (size_t t = 0; t < r->ntrend; t++) {
-		period_code(r->trend[t], codes[t]);
-		hdr[nf + t] = codes[t];
-	}
-	list_sheet(c, &s, "KPI一覧", hdr, n, m->nkpis);
-	xw_wrap(&s, 2, 18);
-	xw_wrap(&s, 6, 24);
-	xw_wrap(&s, 19, 40);
-	xw_wrap(&s, 20, 24);
-	for (size_t k = 0; k < m->nkpis; k++) {
-		const struct kpi *kp = &m->kpis[k];
-		const struct kpi_result *kr = &r->kpis[k];
-		const struct measure *ms = &m->measures[kp->measure];
-		uint32_t row = (uint32_t)k + 1;
+static void ms_name(const void *x, size_t i, const struct xw_column *col, struct xw_value *v)
+{
+	CTX(x);
+	(void)col;
+	xv_text(v, c->m->measures[i].name);
+}
 
-		xw_text(&s, row, 0, kp->id, XW_TEXT);
-		xw_text(&s, row, 1, ms->id, XW_TEXT);
-		xw_text(&s, row, 2, ms->name, XW_TEXT);
-		division_cells(c, &s, row, 3, ms->lead);
-		xw_text(&s, row, 6, kp->name, XW_TEXT);
-		xw_text(&s, row, 7, kp->unit, XW_TEXT);
-		xw_number(&s, row, 8, kp->baseline, XW_NUM);
-		xw_period(&s, row, 9, kp->baseline_period);
-		xw_number(&s, row, 10, kp->target, XW_NUM);
-		xw_period(&s, row, 11, kp->target_period);
+static void ms_pillar(const void *x, size_t i, const struct xw_column *col, struct xw_value *v)
+{
+	CTX(x);
+	(void)col;
+	xv_text(v, c->s->pillars[c->m->measures[i].pillar].name);
+}
+
+static void ms_division(const void *x, size_t i, const struct xw_column *col, struct xw_value *v)
+{
+	CTX(x);
+	division_value(c->m, c->m->measures[i].lead, col->arg, v);
+}
+
+static void ms_field(const void *x, size_t i, const struct xw_column *col, struct xw_value *v)
+{
+	CTX(x);
+	(void)col;
+	xv_text(v, c->m->measures[i].field);
+}
+
+static void ms_approach(const void *x, size_t i, const struct xw_column *col, struct xw_value *v)
+{
+	CTX(x);
+	(void)col;
+	xv_text(v, c->m->measures[i].approach);
+}
+
+static void ms_status(const void *x, size_t i, const struct xw_column *col, struct xw_value *v)
+{
+	CTX(x);
+	xv_status(v, (col->arg ? c->prev : c->r)->measures[i]);
+}
+
+static void ms_reason(const void *x, size_t i, const struct xw_column *col, struct xw_value *v)
+{
+	CTX(x);
+	(void)col;
+	explain_measure(c->m, c->r, i, v->buf);
+	xv_buf(v);
+}
+
+static void ms_counts(const void *x, size_t i, const struct xw_column *col, struct xw_value *v)
+{
+	CTX(x);
+	xv_number(v, (double)(col->arg ? c->m->measures[i].nmilestones : c->m->measures[i].nkpis));
+}
+
+static const struct xw_column measure_columns[] = {
+	{"施策ID", XW_TEXT, 0, 0, ms_id, 0},
+	{"施策名", XW_TEXT, 28, 0, ms_name, 0},
+	{"柱", XW_TEXT, 16, 0, ms_pillar, 0},
+	{"部", XW_TEXT, 0, 0, ms_division, DIV_DEPT},
+	{"課コード", XW_TEXT, 0, 0, ms_division, DIV_CODE},
+	{"課", XW_TEXT, 0, 0, ms_division, DIV_NAME},
+	{"分野", XW_TEXT, 0, 0, ms_field, 0},
+	{"アプローチ", XW_TEXT, 0, 0, ms_approach, 0},
+	{"状況", XW_TEXT, 0, 0, ms_status, 0},
+	{"前期状況", XW_TEXT, 0, 0, ms_status, 1},
+	{"判定理由", XW_TEXT, 44, 0, ms_reason, 0},
+	{"KPI数", XW_INT, 0, 0, ms_counts, 0},
+	{"マイルストーン数", XW_INT, 0, 0, ms_counts, 1},
+};
+
+/* ---- KPI一覧: one row per KPI, then one column per period of the trend */
+
+static const struct kpi *kpi_of(const struct ctx *c, size_t k)
+{
+	return &c->m->kpis[k];
+}
+
+static void kpi_id(const void *x, size_t k, const struct xw_column *col, struct xw_value *v)
+{
+	(void)col;
+	xv_text(v, kpi_of(x, k)->id);
+}
+
+static void kpi_measure(const void *x, size_t k, const struct xw_column *col, struct xw_value *v)
+{
+	CTX(x);
+	const struct measure *ms = &c->m->measures[kpi_of(c, k)->measure];
+
+	xv_text(v, col->arg ? ms->name : ms->id);
+}
+
+static void kpi_division(const void *x, size_t k, const struct xw_column *col, struct xw_value *v)
+{
+	CTX(x);
+	division_value(c->m, c->m->measures[kpi_of(c, k)->measure].lead, col->arg, v);
+}
+
+enum { KPI_NAME, KPI_UNIT };
+
+static void kpi_text(const void *x, size_t k, const struct xw_column *col, struct xw_value *v)
+{
+	const struct kpi *kp = kpi_of(x, k);
+
+	xv_text(v, col->arg == KPI_NAME ? kp->name : kp->unit);
+}
+
+enum { KPI_BASELINE, KPI_TARGET, KPI_ACTUAL, KPI_PREVIOUS, KPI_PROGRESS, KPI_EXPECTED };
+
+static void kpi_number(const void *x, size_t k, const struct xw_column *col, struct xw_value *v)
+{
+	CTX(x);
+	const struct kpi *kp = kpi_of(c, k);
+	const struct kpi_result *kr = &c->r->kpis[k];
+
+	switch (col->arg) {
+	case KPI_BASELINE:
+		xv_number(v, kp->baseline);
+		break;
+	case KPI_TARGET:
+		xv_number(v, kp->target);
+		break;
+	case KPI_ACTUAL:
 		if (kr->actual)
-			xw_number(&s, row, 12, kr->actual->value, XW_NUM);
-		if (kr->previous) {
-			xw_number(&s, row, 13, kr->previous->value, XW_NUM);
-			xw_period(&s, row, 14, kr->previous->period);
-		}
+			xv_number(v, kr->actual->value);
+		break;
+	case KPI_PREVIOUS:
+		if (kr->previous)
+			xv_number(v, kr->previous->value);
+		break;
+	case KPI_PROGRESS:
 		if (kr->actual)
-			xw_number(&s, row, 15, kr->progress, XW_PCT);
-		xw_number(&s, row, 16, kr->expected, XW_PCT);
-		xw_status(&s, row, 17, kr->status);
-		xw_status(&s, row, 18, c->prev->kpis[k].status);
-		explain_kpi(m, r, k, &why);
-		reason_cell(&s, row, 19, &why);
-		xw_text(&s, row, 20, kr->actual ? kr->actual->comment : NULL, XW_TEXT);
-		for (size_t t = 0; t < r->ntrend; t++) {
-			const struct actual *a = model_actual_at(m, k, r->trend[t]);
-
-			if (a)
-				xw_number(&s, row, (uint16_t)(nf + t), a->value, XW_NUM);
-		}
+			xv_number(v, kr->progress);
+		break;
+	case KPI_EXPECTED:
+		xv_number(v, kr->expected);
+		break;
 	}
-	xw_finish_table(&s);
-	sb_release(&why);
-	free(hdr);
-	free(codes);
 }
 
-/* ---- マイルストーン */
+enum { KPI_BASELINE_PERIOD, KPI_TARGET_PERIOD, KPI_PREVIOUS_PERIOD };
 
-static void sheet_milestones(struct ctx *c)
+static void kpi_period(const void *x, size_t k, const struct xw_column *col, struct xw_value *v)
 {
-	static const char *const hdr[] = {"マイルストーンID", "施策ID",   "施策名",   "部",
-					  "課コード",         "課",       "内容",     "期限",
-					  "報告状況",         "報告期間", "進捗率",   "状況",
-					  "前期状況",         "判定理由", "コメント"};
-	const struct model *m = c->m;
-	struct xw_sheet s;
-	struct strbuf why = STRBUF_INIT;
+	CTX(x);
+	const struct kpi *kp = kpi_of(c, k);
+	const struct kpi_result *kr = &c->r->kpis[k];
 
-	list_sheet(c, &s, "マイルストーン", hdr, ARRAY_LEN(hdr), m->nmilestones);
-	xw_wrap(&s, 2, 18);
-	xw_wrap(&s, 6, 28);
-	xw_wrap(&s, 13, 40);
-	xw_wrap(&s, 14, 24);
-	for (size_t i = 0; i < m->nmilestones; i++) {
-		const struct milestone *mi = &m->milestones[i];
-		const struct milestone_result *mr = &c->r->milestones[i];
-		const struct measure *ms = &m->measures[mi->measure];
-		uint32_t row = (uint32_t)i + 1;
-
-		xw_text(&s, row, 0, mi->id, XW_TEXT);
-		xw_text(&s, row, 1, ms->id, XW_TEXT);
-		xw_text(&s, row, 2, ms->name, XW_TEXT);
-		division_cells(c, &s, row, 3, ms->lead);
-		xw_text(&s, row, 6, mi->description, XW_TEXT);
-		xw_period(&s, row, 7, mi->due);
-		if (mr->report) {
-			xw_text(&s, row, 8, status_word(mr->report->status), XW_TEXT);
-			xw_period(&s, row, 9, mr->report->period);
-			if (mr->report->has_progress)
-				xw_number(&s, row, 10, mr->report->progress / 100, XW_PCT);
-		}
-		xw_status(&s, row, 11, mr->status);
-		xw_status(&s, row, 12, c->prev->milestones[i].status);
-		explain_milestone(m, c->r, i, &why);
-		reason_cell(&s, row, 13, &why);
-		xw_text(&s, row, 14, mr->report ? mr->report->comment : NULL, XW_TEXT);
-	}
-	xw_finish_table(&s);
-	sb_release(&why);
+	if (col->arg == KPI_BASELINE_PERIOD)
+		xv_period(v, kp->baseline_period);
+	else if (col->arg == KPI_TARGET_PERIOD)
+		xv_period(v, kp->target_period);
+	else if (kr->previous)
+		xv_period(v, kr->previous->period);
 }
 
-/* ---- 業務量削減 */
-
-static void sheet_workload(struct ctx *c)
+static void kpi_state(const void *x, size_t k, const struct xw_column *col, struct xw_value *v)
 {
-	static const char *const hdr[] = {"部",       "課コード", "課",       "取組",
-					  "施策ID",   "削減時間", "報告期間", "削減率に算入",
-					  "コメント"};
-	const struct model *m = c->m;
-	struct xw_sheet s;
+	CTX(x);
+	xv_status(v, (col->arg ? c->prev : c->r)->kpis[k].status);
+}
 
-	list_sheet(c, &s, "業務量削減", hdr, ARRAY_LEN(hdr), c->r->nworkload_used);
-	xw_wrap(&s, 3, 30);
-	xw_wrap(&s, 8, 30);
-	for (size_t i = 0; i < c->r->nworkload_used; i++) {
-		const struct workload *w = &m->workloads[c->r->workload_used[i]];
-		uint32_t row = (uint32_t)i + 1;
+static void kpi_reason(const void *x, size_t k, const struct xw_column *col, struct xw_value *v)
+{
+	CTX(x);
+	(void)col;
+	explain_kpi(c->m, c->r, k, v->buf);
+	xv_buf(v);
+}
 
-		division_cells(c, &s, row, 0, w->division);
-		xw_text(&s, row, 3, w->initiative, XW_TEXT);
+static void kpi_comment(const void *x, size_t k, const struct xw_column *col, struct xw_value *v)
+{
+	CTX(x);
+	(void)col;
+	if (c->r->kpis[k].actual)
+		xv_text(v, c->r->kpis[k].actual->comment);
+}
+
+/* The actual of the trend's col->arg-th period. */
+static void kpi_trend(const void *x, size_t k, const struct xw_column *col, struct xw_value *v)
+{
+	CTX(x);
+	const struct actual *a = model_actual_at(c->m, k, c->r->trend[col->arg]);
+
+	if (a)
+		xv_number(v, a->value);
+}
+
+static const struct xw_column kpi_columns[] = {
+	{"KPI_ID", XW_TEXT, 0, 0, kpi_id, 0},
+	{"施策ID", XW_TEXT, 0, 0, kpi_measure, 0},
+	{"施策名", XW_TEXT, 18, 0, kpi_measure, 1},
+	{"部", XW_TEXT, 0, 0, kpi_division, DIV_DEPT},
+	{"課コード", XW_TEXT, 0, 0, kpi_division, DIV_CODE},
+	{"課", XW_TEXT, 0, 0, kpi_division, DIV_NAME},
+	{"指標名", XW_TEXT, 24, 0, kpi_text, KPI_NAME},
+	{"単位", XW_TEXT, 0, 0, kpi_text, KPI_UNIT},
+	{"基準値", XW_NUM, 0, 0, kpi_number, KPI_BASELINE},
+	{"基準時点", XW_TEXT, 0, 0, kpi_period, KPI_BASELINE_PERIOD},
+	{"目標値", XW_NUM, 0, 0, kpi_number, KPI_TARGET},
+	{"目標時点", XW_TEXT, 0, 0, kpi_period, KPI_TARGET_PERIOD},
+	{"実績値", XW_NUM, 0, 0, kpi_number, KPI_ACTUAL},
+	{"前回値", XW_NUM, 0, 0, kpi_number, KPI_PREVIOUS},
+	{"前回報告期間", XW_TEXT, 0, 0, kpi_period, KPI_PREVIOUS_PERIOD},
+	{"進捗率", XW_PCT, 0, 0, kpi_number, KPI_PROGRESS},
+	{"期待進捗率", XW_PCT, 0, 0, kpi_number, KPI_EXPECTED},
+	{"状況", XW_TEXT, 0, 0, kpi_state, 0},
+	{"前期状況", XW_TEXT, 0, 0, kpi_state, 1},
+	{"判定理由", XW_TEXT, 40, 0, kpi_reason, 0},
+	{"コメント", XW_TEXT, 24, 0, kpi_comment, 0},
+};
+
+/* ---- マイルストーン: one row per milestone */
+
+static void mi_id(const void *x, size_t i, const struct xw_column *col, struct xw_value *v)
+{
+	CTX(x);
+	(void)col;
+	xv_text(v, c->m->milestones[i].id);
+}
+
+static void mi_measure(const void *x, size_t i, const struct xw_column *col, struct xw_value *v)
+{
+	CTX(x);
+	const struct measure *ms = &c->m->measures[c->m->milestones[i].measure];
+
+	xv_text(v, col->arg ? ms->name : ms->id);
+}
+
+static void mi_division(const void *x, size_t i, const struct xw_column *col, struct xw_value *v)
+{
+	CTX(x);
+	division_value(c->m, c->m->measures[c->m->milestones[i].measure].lead, col->arg, v);
+}
+
+static void mi_description(const void *x, size_t i, const struct xw_column *col,
+			   struct xw_value *v)
+{
+	CTX(x);
+	(void)col;
+	xv_text(v, c->m->milestones[i].description);
+}
+
+static void mi_due(const void *x, size_t i, const struct xw_column *col, struct xw_value *v)
+{
+	CTX(x);
+	(void)col;
+	xv_period(v, c->m->milestones[i].due);
+}
+
+enum { REPORT_STATUS, REPORT_PERIOD, REPORT_PROGRESS, REPORT_COMMENT };
+
+/* The latest report at or before P: its status, period, progress, comment. */
+static void mi_report(const void *x, size_t i, const struct xw_column *col, struct xw_value *v)
+{
+	CTX(x);
+	const struct report *rp = c->r->milestones[i].report;
+
+	if (!rp)
+		return;
+	switch (col->arg) {
+	case REPORT_STATUS:
+		xv_text(v, status_word(rp->status));
+		break;
+	case REPORT_PERIOD:
+		xv_period(v, rp->period);
+		break;
+	case REPORT_PROGRESS:
+		if (rp->has_progress)
+			xv_number(v, rp->progress / 100);
+		break;
+	case REPORT_COMMENT:
+		xv_text(v, rp->comment);
+		break;
+	}
+}
+
+static void mi_status(const void *x, size_t i, const struct xw_column *col, struct xw_value *v)
+{
+	CTX(x);
+	xv_status(v, (col->arg ? c->prev : c->r)->milestones[i].status);
+}
+
+static void mi_reason(const void *x, size_t i, const struct xw_column *col, struct xw_value *v)
+{
+	CTX(x);
+	(void)col;
+	explain_milestone(c->m, c->r, i, v->buf);
+	xv_buf(v);
+}
+
+static const struct xw_column milestone_columns[] = {
+	{"マイルストーンID", XW_TEXT, 0, 0, mi_id, 0},
+	{"施策ID", XW_TEXT, 0, 0, mi_measure, 0},
+	{"施策名", XW_TEXT, 18, 0, mi_measure, 1},
+	{"部", XW_TEXT, 0, 0, mi_division, DIV_DEPT},
+	{"課コード", XW_TEXT, 0, 0, mi_division, DIV_CODE},
+	{"課", XW_TEXT, 0, 0, mi_division, DIV_NAME},
+	{"内容", XW_TEXT, 28, 0, mi_description, 0},
+	{"期限", XW_TEXT, 0, 0, mi_due, 0},
+	{"報告状況", XW_TEXT, 0, 0, mi_report, REPORT_STATUS},
+	{"報告期間", XW_TEXT, 0, 0, mi_report, REPORT_PERIOD},
+	{"進捗率", XW_PCT, 0, 0, mi_report, REPORT_PROGRESS},
+	{"状況", XW_TEXT, 0, 0, mi_status, 0},
+	{"前期状況", XW_TEXT, 0, 0, mi_status, 1},
+	{"判定理由", XW_TEXT, 40, 0, mi_reason, 0},
+	{"コメント", XW_TEXT, 24, 0, mi_report, REPORT_COMMENT},
+};
+
+/* ---- 業務量削減: the rows that count at P */
+
+static const struct workload *wl_of(const struct ctx *c, size_t i)
+{
+	return &c->m->workloads[c->r->workload_used[i]];
+}
+
+static void wl_division(const void *x, size_t i, const struct xw_column *col, struct xw_value *v)
+{
+	CTX(x);
+	division_value(c->m, wl_of(c, i)->division, col->arg, v);
+}
+
+enum { WL_INITIATIVE, WL_MEASURE, WL_COUNTED, WL_COMMENT };
+
+static void wl_text(const void *x, size_t i, const struct xw_column *col, struct xw_value *v)
+{
+	CTX(x);
+	const struct workload *w = wl_of(c, i);
+
+	switch (col->arg) {
+	case WL_INITIATIVE:
+		xv_text(v, w->initiative);
+		break;
+	case WL_MEASURE:
 		if (w->measure >= 0)
-			xw_text(&s, row, 4, m->measures[w->measure].id, XW_TEXT);
-		xw_number(&s, row, 5, w->hours, XW_NUM);
-		xw_period(&s, row, 6, w->period);
-		xw_text(&s, row, 7,
-			m->divisions[w->division].has_baseline ? "はい" : "いいえ（基準業務量なし）",
-			XW_TEXT);
-		xw_text(&s, row, 8, w->comment, XW_TEXT);
+			xv_text(v, c->m->measures[w->measure].id);
+		break;
+	case WL_COUNTED:
+		xv_text(v, c->m->divisions[w->division].has_baseline ? "はい"
+								    : "いいえ（基準業務量なし）");
+		break;
+	case WL_COMMENT:
+		xv_text(v, w->comment);
+		break;
 	}
-	xw_finish_table(&s);
 }
 
-/* ---- 未提出 */
+static void wl_hours(const void *x, size_t i, const struct xw_column *col, struct xw_value *v)
+{
+	(void)col;
+	xv_number(v, wl_of(x, i)->hours);
+}
+
+static void wl_period(const void *x, size_t i, const struct xw_column *col, struct xw_value *v)
+{
+	(void)col;
+	xv_period(v, wl_of(x, i)->period);
+}
+
+static const struct xw_column workload_columns[] = {
+	{"部", XW_TEXT, 0, 0, wl_division, DIV_DEPT},
+	{"課コード", XW_TEXT, 0, 0, wl_division, DIV_CODE},
+	{"課", XW_TEXT, 0, 0, wl_division, DIV_NAME},
+	{"取組", XW_TEXT, 30, 0, wl_text, WL_INITIATIVE},
+	{"施策ID", XW_TEXT, 0, 0, wl_text, WL_MEASURE},
+	{"削減時間", XW_NUM, 0, 0, wl_hours, 0},
+	{"報告期間", XW_TEXT, 0, 0, wl_period, 0},
+	{"削減率に算入", XW_TEXT, 0, 0, wl_text, WL_COUNTED},
+	{"コメント", XW_TEXT, 30, 0, wl_text, WL_COMMENT},
+};
+
+/* ---- 未提出: the divisions without a submission for P */
+
+struct missing {
+	const struct ctx *c;
+	size_t *nk, *nm; /* per division: KPIs, open milestones */
+	int *last;       /* per division: the latest period submitted, up to P */
+};
+
+static void mis_division(const void *x, size_t i, const struct xw_column *col,
+			 struct xw_value *v)
+{
+	const struct missing *ms = x;
+
+	division_value(ms->c->m, ms->c->r->missing[i], col->arg, v);
+}
+
+static void mis_count(const void *x, size_t i, const struct xw_column *col, struct xw_value *v)
+{
+	const struct missing *ms = x;
+	size_t d = ms->c->r->missing[i];
+
+	xv_number(v, (double)(col->arg ? ms->nm[d] : ms->nk[d]));
+}
+
+static void mis_last(const void *x, size_t i, const struct xw_column *col, struct xw_value *v)
+{
+	const struct missing *ms = x;
+	int last = ms->last[ms->c->r->missing[i]];
+
+	(void)col;
+	if (last == PERIOD_NONE)
+		xv_text(v, "（提出なし）");
+	else
+		xv_period(v, last);
+}
+
+static const struct xw_column missing_columns[] = {
+	{"課コード", XW_TEXT, 0, 0, mis_division, DIV_CODE},
+	{"部", XW_TEXT, 0, 0, mis_division, DIV_DEPT},
+	{"課", XW_TEXT, 0, 0, mis_division, DIV_NAME},
+	{"KPI数", XW_INT, 0, 0, mis_count, 0},
+	{"未完了マイルストーン数", XW_INT, 0, 0, mis_count, 1},
+	{"最終提出期間", XW_TEXT, 0, 0, mis_last, 0},
+};
 
 static void sheet_missing(struct ctx *c)
 {
-	static const char *const hdr[] = {"課コード", "部", "課", "KPI数", "未完了マイルストーン数",
-					  "最終提出期間"};
 	const struct model *m = c->m;
 	const struct result *r = c->r;
-	size_t *nk = xcalloc(m->ndivisions + 1, sizeof(size_t));
-	size_t *nm = xcalloc(m->ndivisions + 1, sizeof(size_t));
-	int *last = xmalloc((m->ndivisions + 1) * sizeof(int));
-	struct xw_sheet s;
+	struct missing ms = {c, xcalloc(m->ndivisions + 1, sizeof(size_t)),
+			     xcalloc(m->ndivisions + 1, sizeof(size_t)),
+			     xmalloc((m->ndivisions + 1) * sizeof(int))};
 
 	for (size_t k = 0; k < m->nkpis; k++)
-		nk[m->measures[m->kpis[k].measure].lead]++;
+		ms.nk[m->measures[m->kpis[k].measure].lead]++;
 	for (size_t i = 0; i < m->nmilestones; i++) {
 		enum status st = r->milestones[i].status;
 
 		if (st != ST_DONE && st != ST_CANCELLED)
-			nm[m->measures[m->milestones[i].measure].lead]++;
+			ms.nm[m->measures[m->milestones[i].measure].lead]++;
 	}
 	for (size_t d = 0; d < m->ndivisions; d++)
-		last[d] = PERIOD_NONE;
+		ms.last[d] = PERIOD_NONE;
 	for (size_t i = 0; i < m->nsubmitted; i++) {
 		const struct submitted *sb = &m->submitted[i];
 
-		if (sb->period <= r->period && sb->period > last[sb->division])
-			last[sb->division] = sb->period;
+		if (sb->period <= r->period && sb->period > ms.last[sb->division])
+			ms.last[sb->division] = sb->period;
 	}
-	list_sheet(c, &s, "未提出", hdr, ARRAY_LEN(hdr), r->nmissing);
-	for (size_t i = 0; i < r->nmissing; i++) {
-		size_t d = r->missing[i];
-		const struct division *dv = &m->divisions[d];
-		uint32_t row = (uint32_t)i + 1;
-
-		xw_text(&s, row, 0, dv->code, XW_TEXT);
-		xw_text(&s, row, 1, m->departments[dv->dept].name, XW_TEXT);
-		xw_text(&s, row, 2, dv->name, XW_TEXT);
-		xw_number(&s, row, 3, (double)nk[d], XW_INT);
-		xw_number(&s, row, 4, (double)nm[d], XW_INT);
-		if (last[d] == PERIOD_NONE)
-			xw_text(&s, row, 5, "（提出なし）", XW_TEXT);
-		else
-			xw_period(&s, row, 5, last[d]);
-	}
-	xw_finish_table(&s);
-	free(nk);
-	free(nm);
-	free(last);
+	xw_list_sheet(&c->b, "未提出", missing_columns, ARRAY_LEN(missing_columns), &ms,
+		      r->nmissing, c->title, c->period);
+	free(ms.nk);
+	free(ms.nm);
+	free(ms.last);
 }
 
 /* ---- 提出状況: one row per input file */
 
 struct file_counts {
 	int rows, accepted, rejected, skipped, errors, warnings;
+	const char *kinds; /* its tables' kinds, or why it has none */
+};
+
+struct ledger {
+	const struct ctx *c;
+	struct file_counts *fc;
+};
+
+static void led_path(const void *x, size_t i, const struct xw_column *col, struct xw_value *v)
+{
+	const struct ledger *l = x;
+
+	(void)col;
+	xv_text(v, l->c->p->files[i].path);
+}
+
+static void led_divisions(const void *x, size_t i, const struct xw_column *col,
+			  struct xw_value *v)
+{
+	const struct ledger *l = x;
+	const struct owners *o = model_file_divisions(l->c->m, l->c->p->files[i].path);
+
+	(void)col;
+	for (size_t k = 0; o && k < o->n; k++)
+		sb_addf(v->buf, "%s%s", k ? "・" : "", l->c->m->divisions[o->v[k]].name);
+	xv_buf(v);
+}
+
+static void led_kinds(const void *x, size_t i, const struct xw_column *col, struct xw_value *v)
+{
+	const struct ledger *l = x;
+
+	(void)col;
+	xv_text(v, l->fc[i].kinds);
+}
+
+static void led_format(const void *x, size_t i, const struct xw_column *col, struct xw_value *v)
+{
+	const struct ledger *l = x;
+
+	(void)col;
+	xv_text(v, l->c->p->files[i].format);
+}
+
+static void led_sha256(const void *x, size_t i, const struct xw_column *col, struct xw_value *v)
+{
+	const struct ledger *l = x;
+
+	(void)col;
+	xv_text(v, l->c->p->files[i].sha256);
+}
+
+enum { LED_BYTES, LED_ROWS, LED_ACCEPTED, LED_REJECTED, LED_SKIPPED, LED_ERRORS, LED_WARNINGS };
+
+static void led_count(const void *x, size_t i, const struct xw_column *col, struct xw_value *v)
+{
+	const struct ledger *l = x;
+	const struct file_counts *f = &l->fc[i];
+	const int n[] = {0, f->rows, f->accepted, f->rejected, f->skipped, f->errors, f->warnings};
+
+	xv_number(v, col->arg == LED_BYTES ? (double)l->c->p->files[i].bytes : n[col->arg]);
+}
+
+static const struct xw_column ledger_columns[] = {
+	{"ファイル", XW_TEXT, 0, 60, led_path, 0},
+	{"課", XW_TEXT, 0, 0, led_divisions, 0},
+	{"表の種類", XW_TEXT, 0, 0, led_kinds, 0},
+	{"形式", XW_TEXT, 0, 0, led_format, 0},
+	{"バイト数", XW_INT, 0, 0, led_count, LED_BYTES},
+	{"行数", XW_INT, 0, 0, led_count, LED_ROWS},
+	{"採用", XW_INT, 0, 0, led_count, LED_ACCEPTED},
+	{"不採用", XW_INT, 0, 0, led_count, LED_REJECTED},
+	{"報告なし", XW_INT, 0, 0, led_count, LED_SKIPPED},
+	{"エラー", XW_INT, 0, 0, led_count, LED_ERRORS},
+	{"警告", XW_INT, 0, 0, led_count, LED_WARNINGS},
+	{"SHA-256", XW_TEXT, 0, 0, led_sha256, 0},
 };
 
 static void sheet_ledger(struct ctx *c)
 {
-	static const char *const hdr[] = {"ファイル", "課",   "表の種類", "形式",     "バイト数",
-					  "行数",     "採用", "不採用",   "報告なし", "エラー",
-					  "警告",     "SHA-256"};
 	const struct parsed *p = c->p;
-	struct file_counts *fc = xcalloc(p->nfiles + 1, sizeof(*fc));
+	struct ledger l = {c, xcalloc(p->nfiles + 1, sizeof(*l.fc))};
+	struct strbuf *kinds = xcalloc(p->nfiles + 1, sizeof(*kinds));
 	struct hmap index;
-	struct xw_sheet s;
-	struct strbuf text = STRBUF_INIT;
 	size_t t = 0;
 
 	hmap_init(&index);
 	for (size_t i = 0; i < p->nfiles; i++)
-		hmap_put(&index, p->files[i].path, &fc[i]);
+		hmap_put(&index, p->files[i].path, &l.fc[i]);
 	for (size_t i = 0; i < c->d->n; i++) {
 		struct file_counts *f = c->d->v[i].file ? hmap_get(&index, c->d->v[i].file) : NULL;
 
@@ -598,81 +893,50 @@ static void sheet_ledger(struct ctx *c)
 		else if (f)
 			f->warnings++;
 	}
-	list_sheet(c, &s, "提出状況", hdr, ARRAY_LEN(hdr), p->nfiles);
-	xw_max_width(&s, 0, 60);
 	for (size_t i = 0; i < p->nfiles; i++) {
 		const struct input_file *f = &p->files[i];
-		const struct owners *o = model_file_divisions(c->m, f->path);
-		uint32_t row = (uint32_t)i + 1;
 		bool first = true;
 
-		xw_text(&s, row, 0, f->path, XW_TEXT);
-		for (size_t k = 0; o && k < o->n; k++)
-			sb_addf(&text, "%s%s", k ? "・" : "", c->m->divisions[o->v[k]].name);
-		reason_cell(&s, row, 1, &text);
 		/* the file's tables follow it in p->tables */
 		for (; t < p->ntables && strcmp(p->tables[t]->file, f->path) == 0; t++) {
 			const struct table *tb = p->tables[t];
 			const struct kind_def *kd = kind_def(tb->kind);
 
-			sb_addf(&text, "%s%s", first ? "" : "・", kd ? kd->ja : "（不明）");
+			sb_addf(&kinds[i], "%s%s", first ? "" : "・", kd ? kd->ja : "（不明）");
 			first = false;
-			fc[i].rows += tb->rows;
-			fc[i].accepted += tb->accepted;
-			fc[i].rejected += tb->rejected;
-			fc[i].skipped += tb->skipped;
+			l.fc[i].rows += tb->rows;
+			l.fc[i].accepted += tb->accepted;
+			l.fc[i].rejected += tb->rejected;
+			l.fc[i].skipped += tb->skipped;
 		}
 		if (first)
-			sb_adds(&text, f->failed ? "（読めない）" : f->ignored ? "（対象外）" : "（表なし）");
-		reason_cell(&s, row, 2, &text);
-		xw_text(&s, row, 3, f->format, XW_TEXT);
-		xw_number(&s, row, 4, (double)f->bytes, XW_INT);
-		xw_number(&s, row, 5, fc[i].rows, XW_INT);
-		xw_number(&s, row, 6, fc[i].accepted, XW_INT);
-		xw_number(&s, row, 7, fc[i].rejected, XW_INT);
-		xw_number(&s, row, 8, fc[i].skipped, XW_INT);
-		xw_number(&s, row, 9, fc[i].errors, XW_INT);
-		xw_number(&s, row, 10, fc[i].warnings, XW_INT);
-		xw_text(&s, row, 11, f->sha256, XW_TEXT);
+			sb_adds(&kinds[i], f->failed ? "（読めない）" : f->ignored ? "（対象外）" : "（表なし）");
+		l.fc[i].kinds = sb_str(&kinds[i]);
 	}
-	xw_finish_table(&s);
+	xw_list_sheet(&c->b, "提出状況", ledger_columns, ARRAY_LEN(ledger_columns), &l, p->nfiles,
+		      c->title, c->period);
+	for (size_t i = 0; i < p->nfiles; i++)
+		sb_release(&kinds[i]);
+	free(kinds);
 	hmap_release(&index);
-	sb_release(&text);
-	free(fc);
+	free(l.fc);
 }
 
-/* ---- 入力エラー */
-
-static void sheet_errors(struct ctx *c)
+static void sheet_kpis(struct ctx *c)
 {
-	static const char *const hdr[] = {"重要度", "ファイル", "シート", "行",     "列",
-					  "値",     "課",       "コード", "メッセージ"};
-	struct xw_sheet s;
-	struct strbuf names = STRBUF_INIT;
+	const struct result *r = c->r;
+	size_t nf = ARRAY_LEN(kpi_columns), n = nf + r->ntrend;
+	struct xw_column *cols = xcalloc(n, sizeof(*cols));
+	char(*codes)[PERIOD_CODE_MAX] = xcalloc(r->ntrend + 1, sizeof(*codes));
 
-	list_sheet(c, &s, "入力エラー", hdr, ARRAY_LEN(hdr), c->d->n);
-	xw_wrap(&s, 1, 34);
-	xw_wrap(&s, 5, 16);
-	xw_wrap(&s, 8, 60);
-	for (size_t i = 0; i < c->d->n; i++) {
-		const struct diag *g = &c->d->v[i];
-		uint32_t row = (uint32_t)i + 1;
-
-		xw_text(&s, row, 0, diag_code_severity(g->code) == SEV_ERROR ? "エラー" : "警告",
-			XW_TEXT);
-		xw_text(&s, row, 1, g->file, XW_TEXT);
-		xw_text(&s, row, 2, g->sheet, XW_TEXT);
-		if (g->row > 0)
-			xw_number(&s, row, 3, g->row, XW_ROWNUM);
-		xw_text(&s, row, 4, g->column, XW_TEXT);
-		xw_text(&s, row, 5, g->value, XW_TEXT);
-		report_diag_divisions(c->m, g, &names);
-		reason_cell(&s, row, 6, &names);
-		xw_text(&s, row, 7, diag_code_name(g->code), XW_TEXT);
-		xw_text(&s, row, 8, g->message, XW_TEXT);
+	memcpy(cols, kpi_columns, sizeof(kpi_columns));
+	for (size_t t = 0; t < r->ntrend; t++) {
+		period_code(r->trend[t], codes[t]);
+		cols[nf + t] = (struct xw_column){codes[t], XW_NUM, 0, 0, kpi_trend, t};
 	}
-	xw_finish_table(&s);
-	sb_release(&names);
+	xw_list_sheet(&c->b, "KPI一覧", cols, n, c, c->m->nkpis, c->title, c->period);
+	free(cols);
+	free(codes);
 }
 
 size_t report_diag_owners(const struct model *m, const struct diag *g, size_t *out, size_t max)
@@ -725,13 +989,16 @@ static bool write_summary(const struct render_input *in, const char *path, struc
 		return false;
 	}
 	sheet_overview(&c);
-	sheet_measures(&c);
+	xw_list_sheet(&c.b, "施策一覧", measure_columns, ARRAY_LEN(measure_columns), &c,
+		      c.m->nmeasures, c.title, c.period);
 	sheet_kpis(&c);
-	sheet_milestones(&c);
-	sheet_workload(&c);
+	xw_list_sheet(&c.b, "マイルストーン", milestone_columns, ARRAY_LEN(milestone_columns), &c,
+		      c.m->nmilestones, c.title, c.period);
+	xw_list_sheet(&c.b, "業務量削減", workload_columns, ARRAY_LEN(workload_columns), &c,
+		      c.r->nworkload_used, c.title, c.period);
 	sheet_missing(&c);
 	sheet_ledger(&c);
-	sheet_errors(&c);
+	sheet_errors(&c.b, c.m, c.d, NULL, 0, false, c.title, c.period);
 	ok = xw_close(&c.b, err);
 	return ok;
 }

@@ -124,6 +124,7 @@ bool xw_open(struct xw_book *b, const char *path, time_t created, const char *ti
 	memset(b, 0, sizeof(*b));
 	b->path = path;
 	b->palette = palette;
+	b->constant_memory = constant_memory;
 	opt.constant_memory = constant_memory ? LXW_TRUE : LXW_FALSE;
 	/* its temporary files are in memory (lxw_tmpfile above) */
 	b->wb = workbook_new_opt(path, &opt);
@@ -542,4 +543,126 @@ void xw_finish_table(struct xw_sheet *s)
 	if (s->ncols)
 		xw_keep(s->b, worksheet_autofilter(s->ws, 0, 0, s->nrows ? s->nrows - 1 : 0,
 						   (lxw_col_t)(s->ncols - 1)));
+}
+
+/* ---- column tables */
+
+void xv_text(struct xw_value *v, const char *text)
+{
+	v->kind = XV_TEXT;
+	v->text = text;
+}
+
+void xv_number(struct xw_value *v, double n)
+{
+	v->kind = XV_NUMBER;
+	v->number = n;
+}
+
+void xv_period(struct xw_value *v, int period)
+{
+	v->kind = XV_PERIOD;
+	v->period = period;
+}
+
+void xv_status(struct xw_value *v, enum status st)
+{
+	v->kind = XV_STATUS;
+	v->status = st;
+}
+
+void xv_input(struct xw_value *v)
+{
+	v->kind = XV_INPUT;
+}
+
+void xv_buf(struct xw_value *v)
+{
+	v->kind = XV_TEXT;
+	v->text = NULL;
+}
+
+static void column_setup(struct xw_sheet *s, const struct xw_column *cols, size_t n)
+{
+	for (size_t i = 0; i < n && i < XW_MAX_COLS; i++) {
+		if (cols[i].wrap > 0)
+			xw_wrap(s, (uint16_t)i, cols[i].wrap);
+		if (cols[i].max_width > 0)
+			xw_max_width(s, (uint16_t)i, cols[i].max_width);
+	}
+}
+
+void xw_columns_header(struct xw_sheet *s, uint32_t row, const struct xw_column *cols, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		xw_text(s, row, (uint16_t)i, cols[i].name, XW_HEADER);
+	column_setup(s, cols, n);
+}
+
+void xw_columns_rows(struct xw_sheet *s, uint32_t first_row, const struct xw_column *cols,
+		     size_t n, const void *ctx, size_t nrows)
+{
+	struct strbuf buf = STRBUF_INIT;
+
+	for (size_t r = 0; r < nrows; r++) {
+		uint32_t row = first_row + (uint32_t)r;
+
+		for (size_t i = 0; i < n; i++) {
+			const struct xw_column *c = &cols[i];
+			uint16_t col = (uint16_t)i;
+			struct xw_value v = {XV_EMPTY, NULL, 0, PERIOD_NONE, ST_NOT_REPORTED, &buf};
+
+			sb_reset(&buf);
+			if (c->get)
+				c->get(ctx, r, c, &v);
+			switch (v.kind) {
+			case XV_EMPTY:
+				if (c->fmt == XW_IN_TEXT || c->fmt == XW_IN_NUM)
+					xw_blank(s, row, col, c->fmt);
+				break;
+			case XV_TEXT:
+				xw_text(s, row, col, v.text ? v.text : sb_str(&buf),
+					c->fmt == XW_IN_TEXT ? XW_IN_TEXT : XW_TEXT);
+				break;
+			case XV_NUMBER:
+				xw_number(s, row, col, v.number, c->fmt);
+				break;
+			case XV_PERIOD:
+				xw_period(s, row, col, v.period);
+				break;
+			case XV_STATUS:
+				xw_status(s, row, col, v.status);
+				break;
+			case XV_INPUT:
+				xw_blank(s, row, col,
+					 c->fmt == XW_TEXT || c->fmt == XW_IN_TEXT ? XW_IN_TEXT
+										    : XW_IN_NUM);
+				break;
+			}
+		}
+	}
+	sb_release(&buf);
+}
+
+void xw_list_sheet(struct xw_book *b, const char *name, const struct xw_column *cols, size_t n,
+		   const void *ctx, size_t nrows, const char *title, const char *period)
+{
+	struct xw_sheet s;
+
+	if (!xw_sheet(b, &s, name))
+		return;
+	if (b->constant_memory) {
+		xw_columns_header(&s, 0, cols, n);
+	} else {
+		const char **names = xcalloc(n + 1, sizeof(*names));
+
+		for (size_t i = 0; i < n; i++)
+			names[i] = cols[i].name;
+		xw_table(&s, 0, names, n, nrows);
+		column_setup(&s, cols, n);
+		free(names);
+	}
+	xw_print(&s, title, period, 0);
+	xw_columns_rows(&s, 1, cols, n, ctx, nrows);
+	xw_finish_table(&s);
 }

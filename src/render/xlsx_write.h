@@ -44,6 +44,7 @@ struct xw_book {
 	const struct status_colours *palette; /* [ST__COUNT] */
 	lxw_error err;                        /* the first error */
 	const char *path;
+	bool constant_memory; /* no Excel tables: list sheets get a plain header */
 };
 
 struct xw_sheet {
@@ -105,6 +106,57 @@ void xw_protect(struct xw_sheet *s);
 void xw_finish_table(struct xw_sheet *s);
 /* Column widths only. */
 void xw_finish(struct xw_sheet *s);
+/* ---- column tables: a sheet's columns declared once, the cells from getters */
+
+/* One cell's value, as a column's getter gives it; left XV_EMPTY, no cell
+ * is written (or, in an input column, an empty input cell). */
+struct xw_value {
+	/* XV_INPUT: an empty input cell in a column that otherwise shows values */
+	enum { XV_EMPTY, XV_TEXT, XV_NUMBER, XV_PERIOD, XV_STATUS, XV_INPUT } kind;
+	const char *text; /* XV_TEXT; NULL: the text is in buf */
+	double number;
+	int period;
+	enum status status;
+	struct strbuf *buf; /* scratch for a text made for this cell (empty) */
+};
+
+struct xw_column;
+/* The value of the column col in row (the sheet's row-th item) of ctx. */
+typedef void (*xw_getter)(const void *ctx, size_t row, const struct xw_column *col,
+			  struct xw_value *v);
+
+struct xw_column {
+	const char *name; /* the header */
+	enum xw_fmt fmt;  /* of texts (XW_TEXT) and numbers (XW_INT, XW_NUM, XW_PCT,
+			   * XW_ROWNUM); XW_IN_TEXT, XW_IN_NUM: an input cell */
+	double wrap;      /* > 0: long text, wrapped at this width */
+	double max_width; /* > 0: may grow to this width (default cap otherwise) */
+	xw_getter get;    /* NULL: an empty (input) cell */
+	size_t arg;       /* for the getter: which period, which part */
+};
+
+void xv_text(struct xw_value *v, const char *text);
+void xv_number(struct xw_value *v, double n);
+void xv_period(struct xw_value *v, int period);
+void xv_status(struct xw_value *v, enum status st);
+void xv_input(struct xw_value *v);
+/* The text is what was appended to v->buf. */
+void xv_buf(struct xw_value *v);
+
+/* The columns' headers in row (XW_HEADER), and their widths and wraps. */
+void xw_columns_header(struct xw_sheet *s, uint32_t row, const struct xw_column *cols, size_t n);
+/* nrows rows from first_row: row i from the getters with (ctx, i). */
+void xw_columns_rows(struct xw_sheet *s, uint32_t first_row, const struct xw_column *cols,
+		     size_t n, const void *ctx, size_t nrows);
+/*
+ * A list sheet: the header in row 0 (an Excel table unless the workbook is in
+ * constant-memory mode), nrows rows, print set-up with title and period, and
+ * the widths, filter and frozen header of xw_finish_table. The first row is
+ * the header, as contract §4's fixed points need.
+ */
+void xw_list_sheet(struct xw_book *b, const char *name, const struct xw_column *cols, size_t n,
+		   const void *ctx, size_t nrows, const char *title, const char *period);
+
 /* Keeps an error from a libxlsxwriter call made directly. */
 void xw_keep(struct xw_book *b, lxw_error e);
 

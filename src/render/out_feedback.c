@@ -6,7 +6,7 @@
  */
 #include "kaikaku.h"
 
-#include "explain.h"
+#include "cells.h"
 #include "ingest.h"
 #include "names.h"
 #include "period.h"
@@ -188,15 +188,21 @@ static void submission_end(struct xw_sheet *s)
  * rows) in the order of its measures, as indices into the model.
  */
 struct items {
+	struct cell_rows rows; /* first: the getters of cells.h take a struct items */
 	const struct fb *f;
 	size_t *v;
-	size_t n;
 };
+
+static void items_start(struct items *it, const struct fb *f)
+{
+	*it = (struct items){{f->in, NULL, 0}, f, NULL};
+}
 
 static void items_add(struct items *it, size_t i)
 {
-	it->v = xrealloc(it->v, (it->n + 1) * sizeof(*it->v));
-	it->v[it->n++] = i;
+	it->v = xrealloc(it->v, (it->rows.n + 1) * sizeof(*it->v));
+	it->v[it->rows.n++] = i;
+	it->rows.items = it->v;
 }
 
 /* The division's KPIs; its open milestones when open_only (done or
@@ -205,7 +211,7 @@ static void items_kpis(struct items *it, const struct fb *f)
 {
 	const struct division *dv = &f->m->divisions[f->division];
 
-	*it = (struct items){f, NULL, 0};
+	items_start(it, f);
 	for (size_t i = 0; i < dv->nmeasures; i++) {
 		const struct measure *ms = &f->m->measures[dv->measures[i]];
 
@@ -218,7 +224,7 @@ static void items_milestones(struct items *it, const struct fb *f, bool open_onl
 {
 	const struct division *dv = &f->m->divisions[f->division];
 
-	*it = (struct items){f, NULL, 0};
+	items_start(it, f);
 	for (size_t i = 0; i < dv->nmeasures; i++) {
 		const struct measure *ms = &f->m->measures[dv->measures[i]];
 
@@ -234,13 +240,11 @@ static void items_milestones(struct items *it, const struct fb *f, bool open_onl
 /* The division's initiatives as they stand at P (rows of m->workloads). */
 static void items_workload(struct items *it, const struct fb *f)
 {
-	*it = (struct items){f, NULL, 0};
+	items_start(it, f);
 	for (size_t i = 0; i < f->r->nworkload_used; i++)
 		if (f->m->workloads[f->r->workload_used[i]].division == f->division)
 			items_add(it, f->r->workload_used[i]);
 }
-
-#define ITEM(x, i) const struct items *it = (x); const struct fb *f = it->f; size_t id = it->v[i]
 
 /* The cells every submission row carries: 報告期間 (P + 1) and 課. */
 static void in_next_period(const void *x, size_t i, const struct xw_column *col,
@@ -262,200 +266,64 @@ static void in_division(const void *x, size_t i, const struct xw_column *col, st
 	xv_text(v, it->f->m->divisions[it->f->division].code);
 }
 
-/* ---- 提出_KPI実績 */
+/* ---- the submission sheets. Their headers are the names recognise.c
+ * reads (column_ja, filled in by named_columns); the others are for the
+ * clerk's reference. */
 
-enum { K_ID, K_NAME, K_UNIT, K_BASELINE, K_TARGET, K_TARGET_PERIOD, K_MEASURE, K_LAST,
-       K_LAST_PERIOD, K_ACTUAL, K_PREVIOUS, K_PROGRESS, K_EXPECTED, K_COMMENT };
-
-static void kpi_cell(const void *x, size_t i, const struct xw_column *col, struct xw_value *v)
-{
-	ITEM(x, i);
-	const struct kpi *kp = &f->m->kpis[id];
-	const struct kpi_result *kr = &f->r->kpis[id];
-	/* what the division last reported: the actual for P, else an earlier one */
-	const struct actual *last = kr->actual ? kr->actual : kr->previous;
-
-	switch (col->arg) {
-	case K_ID:
-		xv_text(v, kp->id);
-		break;
-	case K_NAME:
-		xv_text(v, kp->name);
-		break;
-	case K_UNIT:
-		xv_text(v, kp->unit);
-		break;
-	case K_BASELINE:
-		xv_number(v, kp->baseline);
-		break;
-	case K_TARGET:
-		xv_number(v, kp->target);
-		break;
-	case K_TARGET_PERIOD:
-		xv_period(v, kp->target_period);
-		break;
-	case K_MEASURE:
-		xv_text(v, f->m->measures[kp->measure].id);
-		break;
-	case K_LAST:
-		if (last)
-			xv_number(v, last->value);
-		break;
-	case K_LAST_PERIOD:
-		if (last)
-			xv_period(v, last->period);
-		break;
-	case K_ACTUAL:
-		if (kr->actual)
-			xv_number(v, kr->actual->value);
-		break;
-	case K_PREVIOUS:
-		if (kr->previous)
-			xv_number(v, kr->previous->value);
-		break;
-	case K_PROGRESS:
-		if (kr->actual)
-			xv_number(v, kr->progress);
-		break;
-	case K_EXPECTED:
-		xv_number(v, kr->expected);
-		break;
-	case K_COMMENT:
-		if (kr->actual)
-			xv_text(v, kr->actual->comment);
-		break;
-	}
-}
-
-/* Submission headers are the names recognise.c reads (column_ja), filled in
- * by named_columns; the others are for the clerk's reference. */
 static const struct xw_column submit_kpi_columns[] = {
-	{NULL, XW_TEXT, 0, 0, kpi_cell, K_ID},             /* KPI_ID */
-	{NULL, XW_TEXT, 30, 0, kpi_cell, K_NAME},          /* 指標名 */
-	{NULL, XW_TEXT, 0, 0, kpi_cell, K_UNIT},           /* 単位 */
-	{NULL, XW_NUM, 0, 0, kpi_cell, K_TARGET},          /* 目標値 */
-	{NULL, XW_TEXT, 0, 0, kpi_cell, K_TARGET_PERIOD},  /* 目標時点 */
-	{"前回値", XW_NUM, 0, 0, kpi_cell, K_LAST},
-	{"前回報告期間", XW_TEXT, 0, 0, kpi_cell, K_LAST_PERIOD},
-	{NULL, XW_IN_NUM, 0, 0, NULL, 0},                  /* 実績値 */
-	{NULL, XW_TEXT, 0, 0, in_next_period, 0},          /* 報告期間 */
-	{NULL, XW_TEXT, 0, 0, in_division, 0},             /* 課 */
-	{NULL, XW_IN_TEXT, 30, 0, NULL, 0},                /* コメント */
+	{NULL, XW_TEXT, 0, 0, cells_kpi, F_KPI_ID},            /* KPI_ID */
+	{NULL, XW_TEXT, 30, 0, cells_kpi, F_KPI_NAME},         /* 指標名 */
+	{NULL, XW_TEXT, 0, 0, cells_kpi, F_KPI_UNIT},          /* 単位 */
+	{NULL, XW_NUM, 0, 0, cells_kpi, F_KPI_TARGET},         /* 目標値 */
+	{NULL, XW_TEXT, 0, 0, cells_kpi, F_KPI_TARGET_PERIOD}, /* 目標時点 */
+	{"前回値", XW_NUM, 0, 0, cells_kpi, F_KPI_LAST},
+	{"前回報告期間", XW_TEXT, 0, 0, cells_kpi, F_KPI_LAST_PERIOD},
+	{NULL, XW_IN_NUM, 0, 0, NULL, 0},                      /* 実績値 */
+	{NULL, XW_TEXT, 0, 0, in_next_period, 0},              /* 報告期間 */
+	{NULL, XW_TEXT, 0, 0, in_division, 0},                 /* 課 */
+	{NULL, XW_IN_TEXT, 30, 0, NULL, 0},                    /* コメント */
 };
 static const int submit_kpi_names[] = {COL_KPI_ID, COL_KPI_NAME, COL_UNIT, COL_TARGET,
 				       COL_TARGET_PERIOD, -1, -1, COL_ACTUAL, COL_PERIOD,
 				       COL_DIVISION, COL_COMMENT};
 
-/* ---- 提出_マイルストーン状況 */
-
-enum { M_ID, M_MEASURE, M_DESCRIPTION, M_DUE, M_REPORTED, M_REPORT_PERIOD, M_PROGRESS, M_STATUS,
-       M_PREVIOUS };
-
-static void ms_cell(const void *x, size_t i, const struct xw_column *col, struct xw_value *v)
-{
-	ITEM(x, i);
-	const struct milestone *mi = &f->m->milestones[id];
-	const struct milestone_result *mr = &f->r->milestones[id];
-
-	switch (col->arg) {
-	case M_ID:
-		xv_text(v, mi->id);
-		break;
-	case M_MEASURE:
-		xv_text(v, f->m->measures[mi->measure].id);
-		break;
-	case M_DESCRIPTION:
-		xv_text(v, mi->description);
-		break;
-	case M_DUE:
-		xv_period(v, mi->due);
-		break;
-	case M_REPORTED:
-		if (mr->report)
-			xv_text(v, status_word(mr->report->status));
-		break;
-	case M_REPORT_PERIOD:
-		if (mr->report)
-			xv_period(v, mr->report->period);
-		break;
-	case M_PROGRESS:
-		if (mr->report && mr->report->has_progress)
-			xv_number(v, mr->report->progress / 100);
-		break;
-	case M_STATUS:
-		xv_status(v, mr->status);
-		break;
-	case M_PREVIOUS:
-		xv_status(v, f->prev->milestones[id].status);
-		break;
-	}
-}
-
 static const struct xw_column submit_milestone_columns[] = {
-	{NULL, XW_TEXT, 0, 0, ms_cell, M_ID},              /* マイルストーンID */
-	{NULL, XW_TEXT, 34, 0, ms_cell, M_DESCRIPTION},    /* 内容 */
-	{NULL, XW_TEXT, 0, 0, ms_cell, M_DUE},             /* 期限 */
-	{"前回の状況", XW_TEXT, 0, 0, ms_cell, M_REPORTED},
-	{"前回報告期間", XW_TEXT, 0, 0, ms_cell, M_REPORT_PERIOD},
-	{NULL, XW_IN_TEXT, 0, 0, NULL, 0},                 /* 状況 */
-	{NULL, XW_IN_NUM, 0, 0, NULL, 0},                  /* 進捗率 */
-	{NULL, XW_TEXT, 0, 0, in_next_period, 0},          /* 報告期間 */
-	{NULL, XW_TEXT, 0, 0, in_division, 0},             /* 課 */
-	{NULL, XW_IN_TEXT, 30, 0, NULL, 0},                /* コメント */
+	{NULL, XW_TEXT, 0, 0, cells_milestone, F_MS_ID},           /* マイルストーンID */
+	{NULL, XW_TEXT, 34, 0, cells_milestone, F_MS_DESCRIPTION}, /* 内容 */
+	{NULL, XW_TEXT, 0, 0, cells_milestone, F_MS_DUE},          /* 期限 */
+	{"前回の状況", XW_TEXT, 0, 0, cells_milestone, F_MS_REPORTED},
+	{"前回報告期間", XW_TEXT, 0, 0, cells_milestone, F_MS_REPORT_PERIOD},
+	{NULL, XW_IN_TEXT, 0, 0, NULL, 0},                         /* 状況 */
+	{NULL, XW_IN_NUM, 0, 0, NULL, 0},                          /* 進捗率 */
+	{NULL, XW_TEXT, 0, 0, in_next_period, 0},                  /* 報告期間 */
+	{NULL, XW_TEXT, 0, 0, in_division, 0},                     /* 課 */
+	{NULL, XW_IN_TEXT, 30, 0, NULL, 0},                        /* コメント */
 };
 static const int submit_milestone_names[] = {COL_MILESTONE_ID, COL_DESCRIPTION, COL_DUE, -1, -1,
 					     COL_STATUS, COL_PROGRESS, COL_PERIOD, COL_DIVISION,
 					     COL_COMMENT};
 
-/* ---- 提出_業務量削減: the initiatives at P, then empty rows for new ones */
-
-enum { W_INITIATIVE, W_MEASURE, W_HOURS, W_PERIOD };
-
+/* The initiatives at P, then empty rows for new ones: 取組 and 施策ID are
+ * given for a known initiative and input cells for a new one. */
 static void wl_cell(const void *x, size_t i, const struct xw_column *col, struct xw_value *v)
 {
 	const struct items *it = x;
-	const struct workload *w;
 
-	if (i >= it->n) /* a row for a new initiative */
-		return;
-	w = &it->f->m->workloads[it->v[i]];
-	switch (col->arg) {
-	case W_INITIATIVE:
-		xv_text(v, w->initiative);
-		break;
-	case W_MEASURE:
-		if (w->measure >= 0)
-			xv_text(v, it->f->m->measures[w->measure].id);
-		break;
-	case W_HOURS:
-		xv_number(v, w->hours);
-		break;
-	case W_PERIOD:
-		xv_period(v, w->period);
-		break;
-	}
-}
-
-/* 取組 and 施策ID: given for a known initiative, input cells for a new one */
-static void wl_input(const void *x, size_t i, const struct xw_column *col, struct xw_value *v)
-{
-	const struct items *it = x;
-
-	if (i < it->n)
-		wl_cell(x, i, col, v);
-	else
+	if (i < it->rows.n)
+		cells_workload(&it->rows, i, col, v);
+	else if (col->arg == F_WL_INITIATIVE || col->arg == F_WL_MEASURE_ID)
 		xv_input(v);
 }
 
 static const struct xw_column submit_workload_columns[] = {
-	{NULL, XW_TEXT, 0, 0, in_division, 0},             /* 課 */
-	{NULL, XW_TEXT, 34, 0, wl_input, W_INITIATIVE},    /* 取組 */
-	{NULL, XW_TEXT, 0, 0, wl_input, W_MEASURE},        /* 施策ID */
-	{"前回の削減時間", XW_NUM, 0, 0, wl_cell, W_HOURS},
-	{"前回報告期間", XW_TEXT, 0, 0, wl_cell, W_PERIOD},
-	{NULL, XW_IN_NUM, 0, 0, NULL, 0},                  /* 削減時間 */
-	{NULL, XW_TEXT, 0, 0, in_next_period, 0},          /* 報告期間 */
-	{NULL, XW_IN_TEXT, 30, 0, NULL, 0},                /* コメント */
+	{NULL, XW_TEXT, 0, 0, in_division, 0},               /* 課 */
+	{NULL, XW_TEXT, 34, 0, wl_cell, F_WL_INITIATIVE},    /* 取組 */
+	{NULL, XW_TEXT, 0, 0, wl_cell, F_WL_MEASURE_ID},     /* 施策ID */
+	{"前回の削減時間", XW_NUM, 0, 0, wl_cell, F_WL_HOURS},
+	{"前回報告期間", XW_TEXT, 0, 0, wl_cell, F_WL_PERIOD},
+	{NULL, XW_IN_NUM, 0, 0, NULL, 0},                    /* 削減時間 */
+	{NULL, XW_TEXT, 0, 0, in_next_period, 0},            /* 報告期間 */
+	{NULL, XW_IN_TEXT, 30, 0, NULL, 0},                  /* コメント */
 };
 static const int submit_workload_names[] = {COL_DIVISION, COL_INITIATIVE, COL_MEASURE_ID, -1, -1,
 					    COL_HOURS_SAVED, COL_PERIOD, COL_COMMENT};
@@ -482,8 +350,8 @@ static void submission_sheet(struct fb *f, const char *name, const char *what,
 	struct xw_sheet s;
 
 	submission_start(f, &s, name, what, cols, n);
-	xw_columns_rows(&s, 2, cols, n, it, it->n + extra_rows);
-	validate(&s, 2 + (uint32_t)(it->n + extra_rows) - 1);
+	xw_columns_rows(&s, 2, cols, n, it, it->rows.n + extra_rows);
+	validate(&s, 2 + (uint32_t)(it->rows.n + extra_rows) - 1);
 	submission_end(&s);
 	free(cols);
 }
@@ -523,96 +391,51 @@ static void validate_workload(struct xw_sheet *s, uint32_t last)
 /* ---- the division's picture (headers that match no table kind, so that a
  * copied sheet can never be read back as a master or a submission) */
 
-static void measure_cell(const void *x, size_t i, const struct xw_column *col,
-			 struct xw_value *v)
-{
-	ITEM(x, i);
-	const struct measure *ms = &f->m->measures[id];
-
-	switch (col->arg) {
-	case 0:
-		xv_text(v, ms->id);
-		break;
-	case 1:
-		xv_text(v, ms->name);
-		break;
-	case 2:
-		xv_text(v, f->in->s->pillars[ms->pillar].name);
-		break;
-	case 3:
-		xv_status(v, f->r->measures[id]);
-		break;
-	case 4:
-		xv_status(v, f->prev->measures[id]);
-		break;
-	}
-}
-
-enum { WHY_MEASURE, WHY_KPI, WHY_MILESTONE };
-
-static void reason_cell(const void *x, size_t i, const struct xw_column *col, struct xw_value *v)
-{
-	ITEM(x, i);
-	if (col->arg == WHY_MEASURE)
-		explain_measure(f->m, f->r, id, v->buf);
-	else if (col->arg == WHY_KPI)
-		explain_kpi(f->m, f->r, id, v->buf);
-	else
-		explain_milestone(f->m, f->r, id, v->buf);
-	xv_buf(v);
-}
-
-static void kpi_status_cell(const void *x, size_t i, const struct xw_column *col,
-			    struct xw_value *v)
-{
-	ITEM(x, i);
-	xv_status(v, (col->arg ? f->prev : f->r)->kpis[id].status);
-}
-
 static const struct xw_column measure_columns[] = {
-	{"施策", XW_TEXT, 0, 0, measure_cell, 0},
-	{"施策名", XW_TEXT, 36, 0, measure_cell, 1},
-	{"柱", XW_TEXT, 0, 0, measure_cell, 2},
-	{"状況", XW_TEXT, 0, 0, measure_cell, 3},
-	{"前期状況", XW_TEXT, 0, 0, measure_cell, 4},
-	{"判定理由", XW_TEXT, 50, 0, reason_cell, WHY_MEASURE},
+	{"施策", XW_TEXT, 0, 0, cells_measure, F_MEASURE_ID},
+	{"施策名", XW_TEXT, 36, 0, cells_measure, F_MEASURE_NAME},
+	{"柱", XW_TEXT, 0, 0, cells_measure, F_MEASURE_PILLAR},
+	{"状況", XW_TEXT, 0, 0, cells_measure, F_STATUS},
+	{"前期状況", XW_TEXT, 0, 0, cells_measure, F_PREVIOUS_STATUS},
+	{"判定理由", XW_TEXT, 50, 0, cells_measure, F_REASON},
 };
 
 static const struct xw_column kpi_columns[] = {
-	{"KPI", XW_TEXT, 0, 0, kpi_cell, K_ID},
-	{"施策", XW_TEXT, 0, 0, kpi_cell, K_MEASURE},
-	{"指標名", XW_TEXT, 28, 0, kpi_cell, K_NAME},
-	{"単位", XW_TEXT, 0, 0, kpi_cell, K_UNIT},
-	{"基準値", XW_NUM, 0, 0, kpi_cell, K_BASELINE},
-	{"目標値", XW_NUM, 0, 0, kpi_cell, K_TARGET},
-	{"目標時点", XW_TEXT, 0, 0, kpi_cell, K_TARGET_PERIOD},
-	{"実績値（今期）", XW_NUM, 0, 0, kpi_cell, K_ACTUAL},
-	{"前回値", XW_NUM, 0, 0, kpi_cell, K_PREVIOUS},
-	{"進捗率", XW_PCT, 0, 0, kpi_cell, K_PROGRESS},
-	{"期待進捗率", XW_PCT, 0, 0, kpi_cell, K_EXPECTED},
-	{"状況", XW_TEXT, 0, 0, kpi_status_cell, 0},
-	{"前期状況", XW_TEXT, 0, 0, kpi_status_cell, 1},
-	{"判定理由", XW_TEXT, 44, 0, reason_cell, WHY_KPI},
-	{"コメント", XW_TEXT, 24, 0, kpi_cell, K_COMMENT},
+	{"KPI", XW_TEXT, 0, 0, cells_kpi, F_KPI_ID},
+	{"施策", XW_TEXT, 0, 0, cells_kpi, F_MEASURE_ID},
+	{"指標名", XW_TEXT, 28, 0, cells_kpi, F_KPI_NAME},
+	{"単位", XW_TEXT, 0, 0, cells_kpi, F_KPI_UNIT},
+	{"基準値", XW_NUM, 0, 0, cells_kpi, F_KPI_BASELINE},
+	{"目標値", XW_NUM, 0, 0, cells_kpi, F_KPI_TARGET},
+	{"目標時点", XW_TEXT, 0, 0, cells_kpi, F_KPI_TARGET_PERIOD},
+	{"実績値（今期）", XW_NUM, 0, 0, cells_kpi, F_KPI_ACTUAL},
+	{"前回値", XW_NUM, 0, 0, cells_kpi, F_KPI_PREVIOUS},
+	{"進捗率", XW_PCT, 0, 0, cells_kpi, F_KPI_PROGRESS},
+	{"期待進捗率", XW_PCT, 0, 0, cells_kpi, F_KPI_EXPECTED},
+	{"状況", XW_TEXT, 0, 0, cells_kpi, F_STATUS},
+	{"前期状況", XW_TEXT, 0, 0, cells_kpi, F_PREVIOUS_STATUS},
+	{"判定理由", XW_TEXT, 44, 0, cells_kpi, F_REASON},
+	{"コメント", XW_TEXT, 24, 0, cells_kpi, F_KPI_COMMENT},
 };
 
 static const struct xw_column milestone_columns[] = {
-	{"マイルストーン", XW_TEXT, 0, 0, ms_cell, M_ID},
-	{"施策", XW_TEXT, 0, 0, ms_cell, M_MEASURE},
-	{"内容", XW_TEXT, 34, 0, ms_cell, M_DESCRIPTION},
-	{"期限", XW_TEXT, 0, 0, ms_cell, M_DUE},
-	{"報告された状況", XW_TEXT, 0, 0, ms_cell, M_REPORTED},
-	{"報告期間", XW_TEXT, 0, 0, ms_cell, M_REPORT_PERIOD},
-	{"進捗率", XW_PCT, 0, 0, ms_cell, M_PROGRESS},
-	{"判定", XW_TEXT, 0, 0, ms_cell, M_STATUS},
-	{"前期の判定", XW_TEXT, 0, 0, ms_cell, M_PREVIOUS},
-	{"判定理由", XW_TEXT, 50, 0, reason_cell, WHY_MILESTONE},
+	{"マイルストーン", XW_TEXT, 0, 0, cells_milestone, F_MS_ID},
+	{"施策", XW_TEXT, 0, 0, cells_milestone, F_MEASURE_ID},
+	{"内容", XW_TEXT, 34, 0, cells_milestone, F_MS_DESCRIPTION},
+	{"期限", XW_TEXT, 0, 0, cells_milestone, F_MS_DUE},
+	{"報告された状況", XW_TEXT, 0, 0, cells_milestone, F_MS_REPORTED},
+	{"報告期間", XW_TEXT, 0, 0, cells_milestone, F_MS_REPORT_PERIOD},
+	{"進捗率", XW_PCT, 0, 0, cells_milestone, F_MS_PROGRESS},
+	{"判定", XW_TEXT, 0, 0, cells_milestone, F_STATUS},
+	{"前期の判定", XW_TEXT, 0, 0, cells_milestone, F_PREVIOUS_STATUS},
+	{"判定理由", XW_TEXT, 50, 0, cells_milestone, F_REASON},
 };
 
 static void division_sheets(struct fb *f)
 {
 	const struct division *dv = &f->m->divisions[f->division];
-	struct items kpis, open, all, wl, measures = {f, (size_t *)dv->measures, dv->nmeasures};
+	struct items kpis, open, all, wl;
+	struct cell_rows measures = {f->in, dv->measures, dv->nmeasures};
 
 	items_kpis(&kpis, f);
 	items_milestones(&open, f, true);
@@ -628,10 +451,10 @@ static void division_sheets(struct fb *f)
 			 NEW_INITIATIVE_ROWS, validate_workload);
 	xw_list_sheet(&f->b, "施策", measure_columns, ARRAY_LEN(measure_columns), &measures,
 		      measures.n, f->title, f->period);
-	xw_list_sheet(&f->b, "KPI", kpi_columns, ARRAY_LEN(kpi_columns), &kpis, kpis.n, f->title,
-		      f->period);
-	xw_list_sheet(&f->b, "マイルストーン", milestone_columns, ARRAY_LEN(milestone_columns), &all,
-		      all.n, f->title, f->period);
+	xw_list_sheet(&f->b, "KPI", kpi_columns, ARRAY_LEN(kpi_columns), &kpis.rows, kpis.rows.n,
+		      f->title, f->period);
+	xw_list_sheet(&f->b, "マイルストーン", milestone_columns, ARRAY_LEN(milestone_columns),
+		      &all.rows, all.rows.n, f->title, f->period);
 	sheet_errors(&f->b, f->m, f->d, f->errors, f->nerrors, true, f->title, f->period);
 	free(kpis.v);
 	free(open.v);

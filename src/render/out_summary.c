@@ -6,6 +6,7 @@
  */
 #include "kaikaku.h"
 
+#include "cells.h"
 #include "explain.h"
 #include "ingest.h"
 #include "period.h"
@@ -335,386 +336,112 @@ static void division_value(const struct model *m, size_t d, size_t part, struct 
 				    : part == DIV_CODE ? dv->code : dv->name);
 }
 
-/* ---- 施策一覧: one row per measure */
-
-#define CTX(x) const struct ctx *c = (x)
-
-static void ms_id(const void *x, size_t i, const struct xw_column *col, struct xw_value *v)
-{
-	CTX(x);
-	(void)col;
-	xv_text(v, c->m->measures[i].id);
-}
-
-static void ms_name(const void *x, size_t i, const struct xw_column *col, struct xw_value *v)
-{
-	CTX(x);
-	(void)col;
-	xv_text(v, c->m->measures[i].name);
-}
-
-static void ms_pillar(const void *x, size_t i, const struct xw_column *col, struct xw_value *v)
-{
-	CTX(x);
-	(void)col;
-	xv_text(v, c->s->pillars[c->m->measures[i].pillar].name);
-}
-
-static void ms_division(const void *x, size_t i, const struct xw_column *col, struct xw_value *v)
-{
-	CTX(x);
-	division_value(c->m, c->m->measures[i].lead, col->arg, v);
-}
-
-static void ms_field(const void *x, size_t i, const struct xw_column *col, struct xw_value *v)
-{
-	CTX(x);
-	(void)col;
-	xv_text(v, c->m->measures[i].field);
-}
-
-static void ms_approach(const void *x, size_t i, const struct xw_column *col, struct xw_value *v)
-{
-	CTX(x);
-	(void)col;
-	xv_text(v, c->m->measures[i].approach);
-}
-
-static void ms_status(const void *x, size_t i, const struct xw_column *col, struct xw_value *v)
-{
-	CTX(x);
-	xv_status(v, (col->arg ? c->prev : c->r)->measures[i]);
-}
-
-static void ms_reason(const void *x, size_t i, const struct xw_column *col, struct xw_value *v)
-{
-	CTX(x);
-	(void)col;
-	explain_measure(c->m, c->r, i, v->buf);
-	xv_buf(v);
-}
-
-static void ms_counts(const void *x, size_t i, const struct xw_column *col, struct xw_value *v)
-{
-	CTX(x);
-	xv_number(v, (double)(col->arg ? c->m->measures[i].nmilestones : c->m->measures[i].nkpis));
-}
+/* ---- 施策一覧, KPI一覧, マイルストーン, 業務量削減: every item, from cells.h */
 
 static const struct xw_column measure_columns[] = {
-	{"施策ID", XW_TEXT, 0, 0, ms_id, 0},
-	{"施策名", XW_TEXT, 28, 0, ms_name, 0},
-	{"柱", XW_TEXT, 16, 0, ms_pillar, 0},
-	{"部", XW_TEXT, 0, 0, ms_division, DIV_DEPT},
-	{"課コード", XW_TEXT, 0, 0, ms_division, DIV_CODE},
-	{"課", XW_TEXT, 0, 0, ms_division, DIV_NAME},
-	{"分野", XW_TEXT, 0, 0, ms_field, 0},
-	{"アプローチ", XW_TEXT, 0, 0, ms_approach, 0},
-	{"状況", XW_TEXT, 0, 0, ms_status, 0},
-	{"前期状況", XW_TEXT, 0, 0, ms_status, 1},
-	{"判定理由", XW_TEXT, 44, 0, ms_reason, 0},
-	{"KPI数", XW_INT, 0, 0, ms_counts, 0},
-	{"マイルストーン数", XW_INT, 0, 0, ms_counts, 1},
+	{"施策ID", XW_TEXT, 0, 0, cells_measure, F_MEASURE_ID},
+	{"施策名", XW_TEXT, 28, 0, cells_measure, F_MEASURE_NAME},
+	{"柱", XW_TEXT, 16, 0, cells_measure, F_MEASURE_PILLAR},
+	{"部", XW_TEXT, 0, 0, cells_measure, F_DEPT},
+	{"課コード", XW_TEXT, 0, 0, cells_measure, F_DIV_CODE},
+	{"課", XW_TEXT, 0, 0, cells_measure, F_DIV_NAME},
+	{"分野", XW_TEXT, 0, 0, cells_measure, F_MEASURE_FIELD},
+	{"アプローチ", XW_TEXT, 0, 0, cells_measure, F_MEASURE_APPROACH},
+	{"状況", XW_TEXT, 0, 0, cells_measure, F_STATUS},
+	{"前期状況", XW_TEXT, 0, 0, cells_measure, F_PREVIOUS_STATUS},
+	{"判定理由", XW_TEXT, 44, 0, cells_measure, F_REASON},
+	{"KPI数", XW_INT, 0, 0, cells_measure, F_MEASURE_NKPIS},
+	{"マイルストーン数", XW_INT, 0, 0, cells_measure, F_MEASURE_NMILESTONES},
 };
 
-/* ---- KPI一覧: one row per KPI, then one column per period of the trend */
-
-static const struct kpi *kpi_of(const struct ctx *c, size_t k)
-{
-	return &c->m->kpis[k];
-}
-
-static void kpi_id(const void *x, size_t k, const struct xw_column *col, struct xw_value *v)
-{
-	(void)col;
-	xv_text(v, kpi_of(x, k)->id);
-}
-
-static void kpi_measure(const void *x, size_t k, const struct xw_column *col, struct xw_value *v)
-{
-	CTX(x);
-	const struct measure *ms = &c->m->measures[kpi_of(c, k)->measure];
-
-	xv_text(v, col->arg ? ms->name : ms->id);
-}
-
-static void kpi_division(const void *x, size_t k, const struct xw_column *col, struct xw_value *v)
-{
-	CTX(x);
-	division_value(c->m, c->m->measures[kpi_of(c, k)->measure].lead, col->arg, v);
-}
-
-enum { KPI_NAME, KPI_UNIT };
-
-static void kpi_text(const void *x, size_t k, const struct xw_column *col, struct xw_value *v)
-{
-	const struct kpi *kp = kpi_of(x, k);
-
-	xv_text(v, col->arg == KPI_NAME ? kp->name : kp->unit);
-}
-
-enum { KPI_BASELINE, KPI_TARGET, KPI_ACTUAL, KPI_PREVIOUS, KPI_PROGRESS, KPI_EXPECTED };
-
-static void kpi_number(const void *x, size_t k, const struct xw_column *col, struct xw_value *v)
-{
-	CTX(x);
-	const struct kpi *kp = kpi_of(c, k);
-	const struct kpi_result *kr = &c->r->kpis[k];
-
-	switch (col->arg) {
-	case KPI_BASELINE:
-		xv_number(v, kp->baseline);
-		break;
-	case KPI_TARGET:
-		xv_number(v, kp->target);
-		break;
-	case KPI_ACTUAL:
-		if (kr->actual)
-			xv_number(v, kr->actual->value);
-		break;
-	case KPI_PREVIOUS:
-		if (kr->previous)
-			xv_number(v, kr->previous->value);
-		break;
-	case KPI_PROGRESS:
-		if (kr->actual)
-			xv_number(v, kr->progress);
-		break;
-	case KPI_EXPECTED:
-		xv_number(v, kr->expected);
-		break;
-	}
-}
-
-enum { KPI_BASELINE_PERIOD, KPI_TARGET_PERIOD, KPI_PREVIOUS_PERIOD };
-
-static void kpi_period(const void *x, size_t k, const struct xw_column *col, struct xw_value *v)
-{
-	CTX(x);
-	const struct kpi *kp = kpi_of(c, k);
-	const struct kpi_result *kr = &c->r->kpis[k];
-
-	if (col->arg == KPI_BASELINE_PERIOD)
-		xv_period(v, kp->baseline_period);
-	else if (col->arg == KPI_TARGET_PERIOD)
-		xv_period(v, kp->target_period);
-	else if (kr->previous)
-		xv_period(v, kr->previous->period);
-}
-
-static void kpi_state(const void *x, size_t k, const struct xw_column *col, struct xw_value *v)
-{
-	CTX(x);
-	xv_status(v, (col->arg ? c->prev : c->r)->kpis[k].status);
-}
-
-static void kpi_reason(const void *x, size_t k, const struct xw_column *col, struct xw_value *v)
-{
-	CTX(x);
-	(void)col;
-	explain_kpi(c->m, c->r, k, v->buf);
-	xv_buf(v);
-}
-
-static void kpi_comment(const void *x, size_t k, const struct xw_column *col, struct xw_value *v)
-{
-	CTX(x);
-	(void)col;
-	if (c->r->kpis[k].actual)
-		xv_text(v, c->r->kpis[k].actual->comment);
-}
+/* then one column per period of the trend (kpi_trend) */
+static const struct xw_column kpi_columns[] = {
+	{"KPI_ID", XW_TEXT, 0, 0, cells_kpi, F_KPI_ID},
+	{"施策ID", XW_TEXT, 0, 0, cells_kpi, F_MEASURE_ID},
+	{"施策名", XW_TEXT, 18, 0, cells_kpi, F_MEASURE_NAME},
+	{"部", XW_TEXT, 0, 0, cells_kpi, F_DEPT},
+	{"課コード", XW_TEXT, 0, 0, cells_kpi, F_DIV_CODE},
+	{"課", XW_TEXT, 0, 0, cells_kpi, F_DIV_NAME},
+	{"指標名", XW_TEXT, 24, 0, cells_kpi, F_KPI_NAME},
+	{"単位", XW_TEXT, 0, 0, cells_kpi, F_KPI_UNIT},
+	{"基準値", XW_NUM, 0, 0, cells_kpi, F_KPI_BASELINE},
+	{"基準時点", XW_TEXT, 0, 0, cells_kpi, F_KPI_BASELINE_PERIOD},
+	{"目標値", XW_NUM, 0, 0, cells_kpi, F_KPI_TARGET},
+	{"目標時点", XW_TEXT, 0, 0, cells_kpi, F_KPI_TARGET_PERIOD},
+	{"実績値", XW_NUM, 0, 0, cells_kpi, F_KPI_ACTUAL},
+	{"前回値", XW_NUM, 0, 0, cells_kpi, F_KPI_PREVIOUS},
+	{"前回報告期間", XW_TEXT, 0, 0, cells_kpi, F_KPI_PREVIOUS_PERIOD},
+	{"進捗率", XW_PCT, 0, 0, cells_kpi, F_KPI_PROGRESS},
+	{"期待進捗率", XW_PCT, 0, 0, cells_kpi, F_KPI_EXPECTED},
+	{"状況", XW_TEXT, 0, 0, cells_kpi, F_STATUS},
+	{"前期状況", XW_TEXT, 0, 0, cells_kpi, F_PREVIOUS_STATUS},
+	{"判定理由", XW_TEXT, 40, 0, cells_kpi, F_REASON},
+	{"コメント", XW_TEXT, 24, 0, cells_kpi, F_KPI_COMMENT},
+};
 
 /* The actual of the trend's col->arg-th period. */
 static void kpi_trend(const void *x, size_t k, const struct xw_column *col, struct xw_value *v)
 {
-	CTX(x);
-	const struct actual *a = model_actual_at(c->m, k, c->r->trend[col->arg]);
+	const struct render_input *in = ((const struct cell_rows *)x)->in;
+	const struct actual *a = model_actual_at(in->m, k, in->r->trend[col->arg]);
 
 	if (a)
 		xv_number(v, a->value);
 }
 
-static const struct xw_column kpi_columns[] = {
-	{"KPI_ID", XW_TEXT, 0, 0, kpi_id, 0},
-	{"施策ID", XW_TEXT, 0, 0, kpi_measure, 0},
-	{"施策名", XW_TEXT, 18, 0, kpi_measure, 1},
-	{"部", XW_TEXT, 0, 0, kpi_division, DIV_DEPT},
-	{"課コード", XW_TEXT, 0, 0, kpi_division, DIV_CODE},
-	{"課", XW_TEXT, 0, 0, kpi_division, DIV_NAME},
-	{"指標名", XW_TEXT, 24, 0, kpi_text, KPI_NAME},
-	{"単位", XW_TEXT, 0, 0, kpi_text, KPI_UNIT},
-	{"基準値", XW_NUM, 0, 0, kpi_number, KPI_BASELINE},
-	{"基準時点", XW_TEXT, 0, 0, kpi_period, KPI_BASELINE_PERIOD},
-	{"目標値", XW_NUM, 0, 0, kpi_number, KPI_TARGET},
-	{"目標時点", XW_TEXT, 0, 0, kpi_period, KPI_TARGET_PERIOD},
-	{"実績値", XW_NUM, 0, 0, kpi_number, KPI_ACTUAL},
-	{"前回値", XW_NUM, 0, 0, kpi_number, KPI_PREVIOUS},
-	{"前回報告期間", XW_TEXT, 0, 0, kpi_period, KPI_PREVIOUS_PERIOD},
-	{"進捗率", XW_PCT, 0, 0, kpi_number, KPI_PROGRESS},
-	{"期待進捗率", XW_PCT, 0, 0, kpi_number, KPI_EXPECTED},
-	{"状況", XW_TEXT, 0, 0, kpi_state, 0},
-	{"前期状況", XW_TEXT, 0, 0, kpi_state, 1},
-	{"判定理由", XW_TEXT, 40, 0, kpi_reason, 0},
-	{"コメント", XW_TEXT, 24, 0, kpi_comment, 0},
-};
-
-/* ---- マイルストーン: one row per milestone */
-
-static void mi_id(const void *x, size_t i, const struct xw_column *col, struct xw_value *v)
-{
-	CTX(x);
-	(void)col;
-	xv_text(v, c->m->milestones[i].id);
-}
-
-static void mi_measure(const void *x, size_t i, const struct xw_column *col, struct xw_value *v)
-{
-	CTX(x);
-	const struct measure *ms = &c->m->measures[c->m->milestones[i].measure];
-
-	xv_text(v, col->arg ? ms->name : ms->id);
-}
-
-static void mi_division(const void *x, size_t i, const struct xw_column *col, struct xw_value *v)
-{
-	CTX(x);
-	division_value(c->m, c->m->measures[c->m->milestones[i].measure].lead, col->arg, v);
-}
-
-static void mi_description(const void *x, size_t i, const struct xw_column *col,
-			   struct xw_value *v)
-{
-	CTX(x);
-	(void)col;
-	xv_text(v, c->m->milestones[i].description);
-}
-
-static void mi_due(const void *x, size_t i, const struct xw_column *col, struct xw_value *v)
-{
-	CTX(x);
-	(void)col;
-	xv_period(v, c->m->milestones[i].due);
-}
-
-enum { REPORT_STATUS, REPORT_PERIOD, REPORT_PROGRESS, REPORT_COMMENT };
-
-/* The latest report at or before P: its status, period, progress, comment. */
-static void mi_report(const void *x, size_t i, const struct xw_column *col, struct xw_value *v)
-{
-	CTX(x);
-	const struct report *rp = c->r->milestones[i].report;
-
-	if (!rp)
-		return;
-	switch (col->arg) {
-	case REPORT_STATUS:
-		xv_text(v, status_word(rp->status));
-		break;
-	case REPORT_PERIOD:
-		xv_period(v, rp->period);
-		break;
-	case REPORT_PROGRESS:
-		if (rp->has_progress)
-			xv_number(v, rp->progress / 100);
-		break;
-	case REPORT_COMMENT:
-		xv_text(v, rp->comment);
-		break;
-	}
-}
-
-static void mi_status(const void *x, size_t i, const struct xw_column *col, struct xw_value *v)
-{
-	CTX(x);
-	xv_status(v, (col->arg ? c->prev : c->r)->milestones[i].status);
-}
-
-static void mi_reason(const void *x, size_t i, const struct xw_column *col, struct xw_value *v)
-{
-	CTX(x);
-	(void)col;
-	explain_milestone(c->m, c->r, i, v->buf);
-	xv_buf(v);
-}
-
 static const struct xw_column milestone_columns[] = {
-	{"マイルストーンID", XW_TEXT, 0, 0, mi_id, 0},
-	{"施策ID", XW_TEXT, 0, 0, mi_measure, 0},
-	{"施策名", XW_TEXT, 18, 0, mi_measure, 1},
-	{"部", XW_TEXT, 0, 0, mi_division, DIV_DEPT},
-	{"課コード", XW_TEXT, 0, 0, mi_division, DIV_CODE},
-	{"課", XW_TEXT, 0, 0, mi_division, DIV_NAME},
-	{"内容", XW_TEXT, 28, 0, mi_description, 0},
-	{"期限", XW_TEXT, 0, 0, mi_due, 0},
-	{"報告状況", XW_TEXT, 0, 0, mi_report, REPORT_STATUS},
-	{"報告期間", XW_TEXT, 0, 0, mi_report, REPORT_PERIOD},
-	{"進捗率", XW_PCT, 0, 0, mi_report, REPORT_PROGRESS},
-	{"状況", XW_TEXT, 0, 0, mi_status, 0},
-	{"前期状況", XW_TEXT, 0, 0, mi_status, 1},
-	{"判定理由", XW_TEXT, 40, 0, mi_reason, 0},
-	{"コメント", XW_TEXT, 24, 0, mi_report, REPORT_COMMENT},
+	{"マイルストーンID", XW_TEXT, 0, 0, cells_milestone, F_MS_ID},
+	{"施策ID", XW_TEXT, 0, 0, cells_milestone, F_MEASURE_ID},
+	{"施策名", XW_TEXT, 18, 0, cells_milestone, F_MEASURE_NAME},
+	{"部", XW_TEXT, 0, 0, cells_milestone, F_DEPT},
+	{"課コード", XW_TEXT, 0, 0, cells_milestone, F_DIV_CODE},
+	{"課", XW_TEXT, 0, 0, cells_milestone, F_DIV_NAME},
+	{"内容", XW_TEXT, 28, 0, cells_milestone, F_MS_DESCRIPTION},
+	{"期限", XW_TEXT, 0, 0, cells_milestone, F_MS_DUE},
+	{"報告状況", XW_TEXT, 0, 0, cells_milestone, F_MS_REPORTED},
+	{"報告期間", XW_TEXT, 0, 0, cells_milestone, F_MS_REPORT_PERIOD},
+	{"進捗率", XW_PCT, 0, 0, cells_milestone, F_MS_PROGRESS},
+	{"状況", XW_TEXT, 0, 0, cells_milestone, F_STATUS},
+	{"前期状況", XW_TEXT, 0, 0, cells_milestone, F_PREVIOUS_STATUS},
+	{"判定理由", XW_TEXT, 40, 0, cells_milestone, F_REASON},
+	{"コメント", XW_TEXT, 24, 0, cells_milestone, F_MS_COMMENT},
 };
-
-/* ---- 業務量削減: the rows that count at P */
-
-static const struct workload *wl_of(const struct ctx *c, size_t i)
-{
-	return &c->m->workloads[c->r->workload_used[i]];
-}
-
-static void wl_division(const void *x, size_t i, const struct xw_column *col, struct xw_value *v)
-{
-	CTX(x);
-	division_value(c->m, wl_of(c, i)->division, col->arg, v);
-}
-
-enum { WL_INITIATIVE, WL_MEASURE, WL_COUNTED, WL_COMMENT };
-
-static void wl_text(const void *x, size_t i, const struct xw_column *col, struct xw_value *v)
-{
-	CTX(x);
-	const struct workload *w = wl_of(c, i);
-
-	switch (col->arg) {
-	case WL_INITIATIVE:
-		xv_text(v, w->initiative);
-		break;
-	case WL_MEASURE:
-		if (w->measure >= 0)
-			xv_text(v, c->m->measures[w->measure].id);
-		break;
-	case WL_COUNTED:
-		xv_text(v, c->m->divisions[w->division].has_baseline ? "はい"
-								    : "いいえ（基準業務量なし）");
-		break;
-	case WL_COMMENT:
-		xv_text(v, w->comment);
-		break;
-	}
-}
-
-static void wl_hours(const void *x, size_t i, const struct xw_column *col, struct xw_value *v)
-{
-	(void)col;
-	xv_number(v, wl_of(x, i)->hours);
-}
-
-static void wl_period(const void *x, size_t i, const struct xw_column *col, struct xw_value *v)
-{
-	(void)col;
-	xv_period(v, wl_of(x, i)->period);
-}
 
 static const struct xw_column workload_columns[] = {
-	{"部", XW_TEXT, 0, 0, wl_division, DIV_DEPT},
-	{"課コード", XW_TEXT, 0, 0, wl_division, DIV_CODE},
-	{"課", XW_TEXT, 0, 0, wl_division, DIV_NAME},
-	{"取組", XW_TEXT, 30, 0, wl_text, WL_INITIATIVE},
-	{"施策ID", XW_TEXT, 0, 0, wl_text, WL_MEASURE},
-	{"削減時間", XW_NUM, 0, 0, wl_hours, 0},
-	{"報告期間", XW_TEXT, 0, 0, wl_period, 0},
-	{"削減率に算入", XW_TEXT, 0, 0, wl_text, WL_COUNTED},
-	{"コメント", XW_TEXT, 30, 0, wl_text, WL_COMMENT},
+	{"部", XW_TEXT, 0, 0, cells_workload, F_DEPT},
+	{"課コード", XW_TEXT, 0, 0, cells_workload, F_DIV_CODE},
+	{"課", XW_TEXT, 0, 0, cells_workload, F_DIV_NAME},
+	{"取組", XW_TEXT, 30, 0, cells_workload, F_WL_INITIATIVE},
+	{"施策ID", XW_TEXT, 0, 0, cells_workload, F_WL_MEASURE_ID},
+	{"削減時間", XW_NUM, 0, 0, cells_workload, F_WL_HOURS},
+	{"報告期間", XW_TEXT, 0, 0, cells_workload, F_WL_PERIOD},
+	{"削減率に算入", XW_TEXT, 0, 0, cells_workload, F_WL_COUNTED},
+	{"コメント", XW_TEXT, 30, 0, cells_workload, F_WL_COMMENT},
 };
+
+static void item_sheets(struct ctx *c)
+{
+	const struct result *r = c->r;
+	struct cell_rows all = {c->in, NULL, 0}, used = {c->in, r->workload_used, r->nworkload_used};
+	size_t nf = ARRAY_LEN(kpi_columns), n = nf + r->ntrend;
+	struct xw_column *cols = xcalloc(n, sizeof(*cols));
+	char(*codes)[PERIOD_CODE_MAX] = xcalloc(r->ntrend + 1, sizeof(*codes));
+
+	xw_list_sheet(&c->b, "施策一覧", measure_columns, ARRAY_LEN(measure_columns), &all,
+		      c->m->nmeasures, c->title, c->period);
+	memcpy(cols, kpi_columns, sizeof(kpi_columns));
+	for (size_t t = 0; t < r->ntrend; t++) {
+		period_code(r->trend[t], codes[t]);
+		cols[nf + t] = (struct xw_column){codes[t], XW_NUM, 0, 0, kpi_trend, t};
+	}
+	xw_list_sheet(&c->b, "KPI一覧", cols, n, &all, c->m->nkpis, c->title, c->period);
+	xw_list_sheet(&c->b, "マイルストーン", milestone_columns, ARRAY_LEN(milestone_columns), &all,
+		      c->m->nmilestones, c->title, c->period);
+	xw_list_sheet(&c->b, "業務量削減", workload_columns, ARRAY_LEN(workload_columns), &used,
+		      used.n, c->title, c->period);
+	free(cols);
+	free(codes);
+}
 
 /* ---- 未提出: the divisions without a submission for P */
 
@@ -922,23 +649,6 @@ static void sheet_ledger(struct ctx *c)
 	free(l.fc);
 }
 
-static void sheet_kpis(struct ctx *c)
-{
-	const struct result *r = c->r;
-	size_t nf = ARRAY_LEN(kpi_columns), n = nf + r->ntrend;
-	struct xw_column *cols = xcalloc(n, sizeof(*cols));
-	char(*codes)[PERIOD_CODE_MAX] = xcalloc(r->ntrend + 1, sizeof(*codes));
-
-	memcpy(cols, kpi_columns, sizeof(kpi_columns));
-	for (size_t t = 0; t < r->ntrend; t++) {
-		period_code(r->trend[t], codes[t]);
-		cols[nf + t] = (struct xw_column){codes[t], XW_NUM, 0, 0, kpi_trend, t};
-	}
-	xw_list_sheet(&c->b, "KPI一覧", cols, n, c, c->m->nkpis, c->title, c->period);
-	free(cols);
-	free(codes);
-}
-
 size_t report_diag_owners(const struct model *m, const struct diag *g, size_t *out, size_t max)
 {
 	long d = g->file && g->row > 0 ? model_row_division(m, g->file, g->sheet, g->row) : -1;
@@ -989,13 +699,7 @@ static bool write_summary(const struct render_input *in, const char *path, struc
 		return false;
 	}
 	sheet_overview(&c);
-	xw_list_sheet(&c.b, "施策一覧", measure_columns, ARRAY_LEN(measure_columns), &c,
-		      c.m->nmeasures, c.title, c.period);
-	sheet_kpis(&c);
-	xw_list_sheet(&c.b, "マイルストーン", milestone_columns, ARRAY_LEN(milestone_columns), &c,
-		      c.m->nmilestones, c.title, c.period);
-	xw_list_sheet(&c.b, "業務量削減", workload_columns, ARRAY_LEN(workload_columns), &c,
-		      c.r->nworkload_used, c.title, c.period);
+	item_sheets(&c);
 	sheet_missing(&c);
 	sheet_ledger(&c);
 	sheet_errors(&c.b, c.m, c.d, NULL, 0, false, c.title, c.period);

@@ -91,20 +91,3 @@ char *arena_strdup(struct arena *a, const char *s)
 	return arena_strndup(a, s, strlen(s));
 }
 
-char *arena_printf(struct arena *a, const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-	char *d;
-
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		return arena_strdup(a, "");
-	d = arena_alloc(a, (size_t)n + 1);
-	va_start(ap, fmt);
-	vsnprintf(d, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	return d;
-}

@@ -54,11 +54,6 @@ const char *status_word(enum status s)
 	return (unsigned)s < ST__COUNT ? statuses[s].word : "";
 }
 
-const char *status_alias(enum status s)
-{
-	return (unsigned)s < ST__COUNT ? statuses[s].alias : "";
-}
-
 int status_rank(enum status s)
 {
 	return (unsigned)s < ST__COUNT ? statuses[s].rank : -1;

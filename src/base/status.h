@@ -22,8 +22,6 @@ enum status {
 
 /* The Japanese word written in every output ("順調"). */
 const char *status_word(enum status s);
-/* The English alias ("on_track"), used in the manifest's keys too. */
-const char *status_alias(enum status s);
 /* Rank in the measure order 遅延 > 注意 > 未報告 > 未着手 > 進行中 > 順調 >
  * 達成 > 完了: a higher rank is worse. 中止 ranks lowest (it is left out). */
 int status_rank(enum status s);

@@ -90,16 +90,6 @@ bool utf8_valid(const unsigned char *s, size_t n, size_t *bad)
 	return true;
 }
 
-size_t utf8_chars(const char *s)
-{
-	size_t n = 0;
-
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-		if ((*p & 0xC0) != 0x80)
-			n++;
-	return n;
-}
-
 bool text_is_space(uint32_t cp)
 {
 	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\v' || cp == '\f' ||

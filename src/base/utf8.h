@@ -21,8 +21,6 @@ size_t utf8_encode(uint32_t cp, char *out);
 /* True when s[0..n) is valid UTF-8; else *bad (if given) is the offset of
  * the first byte that is not. */
 bool utf8_valid(const unsigned char *s, size_t n, size_t *bad);
-/* Number of code points in a valid UTF-8 string. */
-size_t utf8_chars(const char *s);
 /* True for the spaces the contract trims: ASCII whitespace and U+3000. */
 bool text_is_space(uint32_t cp);
 /* Bounds of s[0..n) without leading and trailing spaces. */

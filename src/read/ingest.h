@@ -10,15 +10,8 @@
 
 #include "diag.h"
 #include "parse.h"
+#include "own_marker.h"
 #include "settings.h"
-
-/* The marker kaikaku puts in the workbooks it writes (a workbook-level
- * defined name "_kaikaku"), and its values. */
-#define OWN_MARKER_NAME "_kaikaku"
-#define OWN_MARKER_SUMMARY "summary"
-#define OWN_MARKER_FEEDBACK "feedback"
-/* The sheet-level name that marks a feedback workbook's submission sheets. */
-#define OWN_INPUT_SHEET_NAME "_kaikaku_input"
 
 /* Reads, recognises and parses the file at path (rel names it) into p. */
 void ingest_file(struct parsed *p, const char *path, const char *rel, const struct settings *s,

@@ -75,11 +75,6 @@ const char *column_ja(enum column_id c)
 	return columns[c].ja;
 }
 
-const char *column_alias(enum column_id c)
-{
-	return columns[c].alias;
-}
-
 /* The column a folded header names, or -1. */
 static int column_of(const char *folded)
 {

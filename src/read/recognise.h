@@ -68,9 +68,8 @@ struct kind_def {
 };
 
 const struct kind_def *kind_def(enum table_kind k);
-/* The Japanese header name ("実績値") and the English alias ("actual"). */
+/* The Japanese header name ("実績値"). */
 const char *column_ja(enum column_id c);
-const char *column_alias(enum column_id c);
 
 /* What recognise found in a grid. */
 struct shape {

@@ -312,28 +312,6 @@ enum zip_status zip_stream_close(struct zip_stream *s)
 	return st;
 }
 
-enum zip_status zip_read_all(struct zip_archive *z, const char *name, char **out, size_t *len)
-{
-	enum zip_status st;
-	struct zip_stream *s = zip_stream_open(z, name, &st);
-	struct strbuf sb = STRBUF_INIT;
-	char buf[65536];
-	int k;
-
-	if (!s)
-		return st;
-	while ((k = zip_stream_read(s, buf, sizeof(buf))) > 0)
-		sb_add(&sb, buf, (size_t)k);
-	st = zip_stream_close(s);
-	if (st != ZIP_OK) {
-		sb_release(&sb);
-		return st;
-	}
-	*len = sb.len;
-	*out = sb_detach(&sb);
-	return ZIP_OK;
-}
-
 uint64_t zip_total_read(const struct zip_archive *z)
 {
 	return z->total;

@@ -27,8 +27,6 @@ struct zip_archive *zip_open_memory(const unsigned char *data, size_t n, uint64_
 				    uint64_t total_limit, enum zip_status *st);
 void zip_close(struct zip_archive *z);
 bool zip_has(struct zip_archive *z, const char *name);
-/* Reads a whole entry into *out (NUL-terminated, freed by the caller). */
-enum zip_status zip_read_all(struct zip_archive *z, const char *name, char **out, size_t *len);
 /* Streaming, for libxml2's reader: open, read until 0 or -1, close. */
 struct zip_stream *zip_stream_open(struct zip_archive *z, const char *name, enum zip_status *st);
 int zip_stream_read(struct zip_stream *s, char *buf, int n);

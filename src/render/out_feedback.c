@@ -7,7 +7,7 @@
 #include "kaikaku.h"
 
 #include "cells.h"
-#include "ingest.h"
+#include "own_marker.h"
 #include "names.h"
 #include "period.h"
 #include "out_feedback.h"

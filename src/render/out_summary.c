@@ -8,7 +8,7 @@
 
 #include "cells.h"
 #include "explain.h"
-#include "ingest.h"
+#include "own_marker.h"
 #include "period.h"
 #include "recognise.h"
 #include "out_summary.h"

@@ -26,11 +26,6 @@ static const struct {
 	[SEC_ERRORS] = {"errors", "付録 入力エラー"},
 };
 
-const char *section_name(enum section_id id)
-{
-	return sections[id].name;
-}
-
 static void free_sections(struct review_template *t)
 {
 	for (size_t i = 0; i < t->nsections; i++)

@@ -45,7 +45,5 @@ void review_template_defaults(struct review_template *t);
 /* Reads path over the defaults; false with "path:line: reason" in err. */
 bool review_template_load(struct review_template *t, const char *path, struct strbuf *err);
 void review_template_release(struct review_template *t);
-/* The section's name in the template ("kgi"). */
-const char *section_name(enum section_id id);
 
 #endif

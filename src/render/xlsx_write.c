@@ -6,6 +6,7 @@
 #include <errno.h>
 
 #include "fs.h"
+#include "own_marker.h"
 #include "period.h"
 #include "utf8.h"
 #include "xlsx_write.h"
@@ -140,7 +141,7 @@ bool xw_open(struct xw_book *b, const char *path, time_t created, const char *ti
 		char formula[64];
 
 		snprintf(formula, sizeof(formula), "=\"%s\"", marker);
-		xw_keep(b, workbook_define_name(b->wb, "_kaikaku", formula));
+		xw_keep(b, workbook_define_name(b->wb, OWN_MARKER_NAME, formula));
 	}
 	for (int i = 0; i < XW__COUNT; i++) {
 		lxw_format *f = new_format(b);

@@ -559,50 +559,218 @@ static void section_kgi(struct pack *k, const struct section *s)
 	sb_release(&sb);
 }
 
+/* ---- the tables' rows: items of the model, and their cells */
+
+struct rows {
+	const struct pack *k;
+	size_t *items; /* indices into the model's measures, KPIs, ... */
+	int *kinds;    /* section_worse: 0 measure, 1 KPI, 2 milestone */
+	size_t n;
+};
+
+static void rows_add(struct rows *r, int kind, size_t item)
+{
+	r->items = xrealloc(r->items, (r->n + 1) * sizeof(*r->items));
+	r->kinds = xrealloc(r->kinds, (r->n + 1) * sizeof(*r->kinds));
+	r->items[r->n] = item;
+	r->kinds[r->n++] = kind;
+}
+
+static void rows_release(struct rows *r)
+{
+	free(r->items);
+	free(r->kinds);
+}
+
+/* How many of total rows a list with the section's limit shows. */
+static size_t list_shown(const struct section *s, size_t total)
+{
+	return s->limit >= 0 && total > (size_t)s->limit ? (size_t)s->limit : total;
+}
+
+static void cell_text(struct pdf_cell *c, const char *text)
+{
+	c->kind = PDF_CELL_TEXT;
+	c->text = text;
+}
+
+static void cell_status(struct pdf_cell *c, enum status st)
+{
+	c->kind = PDF_CELL_STATUS;
+	c->status = st;
+}
+
+static void cell_buf(struct pdf_cell *c, struct strbuf *buf)
+{
+	cell_text(c, sb_str(buf));
+}
+
+static void cell_period(struct pdf_cell *c, int p, struct strbuf *buf)
+{
+	char pc[PERIOD_CODE_MAX];
+
+	code(p, pc);
+	sb_adds(buf, pc);
+	cell_buf(c, buf);
+}
+
+enum { ME_ID, ME_NAME, ME_LEAD, ME_PREVIOUS, ME_STATUS, ME_COUNTS, ME_REASON };
+
+static void measure_cell(const void *x, size_t row, const struct pdf_column *col,
+			 struct pdf_cell *c, struct strbuf *buf)
+{
+	const struct rows *r = x;
+	const struct pack *k = r->k;
+	size_t i = r->items[row];
+	const struct measure *ms = &k->m->measures[i];
+
+	switch (col->arg) {
+	case ME_ID:
+		cell_text(c, ms->id);
+		break;
+	case ME_NAME:
+		cell_text(c, ms->name);
+		break;
+	case ME_LEAD:
+		cell_text(c, division_name(k, ms->lead));
+		break;
+	case ME_PREVIOUS:
+		cell_status(c, k->prev->measures[i]);
+		break;
+	case ME_STATUS:
+		cell_status(c, k->r->measures[i]);
+		break;
+	case ME_COUNTS:
+		sb_addf(buf, "%zu・%zu", ms->nkpis, ms->nmilestones);
+		cell_buf(c, buf);
+		break;
+	case ME_REASON:
+		explain_measure(k->m, k->r, i, buf);
+		cell_buf(c, buf);
+		break;
+	}
+}
+
+enum { KP_ID, KP_NAME, KP_VALUES, KP_PROGRESS, KP_PREVIOUS, KP_STATUS };
+
+static void kpi_cell(const void *x, size_t row, const struct pdf_column *col, struct pdf_cell *c,
+		     struct strbuf *buf)
+{
+	const struct rows *r = x;
+	const struct pack *k = r->k;
+	size_t i = r->items[row];
+	const struct kpi *kp = &k->m->kpis[i];
+	const struct kpi_result *kr = &k->r->kpis[i];
+
+	switch (col->arg) {
+	case KP_ID:
+		cell_text(c, kp->id);
+		break;
+	case KP_NAME:
+		cell_text(c, kp->name);
+		break;
+	case KP_VALUES: {
+		char a[48], tg[48];
+
+		num(kp->target, tg, sizeof(tg));
+		if (kr->actual) {
+			num(kr->actual->value, a, sizeof(a));
+			sb_addf(buf, "%s ／ %s%s", a, tg, kp->unit ? kp->unit : "");
+		} else {
+			sb_addf(buf, "— ／ %s%s", tg, kp->unit ? kp->unit : "");
+		}
+		cell_buf(c, buf);
+		break;
+	}
+	case KP_PROGRESS:
+		c->kind = PDF_CELL_PROGRESS;
+		c->has_progress = kr->actual != NULL;
+		c->progress = kr->progress;
+		c->expected = kr->expected;
+		c->status = kr->status;
+		break;
+	case KP_PREVIOUS:
+		cell_status(c, k->prev->kpis[i].status);
+		break;
+	case KP_STATUS:
+		cell_status(c, kr->status);
+		break;
+	}
+}
+
+enum { MI_ID, MI_DESCRIPTION, MI_LEAD, MI_DUE, MI_LAST, MI_LAST_PROGRESS, MI_STATUS };
+
+static void milestone_cell(const void *x, size_t row, const struct pdf_column *col,
+			   struct pdf_cell *c, struct strbuf *buf)
+{
+	const struct rows *r = x;
+	const struct pack *k = r->k;
+	size_t i = r->items[row];
+	const struct milestone *mi = &k->m->milestones[i];
+	const struct milestone_result *mr = &k->r->milestones[i];
+
+	switch (col->arg) {
+	case MI_ID:
+		cell_text(c, mi->id);
+		break;
+	case MI_DESCRIPTION:
+		cell_text(c, mi->description);
+		break;
+	case MI_LEAD:
+		cell_text(c, division_name(k, k->m->measures[mi->measure].lead));
+		break;
+	case MI_DUE:
+		cell_period(c, mi->due, buf);
+		break;
+	case MI_LAST:
+	case MI_LAST_PROGRESS:
+		/* the latest report: its period and status (and progress) */
+		if (mr->report) {
+			char rp[PERIOD_CODE_MAX];
+
+			code(mr->report->period, rp);
+			sb_addf(buf, "%s %s", rp, status_word(mr->report->status));
+			if (col->arg == MI_LAST_PROGRESS && mr->report->has_progress)
+				sb_addf(buf, " %.0f%%", mr->report->progress);
+		} else {
+			sb_adds(buf, "報告なし");
+		}
+		cell_buf(c, buf);
+		break;
+	case MI_STATUS:
+		cell_status(c, mr->status);
+		break;
+	}
+}
+
 /* ---- 施策の3本柱 */
 
-static void measures_table(struct pack *k, const size_t *ids, size_t n, bool with_division)
+static void measures_table(struct pack *k, struct rows *r)
 {
-	static const struct pdf_column cols_div[] = {
-		{"施策ID", 46, PDF_LEFT, true}, {"施策名", 205, PDF_LEFT, false}, {"主担当課", 84, PDF_LEFT, false},
-		{"前期", 56, PDF_LEFT, false},   {"状況", 56, PDF_LEFT, false},    {"KPI・MS", 56, PDF_RIGHT, false}};
-	struct pdf_table t;
+	static const struct pdf_column cols[] = {
+		{"施策ID", 46, PDF_LEFT, true, measure_cell, ME_ID},
+		{"施策名", 205, PDF_LEFT, false, measure_cell, ME_NAME},
+		{"主担当課", 84, PDF_LEFT, false, measure_cell, ME_LEAD},
+		{"前期", 56, PDF_LEFT, false, measure_cell, ME_PREVIOUS},
+		{"状況", 56, PDF_LEFT, false, measure_cell, ME_STATUS},
+		{"KPI・MS", 56, PDF_RIGHT, false, measure_cell, ME_COUNTS}};
 
-	(void)with_division;
-	pdf_table_start(&t, &k->p, cols_div, ARRAY_LEN(cols_div), SMALL + 0.4);
-	for (size_t i = 0; i < n; i++) {
-		const struct measure *ms = &k->m->measures[ids[i]];
-		char cnt[32];
-		struct pdf_cell c[6] = {{0}};
-
-		snprintf(cnt, sizeof(cnt), "%zu・%zu", ms->nkpis, ms->nmilestones);
-		c[0].text = ms->id;
-		c[1].text = ms->name;
-		c[2].text = division_name(k, ms->lead);
-		c[3].kind = PDF_CELL_STATUS;
-		c[3].status = k->prev->measures[ids[i]];
-		c[4].kind = PDF_CELL_STATUS;
-		c[4].status = k->r->measures[ids[i]];
-		c[5].text = cnt;
-		pdf_table_row(&t, c);
-	}
-	pdf_table_end(&t);
+	pdf_table(&k->p, cols, ARRAY_LEN(cols), SMALL + 0.4, r, r->n);
 }
 
 static void section_pillars(struct pack *k, const struct section *s)
 {
 	const struct model *m = k->m;
 	HPDF_Outline top = section_start(k, s->title, NULL, 0, true);
-	size_t *ids = xmalloc((m->nmeasures + 1) * sizeof(size_t));
 
 	for (size_t pl = 0; pl < k->in->s->npillars; pl++) {
 		struct counts c = {0};
-		size_t n = 0;
+		struct rows r = {k, NULL, NULL, 0};
 
 		for (size_t i = 0; i < m->nmeasures; i++) {
 			if (m->measures[i].pillar != (int)pl || !measure_in(k, i))
 				continue;
-			ids[n++] = i;
+			rows_add(&r, 0, i);
 			c.measures[k->r->measures[i]]++;
 			c.nmeasures++;
 			for (size_t j = 0; j < m->measures[i].nkpis; j++) {
@@ -616,11 +784,11 @@ static void section_pillars(struct pack *k, const struct section *s)
 		section_start(k, k->in->s->pillars[pl].name, top, 1, false);
 		stacked(k, &c);
 		counts_line(k, &c);
-		if (n)
-			measures_table(k, ids, n, true);
+		if (r.n)
+			measures_table(k, &r);
+		rows_release(&r);
 		k->p.y += 6;
 	}
-	free(ids);
 }
 
 /* ---- one department */
@@ -659,125 +827,53 @@ static void division_block(struct pack *k, size_t d, HPDF_Outline parent)
 		goto out;
 	}
 	{
-		static const struct pdf_column cols[] = {{"施策ID", 44, PDF_LEFT, true},
-							 {"施策名", 150, PDF_LEFT, false},
-							 {"状況", 52, PDF_LEFT, false},
-							 {"判定理由", 257, PDF_LEFT, false}};
-		struct pdf_table t;
+		static const struct pdf_column cols[] = {
+			{"施策ID", 44, PDF_LEFT, true, measure_cell, ME_ID},
+			{"施策名", 150, PDF_LEFT, false, measure_cell, ME_NAME},
+			{"状況", 52, PDF_LEFT, false, measure_cell, ME_STATUS},
+			{"判定理由", 257, PDF_LEFT, false, measure_cell, ME_REASON}};
+		struct rows r = {k, (size_t *)dv->measures, NULL, dv->nmeasures};
 
-		pdf_table_start(&t, &k->p, cols, ARRAY_LEN(cols), SMALL);
-		for (size_t i = 0; i < dv->nmeasures; i++) {
-			size_t id = dv->measures[i];
-			struct pdf_cell c[4] = {{0}};
-
-			explain_measure(m, k->r, id, &why);
-			c[0].text = m->measures[id].id;
-			c[1].text = m->measures[id].name;
-			c[2].kind = PDF_CELL_STATUS;
-			c[2].status = k->r->measures[id];
-			c[3].text = sb_str(&why);
-			pdf_table_row(&t, c);
-			sb_reset(&why);
-		}
-		pdf_table_end(&t);
+		pdf_table(&k->p, cols, ARRAY_LEN(cols), SMALL, &r, r.n);
 	}
 	{
 		static const struct pdf_column cols[] = {
-			{"KPI", 40, PDF_LEFT, true},           {"指標名", 150, PDF_LEFT, false},
-			{"実績 ／ 目標", 92, PDF_RIGHT, false}, {"進捗（｜は期待進捗）", 121, PDF_LEFT, false},
-			{"前期", 50, PDF_LEFT, false},          {"状況", 50, PDF_LEFT, false}};
-		struct pdf_table t;
-		bool any = false;
+			{"KPI", 40, PDF_LEFT, true, kpi_cell, KP_ID},
+			{"指標名", 150, PDF_LEFT, false, kpi_cell, KP_NAME},
+			{"実績 ／ 目標", 92, PDF_RIGHT, false, kpi_cell, KP_VALUES},
+			{"進捗（｜は期待進捗）", 121, PDF_LEFT, false, kpi_cell, KP_PROGRESS},
+			{"前期", 50, PDF_LEFT, false, kpi_cell, KP_PREVIOUS},
+			{"状況", 50, PDF_LEFT, false, kpi_cell, KP_STATUS}};
+		struct rows r = {k, NULL, NULL, 0};
 
-		for (size_t i = 0; i < dv->nmeasures && !any; i++)
-			any = m->measures[dv->measures[i]].nkpis > 0;
-		if (any) {
-			pdf_table_start(&t, &k->p, cols, ARRAY_LEN(cols), SMALL);
-			for (size_t i = 0; i < dv->nmeasures; i++) {
-				const struct measure *ms = &m->measures[dv->measures[i]];
+		for (size_t i = 0; i < dv->nmeasures; i++) {
+			const struct measure *ms = &m->measures[dv->measures[i]];
 
-				for (size_t j = 0; j < ms->nkpis; j++) {
-					size_t kk = ms->kpis[j];
-					const struct kpi *kp = &m->kpis[kk];
-					const struct kpi_result *kr = &k->r->kpis[kk];
-					struct pdf_cell c[6] = {{0}};
-					char a[48], tg[48];
-					struct strbuf av = STRBUF_INIT;
-
-					num(kp->target, tg, sizeof(tg));
-					if (kr->actual) {
-						num(kr->actual->value, a, sizeof(a));
-						sb_addf(&av, "%s ／ %s%s", a, tg,
-							kp->unit ? kp->unit : "");
-					} else {
-						sb_addf(&av, "— ／ %s%s", tg,
-							kp->unit ? kp->unit : "");
-					}
-					c[0].text = kp->id;
-					c[1].text = kp->name;
-					c[2].text = sb_str(&av);
-					c[3].kind = PDF_CELL_PROGRESS;
-					c[3].has_progress = kr->actual != NULL;
-					c[3].progress = kr->progress;
-					c[3].expected = kr->expected;
-					c[3].status = kr->status;
-					c[4].kind = PDF_CELL_STATUS;
-					c[4].status = k->prev->kpis[kk].status;
-					c[5].kind = PDF_CELL_STATUS;
-					c[5].status = kr->status;
-					pdf_table_row(&t, c);
-					sb_release(&av);
-				}
-			}
-			pdf_table_end(&t);
+			for (size_t j = 0; j < ms->nkpis; j++)
+				rows_add(&r, 1, ms->kpis[j]);
 		}
+		if (r.n)
+			pdf_table(&k->p, cols, ARRAY_LEN(cols), SMALL, &r, r.n);
+		rows_release(&r);
 	}
 	{
-		static const struct pdf_column cols[] = {{"ID", 50, PDF_LEFT, true},
-							 {"マイルストーン", 241, PDF_LEFT, false},
-							 {"期限", 52, PDF_LEFT, false},
-							 {"最新の報告", 108, PDF_LEFT, false},
-							 {"状況", 52, PDF_LEFT, false}};
-		struct pdf_table t;
-		bool any = false;
+		static const struct pdf_column cols[] = {
+			{"ID", 50, PDF_LEFT, true, milestone_cell, MI_ID},
+			{"マイルストーン", 241, PDF_LEFT, false, milestone_cell, MI_DESCRIPTION},
+			{"期限", 52, PDF_LEFT, false, milestone_cell, MI_DUE},
+			{"最新の報告", 108, PDF_LEFT, false, milestone_cell, MI_LAST_PROGRESS},
+			{"状況", 52, PDF_LEFT, false, milestone_cell, MI_STATUS}};
+		struct rows r = {k, NULL, NULL, 0};
 
-		for (size_t i = 0; i < dv->nmeasures && !any; i++)
-			any = m->measures[dv->measures[i]].nmilestones > 0;
-		if (any) {
-			pdf_table_start(&t, &k->p, cols, ARRAY_LEN(cols), SMALL);
-			for (size_t i = 0; i < dv->nmeasures; i++) {
-				const struct measure *ms = &m->measures[dv->measures[i]];
+		for (size_t i = 0; i < dv->nmeasures; i++) {
+			const struct measure *ms = &m->measures[dv->measures[i]];
 
-				for (size_t j = 0; j < ms->nmilestones; j++) {
-					size_t id = ms->milestones[j];
-					const struct milestone_result *mr = &k->r->milestones[id];
-					struct pdf_cell c[5] = {{0}};
-					char due[PERIOD_CODE_MAX], rp[PERIOD_CODE_MAX];
-					struct strbuf last = STRBUF_INIT;
-
-					code(m->milestones[id].due, due);
-					if (mr->report) {
-						code(mr->report->period, rp);
-						sb_addf(&last, "%s %s", rp,
-							status_word(mr->report->status));
-						if (mr->report->has_progress)
-							sb_addf(&last, " %.0f%%",
-								mr->report->progress);
-					} else {
-						sb_adds(&last, "報告なし");
-					}
-					c[0].text = m->milestones[id].id;
-					c[1].text = m->milestones[id].description;
-					c[2].text = due;
-					c[3].text = sb_str(&last);
-					c[4].kind = PDF_CELL_STATUS;
-					c[4].status = mr->status;
-					pdf_table_row(&t, c);
-					sb_release(&last);
-				}
-			}
-			pdf_table_end(&t);
+			for (size_t j = 0; j < ms->nmilestones; j++)
+				rows_add(&r, 2, ms->milestones[j]);
 		}
+		if (r.n)
+			pdf_table(&k->p, cols, ARRAY_LEN(cols), SMALL, &r, r.n);
+		rows_release(&r);
 	}
 out:
 	k->p.y += 4;
@@ -810,6 +906,58 @@ static void department(struct pack *k, size_t dept, HPDF_Outline parent, int lev
 	sb_release(&sb);
 }
 
+enum { DE_NAME, DE_DIVISIONS, DE_MEASURES, DE_DELAYED, DE_AT_RISK, DE_NOT_REPORTED, DE_GOOD,
+       DE_SHARE, DE_RATE, DE_MISSING };
+
+/* A row of the departments' table: department row (r->items is NULL). */
+static void dept_cell(const void *x, size_t i, const struct pdf_column *col, struct pdf_cell *c,
+		      struct strbuf *buf)
+{
+	const struct rows *r = x;
+	const struct pack *k = r->k;
+	const struct counts *ct = &k->r->departments[i];
+	char v[PRESENT_MAX];
+	size_t miss = 0;
+
+	switch (col->arg) {
+	case DE_NAME:
+		cell_text(c, k->m->departments[i].name);
+		return;
+	case DE_DIVISIONS:
+		sb_addf(buf, "%zu", k->m->departments[i].ndivisions);
+		break;
+	case DE_MEASURES:
+		sb_addf(buf, "%d", ct->nmeasures);
+		break;
+	case DE_DELAYED:
+		sb_addf(buf, "%d", ct->measures[ST_DELAYED]);
+		break;
+	case DE_AT_RISK:
+		sb_addf(buf, "%d", ct->measures[ST_AT_RISK]);
+		break;
+	case DE_NOT_REPORTED:
+		sb_addf(buf, "%d", ct->measures[ST_NOT_REPORTED]);
+		break;
+	case DE_GOOD:
+		sb_addf(buf, "%d", ct->measures[ST_ON_TRACK] + ct->measures[ST_ACHIEVED]);
+		break;
+	case DE_SHARE:
+		sb_adds(buf, ct->share >= 0 ? present_percent(ct->share, v) : "—");
+		break;
+	case DE_RATE:
+		sb_adds(buf, k->r->kgi_departments[i].rate >= 0
+				     ? present_percent(k->r->kgi_departments[i].rate, v)
+				     : "—");
+		break;
+	case DE_MISSING:
+		for (size_t j = 0; j < k->r->nmissing; j++)
+			miss += k->m->divisions[k->r->missing[j]].dept == i;
+		sb_addf(buf, "%zu 課", miss);
+		break;
+	}
+	cell_buf(c, buf);
+}
+
 static void section_departments(struct pack *k, const struct section *s)
 {
 	HPDF_Outline top;
@@ -824,56 +972,25 @@ static void section_departments(struct pack *k, const struct section *s)
 	note(k, "部ごとの一覧です。次のページから、部ごとに課の施策・KPI・マイルストーンを載せています。");
 	{
 		static const struct pdf_column cols[] = {
-			{"部", 96, PDF_LEFT, false},          {"課", 30, PDF_RIGHT, false},
-			{"施策", 34, PDF_RIGHT, false},       {"遅延", 34, PDF_RIGHT, false},
-			{"注意", 34, PDF_RIGHT, false},       {"未報告", 40, PDF_RIGHT, false},
-			{"順調・達成", 52, PDF_RIGHT, false}, {"KPI 順調・達成", 70, PDF_RIGHT, false},
-			{"削減率", 50, PDF_RIGHT, false},     {"未提出", 63, PDF_RIGHT, false}};
-		struct pdf_table t;
+			{"部", 96, PDF_LEFT, false, dept_cell, DE_NAME},
+			{"課", 30, PDF_RIGHT, false, dept_cell, DE_DIVISIONS},
+			{"施策", 34, PDF_RIGHT, false, dept_cell, DE_MEASURES},
+			{"遅延", 34, PDF_RIGHT, false, dept_cell, DE_DELAYED},
+			{"注意", 34, PDF_RIGHT, false, dept_cell, DE_AT_RISK},
+			{"未報告", 40, PDF_RIGHT, false, dept_cell, DE_NOT_REPORTED},
+			{"順調・達成", 52, PDF_RIGHT, false, dept_cell, DE_GOOD},
+			{"KPI 順調・達成", 70, PDF_RIGHT, false, dept_cell, DE_SHARE},
+			{"削減率", 50, PDF_RIGHT, false, dept_cell, DE_RATE},
+			{"未提出", 63, PDF_RIGHT, false, dept_cell, DE_MISSING}};
+		struct rows r = {k, NULL, NULL, k->m->ndepartments};
 
-		pdf_table_start(&t, &k->p, cols, ARRAY_LEN(cols), SMALL + 0.4);
-		for (size_t i = 0; i < k->m->ndepartments; i++) {
-			const struct counts *c = &k->r->departments[i];
-			char v[10][32];
-			struct pdf_cell cell[10] = {{0}};
-			size_t miss = 0;
-
-			for (size_t j = 0; j < k->r->nmissing; j++)
-				miss += k->m->divisions[k->r->missing[j]].dept == i;
-			snprintf(v[1], 32, "%zu", k->m->departments[i].ndivisions);
-			snprintf(v[2], 32, "%d", c->nmeasures);
-			snprintf(v[3], 32, "%d", c->measures[ST_DELAYED]);
-			snprintf(v[4], 32, "%d", c->measures[ST_AT_RISK]);
-			snprintf(v[5], 32, "%d", c->measures[ST_NOT_REPORTED]);
-			snprintf(v[6], 32, "%d",
-				 c->measures[ST_ON_TRACK] + c->measures[ST_ACHIEVED]);
-			if (c->share >= 0)
-				pct(c->share, v[7], 32);
-			else
-				snprintf(v[7], 32, "—");
-			if (k->r->kgi_departments[i].rate >= 0)
-				pct(k->r->kgi_departments[i].rate, v[8], 32);
-			else
-				snprintf(v[8], 32, "—");
-			snprintf(v[9], 32, "%zu 課", miss);
-			cell[0].text = k->m->departments[i].name;
-			for (int j = 1; j < 10; j++)
-				cell[j].text = v[j];
-			pdf_table_row(&t, cell);
-		}
-		pdf_table_end(&t);
+		pdf_table(&k->p, cols, ARRAY_LEN(cols), SMALL + 0.4, &r, r.n);
 	}
 	for (size_t i = 0; i < k->m->ndepartments; i++)
 		department(k, i, top, 1);
 }
 
 /* ---- the lists */
-
-/* Whether a list that has shown rows may show one more (the section's limit). */
-static bool list_room(const struct section *s, size_t shown)
-{
-	return s->limit < 0 || shown < (size_t)s->limit;
-}
 
 /* After a list cut short by its limit: how many were left out, and where all are. */
 static bool list_cut(const struct section *s, size_t total)
@@ -898,25 +1015,67 @@ static void list_rest(struct pack *k, const struct section *s, size_t total, con
 	sb_release(&sb);
 }
 
+enum { WO_KIND, WO_ID, WO_NAME, WO_LEAD, WO_BEFORE, WO_NOW };
+
+/* A row of what got worse: a measure, KPI or milestone (r->kinds). */
+static void worse_cell(const void *x, size_t row, const struct pdf_column *col,
+		       struct pdf_cell *c, struct strbuf *buf)
+{
+	const struct rows *r = x;
+	const struct pack *k = r->k;
+	const struct model *m = k->m;
+	size_t i = r->items[row];
+	int kind = r->kinds[row];
+	size_t measure = kind == 0 ? i : kind == 1 ? m->kpis[i].measure : m->milestones[i].measure;
+
+	(void)buf;
+	switch (col->arg) {
+	case WO_KIND:
+		cell_text(c, kind == 0 ? "施策" : kind == 1 ? "KPI" : "マイルストーン");
+		break;
+	case WO_ID:
+		cell_text(c, kind == 0 ? m->measures[i].id : kind == 1 ? m->kpis[i].id : m->milestones[i].id);
+		break;
+	case WO_NAME:
+		cell_text(c, kind == 0   ? m->measures[i].name
+			     : kind == 1 ? m->kpis[i].name
+					 : m->milestones[i].description);
+		break;
+	case WO_LEAD:
+		cell_text(c, division_name(k, m->measures[measure].lead));
+		break;
+	case WO_BEFORE:
+	case WO_NOW: {
+		const struct result *res = col->arg == WO_NOW ? k->r : k->prev;
+
+		cell_status(c, kind == 0   ? res->measures[i]
+			       : kind == 1 ? res->kpis[i].status
+					   : res->milestones[i].status);
+		break;
+	}
+	}
+}
+
 static void section_worse(struct pack *k, const struct section *s)
 {
-	static const struct pdf_column cols[] = {{"種類", 70, PDF_LEFT, false},  {"ID", 48, PDF_LEFT, true},
-						 {"名称", 185, PDF_LEFT, false}, {"課", 80, PDF_LEFT, false},
-						 {"前期", 60, PDF_LEFT, false},  {"今期", 60, PDF_LEFT, false}};
+	static const struct pdf_column cols[] = {
+		{"種類", 70, PDF_LEFT, false, worse_cell, WO_KIND},
+		{"ID", 48, PDF_LEFT, true, worse_cell, WO_ID},
+		{"名称", 185, PDF_LEFT, false, worse_cell, WO_NAME},
+		{"課", 80, PDF_LEFT, false, worse_cell, WO_LEAD},
+		{"前期", 60, PDF_LEFT, false, worse_cell, WO_BEFORE},
+		{"今期", 60, PDF_LEFT, false, worse_cell, WO_NOW}};
 	const struct model *m = k->m;
-	struct pdf_table t;
-	size_t n = 0;
+	struct rows r = {k, NULL, NULL, 0};
 
 	section_start(k, s->title, NULL, 0, true);
 	note(k, "前期（1つ前の四半期）と同じ規則で判定した状況より、今期の状況が悪いものです。");
-	pdf_table_start(&t, &k->p, cols, ARRAY_LEN(cols), SMALL);
 	for (int kind = 0; kind < 3; kind++) {
 		size_t count = kind == 0 ? m->nmeasures : kind == 1 ? m->nkpis : m->nmilestones;
 
 		for (size_t i = 0; i < count; i++) {
 			enum status now, before;
 			size_t measure;
-			struct pdf_cell c[6] = {{0}};
 
 			if (kind == 0) {
 				now = k->r->measures[i];
@@ -931,98 +1090,67 @@ static void section_worse(struct pack *k, const struct section *s)
 				before = k->prev->milestones[i].status;
 				measure = m->milestones[i].measure;
 			}
-			if (!measure_in(k, measure) || status_rank(now) <= status_rank(before))
-				continue;
-			c[0].text = kind == 0 ? "施策" : kind == 1 ? "KPI" : "マイルストーン";
-			c[1].text = kind == 0   ? m->measures[i].id
-				    : kind == 1 ? m->kpis[i].id
-						: m->milestones[i].id;
-			c[2].text = kind == 0   ? m->measures[i].name
-				    : kind == 1 ? m->kpis[i].name
-						: m->milestones[i].description;
-			c[3].text = division_name(k, m->measures[measure].lead);
-			c[4].kind = c[5].kind = PDF_CELL_STATUS;
-			c[4].status = before;
-			c[5].status = now;
-			if (list_room(s, n))
-				pdf_table_row(&t, c);
-			n++;
+			if (measure_in(k, measure) && status_rank(now) > status_rank(before))
+				rows_add(&r, kind, i);
 		}
 	}
-	pdf_table_end(&t);
-	if (!n)
+	pdf_table(&k->p, cols, ARRAY_LEN(cols), SMALL, &r, list_shown(s, r.n));
+	if (!r.n)
 		note(k, "前期から悪化したものはありません。");
-	list_rest(k, s, n, "のシート「施策一覧」「KPI一覧」「マイルストーン」の「前期状況」の列");
+	list_rest(k, s, r.n, "のシート「施策一覧」「KPI一覧」「マイルストーン」の「前期状況」の列");
+	rows_release(&r);
 }
 
 static void section_overdue(struct pack *k, const struct section *s)
 {
 	static const struct pdf_column cols[] = {
-		{"ID", 50, PDF_LEFT, true},   {"内容", 190, PDF_LEFT, false},      {"課", 80, PDF_LEFT, false},
-		{"期限", 50, PDF_LEFT, false}, {"最新の報告", 80, PDF_LEFT, false}, {"状況", 53, PDF_LEFT, false}};
+		{"ID", 50, PDF_LEFT, true, milestone_cell, MI_ID},
+		{"内容", 190, PDF_LEFT, false, milestone_cell, MI_DESCRIPTION},
+		{"課", 80, PDF_LEFT, false, milestone_cell, MI_LEAD},
+		{"期限", 50, PDF_LEFT, false, milestone_cell, MI_DUE},
+		{"最新の報告", 80, PDF_LEFT, false, milestone_cell, MI_LAST},
+		{"状況", 53, PDF_LEFT, false, milestone_cell, MI_STATUS}};
 	const struct model *m = k->m;
-	struct pdf_table t;
-	size_t n = 0;
+	struct rows r = {k, NULL, NULL, 0};
 
 	section_start(k, s->title, NULL, 0, true);
-	pdf_table_start(&t, &k->p, cols, ARRAY_LEN(cols), SMALL);
-	for (size_t i = 0; i < m->nmilestones; i++) {
-		const struct milestone_result *mr = &k->r->milestones[i];
-		struct pdf_cell c[6] = {{0}};
-		char due[PERIOD_CODE_MAX], rp[PERIOD_CODE_MAX];
-		struct strbuf last = STRBUF_INIT;
-
-		if (mr->status != ST_DELAYED || m->milestones[i].due >= k->r->period ||
-		    !measure_in(k, m->milestones[i].measure))
-			continue;
-		code(m->milestones[i].due, due);
-		if (mr->report) {
-			code(mr->report->period, rp);
-			sb_addf(&last, "%s %s", rp, status_word(mr->report->status));
-		} else {
-			sb_adds(&last, "報告なし");
-		}
-		c[0].text = m->milestones[i].id;
-		c[1].text = m->milestones[i].description;
-		c[2].text = division_name(k, m->measures[m->milestones[i].measure].lead);
-		c[3].text = due;
-		c[4].text = sb_str(&last);
-		c[5].kind = PDF_CELL_STATUS;
-		c[5].status = mr->status;
-		if (list_room(s, n))
-			pdf_table_row(&t, c);
-		sb_release(&last);
-		n++;
-	}
-	pdf_table_end(&t);
-	if (!n)
+	for (size_t i = 0; i < m->nmilestones; i++)
+		if (k->r->milestones[i].status == ST_DELAYED && m->milestones[i].due < k->r->period &&
+		    measure_in(k, m->milestones[i].measure))
+			rows_add(&r, 2, i);
+	pdf_table(&k->p, cols, ARRAY_LEN(cols), SMALL, &r, list_shown(s, r.n));
+	if (!r.n)
 		note(k, "期限を過ぎたマイルストーンはありません。");
-	list_rest(k, s, n, "のシート「マイルストーン」");
+	list_rest(k, s, r.n, "のシート「マイルストーン」");
+	rows_release(&r);
 }
 
-static void section_missing(struct pack *k, const struct section *s)
+enum { MS_CODE, MS_DEPT, MS_NAME, MS_KPIS, MS_OPEN, MS_LAST };
+
+/* A row of the divisions without a submission: division r->items[row]. */
+static void missing_cell(const void *x, size_t row, const struct pdf_column *col,
+			 struct pdf_cell *c, struct strbuf *buf)
 {
-	static const struct pdf_column cols[] = {
-		{"課コード", 60, PDF_LEFT, true},  {"部", 100, PDF_LEFT, false},
-		{"課", 120, PDF_LEFT, false},       {"KPI", 50, PDF_RIGHT, false},
-		{"未完了MS", 60, PDF_RIGHT, false}, {"最後の提出", 113, PDF_LEFT, false}};
+	const struct rows *r = x;
+	const struct pack *k = r->k;
 	const struct model *m = k->m;
-	struct pdf_table t;
-	size_t n = 0;
+	size_t d = r->items[row];
+	const struct division *dv = &m->divisions[d];
+	size_t kpis = 0, open = 0;
+	int lp = PERIOD_NONE;
 
-	section_start(k, s->title, NULL, 0, true);
-	note(k, "KPI か未完了のマイルストーンを持ちながら、今期に採用された報告が1行もない課です。");
-	pdf_table_start(&t, &k->p, cols, ARRAY_LEN(cols), SMALL + 0.4);
-	for (size_t i = 0; i < k->r->nmissing; i++) {
-		size_t d = k->r->missing[i];
-		const struct division *dv = &m->divisions[d];
-		struct pdf_cell c[6] = {{0}};
-		char nk[16], nm[16], last[PERIOD_CODE_MAX] = "（なし）";
-		size_t kpis = 0, open = 0;
-		int lp = PERIOD_NONE;
-
-		if (!division_in(k, d))
-			continue;
+	switch (col->arg) {
+	case MS_CODE:
+		cell_text(c, dv->code);
+		return;
+	case MS_DEPT:
+		cell_text(c, m->departments[dv->dept].name);
+		return;
+	case MS_NAME:
+		cell_text(c, dv->name);
+		return;
+	case MS_KPIS:
+	case MS_OPEN:
 		for (size_t j = 0; j < dv->nmeasures; j++) {
 			const struct measure *ms = &m->measures[dv->measures[j]];
 
@@ -1033,27 +1161,43 @@ static void section_missing(struct pack *k, const struct section *s)
 				open += st != ST_DONE && st != ST_CANCELLED;
 			}
 		}
+		sb_addf(buf, "%zu", col->arg == MS_KPIS ? kpis : open);
+		break;
+	case MS_LAST:
 		for (size_t j = 0; j < m->nsubmitted; j++)
 			if (m->submitted[j].division == d && m->submitted[j].period <= k->r->period)
 				lp = m->submitted[j].period;
-		if (lp != PERIOD_NONE)
-			code(lp, last);
-		snprintf(nk, sizeof(nk), "%zu", kpis);
-		snprintf(nm, sizeof(nm), "%zu", open);
-		c[0].text = dv->code;
-		c[1].text = m->departments[dv->dept].name;
-		c[2].text = dv->name;
-		c[3].text = nk;
-		c[4].text = nm;
-		c[5].text = last;
-		if (list_room(s, n))
-			pdf_table_row(&t, c);
-		n++;
+		if (lp == PERIOD_NONE) {
+			cell_text(c, "（なし）");
+			return;
+		}
+		cell_period(c, lp, buf);
+		return;
 	}
-	pdf_table_end(&t);
-	if (!n)
+	cell_buf(c, buf);
+}
+
+static void section_missing(struct pack *k, const struct section *s)
+{
+	static const struct pdf_column cols[] = {
+		{"課コード", 60, PDF_LEFT, true, missing_cell, MS_CODE},
+		{"部", 100, PDF_LEFT, false, missing_cell, MS_DEPT},
+		{"課", 120, PDF_LEFT, false, missing_cell, MS_NAME},
+		{"KPI", 50, PDF_RIGHT, false, missing_cell, MS_KPIS},
+		{"未完了MS", 60, PDF_RIGHT, false, missing_cell, MS_OPEN},
+		{"最後の提出", 113, PDF_LEFT, false, missing_cell, MS_LAST}};
+	struct rows r = {k, NULL, NULL, 0};
+
+	section_start(k, s->title, NULL, 0, true);
+	note(k, "KPI か未完了のマイルストーンを持ちながら、今期に採用された報告が1行もない課です。");
+	for (size_t i = 0; i < k->r->nmissing; i++)
+		if (division_in(k, k->r->missing[i]))
+			rows_add(&r, 0, k->r->missing[i]);
+	pdf_table(&k->p, cols, ARRAY_LEN(cols), SMALL + 0.4, &r, list_shown(s, r.n));
+	if (!r.n)
 		note(k, "未提出の課はありません。");
-	list_rest(k, s, n, "のシート「未提出」");
+	list_rest(k, s, r.n, "のシート「未提出」");
+	rows_release(&r);
 }
 
 static bool diag_in(const struct pack *k, const struct diag *g)
@@ -1069,59 +1213,67 @@ static bool diag_in(const struct pack *k, const struct diag *g)
 	return false;
 }
 
+enum { ER_SEVERITY, ER_WHERE, ER_VALUE, ER_MESSAGE };
+
+/* A row of the input errors: record r->items[row] of the diagnostics. */
+static void error_cell(const void *x, size_t row, const struct pdf_column *col,
+		       struct pdf_cell *c, struct strbuf *buf)
+{
+	const struct rows *r = x;
+	const struct diag *g = &r->k->d->v[r->items[row]];
+
+	switch (col->arg) {
+	case ER_SEVERITY:
+		cell_text(c, present_severity(diag_code_severity(g->code) == SEV_ERROR));
+		return;
+	case ER_WHERE:
+		sb_adds(buf, g->file ? g->file : "");
+		if (g->sheet)
+			sb_addf(buf, " シート「%s」", g->sheet);
+		if (g->row > 0)
+			sb_addf(buf, " %d行目", g->row);
+		if (g->column)
+			sb_addf(buf, " 列「%s」", g->column);
+		break;
+	case ER_VALUE:
+		cell_text(c, g->value);
+		return;
+	case ER_MESSAGE:
+		sb_addf(buf, "[%s] %s", diag_code_name(g->code), g->message);
+		break;
+	}
+	cell_buf(c, buf);
+}
+
 static void section_errors(struct pack *k, const struct section *s)
 {
-	static const struct pdf_column cols[] = {{"重要度", 38, PDF_LEFT, false},
-						 {"場所", 150, PDF_LEFT, false},
-						 {"値", 60, PDF_LEFT, false},
-						 {"内容と直し方", 255, PDF_LEFT, false}};
-	struct pdf_table t;
-	size_t shown = 0, total = 0, errors = 0;
+	static const struct pdf_column cols[] = {
+		{"重要度", 38, PDF_LEFT, false, error_cell, ER_SEVERITY},
+		{"場所", 150, PDF_LEFT, false, error_cell, ER_WHERE},
+		{"値", 60, PDF_LEFT, false, error_cell, ER_VALUE},
+		{"内容と直し方", 255, PDF_LEFT, false, error_cell, ER_MESSAGE}};
+	struct rows r = {k, NULL, NULL, 0};
+	size_t errors = 0;
 	struct strbuf sb = STRBUF_INIT;
 
 	for (size_t i = 0; i < k->d->n; i++) {
 		if (!diag_in(k, &k->d->v[i]))
 			continue;
-		total++;
+		rows_add(&r, 0, i);
 		errors += diag_code_severity(k->d->v[i].code) == SEV_ERROR;
 	}
 	section_start(k, s->title, NULL, 0, true);
-	sb_addf(&sb, "エラー %zu 件・警告 %zu 件。", errors, total - errors);
-	if (list_cut(s, total))
+	sb_addf(&sb, "エラー %zu 件・警告 %zu 件。", errors, r.n - errors);
+	if (list_cut(s, r.n))
 		sb_addf(&sb,
 			"ここには最初の %ld 件を載せています。残りの %zu 件を含むすべては %s を見てください。",
-			s->limit, total - (size_t)s->limit, k->errors_csv);
+			s->limit, r.n - (size_t)s->limit, k->errors_csv);
 	else
 		sb_addf(&sb, "同じ内容は %s にもあります。", k->errors_csv);
 	note(k, sb_str(&sb));
-	if (total) {
-		pdf_table_start(&t, &k->p, cols, ARRAY_LEN(cols), SMALL - 0.4);
-		for (size_t i = 0; i < k->d->n && list_room(s, shown); i++) {
-			const struct diag *g = &k->d->v[i];
-			struct pdf_cell c[4] = {{0}};
-			struct strbuf where = STRBUF_INIT, msg = STRBUF_INIT;
-
-			if (!diag_in(k, g))
-				continue;
-			sb_adds(&where, g->file ? g->file : "");
-			if (g->sheet)
-				sb_addf(&where, " シート「%s」", g->sheet);
-			if (g->row > 0)
-				sb_addf(&where, " %d行目", g->row);
-			if (g->column)
-				sb_addf(&where, " 列「%s」", g->column);
-			sb_addf(&msg, "[%s] %s", diag_code_name(g->code), g->message);
-			c[0].text = diag_code_severity(g->code) == SEV_ERROR ? "エラー" : "警告";
-			c[1].text = sb_str(&where);
-			c[2].text = g->value;
-			c[3].text = sb_str(&msg);
-			pdf_table_row(&t, c);
-			sb_release(&where);
-			sb_release(&msg);
-			shown++;
-		}
-		pdf_table_end(&t);
-	}
+	if (r.n)
+		pdf_table(&k->p, cols, ARRAY_LEN(cols), SMALL - 0.4, &r, list_shown(s, r.n));
+	rows_release(&r);
 	sb_release(&sb);
 }
 

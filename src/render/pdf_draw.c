@@ -682,3 +682,27 @@ void pdf_table_end(struct pdf_table *t)
 {
 	t->p->y += 6;
 }
+
+void pdf_table(struct pdf *p, const struct pdf_column *cols, size_t ncols, double size,
+	       const void *ctx, size_t nrows)
+{
+	struct pdf_table t;
+	struct pdf_cell *cells = xcalloc(ncols, sizeof(*cells));
+	struct strbuf *bufs = xcalloc(ncols, sizeof(*bufs));
+
+	pdf_table_start(&t, p, cols, ncols, size);
+	for (size_t r = 0; r < nrows; r++) {
+		for (size_t i = 0; i < ncols; i++) {
+			memset(&cells[i], 0, sizeof(cells[i]));
+			sb_reset(&bufs[i]);
+			if (cols[i].get)
+				cols[i].get(ctx, r, &cols[i], &cells[i], &bufs[i]);
+		}
+		pdf_table_row(&t, cells);
+	}
+	pdf_table_end(&t);
+	for (size_t i = 0; i < ncols; i++)
+		sb_release(&bufs[i]);
+	free(bufs);
+	free(cells);
+}

@@ -112,11 +112,20 @@ struct pdf_cell {
 	double progress, expected;
 };
 
+struct pdf_column;
+/* The cell of column col in row (the table's row-th item of ctx); a text
+ * made for the cell goes into buf (empty), and c->text points to it. */
+typedef void (*pdf_getter)(const void *ctx, size_t row, const struct pdf_column *col,
+			   struct pdf_cell *c, struct strbuf *buf);
+
+/* A table's column: its header, width and alignment, and how to get its cells. */
 struct pdf_column {
 	const char *title;
 	double width; /* points */
 	enum pdf_align align;
 	bool fit; /* IDs and codes: shrunk (to 70 % at most) to stay on one line */
+	pdf_getter get;
+	size_t arg; /* for the getter: which field */
 };
 
 struct pdf_table {
@@ -136,5 +145,8 @@ void pdf_table_start(struct pdf_table *t, struct pdf *p, const struct pdf_column
 /* A row; on a new page when it does not fit, with the header again. */
 void pdf_table_row(struct pdf_table *t, const struct pdf_cell *cells);
 void pdf_table_end(struct pdf_table *t);
+/* A whole table at the cursor: nrows rows from the columns' getters. */
+void pdf_table(struct pdf *p, const struct pdf_column *cols, size_t ncols, double size,
+	       const void *ctx, size_t nrows);
 
 #endif

@@ -16,6 +16,7 @@
 #include "discover.h"
 #include "ingest.h"
 #include "inspect.h"
+#include "interpose.h"
 #include "jobs.h"
 #include "model.h"
 #include "parse.h"
@@ -314,6 +315,16 @@ int main(int argc, char **argv)
 	/* over a file-size limit (ulimit -f), write(2) fails with EFBIG and the
 	 * run fails cleanly (exit 2, outputs untouched) instead of being killed */
 	signal(SIGXFSZ, SIG_IGN);
+	{
+		struct strbuf err = STRBUF_INIT;
+
+		if (!interpose_check(&err)) {
+			runlog_say(true, sb_str(&err));
+			sb_release(&err);
+			return EXIT_FAILED;
+		}
+		sb_release(&err);
+	}
 	o.jobs = jobs_cpus();
 
 	opterr = 0;

@@ -5,7 +5,7 @@
 
 #include <math.h>
 
-#include "deflate_level.h"
+#include "interpose.h"
 #include "fs.h"
 #include "linebreak.h"
 #include "pdf_draw.h"
@@ -503,9 +503,9 @@ bool pdf_save(struct pdf *p, const char *path, struct strbuf *err)
 				 PDF_CENTER, num);
 	}
 	/* saved in memory, then written with every error checked and named */
-	deflate_level_set(PDF_DEFLATE_LEVEL);
+	interpose_deflate_level(PDF_DEFLATE_LEVEL);
 	saved = ok(p) && HPDF_SaveToStream(p->doc) == HPDF_OK;
-	deflate_level_set(-1);
+	interpose_deflate_level(-1);
 	if (saved) {
 		HPDF_UINT32 size = HPDF_GetStreamSize(p->doc);
 		HPDF_BYTE *buf = xmalloc(size ? size : 1);

@@ -1,0 +1,33 @@
+/*
+ * interpose.h - the functions kaikaku's executable defines in place of a
+ * library's, for the whole process, in one place (interpose.c):
+ *
+ * - malloc, calloc, realloc (xalloc.c, until it moves here): running out of
+ *   memory inside any library is a clean exit 2, never a crash or a good
+ *   file reported as broken;
+ * - zlib's deflateInit_: the level of what libharu compresses (interpose_
+ *   deflate_level);
+ * - libxlsxwriter's lxw_tmpfile: its temporary parts in memory, not on disk.
+ *
+ * Each works only if the dynamic linker binds the libraries' calls to the
+ * executable's definition; interpose_check says whether it did.
+ */
+#ifndef KK_INTERPOSE_H
+#define KK_INTERPOSE_H
+
+#include "kaikaku.h"
+
+#include "strbuf.h"
+
+/* The zlib level for deflateInit() calls from now on (0-9), or -1: the
+ * caller's own. libharu 2.3 deflates every PDF stream at level 6 and has no
+ * setting for it; minizip (and so libxlsxwriter) calls deflateInit2_, which
+ * is left alone. The output is standard deflate either way. */
+void interpose_deflate_level(int level);
+
+/* At start-up: false, with the names that are not in effect, when one of the
+ * process-wide definitions is not what the libraries will call (a static
+ * link, a symbol not exported, a preloaded library of the same name). */
+bool interpose_check(struct strbuf *err);
+
+#endif

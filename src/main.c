@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "attribution.h"
 #include "compute.h"
 #include "diag.h"
 #include "discover.h"
@@ -200,8 +201,11 @@ static void free_outputs(struct out_entry *e, size_t n)
  * first, then the department packs. */
 struct out_jobs {
 	const struct model *m;
+	const struct attribution *a;
+	const struct settings *s;
 	const struct result *r, *prev;
 	const struct parsed *p;
+	const struct model_counts *counts;
 	const struct diags *d;
 	char *summary;
 	struct feedback_plan *feedback;
@@ -213,7 +217,8 @@ static bool xlsx_job(void *ctx, size_t job, struct strbuf *err)
 	struct out_jobs *oj = ctx;
 
 	if (job == 0)
-		return report_summary_xlsx(oj->m, oj->r, oj->prev, oj->p, oj->d, oj->summary, err);
+		return report_summary_xlsx(oj->m, oj->a, oj->s, oj->r, oj->prev, oj->p, oj->counts,
+					   oj->d, oj->summary, err);
 	return feedback_plan_write(oj->feedback, job - 1, err);
 }
 
@@ -225,8 +230,10 @@ static bool pdf_job(void *ctx, size_t job, struct strbuf *err)
 }
 
 /* Renders every output into the publish folder and swaps it into place. */
-static bool write_outputs(const struct opts *o, const struct model *m, const struct result *r,
-			  const struct result *prev, const struct parsed *p, const struct diags *d,
+static bool write_outputs(const struct opts *o, const struct model *m,
+			  const struct attribution *a, const struct settings *s,
+			  const struct result *r, const struct result *prev, const struct parsed *p,
+			  const struct model_counts *counts, const struct diags *d,
 			  const struct review_template *t, const struct ttf_coverage *cov, int status,
 			  struct strbuf *err)
 {
@@ -244,7 +251,7 @@ static bool write_outputs(const struct opts *o, const struct model *m, const str
 	sb_addf(&name, "summary_%s.xlsx", code);
 	/* the workbooks, then the packs: independent jobs, in worker processes */
 	{
-		struct out_jobs oj = {m, r, prev, p, d, NULL, NULL, NULL};
+		struct out_jobs oj = {m, a, s, r, prev, p, counts, d, NULL, NULL, NULL};
 		bool done;
 
 		if (!(oj.summary = publish_path(&pb, sb_str(&name), err)))
@@ -254,7 +261,7 @@ static bool write_outputs(const struct opts *o, const struct model *m, const str
 			goto out;
 		}
 		*strrchr(path, '/') = '\0';
-		oj.feedback = feedback_plan_new(m, r, prev, d, path);
+		oj.feedback = feedback_plan_new(m, a, s, r, prev, d, path);
 		free(path);
 		path = NULL;
 		done = jobs_run(1 + feedback_plan_count(oj.feedback), o->jobs, xlsx_job, &oj, err);
@@ -264,7 +271,7 @@ static bool write_outputs(const struct opts *o, const struct model *m, const str
 		if (!done)
 			goto out;
 		if (!(path = publish_path(&pb, "departments/.keep", err)) ||
-		    !(oj.pdf = pdf_plan_new(m, r, prev, d, t, cov, pb.tmp, err)))
+		    !(oj.pdf = pdf_plan_new(m, a, s, r, prev, d, t, cov, pb.tmp, err)))
 			goto out;
 		free(path);
 		path = NULL;
@@ -284,7 +291,7 @@ static bool write_outputs(const struct opts *o, const struct model *m, const str
 	if (!list_outputs(pb.tmp, code, &outs, &nouts, err))
 		goto out;
 	if (!(path = publish_path(&pb, "manifest.json", err)) ||
-	    !report_manifest(m, r, p, d, outs, nouts, status, path, err))
+	    !report_manifest(m, r, p, counts, d, outs, nouts, status, path, err))
 		goto out;
 	ok = publish_commit(&pb, err);
 	timing_lap("publish");
@@ -305,6 +312,8 @@ static int cmd_run(const struct opts *o, bool write)
 	struct parsed p;
 	struct diags d;
 	struct model m;
+	struct model_counts counts;
+	struct attribution a;
 	struct result r, prev;
 	struct strbuf err = STRBUF_INIT;
 	struct compute_params cp;
@@ -357,7 +366,8 @@ static int cmd_run(const struct opts *o, bool write)
 			goto out;
 		}
 	}
-	model_build(&m, &p, &s, &d);
+	model_build(&m, &counts, &p, &d);
+	attribution_build(&a, &m, &p);
 	have_model = true;
 	if (period == PERIOD_NONE)
 		period = compute_default_period(&m);
@@ -371,6 +381,7 @@ static int cmd_run(const struct opts *o, bool write)
 	cp.on_track_factor = s.on_track_factor;
 	cp.at_risk_factor = s.at_risk_factor;
 	cp.kgi_target = s.kgi_target;
+	cp.npillars = s.npillars;
 	compute(&m, &cp, &r);
 	/* the quarter before, for 前期状況: the same rules at P − 1 */
 	cp.period = period - 1;
@@ -381,7 +392,8 @@ static int cmd_run(const struct opts *o, bool write)
 	diags_sort(&d);
 	timing_lap("compute");
 	status = diags_count(&d, SEV_ERROR) ? EXIT_REJECTED : 0;
-	if (write && !write_outputs(o, &m, &r, &prev, &p, &d, &layout, &cov, status, &err)) {
+	if (write &&
+	    !write_outputs(o, &m, &a, &s, &r, &prev, &p, &counts, &d, &layout, &cov, status, &err)) {
 		diags_print(&d, false);
 		status = fail(sb_str(&err));
 		goto out;
@@ -411,8 +423,11 @@ out:
 		result_release(&r);
 		result_release(&prev);
 	}
-	if (have_model)
+	if (have_model) {
+		attribution_release(&a);
 		model_release(&m);
+		model_counts_release(&counts);
+	}
 	discovered_release(&found);
 	parsed_release(&p);
 	diags_release(&d);

@@ -21,6 +21,8 @@
 
 struct fb {
 	const struct model *m;
+	const struct attribution *a;
+	const struct settings *s;
 	const struct result *r;
 	const struct result *prev;
 	const struct diags *d;
@@ -75,7 +77,7 @@ static void sheet_overview(struct fb *f)
 	xw_text(&s, row++, 0, sb_str(&sb), XW_TITLE);
 	xw_text(&s, row++, 0, f->period, XW_TEXT);
 	sb_reset(&sb);
-	sb_addf(&sb, "課コード %s　%s", dv->code, m->settings->city);
+	sb_addf(&sb, "課コード %s　%s", dv->code, f->s->city);
 	xw_text(&s, row++, 0, sb_str(&sb), XW_TEXT);
 	row++;
 	xw_text(&s, row++, 0, "業務量削減（KGI）への貢献", XW_SUBTITLE);
@@ -346,7 +348,7 @@ static void sheet_measures(struct fb *f, struct strbuf *why)
 
 		xw_text(&s, row, 0, m->measures[id].id, XW_TEXT);
 		xw_text(&s, row, 1, m->measures[id].name, XW_TEXT);
-		xw_text(&s, row, 2, m->settings->pillars[m->measures[id].pillar].name, XW_TEXT);
+		xw_text(&s, row, 2, f->s->pillars[m->measures[id].pillar].name, XW_TEXT);
 		xw_status(&s, row, 3, f->r->measures[id]);
 		xw_status(&s, row, 4, f->prev->measures[id]);
 		explain_measure(m, f->r, id, why);
@@ -395,7 +397,7 @@ static void sheet_kpis(struct fb *f, struct strbuf *why)
 			xw_number(&s, row, 10, kr->expected, XW_PCT);
 			xw_status(&s, row, 11, kr->status);
 			xw_status(&s, row, 12, f->prev->kpis[k].status);
-			explain_kpi(m, f->r, k, why);
+			explain_kpi(f->a, f->r, k, why);
 			xw_text(&s, row, 13, sb_str(why), XW_TEXT);
 			sb_reset(why);
 			xw_text(&s, row, 14, kr->actual ? kr->actual->comment : NULL, XW_TEXT);
@@ -436,7 +438,7 @@ static void sheet_milestones(struct fb *f, struct strbuf *why)
 			}
 			xw_status(&s, row, 7, mr->status);
 			xw_status(&s, row, 8, f->prev->milestones[id].status);
-			explain_milestone(m, f->r, id, why);
+			explain_milestone(m, f->a, f->r, id, why);
 			xw_text(&s, row, 9, sb_str(why), XW_TEXT);
 			sb_reset(why);
 		}
@@ -480,7 +482,7 @@ static bool write_one(struct fb *f, const char *path, struct strbuf *err)
 
 	snprintf(title, sizeof(title), "%s（%s）", f->title, dv->name);
 	if (!xw_open(&f->b, path, report_created_time(f->r->period), title, OWN_MARKER_FEEDBACK,
-		     true, f->m->settings->colours)) {
+		     true, f->s->colours)) {
 		if (f->b.wb)
 			return xw_close(&f->b, err);
 		sb_addf(err, "%s を作れません", path);
@@ -504,7 +506,8 @@ struct feedback_plan {
 	char **paths; /* [ndivisions] */
 };
 
-struct feedback_plan *feedback_plan_new(const struct model *m, const struct result *r,
+struct feedback_plan *feedback_plan_new(const struct model *m, const struct attribution *a,
+					const struct settings *s, const struct result *r,
 					const struct result *prev, const struct diags *d,
 					const char *dir)
 {
@@ -518,7 +521,7 @@ struct feedback_plan *feedback_plan_new(const struct model *m, const struct resu
 	pl->fill = xcalloc(m->ndivisions + 1, sizeof(size_t));
 	/* each division's records, in the errors CSV's order */
 	for (size_t i = 0; i < d->n; i++) {
-		size_t owners[8], n = report_diag_owners(m, &d->v[i], owners, ARRAY_LEN(owners));
+		size_t owners[8], n = attribution_diag_owners(a, &d->v[i], owners, ARRAY_LEN(owners));
 
 		for (size_t k = 0; k < n; k++)
 			pl->start[owners[k] + 1]++;
@@ -528,16 +531,18 @@ struct feedback_plan *feedback_plan_new(const struct model *m, const struct resu
 		pl->start[i + 1] += pl->start[i];
 	pl->flat = xmalloc((total + 1) * sizeof(size_t));
 	for (size_t i = 0; i < d->n; i++) {
-		size_t owners[8], n = report_diag_owners(m, &d->v[i], owners, ARRAY_LEN(owners));
+		size_t owners[8], n = attribution_diag_owners(a, &d->v[i], owners, ARRAY_LEN(owners));
 
 		for (size_t k = 0; k < n; k++)
 			pl->flat[pl->start[owners[k]] + pl->fill[owners[k]]++] = i;
 	}
 	f->m = m;
+	f->a = a;
+	f->s = s;
 	f->r = r;
 	f->prev = prev;
 	f->d = d;
-	report_titles(m, r->period, f->title, sizeof(f->title), f->period, sizeof(f->period));
+	report_titles(s, r->period, f->title, sizeof(f->title), f->period, sizeof(f->period));
 	period_code(r->period + 1, f->next_code);
 	{
 		struct strbuf sb = STRBUF_INIT;

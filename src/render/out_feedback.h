@@ -8,9 +8,11 @@
 
 #include "kaikaku.h"
 
+#include "attribution.h"
 #include "compute.h"
 #include "diag.h"
 #include "model.h"
+#include "settings.h"
 #include "strbuf.h"
 
 /* Every division's workbook in dir (which exists), as independent jobs (one
@@ -18,7 +20,8 @@
  * name and each division's records. d sorted; prev is the result at P − 1
  * (前期状況). False with the reason in err. */
 struct feedback_plan;
-struct feedback_plan *feedback_plan_new(const struct model *m, const struct result *r,
+struct feedback_plan *feedback_plan_new(const struct model *m, const struct attribution *a,
+					const struct settings *s, const struct result *r,
 					const struct result *prev, const struct diags *d,
 					const char *dir);
 size_t feedback_plan_count(const struct feedback_plan *pl);

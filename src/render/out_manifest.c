@@ -99,8 +99,9 @@ static void kgi_json(struct strbuf *sb, const struct kgi *k, double target)
 }
 
 bool report_manifest(const struct model *m, const struct result *r, const struct parsed *p,
-		     const struct diags *d, const struct out_entry *files, size_t nfiles,
-		     int exit_status, const char *path, struct strbuf *err)
+		     const struct model_counts *counts, const struct diags *d,
+		     const struct out_entry *files, size_t nfiles, int exit_status, const char *path,
+		     struct strbuf *err)
 {
 	struct strbuf sb = STRBUF_INIT, label = STRBUF_INIT;
 	char code[PERIOD_CODE_MAX];
@@ -132,9 +133,10 @@ bool report_manifest(const struct model *m, const struct result *r, const struct
 		for (; t < p->ntables && strcmp(p->tables[t]->file, f->path) == 0; t++) {
 			const struct table *tb = p->tables[t];
 			const struct kind_def *kd = kind_def(tb->kind);
+			const struct table_counts *tc = &counts->tables[tb->index];
 
 			input_entry(&sb, &first, tb->file, tb->sheet, kd ? kd->name : "unrecognised",
-				    f->format, tb->header_row, tb->rows, tb->accepted, tb->rejected,
+				    f->format, tb->header_row, tb->rows, tc->accepted, tc->rejected,
 				    tb->skipped);
 			any = true;
 		}

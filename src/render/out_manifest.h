@@ -20,9 +20,11 @@ struct out_entry {
 	char sha256[65];
 };
 
+/* counts: model_build's for p. */
 bool report_manifest(const struct model *m, const struct result *r, const struct parsed *p,
-		     const struct diags *d, const struct out_entry *files, size_t nfiles,
-		     int exit_status, const char *path, struct strbuf *err);
+		     const struct model_counts *counts, const struct diags *d,
+		     const struct out_entry *files, size_t nfiles, int exit_status, const char *path,
+		     struct strbuf *err);
 /* JSON string and number writers, shared with other JSON outputs. */
 void json_string(struct strbuf *out, const char *s);
 void json_number(struct strbuf *out, double v);

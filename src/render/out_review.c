@@ -36,6 +36,8 @@ struct toc_entry {
 
 struct pack {
 	const struct model *m;
+	const struct attribution *a;
+	const struct settings *s;
 	const struct result *r;
 	const struct result *prev;
 	const struct diags *d;
@@ -300,7 +302,7 @@ static void stacked(struct pack *k, const struct counts *c)
 
 		if (c->measures[st] == 0)
 			continue;
-		pdf_rect(p, x, p->y, sw, h, k->m->settings->colours[st].chart);
+		pdf_rect(p, x, p->y, sw, h, k->s->colours[st].chart);
 		if (sw > 34) {
 			char lab[48];
 
@@ -361,7 +363,7 @@ static void cover(struct pack *k)
 	pdf_text_aligned(p, mid, w, 210, 24, NAVY, PDF_CENTER, k->t->title);
 	pdf_line(p, p->ml + 60, 228, p->pw - p->mr - 60, 228, 1, ACCENT, false);
 	pdf_text_aligned(p, mid, w, 262, 15, INK, PDF_CENTER, k->period);
-	pdf_text_aligned(p, mid, w, 300, 18, INK, PDF_CENTER, m->settings->city);
+	pdf_text_aligned(p, mid, w, 300, 18, INK, PDF_CENTER, k->s->city);
 	if (k->dept >= 0)
 		pdf_text_aligned(p, mid, w, 334, 18, NAVY, PDF_CENTER,
 				 m->departments[k->dept].name);
@@ -417,7 +419,7 @@ static size_t toc_lines(const struct pack *k)
 			for (size_t d = 0; d < k->m->ndepartments; d++)
 				n += 1 + k->m->departments[d].ndivisions;
 		if (k->t->sections[i].id == SEC_PILLARS)
-			n += k->m->settings->npillars;
+			n += k->s->npillars;
 	}
 	return n;
 }
@@ -608,7 +610,7 @@ static void section_pillars(struct pack *k, const struct section *s)
 	HPDF_Outline top = section_start(k, s->title, NULL, 0, true);
 	size_t *ids = xmalloc((m->nmeasures + 1) * sizeof(size_t));
 
-	for (size_t pl = 0; pl < m->settings->npillars; pl++) {
+	for (size_t pl = 0; pl < k->s->npillars; pl++) {
 		struct counts c = {0};
 		size_t n = 0;
 
@@ -626,7 +628,7 @@ static void section_pillars(struct pack *k, const struct section *s)
 		}
 		c.share = c.nkpis ? (double)(c.kpis[ST_ON_TRACK] + c.kpis[ST_ACHIEVED]) / c.nkpis
 				  : -1;
-		section_start(k, m->settings->pillars[pl].name, top, 1, false);
+		section_start(k, k->s->pillars[pl].name, top, 1, false);
 		stacked(k, &c);
 		counts_line(k, &c);
 		if (n)
@@ -1075,7 +1077,7 @@ static bool diag_in(const struct pack *k, const struct diag *g)
 
 	if (k->dept < 0)
 		return true;
-	n = report_diag_owners(k->m, g, owners, ARRAY_LEN(owners));
+	n = attribution_diag_owners(k->a, g, owners, ARRAY_LEN(owners));
 	for (size_t i = 0; i < n; i++)
 		if (division_in(k, owners[i]))
 			return true;
@@ -1149,10 +1151,10 @@ static bool write_pack(struct pack *k, const char *path, struct pdf_font *font,
 	struct strbuf head = STRBUF_INIT;
 	bool ok;
 
-	if (!pdf_open(p, font, cov, k->m->settings->colours, margins, err))
+	if (!pdf_open(p, font, cov, k->s->colours, margins, err))
 		return false;
 	k->cw = p->pw - p->ml - p->mr;
-	sb_addf(&head, "%s（%s%s%s）", k->t->title, k->m->settings->city, k->dept >= 0 ? " " : "",
+	sb_addf(&head, "%s（%s%s%s）", k->t->title, k->s->city, k->dept >= 0 ? " " : "",
 		k->dept >= 0 ? k->m->departments[k->dept].name : "");
 	pdf_header(p, sb_str(&head), k->period);
 	pdf_info(p, sb_str(&head), k->period);
@@ -1211,7 +1213,8 @@ struct pdf_plan {
 	struct strbuf csv, summary;
 };
 
-struct pdf_plan *pdf_plan_new(const struct model *m, const struct result *r,
+struct pdf_plan *pdf_plan_new(const struct model *m, const struct attribution *a,
+			      const struct settings *s, const struct result *r,
 			      const struct result *prev, const struct diags *d,
 			      const struct review_template *t, const struct ttf_coverage *cov,
 			      const char *dir, struct strbuf *err)
@@ -1223,6 +1226,8 @@ struct pdf_plan *pdf_plan_new(const struct model *m, const struct result *r,
 	struct strbuf path = STRBUF_INIT;
 
 	k->m = m;
+	k->a = a;
+	k->s = s;
 	k->r = r;
 	k->prev = prev;
 	k->d = d;
@@ -1232,7 +1237,7 @@ struct pdf_plan *pdf_plan_new(const struct model *m, const struct result *r,
 	period_code(r->period, pc);
 	sb_addf(&pl->csv, "errors_%s.csv", pc);
 	sb_addf(&pl->summary, "summary_%s.xlsx", pc);
-	report_titles(m, r->period, k->title, sizeof(k->title), k->period, sizeof(k->period));
+	report_titles(s, r->period, k->title, sizeof(k->title), k->period, sizeof(k->period));
 	if (!pdf_font_prepare(&pl->font, t->font_path, err)) {
 		pdf_plan_free(pl);
 		return NULL;

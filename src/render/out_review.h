@@ -7,10 +7,12 @@
 
 #include "kaikaku.h"
 
+#include "attribution.h"
 #include "compute.h"
 #include "diag.h"
 #include "model.h"
 #include "pdf_template.h"
+#include "settings.h"
 #include "strbuf.h"
 #include "ttf.h"
 
@@ -22,7 +24,8 @@
  * nothing shared. d must be sorted; false with the reason in err.
  */
 struct pdf_plan;
-struct pdf_plan *pdf_plan_new(const struct model *m, const struct result *r,
+struct pdf_plan *pdf_plan_new(const struct model *m, const struct attribution *a,
+			      const struct settings *s, const struct result *r,
 			      const struct result *prev, const struct diags *d,
 			      const struct review_template *t, const struct ttf_coverage *cov,
 			      const char *dir, struct strbuf *err);

@@ -18,6 +18,9 @@
 
 struct ctx {
 	const struct model *m;
+	const struct attribution *a;
+	const struct settings *s;
+	const struct model_counts *counts;
 	const struct result *r;
 	const struct result *prev; /* at P − 1, for 前期状況 */
 	const struct parsed *p;
@@ -170,7 +173,7 @@ static void chart_statuses(struct ctx *c, struct xw_sheet *s, const char *title,
 		chart_series_set_categories(se, OVERVIEW, first, 0, first + (lxw_row_t)n - 1, 0);
 		chart_series_set_values(se, OVERVIEW, first, col, first + (lxw_row_t)n - 1, col);
 		chart_series_set_name_range(se, OVERVIEW, first - 1, col);
-		fill.color = c->m->settings->colours[status_measure_order[k]].chart;
+		fill.color = c->s->colours[status_measure_order[k]].chart;
 		chart_series_set_fill(se, &fill);
 	}
 	/* in a bar chart y_axis is the category axis: the first category on top,
@@ -268,7 +271,7 @@ static void sheet_overview(struct ctx *c)
 		const struct counts **cs = xcalloc(r->npillars + 1, sizeof(*cs));
 
 		for (size_t i = 0; i < r->npillars; i++) {
-			names[i] = m->settings->pillars[i].name;
+			names[i] = c->s->pillars[i].name;
 			cs[i] = &r->pillars[i];
 		}
 		names[r->npillars] = "市全体";
@@ -355,7 +358,7 @@ static void sheet_measures(struct ctx *c)
 
 		xw_text(&s, row, 0, ms->id, XW_TEXT);
 		xw_text(&s, row, 1, ms->name, XW_TEXT);
-		xw_text(&s, row, 2, m->settings->pillars[ms->pillar].name, XW_TEXT);
+		xw_text(&s, row, 2, c->s->pillars[ms->pillar].name, XW_TEXT);
 		division_cells(c, &s, row, 3, ms->lead);
 		xw_text(&s, row, 6, ms->field, XW_TEXT);
 		xw_text(&s, row, 7, ms->approach, XW_TEXT);
@@ -424,7 +427,7 @@ static void sheet_kpis(struct ctx *c)
 		xw_number(&s, row, 16, kr->expected, XW_PCT);
 		xw_status(&s, row, 17, kr->status);
 		xw_status(&s, row, 18, c->prev->kpis[k].status);
-		explain_kpi(m, r, k, &why);
+		explain_kpi(c->a, r, k, &why);
 		reason_cell(&s, row, 19, &why);
 		xw_text(&s, row, 20, kr->actual ? kr->actual->comment : NULL, XW_TEXT);
 		for (size_t t = 0; t < r->ntrend; t++) {
@@ -477,7 +480,7 @@ static void sheet_milestones(struct ctx *c)
 		}
 		xw_status(&s, row, 11, mr->status);
 		xw_status(&s, row, 12, c->prev->milestones[i].status);
-		explain_milestone(m, c->r, i, &why);
+		explain_milestone(m, c->a, c->r, i, &why);
 		reason_cell(&s, row, 13, &why);
 		xw_text(&s, row, 14, mr->report ? mr->report->comment : NULL, XW_TEXT);
 	}
@@ -600,7 +603,7 @@ static void sheet_ledger(struct ctx *c)
 	xw_max_width(&s, 0, 60);
 	for (size_t i = 0; i < p->nfiles; i++) {
 		const struct input_file *f = &p->files[i];
-		const struct owners *o = model_file_divisions(c->m, f->path);
+		const struct owners *o = attribution_file_divisions(c->a, f->path);
 		uint32_t row = (uint32_t)i + 1;
 		bool first = true;
 
@@ -616,8 +619,8 @@ static void sheet_ledger(struct ctx *c)
 			sb_addf(&text, "%s%s", first ? "" : "・", kd ? kd->ja : "（不明）");
 			first = false;
 			fc[i].rows += tb->rows;
-			fc[i].accepted += tb->accepted;
-			fc[i].rejected += tb->rejected;
+			fc[i].accepted += c->counts->tables[tb->index].accepted;
+			fc[i].rejected += c->counts->tables[tb->index].rejected;
 			fc[i].skipped += tb->skipped;
 		}
 		if (first)
@@ -664,39 +667,13 @@ static void sheet_errors(struct ctx *c)
 			xw_number(&s, row, 3, g->row, XW_ROWNUM);
 		xw_text(&s, row, 4, g->column, XW_TEXT);
 		xw_text(&s, row, 5, g->value, XW_TEXT);
-		report_diag_divisions(c->m, g, &names);
+		attribution_diag_divisions(c->a, c->m, g, &names);
 		reason_cell(&s, row, 6, &names);
 		xw_text(&s, row, 7, diag_code_name(g->code), XW_TEXT);
 		xw_text(&s, row, 8, g->message, XW_TEXT);
 	}
 	xw_finish_table(&s);
 	sb_release(&names);
-}
-
-size_t report_diag_owners(const struct model *m, const struct diag *g, size_t *out, size_t max)
-{
-	long d = g->file && g->row > 0 ? model_row_division(m, g->file, g->sheet, g->row) : -1;
-	const struct owners *o;
-	size_t n = 0;
-
-	if (d >= 0) {
-		if (max)
-			out[0] = (size_t)d;
-		return 1;
-	}
-	o = g->file ? model_file_divisions(m, g->file) : NULL;
-	for (size_t i = 0; o && i < o->n && n < max; i++)
-		out[n++] = o->v[i];
-	return n;
-}
-
-void report_diag_divisions(const struct model *m, const struct diag *g, struct strbuf *out)
-{
-	size_t owners[8];
-	size_t n = report_diag_owners(m, g, owners, ARRAY_LEN(owners));
-
-	for (size_t i = 0; i < n; i++)
-		sb_addf(out, "%s%s", i ? "・" : "", m->divisions[owners[i]].name);
 }
 
 time_t report_created_time(int period)
@@ -715,34 +692,38 @@ time_t report_created_time(int period)
 	return (time_t)days * 86400;
 }
 
-void report_titles(const struct model *m, int period, char *title, size_t tsize, char *label,
+void report_titles(const struct settings *s, int period, char *title, size_t tsize, char *label,
 		   size_t lsize)
 {
 	struct strbuf sb = STRBUF_INIT;
 
-	snprintf(title, tsize, "抜本的な業務改革 四半期レビュー（%s）", m->settings->city);
+	snprintf(title, tsize, "抜本的な業務改革 四半期レビュー（%s）", s->city);
 	period_label(period, &sb);
 	snprintf(label, lsize, "%s", sb_str(&sb));
 	sb_release(&sb);
 }
 
-bool report_summary_xlsx(const struct model *m, const struct result *r, const struct result *prev,
-			 const struct parsed *p, const struct diags *d, const char *path,
-			 struct strbuf *err)
+bool report_summary_xlsx(const struct model *m, const struct attribution *a,
+			 const struct settings *s, const struct result *r, const struct result *prev,
+			 const struct parsed *p, const struct model_counts *counts,
+			 const struct diags *d, const char *path, struct strbuf *err)
 {
 	struct ctx c;
 	bool ok;
 
 	memset(&c, 0, sizeof(c));
 	c.m = m;
+	c.a = a;
+	c.s = s;
+	c.counts = counts;
 	c.r = r;
 	c.prev = prev;
 	c.p = p;
 	c.d = d;
-	report_titles(m, r->period, c.title, sizeof(c.title), c.period, sizeof(c.period));
+	report_titles(s, r->period, c.title, sizeof(c.title), c.period, sizeof(c.period));
 	/* Excel tables need the in-memory mode (its memory grows with the cells) */
 	if (!xw_open(&c.b, path, report_created_time(r->period), c.title, OWN_MARKER_SUMMARY,
-		     false, m->settings->colours)) {
+		     false, s->colours)) {
 		if (c.b.wb)
 			return xw_close(&c.b, err);
 		sb_addf(err, "%s を作れません", path);

@@ -26,8 +26,7 @@ static const char *refused_key(struct strbuf *sb, char kind, size_t i, int perio
 	return sb_str(sb);
 }
 
-static void note_refused(struct attribution *a, struct strbuf *tmp, char kind, size_t i,
-			 int period)
+static void note_refused(struct attribution *a, struct strbuf *tmp, char kind, size_t i, int period)
 {
 	const char *key = refused_key(tmp, kind, i, period);
 
@@ -164,8 +163,9 @@ static void attribute_all(struct attribution *a, const struct model *m, const st
 		attribute_row(a, tmp, &p->actuals[i].src,
 			      owner_by(m, p->actuals[i].division, p->actuals[i].kpi_id, NULL));
 	for (size_t i = 0; i < p->n_mstatus; i++)
-		attribute_row(a, tmp, &p->mstatus[i].src,
-			      owner_by(m, p->mstatus[i].division, NULL, p->mstatus[i].milestone_id));
+		attribute_row(
+			a, tmp, &p->mstatus[i].src,
+			owner_by(m, p->mstatus[i].division, NULL, p->mstatus[i].milestone_id));
 	for (size_t i = 0; i < p->n_workload; i++)
 		attribute_row(a, tmp, &p->workload[i].src,
 			      owner_by(m, p->workload[i].division, NULL, NULL));
@@ -195,7 +195,8 @@ const struct owners *attribution_file_divisions(const struct attribution *a, con
 size_t attribution_diag_owners(const struct attribution *a, const struct diag *g, size_t *out,
 			       size_t max)
 {
-	long d = g->file && g->row > 0 ? attribution_row_division(a, g->file, g->sheet, g->row) : -1;
+	long d =
+		g->file && g->row > 0 ? attribution_row_division(a, g->file, g->sheet, g->row) : -1;
 	const struct owners *o;
 	size_t n = 0;
 

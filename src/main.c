@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "attribution.h"
 #include "compute.h"
 #include "diag.h"
 #include "discover.h"
@@ -144,6 +145,8 @@ static int cmd_run(const struct opts *o, bool write)
 	struct parsed p;
 	struct diags d;
 	struct model m;
+	struct model_counts counts;
+	struct attribution a;
 	struct result r, prev;
 	struct strbuf err = STRBUF_INIT;
 	struct compute_params cp;
@@ -196,7 +199,8 @@ static int cmd_run(const struct opts *o, bool write)
 			goto out;
 		}
 	}
-	model_build(&m, &p, &s, &d);
+	model_build(&m, &counts, &p, &d);
+	attribution_build(&a, &m, &p);
 	have_model = true;
 	if (period == PERIOD_NONE)
 		period = compute_default_period(&m);
@@ -210,6 +214,7 @@ static int cmd_run(const struct opts *o, bool write)
 	cp.on_track_factor = s.on_track_factor;
 	cp.at_risk_factor = s.at_risk_factor;
 	cp.kgi_target = s.kgi_target;
+	cp.npillars = s.npillars;
 	compute(&m, &cp, &r);
 	/* the quarter before, for 前期状況: the same rules at P − 1 */
 	cp.period = period - 1;
@@ -217,7 +222,8 @@ static int cmd_run(const struct opts *o, bool write)
 	cp.period = period;
 	have_result = true;
 	{
-		struct render_input in = {&m, &r, &prev, &p, &d, &s, &layout, &cov, {0}, 0, NULL};
+		struct render_input in = {&m, &a, &r, &prev, &p, &counts, &d, &s, &layout, &cov,
+					  {0}, 0, NULL};
 
 		render_input_labels(&in);
 		render_check(&in, &d);
@@ -256,8 +262,11 @@ out:
 		result_release(&r);
 		result_release(&prev);
 	}
-	if (have_model)
+	if (have_model) {
+		attribution_release(&a);
 		model_release(&m);
+		model_counts_release(&counts);
+	}
 	discovered_release(&found);
 	parsed_release(&p);
 	diags_release(&d);

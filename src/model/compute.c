@@ -293,7 +293,7 @@ void compute(const struct model *m, const struct compute_params *params, struct 
 	out->measures = xcalloc(m->nmeasures + 1, sizeof(*out->measures));
 	out->departments = xcalloc(m->ndepartments + 1, sizeof(*out->departments));
 	out->divisions = xcalloc(m->ndivisions + 1, sizeof(*out->divisions));
-	out->npillars = m->settings->npillars;
+	out->npillars = params->npillars;
 	out->pillars = xcalloc(out->npillars + 1, sizeof(*out->pillars));
 	compute_kpis(m, out);
 	compute_milestones(m, out);

@@ -20,6 +20,7 @@ struct compute_params {
 	double on_track_factor; /* 0.9 */
 	double at_risk_factor;  /* 0.7 */
 	double kgi_target;      /* 0.30 */
+	size_t npillars;        /* the settings' pillars (measure.pillar indexes them) */
 };
 
 /* -- the rules, one function each (the unit tests' subject) */

@@ -5,6 +5,7 @@
 
 #include <stdarg.h>
 
+#include "hashmap.h"
 #include "model.h"
 #include "number.h"
 #include "period.h"
@@ -33,6 +34,11 @@ struct idmap {
 	struct hmap seen;     /* every key of the kind so far -> its first src */
 };
 
+/* Kept with the model for model_find_*; the keys live in the model's arena. */
+struct model_ids {
+	struct idmap div_codes, div_names, measures, kpis, milestones;
+};
+
 enum lookup {
 	LOOKUP_FOUND,
 	LOOKUP_UNKNOWN,
@@ -42,13 +48,13 @@ enum lookup {
 
 struct ctx {
 	struct model *m;
+	struct model_counts *counts;
 	size_t cap_departments, cap_submitted, cap_actuals, cap_reports, cap_workloads;
 	size_t cap_periods;
-	struct parsed *p;
-	const struct settings *s;
+	const struct parsed *p;
 	struct diags *d;
 	struct strbuf tmp;
-	struct idmap div_codes, div_names, measures, kpis, milestones;
+	struct model_ids *ids;
 };
 
 static void idmap_init(struct idmap *im)
@@ -74,8 +80,8 @@ static const char *fold_key(struct ctx *c, const char *s)
 	return arena_strdup(&c->m->arena, sb_str(&c->tmp));
 }
 
-/* "010100" -> "10100"; NULL unless key is all ASCII digits. */
-static const char *digits_key(struct ctx *c, const char *key)
+/* "010100" -> "10100" (a suffix of key); NULL unless key is all ASCII digits. */
+static const char *digits_key(const char *key)
 {
 	const char *p = key;
 
@@ -86,12 +92,13 @@ static const char *digits_key(struct ctx *c, const char *key)
 			return NULL;
 	while (p[0] == '0' && p[1])
 		p++;
-	return arena_strdup(&c->m->arena, p);
+	return p;
 }
 
-static void idmap_add(struct ctx *c, struct idmap *im, const char *key, size_t idx)
+/* key: folded, in the model's arena. */
+static void idmap_add(struct idmap *im, const char *key, size_t idx)
 {
-	const char *dk = digits_key(c, key);
+	const char *dk = digits_key(key);
 
 	if (hmap_get(&im->exact, key)) {
 		hmap_put(&im->exact, key, AMBIG); /* a name shared by two entries */
@@ -102,12 +109,18 @@ static void idmap_add(struct ctx *c, struct idmap *im, const char *key, size_t i
 		hmap_put(&im->digits, dk, hmap_has(&im->digits, dk) ? AMBIG : pack(idx));
 }
 
-static enum lookup idmap_find(struct ctx *c, struct idmap *im, const char *text, size_t *idx)
+/* tmp: scratch space for the folded text. */
+static enum lookup idmap_find(const struct idmap *im, const char *text, struct strbuf *tmp,
+			      size_t *idx)
 {
-	const char *key = fold_key(c, text);
-	void *v = hmap_get(&im->exact, key);
+	const char *key;
+	void *v;
 	const char *dk;
 
+	sb_reset(tmp);
+	text_fold(tmp, text);
+	key = sb_str(tmp);
+	v = hmap_get(&im->exact, key);
 	if (v == AMBIG)
 		return LOOKUP_AMBIGUOUS;
 	if (v) {
@@ -117,7 +130,7 @@ static enum lookup idmap_find(struct ctx *c, struct idmap *im, const char *text,
 	if (hmap_has(&im->rejected, key))
 		return LOOKUP_REJECTED;
 	/* Excel drops leading zeros: 10100 is the known 010100 if only one fits */
-	dk = digits_key(c, key);
+	dk = digits_key(key);
 	if (dk && (v = hmap_get(&im->digits, dk))) {
 		if (v == AMBIG)
 			return LOOKUP_AMBIGUOUS;
@@ -159,12 +172,14 @@ static void reject(struct ctx *c, const struct src *s, enum diag_code code, enum
 	va_end(ap);
 }
 
-static void count(const struct src *s, bool accepted)
+static void count(struct ctx *c, const struct src *s, bool accepted)
 {
+	struct table_counts *tc = &c->counts->tables[s->table->index];
+
 	if (accepted)
-		s->table->accepted++;
+		tc->accepted++;
 	else
-		s->table->rejected++;
+		tc->rejected++;
 }
 
 /* A repeated ID: the later row is rejected. True when it is a repeat. */
@@ -203,11 +218,12 @@ static void mark_rejected(struct ctx *c, struct idmap *im, const char *id)
 
 /* ---- divisions */
 
-static enum lookup find_division(struct ctx *c, const char *text, size_t *idx)
+static enum lookup find_division(const struct model_ids *ids, const char *text,
+				 struct strbuf *tmp, size_t *idx)
 {
 	size_t a = 0, b = 0;
-	enum lookup lc = idmap_find(c, &c->div_codes, text, &a);
-	enum lookup ln = idmap_find(c, &c->div_names, text, &b);
+	enum lookup lc = idmap_find(&ids->div_codes, text, tmp, &a);
+	enum lookup ln = idmap_find(&ids->div_names, text, tmp, &b);
 
 	if (lc == LOOKUP_FOUND && ln == LOOKUP_FOUND) {
 		if (a != b)
@@ -236,7 +252,7 @@ static bool resolve_division(struct ctx *c, const struct src *s, enum column_id 
 {
 	const char *name = s->table->colname[col];
 
-	switch (find_division(c, text, idx)) {
+	switch (find_division(c->ids, text, &c->tmp, idx)) {
 	case LOOKUP_FOUND:
 		return true;
 	case LOOKUP_UNKNOWN:
@@ -263,16 +279,16 @@ static void build_divisions(struct ctx *c)
 	hmap_init(&depts);
 	m->divisions = xcalloc(c->p->n_divisions ? c->p->n_divisions : 1, sizeof(*m->divisions));
 	for (size_t i = 0; i < c->p->n_divisions; i++) {
-		struct row_division *r = &c->p->divisions[i];
+		const struct row_division *r = &c->p->divisions[i];
 		struct division *dv;
 		const char *dkey;
 		void *dp;
 
-		if (repeated(c, &c->div_codes, &r->src, r->code, COL_DIVISION_CODE, "課マスタ") ||
+		if (repeated(c, &c->ids->div_codes, &r->src, r->code, COL_DIVISION_CODE, "課マスタ") ||
 		    r->bad) {
-			mark_rejected(c, &c->div_codes, r->code);
-			mark_rejected(c, &c->div_names, r->name);
-			count(&r->src, false);
+			mark_rejected(c, &c->ids->div_codes, r->code);
+			mark_rejected(c, &c->ids->div_names, r->name);
+			count(c, &r->src, false);
 			continue;
 		}
 		dv = &m->divisions[m->ndivisions];
@@ -293,10 +309,10 @@ static void build_divisions(struct ctx *c)
 		}
 		dv->dept = unpack(dp);
 		m->departments[dv->dept].ndivisions++;
-		idmap_add(c, &c->div_codes, fold_key(c, r->code), m->ndivisions);
-		idmap_add(c, &c->div_names, fold_key(c, r->name), m->ndivisions);
+		idmap_add(&c->ids->div_codes, fold_key(c, r->code), m->ndivisions);
+		idmap_add(&c->ids->div_names, fold_key(c, r->name), m->ndivisions);
 		m->ndivisions++;
-		count(&r->src, true);
+		count(c, &r->src, true);
 	}
 	hmap_release(&depts);
 	/* each department's divisions, in master order */
@@ -324,7 +340,7 @@ static bool resolve_id(struct ctx *c, struct idmap *im, const struct src *s, enu
 {
 	const char *name = s->table->colname[col];
 
-	switch (idmap_find(c, im, id, idx)) {
+	switch (idmap_find(im, id, &c->tmp, idx)) {
 	case LOOKUP_FOUND:
 		return true;
 	case LOOKUP_UNKNOWN:
@@ -341,7 +357,7 @@ static bool resolve_id(struct ctx *c, struct idmap *im, const struct src *s, enu
 
 static bool resolve_measure(struct ctx *c, const struct src *s, const char *id, size_t *idx)
 {
-	return resolve_id(c, &c->measures, s, COL_MEASURE_ID, id, "施策マスタ", E_UNKNOWN_MEASURE, idx);
+	return resolve_id(c, &c->ids->measures, s, COL_MEASURE_ID, id, "施策マスタ", E_UNKNOWN_MEASURE, idx);
 }
 
 static void build_measures(struct ctx *c)
@@ -350,14 +366,14 @@ static void build_measures(struct ctx *c)
 
 	m->measures = xcalloc(c->p->n_measures ? c->p->n_measures : 1, sizeof(*m->measures));
 	for (size_t i = 0; i < c->p->n_measures; i++) {
-		struct row_measure *r = &c->p->measures[i];
+		const struct row_measure *r = &c->p->measures[i];
 		size_t lead;
 		struct measure *ms;
 
-		if (repeated(c, &c->measures, &r->src, r->id, COL_MEASURE_ID, "施策マスタ") || r->bad ||
+		if (repeated(c, &c->ids->measures, &r->src, r->id, COL_MEASURE_ID, "施策マスタ") || r->bad ||
 		    !resolve_division(c, &r->src, COL_LEAD_DIVISION, r->lead, &lead)) {
-			mark_rejected(c, &c->measures, r->id);
-			count(&r->src, false);
+			mark_rejected(c, &c->ids->measures, r->id);
+			count(c, &r->src, false);
 			continue;
 		}
 		ms = &m->measures[m->nmeasures];
@@ -369,9 +385,9 @@ static void build_measures(struct ctx *c)
 		ms->pillar = r->pillar;
 		ms->lead = lead;
 		ms->src = &r->src;
-		idmap_add(c, &c->measures, fold_key(c, r->id), m->nmeasures);
+		idmap_add(&c->ids->measures, fold_key(c, r->id), m->nmeasures);
 		m->nmeasures++;
-		count(&r->src, true);
+		count(c, &r->src, true);
 	}
 }
 
@@ -381,14 +397,14 @@ static void build_kpis(struct ctx *c)
 
 	m->kpis = xcalloc(c->p->n_kpis ? c->p->n_kpis : 1, sizeof(*m->kpis));
 	for (size_t i = 0; i < c->p->n_kpis; i++) {
-		struct row_kpi *r = &c->p->kpis[i];
+		const struct row_kpi *r = &c->p->kpis[i];
 		size_t ms;
 		struct kpi *k;
 
-		if (repeated(c, &c->kpis, &r->src, r->id, COL_KPI_ID, "KPIマスタ") || r->bad ||
+		if (repeated(c, &c->ids->kpis, &r->src, r->id, COL_KPI_ID, "KPIマスタ") || r->bad ||
 		    !resolve_measure(c, &r->src, r->measure_id, &ms)) {
-			mark_rejected(c, &c->kpis, r->id);
-			count(&r->src, false);
+			mark_rejected(c, &c->ids->kpis, r->id);
+			count(c, &r->src, false);
 			continue;
 		}
 		k = &m->kpis[m->nkpis];
@@ -402,9 +418,9 @@ static void build_kpis(struct ctx *c)
 		k->baseline_period = r->baseline_period;
 		k->target_period = r->target_period;
 		k->src = &r->src;
-		idmap_add(c, &c->kpis, fold_key(c, r->id), m->nkpis);
+		idmap_add(&c->ids->kpis, fold_key(c, r->id), m->nkpis);
 		m->nkpis++;
-		count(&r->src, true);
+		count(c, &r->src, true);
 	}
 }
 
@@ -414,16 +430,16 @@ static void build_milestones(struct ctx *c)
 
 	m->milestones = xcalloc(c->p->n_milestones ? c->p->n_milestones : 1, sizeof(*m->milestones));
 	for (size_t i = 0; i < c->p->n_milestones; i++) {
-		struct row_milestone *r = &c->p->milestones[i];
+		const struct row_milestone *r = &c->p->milestones[i];
 		size_t ms;
 		struct milestone *mi;
 
-		if (repeated(c, &c->milestones, &r->src, r->id, COL_MILESTONE_ID,
+		if (repeated(c, &c->ids->milestones, &r->src, r->id, COL_MILESTONE_ID,
 			     "マイルストーンのマスタ") ||
 		    r->bad ||
 		    !resolve_measure(c, &r->src, r->measure_id, &ms)) {
-			mark_rejected(c, &c->milestones, r->id);
-			count(&r->src, false);
+			mark_rejected(c, &c->ids->milestones, r->id);
+			count(c, &r->src, false);
 			continue;
 		}
 		mi = &m->milestones[m->nmilestones];
@@ -433,9 +449,9 @@ static void build_milestones(struct ctx *c)
 		mi->measure = ms;
 		mi->due = r->due;
 		mi->src = &r->src;
-		idmap_add(c, &c->milestones, fold_key(c, r->id), m->nmilestones);
+		idmap_add(&c->ids->milestones, fold_key(c, r->id), m->nmilestones);
 		m->nmilestones++;
-		count(&r->src, true);
+		count(c, &r->src, true);
 	}
 }
 
@@ -514,7 +530,7 @@ static void settle(struct ctx *c, struct cands *cs, const struct settle_ops *ops
 		if (agree) {
 			ops->use(c, head);
 			for (long j = (long)i; j >= 0; j = cs->v[j].next)
-				count(ops->src(c, cs->v[j].row), true);
+				count(c, ops->src(c, cs->v[j].row), true);
 			continue;
 		}
 		for (long j = (long)i; j >= 0; j = cs->v[j].next) {
@@ -522,7 +538,7 @@ static void settle(struct ctx *c, struct cands *cs, const struct settle_ops *ops
 			long other = j == (long)i ? head->next : (long)i;
 
 			ops->conflict(c, &cs->v[j], cs->v[other].row);
-			count(ops->src(c, cs->v[j].row), false);
+			count(c, ops->src(c, cs->v[j].row), false);
 		}
 	}
 }
@@ -612,19 +628,19 @@ static void build_actuals(struct ctx *c)
 	struct cands cs = {0};
 
 	for (size_t i = 0; i < c->p->n_actuals; i++) {
-		struct row_actual *r = &c->p->actuals[i];
+		const struct row_actual *r = &c->p->actuals[i];
 		size_t k = 0;
 		bool ok = !r->bad;
 
 		if (ok)
-			ok = resolve_id(c, &c->kpis, &r->src, COL_KPI_ID, r->kpi_id, " KPIマスタ",
+			ok = resolve_id(c, &c->ids->kpis, &r->src, COL_KPI_ID, r->kpi_id, " KPIマスタ",
 					E_UNKNOWN_KPI, &k);
 		if (ok)
 			ok = check_owner(c, &r->src, r->division,
 					 c->m->measures[c->m->kpis[k].measure].lead, "KPI",
 					 c->m->kpis[k].id);
 		if (!ok) {
-			count(&r->src, false);
+			count(c, &r->src, false);
 			continue;
 		}
 		cand_add(&cs, i, k, NULL, r->period);
@@ -679,19 +695,19 @@ static void build_reports(struct ctx *c)
 	struct cands cs = {0};
 
 	for (size_t i = 0; i < c->p->n_mstatus; i++) {
-		struct row_mstatus *r = &c->p->mstatus[i];
+		const struct row_mstatus *r = &c->p->mstatus[i];
 		size_t k = 0;
 		bool ok = !r->bad;
 
 		if (ok)
-			ok = resolve_id(c, &c->milestones, &r->src, COL_MILESTONE_ID, r->milestone_id,
+			ok = resolve_id(c, &c->ids->milestones, &r->src, COL_MILESTONE_ID, r->milestone_id,
 					"マイルストーンのマスタ", E_UNKNOWN_MILESTONE, &k);
 		if (ok)
 			ok = check_owner(c, &r->src, r->division,
 					 c->m->measures[c->m->milestones[k].measure].lead,
 					 "マイルストーン", c->m->milestones[k].id);
 		if (!ok) {
-			count(&r->src, false);
+			count(c, &r->src, false);
 			continue;
 		}
 		cand_add(&cs, i, k, NULL, r->period);
@@ -724,7 +740,8 @@ static void workload_use(struct ctx *c, const struct cand *cd)
 	w->division = cd->target;
 	w->initiative = r->initiative;
 	w->key = cd->key2;
-	w->measure = r->measure_id && idmap_find(c, &c->measures, r->measure_id, &ms) == LOOKUP_FOUND
+	w->measure = r->measure_id &&
+			     idmap_find(&c->ids->measures, r->measure_id, &c->tmp, &ms) == LOOKUP_FOUND
 			     ? (long)ms
 			     : -1;
 	w->period = cd->period;
@@ -754,7 +771,7 @@ static void build_workloads(struct ctx *c)
 	struct cands cs = {0};
 
 	for (size_t i = 0; i < c->p->n_workload; i++) {
-		struct row_workload *r = &c->p->workload[i];
+		const struct row_workload *r = &c->p->workload[i];
 		size_t dv = 0, ms;
 		bool ok = !r->bad;
 
@@ -763,7 +780,7 @@ static void build_workloads(struct ctx *c)
 		if (ok && r->measure_id)
 			ok = resolve_measure(c, &r->src, r->measure_id, &ms);
 		if (!ok) {
-			count(&r->src, false);
+			count(c, &r->src, false);
 			continue;
 		}
 		if (!c->m->divisions[dv].has_baseline) {
@@ -967,191 +984,42 @@ static void finish_submitted(struct model *m)
 	m->nsubmitted = n;
 }
 
-/* ---- refused reports */
+/* ---- the model */
 
-static const char *refused_key(struct strbuf *sb, char kind, size_t i, int period)
+static void ids_release(struct model_ids *ids)
 {
-	sb_reset(sb);
-	sb_addf(sb, "%c|%zu|%d", kind, i, period);
-	return sb_str(sb);
-}
-
-static void note_refused(struct ctx *c, char kind, size_t i, int period)
-{
-	const char *key = refused_key(&c->tmp, kind, i, period);
-
-	if (period != PERIOD_NONE && !hmap_has(&c->m->refused, key))
-		hmap_put(&c->m->refused, arena_strdup(&c->m->arena, key), pack(0));
-}
-
-/* Every submission row that ends rejected but names a known KPI or milestone. */
-static void collect_refused(struct ctx *c)
-{
-	size_t idx;
-
-	for (size_t i = 0; i < c->p->n_actuals; i++) {
-		const struct row_actual *r = &c->p->actuals[i];
-
-		if (r->kpi_id && idmap_find(c, &c->kpis, r->kpi_id, &idx) == LOOKUP_FOUND &&
-		    !model_actual_at(c->m, idx, r->period))
-			note_refused(c, 'k', idx, r->period);
-	}
-	for (size_t i = 0; i < c->p->n_mstatus; i++) {
-		const struct row_mstatus *r = &c->p->mstatus[i];
-		const struct report *rp;
-
-		if (!r->milestone_id ||
-		    idmap_find(c, &c->milestones, r->milestone_id, &idx) != LOOKUP_FOUND)
-			continue;
-		rp = model_report_at_or_before(c->m, idx, r->period);
-		if (!rp || rp->period != r->period)
-			note_refused(c, 'm', idx, r->period);
-	}
-}
-
-bool model_kpi_refused(const struct model *m, size_t k, int period)
-{
-	struct strbuf sb = STRBUF_INIT;
-	bool r = hmap_has(&m->refused, refused_key(&sb, 'k', k, period));
-
-	sb_release(&sb);
-	return r;
-}
-
-bool model_milestone_refused(const struct model *m, size_t i, int period)
-{
-	struct strbuf sb = STRBUF_INIT;
-	bool r = hmap_has(&m->refused, refused_key(&sb, 'm', i, period));
-
-	sb_release(&sb);
-	return r;
-}
-
-/* ---- attribution */
-
-static const char *row_key(struct strbuf *sb, const char *file, const char *sheet, int row)
-{
-	sb_reset(sb);
-	sb_addf(sb, "%s\x1f%s\x1f%d", file, sheet ? sheet : "", row);
-	return sb_str(sb);
-}
-
-static void attribute(struct ctx *c, const struct src *s, long division)
-{
-	struct model *m = c->m;
-	struct owners *o;
-	const char *key;
-
-	if (division < 0)
+	if (!ids)
 		return;
-	key = arena_strdup(&m->arena, row_key(&c->tmp, s->file, s->sheet, s->row));
-	hmap_put(&m->row_owner, key, pack((size_t)division));
-	o = hmap_get(&m->file_owners, s->file);
-	if (!o) {
-		o = arena_zalloc(&m->arena, sizeof(*o));
-		hmap_put(&m->file_owners, s->file, o);
-	}
-	for (size_t i = 0; i < o->n; i++)
-		if (o->v[i] == (size_t)division)
-			return;
-	/* a file concerns very few divisions: a small list */
-	o->v = xrealloc(o->v, (o->n + 1) * sizeof(*o->v));
-	o->v[o->n++] = (size_t)division;
+	idmap_release(&ids->div_codes);
+	idmap_release(&ids->div_names);
+	idmap_release(&ids->measures);
+	idmap_release(&ids->kpis);
+	idmap_release(&ids->milestones);
+	free(ids);
 }
 
-/* The division named by a 課 cell, else the owner of the referenced ID. */
-static long owner_by(struct ctx *c, const char *division, struct idmap *im, const char *id,
-		     bool kpi)
-{
-	size_t idx;
-
-	if (division && find_division(c, division, &idx) == LOOKUP_FOUND)
-		return (long)idx;
-	if (id && idmap_find(c, im, id, &idx) == LOOKUP_FOUND)
-		return (long)c->m->measures[kpi ? c->m->kpis[idx].measure
-						: c->m->milestones[idx].measure]
-			.lead;
-	return -1;
-}
-
-/* For a file refused as a whole: a division code or name in its name (the
- * longest one, so that 子育て支援課 wins over a shorter name inside it). */
-static void attribute_by_name(struct ctx *c, const char *file)
-{
-	const char *base = strrchr(file, '/');
-	long best = -1;
-	size_t best_len = 0;
-	struct src s = {file, NULL, 0, NULL};
-
-	base = base ? base + 1 : file;
-	for (size_t d = 0; d < c->m->ndivisions; d++) {
-		const char *names[2] = {c->m->divisions[d].code, c->m->divisions[d].name};
-
-		for (int k = 0; k < 2; k++) {
-			size_t len = strlen(names[k]);
-
-			if (len > best_len && strstr(base, names[k])) {
-				best = (long)d;
-				best_len = len;
-			}
-		}
-	}
-	attribute(c, &s, best);
-}
-
-static void attribute_all(struct ctx *c)
-{
-	struct parsed *p = c->p;
-
-	for (size_t i = 0; i < p->n_actuals; i++)
-		attribute(c, &p->actuals[i].src,
-			  owner_by(c, p->actuals[i].division, &c->kpis, p->actuals[i].kpi_id, true));
-	for (size_t i = 0; i < p->n_mstatus; i++)
-		attribute(c, &p->mstatus[i].src,
-			  owner_by(c, p->mstatus[i].division, &c->milestones, p->mstatus[i].milestone_id,
-				   false));
-	for (size_t i = 0; i < p->n_workload; i++)
-		attribute(c, &p->workload[i].src, owner_by(c, p->workload[i].division, NULL, NULL, false));
-	for (size_t i = 0; i < p->nfiles; i++) {
-		const struct input_file *f = &p->files[i];
-
-		if (f->failed && !hmap_has(&c->m->file_owners, f->path))
-			attribute_by_name(c, f->path);
-	}
-}
-
-long model_row_division(const struct model *m, const char *file, const char *sheet, int row)
-{
-	struct strbuf sb = STRBUF_INIT;
-	void *v = hmap_get(&m->row_owner, row_key(&sb, file, sheet, row));
-
-	sb_release(&sb);
-	return v ? (long)unpack(v) : -1;
-}
-
-const struct owners *model_file_divisions(const struct model *m, const char *file)
-{
-	return hmap_get(&m->file_owners, file);
-}
-
-void model_build(struct model *m, struct parsed *p, const struct settings *s, struct diags *d)
+void model_build(struct model *m, struct model_counts *counts, const struct parsed *p,
+		 struct diags *d)
 {
 	struct ctx c;
 
 	memset(m, 0, sizeof(*m));
 	arena_init(&m->arena);
-	m->settings = s;
+	m->ids = xcalloc(1, sizeof(*m->ids));
+	idmap_init(&m->ids->div_codes);
+	idmap_init(&m->ids->div_names);
+	idmap_init(&m->ids->measures);
+	idmap_init(&m->ids->kpis);
+	idmap_init(&m->ids->milestones);
+	counts->ntables = p->ntables;
+	counts->tables = xcalloc(p->ntables + 1, sizeof(*counts->tables));
 	memset(&c, 0, sizeof(c));
 	c.m = m;
+	c.counts = counts;
 	c.p = p;
-	c.s = s;
 	c.d = d;
+	c.ids = m->ids;
 	sb_init(&c.tmp);
-	idmap_init(&c.div_codes);
-	idmap_init(&c.div_names);
-	idmap_init(&c.measures);
-	idmap_init(&c.kpis);
-	idmap_init(&c.milestones);
 	build_divisions(&c);
 	build_measures(&c);
 	build_kpis(&c);
@@ -1162,14 +1030,7 @@ void model_build(struct model *m, struct parsed *p, const struct settings *s, st
 	index_model(&c);
 	index_members(m);
 	collect_submitted(&c);
-	collect_refused(&c);
-	attribute_all(&c);
 	finish_submitted(m);
-	idmap_release(&c.div_codes);
-	idmap_release(&c.div_names);
-	idmap_release(&c.measures);
-	idmap_release(&c.kpis);
-	idmap_release(&c.milestones);
 	sb_release(&c.tmp);
 }
 
@@ -1188,14 +1049,47 @@ void model_release(struct model *m)
 	free(m->submitted);
 	free(m->periods);
 	free(m->members);
-	hmap_release(&m->row_owner);
-	hmap_release(&m->refused);
-	for (size_t i = 0; i < m->file_owners.cap; i++)
-		if (m->file_owners.slots[i].key)
-			free(((struct owners *)m->file_owners.slots[i].value)->v);
-	hmap_release(&m->file_owners);
+	ids_release(m->ids);
 	arena_release(&m->arena);
 	memset(m, 0, sizeof(*m));
+}
+
+void model_counts_release(struct model_counts *counts)
+{
+	free(counts->tables);
+	memset(counts, 0, sizeof(*counts));
+}
+
+/* -- lookups */
+
+long model_find_division(const struct model *m, const char *text)
+{
+	struct strbuf tmp = STRBUF_INIT;
+	size_t idx = 0;
+	bool ok = text && find_division(m->ids, text, &tmp, &idx) == LOOKUP_FOUND;
+
+	sb_release(&tmp);
+	return ok ? (long)idx : -1;
+}
+
+static long find_id(const struct idmap *im, const char *id)
+{
+	struct strbuf tmp = STRBUF_INIT;
+	size_t idx = 0;
+	bool ok = id && idmap_find(im, id, &tmp, &idx) == LOOKUP_FOUND;
+
+	sb_release(&tmp);
+	return ok ? (long)idx : -1;
+}
+
+long model_find_kpi(const struct model *m, const char *id)
+{
+	return find_id(&m->ids->kpis, id);
+}
+
+long model_find_milestone(const struct model *m, const char *id)
+{
+	return find_id(&m->ids->milestones, id);
 }
 
 /* The index in [first, first+n) of the last entry with period <= p, or -1. */

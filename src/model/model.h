@@ -5,6 +5,16 @@
  * master row, the division that may report, identical duplicates counted
  * once, conflicts rejected on both sides. The only stage that decides whether
  * a row is accepted; every parsed row ends up accepted or rejected.
+ *
+ * Ownership: the model borrows from the parsed tables it was built from.
+ * Every string in it (IDs, names, comments, initiatives, department names)
+ * except workload.key is a parsed string, and every src points at a row of
+ * the parsed tables' arrays (and through it at a parsed table): the parsed
+ * tables must outlive the model and must not grow while it lives. The model
+ * owns its arrays, the folded keys (workload.key) and its ID lookups
+ * (model_find_*); model_release frees them and nothing of the parsed tables.
+ * Who owns which error and which reports were refused, for the outputs, is
+ * attribution.h.
  */
 #ifndef KK_MODEL_H
 #define KK_MODEL_H
@@ -13,12 +23,10 @@
 
 #include "arena.h"
 #include "diag.h"
-#include "hashmap.h"
 #include "parse.h"
-#include "settings.h"
 
 struct department {
-	const char *name;
+	const char *name; /* as first spelled in the divisions master */
 	size_t *divisions; /* indices, in master order */
 	size_t ndivisions;
 };
@@ -35,7 +43,7 @@ struct division {
 
 struct measure {
 	const char *id, *name, *field, *summary, *approach;
-	int pillar;
+	int pillar;  /* index into the settings' pillars the rows were parsed with */
 	size_t lead; /* division */
 	const size_t *kpis;       /* its KPIs, in master order */
 	size_t nkpis;
@@ -85,7 +93,7 @@ struct report {
 struct workload {
 	size_t division;
 	const char *initiative;
-	const char *key; /* the folded initiative */
+	const char *key; /* the folded initiative (owned by the model) */
 	long measure;    /* -1 when none */
 	int period;
 	double hours;
@@ -99,8 +107,10 @@ struct submitted {
 	int period;
 };
 
+struct model_ids; /* the lookups by ID (model.c) */
+
 struct model {
-	struct arena arena;
+	struct arena arena; /* the folded keys */
 	struct department *departments;
 	size_t ndepartments;
 	struct division *divisions;
@@ -122,16 +132,32 @@ struct model {
 	int *periods; /* ascending: the periods of all accepted submission rows */
 	size_t nperiods;
 	size_t *members; /* the lists the divisions' and measures' pointers point into */
-	/* attribution: which division a submission row or an input file concerns */
-	struct hmap row_owner;   /* "file\x1fsheet\x1frow" -> division + 1 */
-	struct hmap file_owners; /* file -> struct owners */
-	struct hmap refused;     /* "k|kpi|period", "m|milestone|period": a report was refused */
-	const struct settings *settings;
+	struct model_ids *ids;
 };
 
-/* Builds m from p; every rejection is a record in d. */
-void model_build(struct model *m, struct parsed *p, const struct settings *s, struct diags *d);
+/* What model_build decided for the rows of one parsed table. Rows skipped
+ * as no report (table.skipped) were never the model's to decide. */
+struct table_counts {
+	int accepted; /* used (or identical to a used row) */
+	int rejected; /* refused with an error */
+};
+
+/* Per parsed table, by its index (table.index): [ntables] parallel to
+ * parsed.tables. Owned by the caller of model_build, freed with
+ * model_counts_release. */
+struct model_counts {
+	struct table_counts *tables;
+	size_t ntables;
+};
+
+/*
+ * Builds m from p (read only: p must outlive m, see above) and fills counts
+ * with every row's fate; every rejection is a record in d.
+ */
+void model_build(struct model *m, struct model_counts *counts, const struct parsed *p,
+		 struct diags *d);
 void model_release(struct model *m);
+void model_counts_release(struct model_counts *counts);
 /* The accepted actual of KPI k for period, or NULL. */
 const struct actual *model_actual_at(const struct model *m, size_t k, int period);
 /* The latest accepted actual of KPI k before period, or NULL. */
@@ -140,24 +166,14 @@ const struct actual *model_actual_before(const struct model *m, size_t k, int pe
 const struct report *model_report_at_or_before(const struct model *m, size_t ms, int period);
 bool model_submitted(const struct model *m, size_t division, int period);
 
-/* True when a report for KPI k (or milestone i) and period was sent but
- * refused with an error: 判定理由 then says so instead of "no report". */
-bool model_kpi_refused(const struct model *m, size_t k, int period);
-bool model_milestone_refused(const struct model *m, size_t i, int period);
-
-/* The divisions an input file concerns. */
-struct owners {
-	size_t *v;
-	size_t n;
-};
-
 /*
- * The division a submission row concerns (its 課 cell, else the owner of its
- * KPI or milestone), accepted or not; -1 when none can be told.
+ * The accepted division, KPI or milestone a cell refers to, by the rules of
+ * the contract §2 (folded; a code of digits with its leading zeros dropped;
+ * a division by code or name), or -1 when none does, more than one could,
+ * or its master row was rejected.
  */
-long model_row_division(const struct model *m, const char *file, const char *sheet, int row);
-/* The divisions a file concerns (from its rows, or for a file refused as a
- * whole from a division code or name in its file name); NULL for none. */
-const struct owners *model_file_divisions(const struct model *m, const char *file);
+long model_find_division(const struct model *m, const char *text);
+long model_find_kpi(const struct model *m, const char *id);
+long model_find_milestone(const struct model *m, const char *id);
 
 #endif

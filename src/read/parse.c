@@ -40,6 +40,7 @@ struct table *parsed_add_table(struct parsed *p, const char *file, const char *s
 	t->sheet = sheet ? arena_strdup(&p->arena, sheet) : NULL;
 	t->sheet_index = sheet_index;
 	t->kind = kind;
+	t->index = p->ntables;
 	xgrow((void **)&p->tables, &p->cap_tables, p->ntables + 1, sizeof(*p->tables));
 	p->tables[p->ntables++] = t;
 	if (kind != KIND_NONE)

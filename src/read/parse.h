@@ -26,10 +26,9 @@ struct table {
 	uint32_t header_row;
 	const char *colname[COL__COUNT]; /* the headers as written */
 	int col[COL__COUNT];             /* grid column of each, or -1 */
-	int rows;     /* data rows with at least one value in the kind's columns */
-	int accepted; /* used (or identical to a used row) */
-	int rejected; /* refused with an error */
-	int skipped;  /* no report: the value cell was empty */
+	int rows;    /* data rows with at least one value in the kind's columns */
+	int skipped; /* no report: the value cell was empty */
+	size_t index; /* its position in parsed.tables (model_counts are by it) */
 };
 
 /* One input file, for the ledger and the manifest. */
@@ -47,7 +46,7 @@ struct src {
 	const char *file;
 	const char *sheet;
 	int row;
-	struct table *table;
+	const struct table *table;
 };
 
 struct row_division {

@@ -153,7 +153,7 @@ void cells_kpi(const void *rows, size_t row, const struct xw_column *col, struct
 		xv_status(v, in->prev->kpis[k].status);
 		break;
 	case F_REASON:
-		explain_kpi(in->m, in->r, k, v->buf);
+		explain_kpi(in->a, in->r, k, v->buf);
 		xv_buf(v);
 		break;
 	}
@@ -203,7 +203,7 @@ void cells_milestone(const void *rows, size_t row, const struct xw_column *col,
 		xv_status(v, in->prev->milestones[i].status);
 		break;
 	case F_REASON:
-		explain_milestone(in->m, in->r, i, v->buf);
+		explain_milestone(in->m, in->a, in->r, i, v->buf);
 		xv_buf(v);
 		break;
 	}

@@ -26,7 +26,7 @@ static void code_of(int p, struct strbuf *out)
 	sb_adds(out, code);
 }
 
-void explain_kpi(const struct model *m, const struct result *r, size_t k, struct strbuf *out)
+void explain_kpi(const struct attribution *a, const struct result *r, size_t k, struct strbuf *out)
 {
 	const struct kpi_result *kr = &r->kpis[k];
 	double on = r->params.on_track_factor, risk = r->params.at_risk_factor;
@@ -34,7 +34,7 @@ void explain_kpi(const struct model *m, const struct result *r, size_t k, struct
 
 	if (!kr->actual) {
 		code_of(r->period, out);
-		sb_adds(out, model_kpi_refused(m, k, r->period)
+		sb_adds(out, attribution_kpi_refused(a, k, r->period)
 				     ? " の実績値は入力エラーで使えず"
 				     : " の実績値の報告なし");
 		if (kr->previous) {
@@ -71,13 +71,14 @@ void explain_kpi(const struct model *m, const struct result *r, size_t k, struct
 		status_word(kr->status));
 }
 
-void explain_milestone(const struct model *m, const struct result *r, size_t i, struct strbuf *out)
+void explain_milestone(const struct model *m, const struct attribution *a, const struct result *r,
+		       size_t i, struct strbuf *out)
 {
 	const struct milestone_result *mr = &r->milestones[i];
 	const struct report *rp = mr->report;
 	int due = m->milestones[i].due;
 
-	if (model_milestone_refused(m, i, r->period)) {
+	if (attribution_milestone_refused(a, i, r->period)) {
 		code_of(r->period, out);
 		sb_adds(out, " の報告は入力エラーで使えず、");
 	}

@@ -8,13 +8,16 @@
 
 #include "kaikaku.h"
 
+#include "attribution.h"
 #include "compute.h"
 #include "model.h"
 #include "strbuf.h"
 
-/* Appends the reason for KPI k's status in r to out. */
-void explain_kpi(const struct model *m, const struct result *r, size_t k, struct strbuf *out);
-void explain_milestone(const struct model *m, const struct result *r, size_t i, struct strbuf *out);
+/* Appends the reason for KPI k's status in r to out (a: whether a report
+ * for P was sent and refused). */
+void explain_kpi(const struct attribution *a, const struct result *r, size_t k, struct strbuf *out);
+void explain_milestone(const struct model *m, const struct attribution *a, const struct result *r,
+		       size_t i, struct strbuf *out);
 void explain_measure(const struct model *m, const struct result *r, size_t i, struct strbuf *out);
 
 #endif

@@ -11,7 +11,6 @@
 #include "names.h"
 #include "period.h"
 #include "out_feedback.h"
-#include "out_summary.h"
 #include "recognise.h"
 #include "sheet_errors.h"
 #include "xlsx_write.h"
@@ -455,7 +454,7 @@ static void division_sheets(struct fb *f)
 		      f->title, f->period);
 	xw_list_sheet(&f->b, "マイルストーン", milestone_columns, ARRAY_LEN(milestone_columns),
 		      &all.rows, all.rows.n, f->title, f->period);
-	sheet_errors(&f->b, f->m, f->d, f->errors, f->nerrors, true, f->title, f->period);
+	sheet_errors(&f->b, f->in->a, f->m, f->d, f->errors, f->nerrors, true, f->title, f->period);
 	free(kpis.v);
 	free(open.v);
 	free(all.v);
@@ -504,7 +503,7 @@ static void *feedback_plan_new(const struct render_input *in, struct strbuf *err
 	pl->fill = xcalloc(m->ndivisions + 1, sizeof(size_t));
 	/* each division's records, in the errors CSV's order */
 	for (size_t i = 0; i < d->n; i++) {
-		size_t owners[8], n = report_diag_owners(m, &d->v[i], owners, ARRAY_LEN(owners));
+		size_t owners[8], n = attribution_diag_owners(in->a, &d->v[i], owners, ARRAY_LEN(owners));
 
 		for (size_t k = 0; k < n; k++)
 			pl->start[owners[k] + 1]++;
@@ -514,7 +513,7 @@ static void *feedback_plan_new(const struct render_input *in, struct strbuf *err
 		pl->start[i + 1] += pl->start[i];
 	pl->flat = xmalloc((total + 1) * sizeof(size_t));
 	for (size_t i = 0; i < d->n; i++) {
-		size_t owners[8], n = report_diag_owners(m, &d->v[i], owners, ARRAY_LEN(owners));
+		size_t owners[8], n = attribution_diag_owners(in->a, &d->v[i], owners, ARRAY_LEN(owners));
 
 		for (size_t k = 0; k < n; k++)
 			pl->flat[pl->start[owners[k]] + pl->fill[owners[k]]++] = i;

@@ -186,7 +186,9 @@ static bool write_manifest(const struct render_input *in, const char *path, stru
 			const struct kind_def *kd = kind_def(tb->kind);
 
 			input_entry(&sb, &first, tb->file, tb->sheet, kd ? kd->name : "unrecognised",
-				    f->format, tb->header_row, tb->rows, tb->accepted, tb->rejected,
+				    f->format, tb->header_row, tb->rows,
+				    in->counts->tables[tb->index].accepted,
+				    in->counts->tables[tb->index].rejected,
 				    tb->skipped);
 			any = true;
 		}

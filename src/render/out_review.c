@@ -16,7 +16,6 @@
 #include "pdf_draw.h"
 #include "period.h"
 #include "out_review.h"
-#include "out_summary.h"
 #include "utf8.h"
 
 #define INK 0x1A1A1A
@@ -1206,7 +1205,7 @@ static bool diag_in(const struct pack *k, const struct diag *g)
 
 	if (k->dept < 0)
 		return true;
-	n = report_diag_owners(k->m, g, owners, ARRAY_LEN(owners));
+	n = attribution_diag_owners(k->in->a, g, owners, ARRAY_LEN(owners));
 	for (size_t i = 0; i < n; i++)
 		if (division_in(k, owners[i]))
 			return true;

@@ -543,7 +543,7 @@ static void led_divisions(const void *x, size_t i, const struct xw_column *col,
 			  struct xw_value *v)
 {
 	const struct ledger *l = x;
-	const struct owners *o = model_file_divisions(l->c->m, l->c->p->files[i].path);
+	const struct owners *o = attribution_file_divisions(l->c->in->a, l->c->p->files[i].path);
 
 	(void)col;
 	for (size_t k = 0; o && k < o->n; k++)
@@ -632,8 +632,8 @@ static void sheet_ledger(struct ctx *c)
 			sb_addf(&kinds[i], "%s%s", first ? "" : "・", kd ? kd->ja : "（不明）");
 			first = false;
 			l.fc[i].rows += tb->rows;
-			l.fc[i].accepted += tb->accepted;
-			l.fc[i].rejected += tb->rejected;
+			l.fc[i].accepted += c->in->counts->tables[tb->index].accepted;
+			l.fc[i].rejected += c->in->counts->tables[tb->index].rejected;
 			l.fc[i].skipped += tb->skipped;
 		}
 		if (first)
@@ -647,32 +647,6 @@ static void sheet_ledger(struct ctx *c)
 	free(kinds);
 	hmap_release(&index);
 	free(l.fc);
-}
-
-size_t report_diag_owners(const struct model *m, const struct diag *g, size_t *out, size_t max)
-{
-	long d = g->file && g->row > 0 ? model_row_division(m, g->file, g->sheet, g->row) : -1;
-	const struct owners *o;
-	size_t n = 0;
-
-	if (d >= 0) {
-		if (max)
-			out[0] = (size_t)d;
-		return 1;
-	}
-	o = g->file ? model_file_divisions(m, g->file) : NULL;
-	for (size_t i = 0; o && i < o->n && n < max; i++)
-		out[n++] = o->v[i];
-	return n;
-}
-
-void report_diag_divisions(const struct model *m, const struct diag *g, struct strbuf *out)
-{
-	size_t owners[8];
-	size_t n = report_diag_owners(m, g, owners, ARRAY_LEN(owners));
-
-	for (size_t i = 0; i < n; i++)
-		sb_addf(out, "%s%s", i ? "・" : "", m->divisions[owners[i]].name);
 }
 
 static bool write_summary(const struct render_input *in, const char *path, struct strbuf *err)
@@ -702,7 +676,7 @@ static bool write_summary(const struct render_input *in, const char *path, struc
 	item_sheets(&c);
 	sheet_missing(&c);
 	sheet_ledger(&c);
-	sheet_errors(&c.b, c.m, c.d, NULL, 0, false, c.title, c.period);
+	sheet_errors(&c.b, c.in->a, c.m, c.d, NULL, 0, false, c.title, c.period);
 	ok = xw_close(&c.b, err);
 	return ok;
 }

@@ -8,6 +8,7 @@
 
 #include "kaikaku.h"
 
+#include "attribution.h"
 #include "compute.h"
 #include "diag.h"
 #include "model.h"
@@ -24,9 +25,11 @@
  */
 struct render_input {
 	const struct model *m;
+	const struct attribution *a; /* who owns each error, what was refused */
 	const struct result *r;    /* at the report period P */
 	const struct result *prev; /* at P − 1, for 前期状況 (the same rules) */
 	const struct parsed *p;    /* the input files and tables as read */
+	const struct model_counts *counts; /* accepted/rejected per parsed table */
 	const struct diags *d;     /* every record, sorted (diags_sort) */
 	const struct settings *s;
 	const struct review_template *layout; /* templates/review.xml */

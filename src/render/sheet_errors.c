@@ -3,11 +3,11 @@
  */
 #include "kaikaku.h"
 
-#include "out_summary.h"
 #include "present.h"
 #include "sheet_errors.h"
 
 struct errs {
+	const struct attribution *a;
 	const struct model *m;
 	const struct diags *d;
 	const size_t *which;
@@ -64,7 +64,7 @@ static void e_divisions(const void *x, size_t i, const struct xw_column *col,
 	const struct errs *e = x;
 
 	(void)col;
-	report_diag_divisions(e->m, rec(e, i), v->buf);
+	attribution_diag_divisions(e->a, e->m, rec(e, i), v->buf);
 	xv_buf(v);
 }
 
@@ -83,11 +83,11 @@ static const struct xw_column columns[] = {
 	{"メッセージ", XW_TEXT, 60, 0, e_text, E_MESSAGE},
 };
 
-void sheet_errors(struct xw_book *b, const struct model *m, const struct diags *d,
+void sheet_errors(struct xw_book *b, const struct attribution *a, const struct model *m, const struct diags *d,
 		  const size_t *which, size_t n, bool for_division, const char *title,
 		  const char *period)
 {
-	struct errs e = {m, d, which};
+	struct errs e = {a, m, d, which};
 	struct xw_column cols[ARRAY_LEN(columns)];
 	size_t nc = 0;
 

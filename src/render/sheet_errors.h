@@ -8,6 +8,7 @@
 
 #include "kaikaku.h"
 
+#include "attribution.h"
 #include "diag.h"
 #include "model.h"
 #include "xlsx_write.h"
@@ -17,7 +18,7 @@
  * order, as a list sheet of b. for_division: the division's own copy (no 課
  * column; the message headed 直し方).
  */
-void sheet_errors(struct xw_book *b, const struct model *m, const struct diags *d,
+void sheet_errors(struct xw_book *b, const struct attribution *a, const struct model *m, const struct diags *d,
 		  const size_t *which, size_t n, bool for_division, const char *title,
 		  const char *period);
 

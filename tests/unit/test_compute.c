@@ -1,9 +1,12 @@
 /*
- * test_compute.c - each status rule of the contract §3 and its boundaries.
+ * test_compute.c - each status rule of the contract §3 and its boundaries,
+ * then compute() as a whole on a small city (fixture.h): the statuses of
+ * KPIs, milestones and measures, the roll-ups, 未提出, the KGI and its trend.
  */
 #include "kaikaku.h"
 
 #include "compute.h"
+#include "fixture.h"
 #include "period.h"
 #include "unit.h"
 
@@ -127,6 +130,260 @@ static void test_measure(void)
 	}
 }
 
+/* ---- compute() as a whole */
+
+#define Q(fy, q) period_make(fy, q)
+
+/*
+ * Six divisions in three departments: 総務課 and DX推進課 report KPIs and
+ * milestones; 市民課 has no baseline; 保育課 owns only an open milestone and
+ * sends nothing (未提出); 財政課's milestones are all 完了 or 中止 (owes
+ * nothing); 人事課 owns a KPI and sends only a workload row (未提出). KPIs run
+ * from 2024Q4 to 2027Q4 (12 quarters): at 2026Q3 the expected progress is 7/12.
+ */
+static void compute_city(struct fixture *fx)
+{
+	fixture_init(fx);
+	FIXTURE_TABLE(fx, "masters/課.csv", "課コード|部|課|基準業務量",
+		      "010100|総務部|総務課|10000", "010300|総務部|DX推進課|5000",
+		      "020100|市民部|市民課", "030200|健康子ども部|保育課|2000",
+		      "010400|総務部|財政課|3000", "010200|総務部|人事課|1000");
+	FIXTURE_TABLE(fx, "masters/施策.csv", "施策ID|施策名|主担当課|柱",
+		      "M1|窓口改革|総務課|市民サービス", "M2|RPA導入|DX推進課|庁内効率化",
+		      "M3|保育DX|保育課|人材育成", "M4|財務会計|財政課|庁内効率化",
+		      "M5|窓口満足度|市民課|市民サービス", "M6|研修|人事課|人材育成");
+	FIXTURE_TABLE(fx, "masters/KPI.csv", "KPI_ID|施策ID|指標名|単位|基準値|基準時点|目標値|目標時点",
+		      "K1|M1|オンライン申請率|%|0|2024Q4|100|2027Q4",
+		      "K2|M1|処理日数|日|100|2024Q4|50|2027Q4", /* a KPI that goes down */
+		      "K3|M2|RPA件数|件|0|2024Q4|10|2027Q4",
+		      "K4|M2|削減業務数|件|0|2024Q4|10|2027Q4",
+		      "K5|M5|満足度|%|0|2024Q4|100|2027Q4",
+		      "K6|M6|受講者数|人|0|2024Q4|10|2027Q4");
+	FIXTURE_TABLE(fx, "masters/MS.csv", "マイルストーンID|施策ID|内容|期限",
+		      "MS1|M1|要件定義|2026Q2", "MS2|M2|本稼働|2027Q1", "MS3|M3|準備|2027Q4",
+		      "MS4|M4|移行|2026Q4", "MS5|M4|旧システム|2026Q4");
+	FIXTURE_TABLE(fx, "submissions/2026Q3/kpi.csv", "KPI_ID|実績値", "K1|60", "K2|90", "K3|10",
+		      "K5|45");
+	FIXTURE_TABLE(fx, "submissions/2026Q2/kpi.csv", "KPI_ID|実績値", "K4|4");
+	FIXTURE_TABLE(fx, "submissions/2026Q1/ms.csv", "マイルストーンID|状況", "MS1|進行中",
+		      "MS4|完了");
+	FIXTURE_TABLE(fx, "submissions/2026Q2/ms.csv", "マイルストーンID|状況", "MS5|中止");
+	FIXTURE_TABLE(fx, "submissions/2026Q3/ms.csv", "マイルストーンID|状況", "MS2|完了");
+	FIXTURE_TABLE(fx, "submissions/workload.csv", "課|取組|削減時間|報告期間",
+		      "総務課|電子申請|300|2026Q1", "総務課|電子申請|500|2026Q3",
+		      "総務課|ペーパーレス|200|2026Q2", "DX推進課|RPA|250|2026Q3",
+		      "市民課|窓口|100|2026Q3", "人事課|研修|50|2026Q3",
+		      "総務課|未来の取組|999|2026Q4"); /* after P */
+	fixture_build(fx);
+}
+
+static void compute_at(const struct fixture *fx, int period, struct result *r)
+{
+	struct compute_params cp = {period, fx->s.on_track_factor, fx->s.at_risk_factor,
+				    fx->s.kgi_target, fx->s.npillars};
+
+	compute(&fx->m, &cp, r);
+}
+
+static void test_compute_city(void)
+{
+	struct fixture fx;
+	struct result r, prev;
+	const struct model *m = &fx.m;
+	static const struct {
+		const char *id;
+		enum status at_p, at_prev;
+		double progress; /* at P, when reported */
+	} kpis[] = {
+		{"K1", ST_ON_TRACK, ST_NOT_REPORTED, 0.6},    /* 0.6 >= 0.9 x 7/12 */
+		{"K2", ST_DELAYED, ST_NOT_REPORTED, 0.2},     /* (90 − 100) / (50 − 100) < 0.7 x 7/12 */
+		{"K3", ST_ACHIEVED, ST_NOT_REPORTED, 1.0},
+		{"K4", ST_NOT_REPORTED, ST_AT_RISK, -1},      /* 0.4 at 2026Q2 against 0.5 */
+		{"K5", ST_AT_RISK, ST_NOT_REPORTED, 0.45},    /* between 0.7 and 0.9 x 7/12 */
+		{"K6", ST_NOT_REPORTED, ST_NOT_REPORTED, -1}, /* never reported */
+	};
+	static const struct {
+		const char *id;
+		enum status at_p, at_prev;
+		bool overdue;
+	} milestones[] = {
+		{"MS1", ST_DELAYED, ST_IN_PROGRESS, true}, /* due 2026Q2: overdue at 2026Q3 only */
+		{"MS2", ST_DONE, ST_NOT_STARTED, false},
+		{"MS3", ST_NOT_STARTED, ST_NOT_STARTED, false},
+		{"MS4", ST_DONE, ST_DONE, false},
+		{"MS5", ST_CANCELLED, ST_CANCELLED, false},
+	};
+	static const struct {
+		const char *id;
+		enum status at_p;
+	} measures[] = {
+		{"M1", ST_DELAYED},      /* 順調, 遅延 and an overdue milestone */
+		{"M2", ST_NOT_REPORTED}, /* 達成, 未報告, 完了 */
+		{"M3", ST_NOT_STARTED},
+		{"M4", ST_DONE}, /* 完了 and 中止: 中止 left out */
+		{"M5", ST_AT_RISK},
+		{"M6", ST_NOT_REPORTED},
+	};
+
+	compute_city(&fx);
+	CHECK_INT(diags_count(&fx.d, SEV_ERROR), 0);
+	CHECK_INT(m->ndivisions, 6);
+	CHECK_INT(m->ndepartments, 3);
+	compute_at(&fx, Q(2026, 3), &r);
+	compute_at(&fx, Q(2026, 2), &prev);
+	CHECK_INT(r.period, Q(2026, 3));
+	CHECK_INT(r.npillars, 3);
+	for (size_t i = 0; i < ARRAY_LEN(kpis); i++) {
+		long k = fixture_kpi(&fx, kpis[i].id);
+		const struct kpi_result *kr = k >= 0 ? &r.kpis[k] : NULL;
+
+		if (!kr) {
+			CHECK_MSG(false, "no %s", kpis[i].id);
+			continue;
+		}
+		CHECK_MSG(kr->status == kpis[i].at_p, "%s: %s", kpis[i].id, status_word(kr->status));
+		CHECK_MSG(prev.kpis[k].status == kpis[i].at_prev, "%s at P − 1: %s", kpis[i].id,
+			  status_word(prev.kpis[k].status));
+		CHECK_DBL(kr->expected, 7.0 / 12);
+		CHECK_MSG((kr->actual != NULL) == (kpis[i].progress >= 0), "%s", kpis[i].id);
+		if (kr->actual && kpis[i].progress >= 0)
+			CHECK_DBL(kr->progress, kpis[i].progress);
+	}
+	/* 未報告 shows the latest earlier actual */
+	{
+		const struct kpi_result *k4 = &r.kpis[fixture_kpi(&fx, "K4")];
+
+		CHECK(k4->previous && k4->previous->value == 4 &&
+		      k4->previous->period == Q(2026, 2));
+		CHECK(r.kpis[fixture_kpi(&fx, "K6")].previous == NULL);
+		CHECK_DBL(prev.kpis[fixture_kpi(&fx, "K4")].expected, 0.5);
+	}
+	for (size_t i = 0; i < ARRAY_LEN(milestones); i++) {
+		long ms = fixture_milestone(&fx, milestones[i].id);
+
+		if (ms < 0) {
+			CHECK_MSG(false, "no %s", milestones[i].id);
+			continue;
+		}
+		CHECK_MSG(r.milestones[ms].status == milestones[i].at_p, "%s: %s", milestones[i].id,
+			  status_word(r.milestones[ms].status));
+		CHECK_MSG(prev.milestones[ms].status == milestones[i].at_prev, "%s at P − 1: %s",
+			  milestones[i].id, status_word(prev.milestones[ms].status));
+		CHECK_MSG(r.milestones[ms].overdue == milestones[i].overdue, "%s", milestones[i].id);
+	}
+	for (size_t i = 0; i < ARRAY_LEN(measures); i++) {
+		long ms = fixture_measure(&fx, measures[i].id);
+
+		CHECK_MSG(ms >= 0 && r.measures[ms] == measures[i].at_p, "%s: %s", measures[i].id,
+			  ms >= 0 ? status_word(r.measures[ms]) : "-");
+	}
+
+	/* roll-ups: counts of measures and KPIs by status, the share 順調 or 達成 */
+	{
+		static const struct {
+			const char *what;
+			int nmeasures, measures[ST__COUNT], nkpis, kpis[ST__COUNT];
+			double share; /* -1: no KPIs */
+		} want[] = {
+			{"city", 6,
+			 {[ST_DELAYED] = 1, [ST_NOT_REPORTED] = 2, [ST_NOT_STARTED] = 1, [ST_DONE] = 1,
+			  [ST_AT_RISK] = 1},
+			 6,
+			 {[ST_ON_TRACK] = 1, [ST_DELAYED] = 1, [ST_ACHIEVED] = 1, [ST_NOT_REPORTED] = 2,
+			  [ST_AT_RISK] = 1},
+			 2.0 / 6},
+			/* 総務部: 総務課, DX推進課, 財政課, 人事課 */
+			{"総務部", 4, {[ST_DELAYED] = 1, [ST_NOT_REPORTED] = 2, [ST_DONE] = 1}, 5,
+			 {[ST_ON_TRACK] = 1, [ST_DELAYED] = 1, [ST_ACHIEVED] = 1, [ST_NOT_REPORTED] = 2},
+			 2.0 / 5},
+			{"市民部", 1, {[ST_AT_RISK] = 1}, 1, {[ST_AT_RISK] = 1}, 0},
+			{"健康子ども部", 1, {[ST_NOT_STARTED] = 1}, 0, {0}, -1},
+			{"総務課", 1, {[ST_DELAYED] = 1}, 2, {[ST_ON_TRACK] = 1, [ST_DELAYED] = 1}, 0.5},
+			{"保育課", 1, {[ST_NOT_STARTED] = 1}, 0, {0}, -1},
+			/* the pillars: 市民サービス M1 M5, 庁内効率化 M2 M4, 人材育成 M3 M6 */
+			{"市民サービス", 2, {[ST_DELAYED] = 1, [ST_AT_RISK] = 1}, 3,
+			 {[ST_ON_TRACK] = 1, [ST_DELAYED] = 1, [ST_AT_RISK] = 1}, 1.0 / 3},
+			{"庁内効率化", 2, {[ST_NOT_REPORTED] = 1, [ST_DONE] = 1}, 2,
+			 {[ST_ACHIEVED] = 1, [ST_NOT_REPORTED] = 1}, 0.5},
+			{"人材育成", 2, {[ST_NOT_STARTED] = 1, [ST_NOT_REPORTED] = 1}, 1,
+			 {[ST_NOT_REPORTED] = 1}, 0},
+		};
+		const struct counts *got[] = {&r.city,         &r.departments[0], &r.departments[1],
+					      &r.departments[2], &r.divisions[0],  &r.divisions[3],
+					      &r.pillars[0],     &r.pillars[1],     &r.pillars[2]};
+
+		for (size_t i = 0; i < ARRAY_LEN(want); i++) {
+			const struct counts *c = got[i];
+
+			CHECK_MSG(c->nmeasures == want[i].nmeasures, "%s: %d measures", want[i].what,
+				  c->nmeasures);
+			CHECK_MSG(c->nkpis == want[i].nkpis, "%s: %d KPIs", want[i].what, c->nkpis);
+			for (int s = 0; s < ST__COUNT; s++) {
+				CHECK_MSG(c->measures[s] == want[i].measures[s], "%s: %d measures %s",
+					  want[i].what, c->measures[s], status_word((enum status)s));
+				CHECK_MSG(c->kpis[s] == want[i].kpis[s], "%s: %d KPIs %s", want[i].what,
+					  c->kpis[s], status_word((enum status)s));
+			}
+			CHECK_DBL(c->share, want[i].share);
+		}
+		CHECK_STR(m->departments[0].name, "総務部");
+		CHECK_STR(m->departments[2].name, "健康子ども部");
+		CHECK_INT(r.city.nmilestones, 5);
+		CHECK_INT(r.city.milestones[ST_DONE], 2);
+		CHECK_INT(r.city.milestones[ST_CANCELLED], 1);
+		CHECK_INT(r.city.milestones[ST_DELAYED], 1);
+		CHECK_INT(r.city.milestones[ST_NOT_STARTED], 1);
+		CHECK_INT(r.divisions[0].nmilestones, 1);
+		CHECK_INT(r.divisions[0].milestones[ST_DELAYED], 1);
+	}
+
+	/* 未提出: 保育課 (only an open milestone, nothing sent) and 人事課 (a KPI;
+	 * its workload row is no submission); not 財政課 (完了 and 中止 only) */
+	CHECK_INT(r.nmissing, 2);
+	if (r.nmissing == 2) {
+		CHECK_STR(m->divisions[r.missing[0]].name, "保育課");
+		CHECK_STR(m->divisions[r.missing[1]].name, "人事課");
+	}
+	/* at 2026Q2 総務課 and 市民課 sent nothing either; 財政課 sent its 中止 */
+	CHECK_INT(prev.nmissing, 4);
+	if (prev.nmissing == 4) {
+		CHECK_STR(m->divisions[prev.missing[0]].name, "総務課");
+		CHECK_STR(m->divisions[prev.missing[1]].name, "市民課");
+		CHECK_STR(m->divisions[prev.missing[2]].name, "保育課");
+		CHECK_STR(m->divisions[prev.missing[3]].name, "人事課");
+	}
+
+	/* KGI: the latest row per (課, 取組) at or before P, over divisions with a
+	 * baseline: (500 + 200 + 250 + 50) / (10000 + 5000 + 2000 + 3000 + 1000) */
+	CHECK_DBL(r.kgi.hours_saved, 1000);
+	CHECK_DBL(r.kgi.baseline_hours, 21000);
+	CHECK_DBL(r.kgi.rate, 1000.0 / 21000);
+	CHECK_DBL(r.kgi_divisions[0].rate, 700.0 / 10000);
+	CHECK_DBL(r.kgi_divisions[1].rate, 250.0 / 5000);
+	CHECK_DBL(r.kgi_divisions[2].rate, -1); /* no baseline: no rate */
+	CHECK_DBL(r.kgi_divisions[3].rate, 0);
+	CHECK_DBL(r.kgi_departments[0].rate, 1000.0 / 19000);
+	CHECK_DBL(r.kgi_departments[1].rate, -1);
+	CHECK_DBL(r.kgi_departments[2].rate, 0);
+	/* the trend: every period up to P with submissions (2026Q4's row is after P) */
+	CHECK_INT(r.ntrend, 3);
+	if (r.ntrend == 3) {
+		CHECK_INT(r.trend[0], Q(2026, 1));
+		CHECK_INT(r.trend[1], Q(2026, 2));
+		CHECK_INT(r.trend[2], Q(2026, 3));
+		CHECK_DBL(r.trend_city[0].rate, 300.0 / 21000);
+		CHECK_DBL(r.trend_city[1].rate, 500.0 / 21000);
+		CHECK_DBL(r.trend_city[2].rate, 1000.0 / 21000);
+		CHECK_DBL(r.trend_divisions[0 * m->ndivisions + 0].rate, 300.0 / 10000);
+		CHECK_DBL(r.trend_departments[1 * m->ndepartments + 0].rate, 500.0 / 19000);
+	}
+	CHECK_DBL(prev.kgi.rate, 500.0 / 21000);
+	CHECK_INT(prev.ntrend, 2);
+	result_release(&r);
+	result_release(&prev);
+	fixture_release(&fx);
+}
+
 int main(void)
 {
 	test_progress();
@@ -134,5 +391,6 @@ int main(void)
 	test_kpi_status();
 	test_milestone();
 	test_measure();
+	test_compute_city();
 	return unit_report("test_compute");
 }

@@ -5,31 +5,9 @@
  */
 #include "kaikaku.h"
 
+#include "fixture.h"
 #include "recognise.h"
 #include "unit.h"
-
-/* A grid from rows of "|"-separated cells, row numbers from 1. */
-static struct grid *make_grid(const char *const *rows, size_t n)
-{
-	struct grid *g = grid_new(NULL, 0);
-
-	for (size_t r = 0; r < n; r++) {
-		const char *p = rows[r];
-		uint32_t col = 0;
-
-		grid_begin_row(g, (uint32_t)r + 1);
-		while (p) {
-			const char *bar = strchr(p, '|');
-			size_t len = bar ? (size_t)(bar - p) : strlen(p);
-
-			grid_add(g, col++, CELL_TEXT, p, len, 0, false);
-			p = bar ? bar + 1 : NULL;
-		}
-		grid_end_row(g);
-	}
-	grid_finish(g);
-	return g;
-}
 
 static void test_kinds(void)
 {
@@ -62,7 +40,7 @@ static void test_kinds(void)
 	};
 
 	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
-		struct grid *g = make_grid(cases[i].rows, cases[i].n);
+		struct grid *g = fixture_grid(NULL, cases[i].rows, cases[i].n);
 		struct shape sh;
 		struct strbuf why = STRBUF_INIT;
 		bool ok = recognise(g, &sh, &why);
@@ -83,7 +61,7 @@ static void test_kinds(void)
 static void test_columns(void)
 {
 	static const char *const rows[] = {"コメント|KPI_ID|x|実績値|コメント"};
-	struct grid *g = make_grid(rows, 1);
+	struct grid *g = fixture_grid(NULL, rows, 1);
 	struct shape sh;
 	struct strbuf why = STRBUF_INIT;
 
@@ -102,7 +80,7 @@ static void test_columns(void)
 static void test_why(void)
 {
 	static const char *const rows[] = {"KPI_ID|施策ID|指標名|単位|基準値|目標値"};
-	struct grid *g = make_grid(rows, 1);
+	struct grid *g = fixture_grid(NULL, rows, 1);
 	struct shape sh;
 	struct strbuf why = STRBUF_INIT;
 

@@ -1,0 +1,249 @@
+/*
+ * attribution.c - the owners of rows and files, and the refused reports,
+ * from the parsed rows and the model's lookups.
+ */
+#include "kaikaku.h"
+
+#include "attribution.h"
+#include "period.h"
+
+static void *pack(size_t i)
+{
+	return (void *)(uintptr_t)(i + 1);
+}
+
+static size_t unpack(void *v)
+{
+	return (size_t)(uintptr_t)v - 1;
+}
+
+/* ---- refused reports */
+
+static const char *refused_key(struct strbuf *sb, char kind, size_t i, int period)
+{
+	sb_reset(sb);
+	sb_addf(sb, "%c|%zu|%d", kind, i, period);
+	return sb_str(sb);
+}
+
+static void note_refused(struct attribution *a, struct strbuf *tmp, char kind, size_t i, int period)
+{
+	const char *key = refused_key(tmp, kind, i, period);
+
+	if (period != PERIOD_NONE && !hmap_has(&a->refused, key))
+		hmap_put(&a->refused, arena_strdup(&a->arena, key), pack(0));
+}
+
+/* Every submission row that ends rejected but names a known KPI or milestone. */
+static void collect_refused(struct attribution *a, const struct model *m, const struct parsed *p,
+			    struct strbuf *tmp)
+{
+	for (size_t i = 0; i < p->n_actuals; i++) {
+		const struct row_actual *r = &p->actuals[i];
+		long k = model_find_kpi(m, r->kpi_id);
+
+		if (k >= 0 && !model_actual_at(m, (size_t)k, r->period))
+			note_refused(a, tmp, 'k', (size_t)k, r->period);
+	}
+	for (size_t i = 0; i < p->n_mstatus; i++) {
+		const struct row_mstatus *r = &p->mstatus[i];
+		long ms = model_find_milestone(m, r->milestone_id);
+		const struct report *rp;
+
+		if (ms < 0)
+			continue;
+		rp = model_report_at_or_before(m, (size_t)ms, r->period);
+		if (!rp || rp->period != r->period)
+			note_refused(a, tmp, 'm', (size_t)ms, r->period);
+	}
+}
+
+static bool refused(const struct attribution *a, char kind, size_t i, int period)
+{
+	struct strbuf sb = STRBUF_INIT;
+	bool r = hmap_has(&a->refused, refused_key(&sb, kind, i, period));
+
+	sb_release(&sb);
+	return r;
+}
+
+bool attribution_kpi_refused(const struct attribution *a, size_t k, int period)
+{
+	return refused(a, 'k', k, period);
+}
+
+bool attribution_milestone_refused(const struct attribution *a, size_t i, int period)
+{
+	return refused(a, 'm', i, period);
+}
+
+/* ---- owners */
+
+static const char *row_key(struct strbuf *sb, const char *file, const char *sheet, int row)
+{
+	sb_reset(sb);
+	sb_addf(sb, "%s\x1f%s\x1f%d", file, sheet ? sheet : "", row);
+	return sb_str(sb);
+}
+
+static void attribute(struct attribution *a, struct strbuf *tmp, const char *file,
+		      const char *sheet, int row, long division)
+{
+	struct owners *o;
+	const char *key;
+
+	if (division < 0)
+		return;
+	key = arena_strdup(&a->arena, row_key(tmp, file, sheet, row));
+	hmap_put(&a->row_owner, key, pack((size_t)division));
+	o = hmap_get(&a->file_owners, file);
+	if (!o) {
+		o = arena_zalloc(&a->arena, sizeof(*o));
+		hmap_put(&a->file_owners, file, o);
+	}
+	for (size_t i = 0; i < o->n; i++)
+		if (o->v[i] == (size_t)division)
+			return;
+	/* a file concerns very few divisions: a small list */
+	o->v = xrealloc(o->v, (o->n + 1) * sizeof(*o->v));
+	o->v[o->n++] = (size_t)division;
+}
+
+static void attribute_row(struct attribution *a, struct strbuf *tmp, const struct src *s,
+			  long division)
+{
+	attribute(a, tmp, s->file, s->sheet, s->row, division);
+}
+
+/* The division named by a 課 cell, else the lead of the referenced KPI's or
+ * milestone's measure. */
+static long owner_by(const struct model *m, const char *division, const char *kpi,
+		     const char *milestone)
+{
+	long d = model_find_division(m, division), i;
+
+	if (d >= 0)
+		return d;
+	if ((i = model_find_kpi(m, kpi)) >= 0)
+		return (long)m->measures[m->kpis[i].measure].lead;
+	if ((i = model_find_milestone(m, milestone)) >= 0)
+		return (long)m->measures[m->milestones[i].measure].lead;
+	return -1;
+}
+
+/* For a file refused as a whole: a division code or name in its name (the
+ * longest one, so that 子育て支援課 wins over a shorter name inside it). */
+static void attribute_by_name(struct attribution *a, struct strbuf *tmp, const struct model *m,
+			      const char *file)
+{
+	const char *base = strrchr(file, '/');
+	long best = -1;
+	size_t best_len = 0;
+
+	base = base ? base + 1 : file;
+	for (size_t d = 0; d < m->ndivisions; d++) {
+		const char *names[2] = {m->divisions[d].code, m->divisions[d].name};
+
+		for (int k = 0; k < 2; k++) {
+			size_t len = strlen(names[k]);
+
+			if (len > best_len && strstr(base, names[k])) {
+				best = (long)d;
+				best_len = len;
+			}
+		}
+	}
+	attribute(a, tmp, file, NULL, 0, best);
+}
+
+static void attribute_all(struct attribution *a, const struct model *m, const struct parsed *p,
+			  struct strbuf *tmp)
+{
+	for (size_t i = 0; i < p->n_actuals; i++)
+		attribute_row(a, tmp, &p->actuals[i].src,
+			      owner_by(m, p->actuals[i].division, p->actuals[i].kpi_id, NULL));
+	for (size_t i = 0; i < p->n_mstatus; i++)
+		attribute_row(
+			a, tmp, &p->mstatus[i].src,
+			owner_by(m, p->mstatus[i].division, NULL, p->mstatus[i].milestone_id));
+	for (size_t i = 0; i < p->n_workload; i++)
+		attribute_row(a, tmp, &p->workload[i].src,
+			      owner_by(m, p->workload[i].division, NULL, NULL));
+	for (size_t i = 0; i < p->nfiles; i++) {
+		const struct input_file *f = &p->files[i];
+
+		if (f->failed && !hmap_has(&a->file_owners, f->path))
+			attribute_by_name(a, tmp, m, f->path);
+	}
+}
+
+long attribution_row_division(const struct attribution *a, const char *file, const char *sheet,
+			      int row)
+{
+	struct strbuf sb = STRBUF_INIT;
+	void *v = hmap_get(&a->row_owner, row_key(&sb, file, sheet, row));
+
+	sb_release(&sb);
+	return v ? (long)unpack(v) : -1;
+}
+
+const struct owners *attribution_file_divisions(const struct attribution *a, const char *file)
+{
+	return hmap_get(&a->file_owners, file);
+}
+
+size_t attribution_diag_owners(const struct attribution *a, const struct diag *g, size_t *out,
+			       size_t max)
+{
+	long d =
+		g->file && g->row > 0 ? attribution_row_division(a, g->file, g->sheet, g->row) : -1;
+	const struct owners *o;
+	size_t n = 0;
+
+	if (d >= 0) {
+		if (max)
+			out[0] = (size_t)d;
+		return 1;
+	}
+	o = g->file ? attribution_file_divisions(a, g->file) : NULL;
+	for (size_t i = 0; o && i < o->n && n < max; i++)
+		out[n++] = o->v[i];
+	return n;
+}
+
+void attribution_diag_divisions(const struct attribution *a, const struct model *m,
+				const struct diag *g, struct strbuf *out)
+{
+	size_t owners[8];
+	size_t n = attribution_diag_owners(a, g, owners, ARRAY_LEN(owners));
+
+	for (size_t i = 0; i < n; i++)
+		sb_addf(out, "%s%s", i ? "・" : "", m->divisions[owners[i]].name);
+}
+
+/* ---- the whole */
+
+void attribution_build(struct attribution *a, const struct model *m, const struct parsed *p)
+{
+	struct strbuf tmp = STRBUF_INIT;
+
+	arena_init(&a->arena);
+	hmap_init(&a->row_owner);
+	hmap_init(&a->file_owners);
+	hmap_init(&a->refused);
+	collect_refused(a, m, p, &tmp);
+	attribute_all(a, m, p, &tmp);
+	sb_release(&tmp);
+}
+
+void attribution_release(struct attribution *a)
+{
+	hmap_release(&a->row_owner);
+	hmap_release(&a->refused);
+	for (size_t i = 0; i < a->file_owners.cap; i++)
+		if (a->file_owners.slots[i].key)
+			free(((struct owners *)a->file_owners.slots[i].value)->v);
+	hmap_release(&a->file_owners);
+	arena_release(&a->arena);
+	memset(a, 0, sizeof(*a));
+}

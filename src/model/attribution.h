@@ -1,0 +1,66 @@
+/*
+ * attribution.h - for the outputs, who owns what the model decided: the
+ * division each submission row and each input file concerns (so that every
+ * error reaches the division that must fix it), and the reports that were
+ * sent but refused (so that 判定理由 says "入力エラーで使えず", not "報告なし").
+ * Built from the model and the parsed tables after model_build; decides
+ * nothing.
+ */
+#ifndef KK_ATTRIBUTION_H
+#define KK_ATTRIBUTION_H
+
+#include "kaikaku.h"
+
+#include "arena.h"
+#include "diag.h"
+#include "hashmap.h"
+#include "model.h"
+#include "parse.h"
+#include "strbuf.h"
+
+/*
+ * Owned by whoever builds it (attribution_build / attribution_release),
+ * apart from the model. It borrows the parsed tables' file names: the parsed
+ * tables must outlive it. It keeps no pointer to the model.
+ */
+struct attribution {
+	struct arena arena;
+	struct hmap row_owner;   /* "file\x1fsheet\x1frow" -> division + 1 */
+	struct hmap file_owners; /* file -> struct owners */
+	struct hmap refused;     /* "k|kpi|period", "m|milestone|period": a report was refused */
+};
+
+/* The divisions an input file concerns. */
+struct owners {
+	size_t *v;
+	size_t n;
+};
+
+/* a from the rows of p that m (built from p) decided. */
+void attribution_build(struct attribution *a, const struct model *m, const struct parsed *p);
+void attribution_release(struct attribution *a);
+
+/*
+ * The division a submission row concerns (its 課 cell, else the owner of its
+ * KPI or milestone), accepted or not; -1 when none can be told.
+ */
+long attribution_row_division(const struct attribution *a, const char *file, const char *sheet,
+			      int row);
+/* The divisions a file concerns (from its rows, or for a file refused as a
+ * whole from a division code or name in its file name); NULL for none. */
+const struct owners *attribution_file_divisions(const struct attribution *a, const char *file);
+
+/* True when a report for KPI k (or milestone i) and period was sent but
+ * refused with an error: 判定理由 then says so instead of "no report". */
+bool attribution_kpi_refused(const struct attribution *a, size_t k, int period);
+bool attribution_milestone_refused(const struct attribution *a, size_t i, int period);
+
+/* The divisions an error record concerns (its row's, else its file's), at
+ * most max of them into out; returns how many. */
+size_t attribution_diag_owners(const struct attribution *a, const struct diag *g, size_t *out,
+			       size_t max);
+/* Their names, joined with "・", appended to out. */
+void attribution_diag_divisions(const struct attribution *a, const struct model *m,
+				const struct diag *g, struct strbuf *out);
+
+#endif

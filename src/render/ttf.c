@@ -82,9 +82,10 @@ char *ttf_find_family(const char *family, bool *other_format)
 	FcPatternAddString(want, FC_FAMILY, (const FcChar8 *)family);
 	FcConfigSubstitute(NULL, want, FcMatchPattern);
 	FcDefaultSubstitute(want);
-	/* in fontconfig's order of preference (the regular style first), the
-	 * first file of the family itself: what it sorts after is other
-	 * families, which it would offer as substitutes */
+	/* fontconfig sorts every installed font by how well it matches: the
+	 * family's own files first (the regular style before the others), then
+	 * the substitutes it would offer. The first embeddable file of the
+	 * family itself is the one. */
 	fonts = FcFontSort(NULL, want, FcFalse, NULL, &res);
 	for (int i = 0; fonts && i < fonts->nfont && !found; i++) {
 		const char *file;

@@ -2,7 +2,7 @@
 # a fresh Debian 12 machine (installing missing packages when run as root).
 
 CC ?= cc
-PKGS := libxml-2.0 xlsxwriter minizip
+PKGS := libxml-2.0 xlsxwriter minizip libcrypto freetype2 fontconfig
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 

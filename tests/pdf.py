@@ -3,8 +3,9 @@
 pdffonts, qpdf): the expected text, every font embedded, a clean qpdf check,
 an outline that follows 概要 → 柱 → 部 → 課 plus the lists, contents page
 numbers that point where the headings are, department packs that hold their
-own department only, a page count that fits the content; a missing font (exit
-2 naming the package), characters the font lacks (〓 and a warning), a
+own department only, a page count that fits the content; a missing font, by
+family or by path (exit 2 naming the package), a font given by path,
+characters the font lacks (〓 and a warning), a
 template that retitles, reorders and leaves out sections, and the run-wide
 slim font (src/render/pdf_font.c) drawing the same pixels as the font as installed.
 """
@@ -195,17 +196,29 @@ def main():
                 os.remove(os.path.join(tmp, f))
                 os.remove(os.path.join(tmp, "plain-" + f[5:]))
 
-        # a missing font: exit 2, the package named, nothing written
+        # a missing font, by family (fontconfig's substitute refused) or by
+        # path: exit 2, the package named, nothing written
         tpl = os.path.join(tmp, "tpl")
         shutil.copytree(os.path.join(ROOT, "templates"), tpl)
         xml = open(os.path.join(tpl, "review.xml"), encoding="utf-8").read()
+        check('family="IPAexGothic"' in xml, "review.xml names no font family")
+        for attrs, named in (('family="NoSuchFamily"', "NoSuchFamily"),
+                             ('family="IPAexGothic" path="/nonexistent/ipaexg.ttf"', "/nonexistent/ipaexg.ttf")):
+            open(os.path.join(tpl, "review.xml"), "w", encoding="utf-8").write(
+                xml.replace('family="IPAexGothic"', attrs))
+            st, err = run("run", "--input", inp, "--output", os.path.join(tmp, "nofont"),
+                          "--settings", os.path.join(tpl, "settings.xml"))
+            check(st == 2 and "fonts-ipaexfont-gothic" in err and f"PDF のフォント {named} がありません" in err,
+                  f"missing font {named}: exit {st}: {err[-300:]}")
+            check(not os.path.exists(os.path.join(tmp, "nofont")), f"missing font {named}: something was written")
+        # the font's file given by path: the same pack as the family found through fontconfig
         open(os.path.join(tpl, "review.xml"), "w", encoding="utf-8").write(
-            xml.replace("/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf", "/nonexistent/ipaexg.ttf"))
-        st, err = run("run", "--input", inp, "--output", os.path.join(tmp, "nofont"),
+            xml.replace('family="IPAexGothic"', 'path="/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf"'))
+        st, err = run("run", "--input", inp, "--output", os.path.join(tmp, "bypath"), "--quiet",
                       "--settings", os.path.join(tpl, "settings.xml"))
-        check(st == 2 and "fonts-ipaexfont-gothic" in err and "/nonexistent/ipaexg.ttf" in err,
-              f"missing font: exit {st}: {err[-300:]}")
-        check(not os.path.exists(os.path.join(tmp, "nofont")), "missing font: something was written")
+        a, b = os.path.join(base, "review_2026Q3.pdf"), os.path.join(tmp, "bypath", "2026Q3", "review_2026Q3.pdf")
+        check(st == 1 and os.path.exists(b) and open(a, "rb").read() == open(b, "rb").read(),
+              f"font by path: exit {st}, not the same pack: {err[-300:]}")
 
         # the PMO retitles, reorders and leaves out sections
         open(os.path.join(tpl, "review.xml"), "w", encoding="utf-8").write(

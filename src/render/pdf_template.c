@@ -38,7 +38,7 @@ static void free_sections(struct review_template *t)
 void review_template_defaults(struct review_template *t)
 {
 	memset(t, 0, sizeof(*t));
-	t->font_path = xstrdup("/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf");
+	t->font_family = xstrdup("IPAexGothic");
 	t->font_package = xstrdup("fonts-ipaexfont-gothic");
 	t->margin_top = 54;
 	t->margin_bottom = 48;
@@ -57,6 +57,7 @@ void review_template_defaults(struct review_template *t)
 
 void review_template_release(struct review_template *t)
 {
+	free(t->font_family);
 	free(t->font_path);
 	free(t->font_package);
 	free(t->title);
@@ -158,7 +159,7 @@ static void read_sections(struct xmlconf *c, struct review_template *t, const xm
 bool review_template_load(struct review_template *t, const char *path, struct strbuf *err)
 {
 	static const char *const none[] = {NULL};
-	static const char *const font_attrs[] = {"path", "package", NULL};
+	static const char *const font_attrs[] = {"family", "path", "package", NULL};
 	static const char *const page_attrs[] = {"margin-top", "margin-bottom", "margin-left",
 						 "margin-right", NULL};
 	struct xmlconf c = {path, err, false};
@@ -178,9 +179,16 @@ bool review_template_load(struct review_template *t, const char *path, struct st
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
 		if (xmlconf_is(n, "font")) {
-			char *p = xmlconf_attr(n, "path"), *pkg = xmlconf_attr(n, "package");
+			char *f = xmlconf_attr(n, "family"), *p = xmlconf_attr(n, "path"),
+			     *pkg = xmlconf_attr(n, "package");
 
 			xmlconf_only(&c, n, font_attrs);
+			if (f && text_blank(f))
+				xmlconf_fail(&c, n, "属性 family が空です（フォントのファミリー名を書きます）");
+			if (f) {
+				free(t->font_family);
+				t->font_family = f;
+			}
 			if (p) {
 				free(t->font_path);
 				t->font_path = p;

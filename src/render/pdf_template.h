@@ -31,8 +31,9 @@ struct section {
 };
 
 struct review_template {
-	char *font_path;
-	char *font_package;
+	char *font_family;  /* found through fontconfig (ttf.h) */
+	char *font_path;    /* the file: given by the layout, else NULL until found */
+	char *font_package; /* the Debian package named when the font is missing */
 	double margin_top, margin_bottom, margin_left, margin_right;
 	char *title;
 	char *organisation;

@@ -190,10 +190,5 @@ bool render_load_layout(const struct settings *s, struct review_template *t,
 	sb_release(&path);
 	if (!ok)
 		return false;
-	if (access(t->font_path, R_OK) != 0) {
-		sb_addf(err, "PDF のフォント %s がありません（sudo apt-get install %s でインストールしてください）",
-			t->font_path, t->font_package);
-		return false;
-	}
-	return ttf_coverage_load(t->font_path, cov, err);
+	return ttf_load_font(t, cov, err);
 }

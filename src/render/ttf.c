@@ -1,188 +1,227 @@
 /*
- * ttf.c - the cmap of a TrueType font, bounds-checked at every read.
+ * ttf.c - the PDF font: its file through fontconfig, its cmap through
+ * FreeType, kept as a bit set so that a lookup costs nothing in the workers.
  */
 #include "kaikaku.h"
 
-#include "fs.h"
+#include <fontconfig/fontconfig.h>
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include FT_TRUETYPE_TABLES_H
+#include FT_TRUETYPE_TAGS_H
+#include <strings.h>
+#include <unistd.h>
+
 #include "ttf.h"
 
 #define MAX_CP 0x110000u
 
-struct buf {
-	const unsigned char *d;
+/* ---- the file, by family name */
+
+/* Family names compared as fontconfig compares them: blanks and ASCII case
+ * do not count ("IPAex Gothic" is "IPAexGothic"). */
+static char ascii_lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+static bool same_family(const char *a, const char *b)
+{
+	for (;; a++, b++) {
+		while (*a == ' ')
+			a++;
+		while (*b == ' ')
+			b++;
+		if (!*a || !*b)
+			return !*a && !*b;
+		if (ascii_lower(*a) != ascii_lower(*b))
+			return false;
+	}
+}
+
+static bool has_family(FcPattern *font, const char *family)
+{
+	FcChar8 *name;
+
+	for (int i = 0; FcPatternGetString(font, FC_FAMILY, i, &name) == FcResultMatch; i++)
+		if (same_family((const char *)name, family))
+			return true;
+	return false;
+}
+
+/* What libharu can embed: a TrueType file, the font alone in it. */
+static bool embeddable(FcPattern *font, const char **file)
+{
+	FcChar8 *format, *path;
+	int index;
 	size_t n;
-};
 
-static bool u16(const struct buf *b, size_t off, uint32_t *v)
-{
-	if (off > b->n || b->n - off < 2)
+	if (FcPatternGetString(font, FC_FILE, 0, &path) != FcResultMatch ||
+	    FcPatternGetString(font, FC_FONTFORMAT, 0, &format) != FcResultMatch ||
+	    FcPatternGetInteger(font, FC_INDEX, 0, &index) != FcResultMatch)
 		return false;
-	*v = (uint32_t)b->d[off] << 8 | b->d[off + 1];
-	return true;
+	*file = (const char *)path;
+	n = strlen(*file);
+	return strcmp((const char *)format, "TrueType") == 0 && index == 0 && n > 4 &&
+	       strcasecmp(*file + n - 4, ".ttf") == 0;
 }
 
-static bool u32(const struct buf *b, size_t off, uint32_t *v)
+char *ttf_find_family(const char *family, bool *other_format)
 {
-	if (off > b->n || b->n - off < 4)
+	FcPattern *want;
+	FcFontSet *fonts;
+	FcResult res;
+	char *found = NULL;
+
+	*other_format = false;
+	if (!FcInit())
+		return NULL;
+	want = FcPatternCreate();
+	if (!want)
+		xoom(sizeof(void *));
+	FcPatternAddString(want, FC_FAMILY, (const FcChar8 *)family);
+	FcConfigSubstitute(NULL, want, FcMatchPattern);
+	FcDefaultSubstitute(want);
+	/* fontconfig sorts every installed font by how well it matches: the
+	 * family's own files first (the regular style before the others), then
+	 * the substitutes it would offer. The first embeddable file of the
+	 * family itself is the one. */
+	fonts = FcFontSort(NULL, want, FcFalse, NULL, &res);
+	for (int i = 0; fonts && i < fonts->nfont && !found; i++) {
+		const char *file;
+
+		if (!has_family(fonts->fonts[i], family))
+			continue;
+		if (!embeddable(fonts->fonts[i], &file)) {
+			*other_format = true;
+			continue;
+		}
+		/* the file itself, not a link to it (Debian's alternatives) */
+		found = realpath(file, NULL);
+		if (!found)
+			found = xstrdup(file);
+	}
+	if (fonts)
+		FcFontSetDestroy(fonts);
+	FcPatternDestroy(want);
+	FcFini();
+	return found;
+}
+
+static void missing(struct strbuf *err, const char *font, const char *package)
+{
+	sb_addf(err, "PDF のフォント %s がありません（sudo apt-get install %s でインストールしてください）",
+		font, package);
+}
+
+bool ttf_load_font(struct review_template *t, struct ttf_coverage *cov, struct strbuf *err)
+{
+	if (!t->font_path) {
+		bool other;
+
+		t->font_path = ttf_find_family(t->font_family, &other);
+		if (!t->font_path) {
+			if (other)
+				sb_addf(err,
+					"PDF のフォント %s には TrueType（.ttf）のファイルがありません（libharu は CFF/OTF も TrueType Collection も埋め込めません）",
+					t->font_family);
+			else
+				missing(err, t->font_family, t->font_package);
+			return false;
+		}
+	} else if (access(t->font_path, R_OK) != 0) {
+		missing(err, t->font_path, t->font_package);
 		return false;
-	*v = (uint32_t)b->d[off] << 24 | (uint32_t)b->d[off + 1] << 16 |
-	     (uint32_t)b->d[off + 2] << 8 | b->d[off + 3];
-	return true;
+	}
+	return ttf_coverage_load(t->font_path, cov, err);
 }
 
-static void set(struct ttf_coverage *c, uint32_t cp)
-{
-	if (cp < MAX_CP)
-		c->bits[cp >> 3] |= (unsigned char)(1u << (cp & 7));
-}
+/* ---- its coverage */
 
 bool ttf_has(const struct ttf_coverage *c, uint32_t cp)
 {
 	return c->bits && cp < MAX_CP && (c->bits[cp >> 3] & (1u << (cp & 7)));
 }
 
-static bool format4(const struct buf *b, size_t at, struct ttf_coverage *c)
+/* The face's checks, then every code point its Unicode cmap maps to a glyph. */
+static bool coverage(FT_Face face, struct ttf_coverage *out, struct strbuf *err)
 {
-	uint32_t segx2, seg;
+	unsigned char tag[4];
+	FT_ULong len = sizeof(tag), glyf = 0, cp;
+	FT_UInt glyph;
 
-	if (!u16(b, at + 6, &segx2) || segx2 == 0 || segx2 % 2)
+	/* the file's first four bytes (tag 0: the whole file) */
+	if (!FT_IS_SFNT(face) || FT_Load_Sfnt_Table(face, 0, 0, tag, &len) != 0) {
+		sb_adds(err, "TrueType のフォントではありません");
 		return false;
-	seg = segx2 / 2;
-	for (uint32_t i = 0; i < seg; i++) {
-		uint32_t end, start, delta, ro;
-		size_t end_at = at + 14 + 2 * i, start_at = at + 16 + segx2 + 2 * i;
-		size_t delta_at = start_at + segx2, ro_at = delta_at + segx2;
-
-		if (!u16(b, end_at, &end) || !u16(b, start_at, &start) ||
-		    !u16(b, delta_at, &delta) || !u16(b, ro_at, &ro))
-			return false;
-		if (start > end || start == 0xFFFF)
-			continue;
-		for (uint32_t cp = start; cp <= end; cp++) {
-			uint32_t g;
-
-			if (ro == 0) {
-				g = (cp + delta) & 0xFFFF;
-			} else {
-				size_t ga = ro_at + ro + 2 * (cp - start);
-
-				if (!u16(b, ga, &g))
-					break;
-				if (g)
-					g = (g + delta) & 0xFFFF;
-			}
-			if (g)
-				set(c, cp);
-		}
 	}
+	if (memcmp(tag, "OTTO", 4) == 0) {
+		sb_adds(err, "CFF（OpenType/OTF）のフォントです。libharu は TrueType（glyf）のフォントしか埋め込めません");
+		return false;
+	}
+	if (memcmp(tag, "ttcf", 4) == 0 || face->num_faces > 1) {
+		sb_adds(err, "TrueType Collection（.ttc）です。libharu は1つのフォントだけのファイルしか使えません");
+		return false;
+	}
+	if (FT_Load_Sfnt_Table(face, TTAG_glyf, 0, NULL, &glyf) != 0 || glyf == 0) {
+		sb_adds(err, "フォントに TrueType のアウトライン（glyf）がありません");
+		return false;
+	}
+	/* FreeType has chosen the richest Unicode cmap (format 12 over 4) */
+	if (!face->charmap || face->charmap->encoding != FT_ENCODING_UNICODE) {
+		sb_adds(err, "フォントに Unicode の cmap（文字とグリフの対応表）がありません");
+		return false;
+	}
+	out->bits = xcalloc(MAX_CP / 8, 1);
+	for (cp = FT_Get_First_Char(face, &glyph); glyph; cp = FT_Get_Next_Char(face, cp, &glyph))
+		if (cp < MAX_CP)
+			out->bits[cp >> 3] |= (unsigned char)(1u << (cp & 7));
 	return true;
 }
 
-static bool format12(const struct buf *b, size_t at, struct ttf_coverage *c)
+/* The face of the font at path, or else in data[0..n), then its coverage. */
+static bool with_face(const unsigned char *data, size_t n, const char *path,
+		      struct ttf_coverage *out, struct strbuf *err)
 {
-	uint32_t groups;
+	FT_Library lib;
+	FT_Face face;
+	FT_Error e;
+	bool ok;
 
-	if (!u32(b, at + 12, &groups))
+	memset(out, 0, sizeof(*out));
+	if (FT_Init_FreeType(&lib) != 0) {
+		sb_adds(err, "FreeType を初期化できません");
 		return false;
-	for (uint32_t i = 0; i < groups; i++) {
-		uint32_t start, end, glyph;
-		size_t g = at + 16 + 12 * (size_t)i;
-
-		if (!u32(b, g, &start) || !u32(b, g + 4, &end) || !u32(b, g + 8, &glyph))
-			return false;
-		if (start > end || end >= MAX_CP)
-			continue;
-		for (uint32_t cp = start; cp <= end; cp++)
-			if (glyph + (cp - start) != 0)
-				set(c, cp);
 	}
-	return true;
+	e = path ? FT_New_Face(lib, path, 0, &face)
+		 : FT_New_Memory_Face(lib, data, (FT_Long)n, 0, &face);
+	if (e == FT_Err_Cannot_Open_Resource) {
+		sb_adds(err, "フォントのファイルを開けません");
+		ok = false;
+	} else if (e != 0) {
+		sb_adds(err, "TrueType のフォントとして読めません（フォントのファイルではないか、壊れています）");
+		ok = false;
+	} else {
+		ok = coverage(face, out, err);
+		FT_Done_Face(face);
+	}
+	FT_Done_FreeType(lib);
+	return ok;
 }
 
 bool ttf_coverage_parse(const unsigned char *data, size_t n, struct ttf_coverage *out,
 			struct strbuf *err)
 {
-	struct buf b = {data, n};
-	uint32_t version, ntables, cmap = 0, nsub, best_at = 0, best_fmt = 0;
-	bool glyf = false;
-
-	memset(out, 0, sizeof(*out));
-	if (!u32(&b, 0, &version) || !u16(&b, 4, &ntables)) {
-		sb_adds(err, "フォントファイルが短すぎます");
-		return false;
-	}
-	if (version == 0x4F54544F) { /* "OTTO": CFF outlines */
-		sb_adds(err, "CFF（OpenType/OTF）のフォントです。libharu は TrueType（glyf）のフォントしか埋め込めません");
-		return false;
-	}
-	if (version != 0x00010000 && version != 0x74727565) {
-		sb_adds(err, "TrueType のフォントではありません（TrueType Collection も使えません）");
-		return false;
-	}
-	for (uint32_t i = 0; i < ntables; i++) {
-		uint32_t tag, off;
-
-		if (!u32(&b, 12 + 16 * (size_t)i, &tag) ||
-		    !u32(&b, 12 + 16 * (size_t)i + 8, &off)) {
-			sb_adds(err, "フォントの表の一覧が壊れています");
-			return false;
-		}
-		if (tag == 0x636D6170) /* cmap */
-			cmap = off;
-		if (tag == 0x676C7966) /* glyf */
-			glyf = true;
-	}
-	if (!cmap || !u16(&b, cmap + 2, &nsub)) {
-		sb_adds(err, "フォントに cmap（文字とグリフの対応表）がありません");
-		return false;
-	}
-	/* the richest Unicode subtable: format 12, else format 4 */
-	for (uint32_t i = 0; i < nsub; i++) {
-		uint32_t plat, enc, off, fmt;
-
-		if (!u16(&b, cmap + 4 + 8 * (size_t)i, &plat) ||
-		    !u16(&b, cmap + 6 + 8 * (size_t)i, &enc) ||
-		    !u32(&b, cmap + 8 + 8 * (size_t)i, &off) || !u16(&b, cmap + off, &fmt))
-			break;
-		if (!(plat == 0 || (plat == 3 && (enc == 1 || enc == 10))))
-			continue;
-		if ((fmt == 12 && best_fmt != 12) || (fmt == 4 && best_fmt == 0)) {
-			best_fmt = fmt;
-			best_at = cmap + off;
-		}
-	}
-	if (!best_fmt) {
-		sb_adds(err, "フォントに Unicode の cmap がありません");
-		return false;
-	}
-	out->bits = xcalloc(MAX_CP / 8, 1);
-	out->truetype = glyf;
-	if (!(best_fmt == 12 ? format12(&b, best_at, out) : format4(&b, best_at, out))) {
-		ttf_coverage_release(out);
-		sb_adds(err, "フォントの cmap が壊れています");
-		return false;
-	}
-	if (!glyf) {
-		ttf_coverage_release(out);
-		sb_adds(err, "フォントに TrueType のアウトライン（glyf）がありません");
-		return false;
-	}
-	return true;
+	return with_face(data, n, NULL, out, err);
 }
 
 bool ttf_coverage_load(const char *path, struct ttf_coverage *out, struct strbuf *err)
 {
-	struct strbuf data = STRBUF_INIT, why = STRBUF_INIT;
-	bool ok;
+	struct strbuf why = STRBUF_INIT;
+	bool ok = with_face(NULL, 0, path, out, &why);
 
-	if (!fs_read_file(path, &data, err)) {
-		sb_release(&data);
-		return false;
-	}
-	ok = ttf_coverage_parse((const unsigned char *)sb_str(&data), data.len, out, &why);
 	if (!ok)
 		sb_addf(err, "%s: %s", path, sb_str(&why));
-	sb_release(&data);
 	sb_release(&why);
 	return ok;
 }

@@ -2,7 +2,7 @@
 # a fresh Debian 12 machine (installing missing packages when run as root).
 
 CC ?= cc
-PKGS := libxml-2.0 xlsxwriter minizip libcrypto freetype2 fontconfig
+PKGS := libxml-2.0 xlsxwriter minizip libcrypto freetype2 fontconfig sqlite3
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
@@ -13,8 +13,8 @@ SAN ?=
 WERROR ?= -Werror
 # src/ is the pipeline, one folder a stage (README): every folder is on the
 # include path, so a module includes "strbuf.h", not "../base/strbuf.h".
-STAGES := base read model render publish
-INCLUDES := $(addprefix -Isrc/,$(STAGES))
+STAGES := base read model render history publish
+INCLUDES = $(addprefix -Isrc/,$(STAGES)) -I$(BUILD)/gen
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(OPT) $(WARN) $(WERROR) $(SAN) $(INCLUDES) $(PKG_CFLAGS) $(CFLAGS)
 LIBS := $(PKG_LIBS) -lhpdf -lcsv -lz -lm
 
@@ -51,6 +51,14 @@ $(BUILD)/%.o: src/%.c | $(BUILD)
 
 $(BUILD):
 	$(Q)mkdir -p $(BUILD)/tests
+
+# The history's schema is a .sql file (src/history/schema.sql), compiled in as
+# a C string.
+$(BUILD)/gen/schema_sql.h: src/history/schema.sql
+	@mkdir -p $(@D)
+	$(Q)tools/sql2c.sh SCHEMA_SQL $< >$@.tmp && mv $@.tmp $@
+
+$(BUILD)/history/history.o: $(BUILD)/gen/schema_sql.h
 
 -include $(OBJS:.o=.d) $(BUILD)/main.d $(UNIT_BINS:=.d) $(TOOL_BINS:=.d)
 
@@ -158,6 +166,8 @@ install: $(BIN)
 	install -m 644 man/kaikaku.1 $(DESTDIR)$(MANDIR)/man1/kaikaku.1
 	install -m 644 contrib/kaikaku.service contrib/kaikaku.timer contrib/kaikaku.cron \
 		contrib/kaikaku.logrotate $(DESTDIR)$(DOCDIR)/examples/
+	install -d $(DESTDIR)$(DOCDIR)/examples/queries
+	install -m 644 contrib/queries/*.sql $(DESTDIR)$(DOCDIR)/examples/queries/
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/kaikaku $(DESTDIR)$(MANDIR)/man1/kaikaku.1

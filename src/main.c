@@ -15,6 +15,7 @@
 #include "compute.h"
 #include "diag.h"
 #include "discover.h"
+#include "history.h"
 #include "ingest.h"
 #include "inspect.h"
 #include "interpose.h"
@@ -118,23 +119,40 @@ static bool load_settings(const struct opts *o, struct settings *s, struct strbu
 }
 
 /* Renders every output into the publish folder and swaps it into place. */
-static bool write_outputs(const struct opts *o, struct render_input *in, struct strbuf *err)
+/*
+ * Renders every output into the publish folder, records the run in the
+ * history (committed first) and swaps the folder into place; a folder that
+ * cannot be swapped takes its record back out (history.h).
+ */
+static bool write_outputs(const struct opts *o, struct render_input *in, struct publish *pb,
+			  const struct restatements *rs, struct strbuf *err)
 {
-	struct publish pb;
-	bool ok = false;
+	struct history_run run = {in->m, in->r, in->p, in->d, rs, in->exit_status, pb->tmp};
+	struct history *h = NULL;
+	bool ok;
 
-	if (!publish_begin(&pb, o->output, in->labels.code, o->wait, err))
-		goto out;
-	in->dir = pb.tmp;
-	if (!render_all(in, o->jobs, err))
-		goto out;
-	ok = publish_commit(&pb, err);
-	timing_lap("publish");
-out:
+	in->dir = pb->tmp;
+	ok = render_all(in, o->jobs, err);
 	in->dir = NULL;
 	if (!ok)
-		publish_abort(&pb);
-	publish_end(&pb);
+		return false;
+	/* opened anew: no connection may cross the workers' fork (SQLite's rule) */
+	ok = history_open(o->output, true, o->wait, &h, err) && history_record(h, &run, err);
+	timing_lap("history");
+	if (!ok) {
+		history_close(h);
+		return false;
+	}
+	ok = publish_commit(pb, err);
+	if (!ok) {
+		struct strbuf ignore = STRBUF_INIT;
+
+		/* if even this fails, the next run's repair removes the record */
+		history_forget_last(h, &ignore);
+		sb_release(&ignore);
+	}
+	history_close(h);
+	timing_lap("publish");
 	return ok;
 }
 
@@ -223,14 +241,32 @@ static int cmd_run(const struct opts *o, bool write)
 	have_result = true;
 	{
 		struct render_input in = {&m, &a, &r, &prev, &p, &counts, &d, &s, &layout, &cov,
-					  {0}, 0, NULL};
+					  {0}, 0, NULL, -1};
+		struct publish pb;
+		struct history *h = NULL;
+		struct restatements rs = {0};
+		bool locked = false;
 
 		render_input_labels(&in);
+		/* the history is read and written inside the output folder's lock */
+		write_ok = !write || (locked = publish_begin(&pb, o->output, in.labels.code, o->wait,
+							     &err));
+		write_ok = write_ok && history_open(o->output, write, o->wait, &h, &err) &&
+			   history_restatements(h, &m, period, &rs, &d, &err);
+		history_close(h);
+		in.restatements = rs.known ? (long)rs.n : -1;
 		render_check(&in, &d);
 		diags_sort(&d);
 		timing_lap("compute");
 		status = in.exit_status = diags_count(&d, SEV_ERROR) ? EXIT_REJECTED : 0;
-		write_ok = !write || write_outputs(o, &in, &err);
+		if (write && write_ok)
+			write_ok = write_outputs(o, &in, &pb, &rs, &err);
+		if (locked) {
+			if (!write_ok)
+				publish_abort(&pb);
+			publish_end(&pb);
+		}
+		restatements_release(&rs);
 	}
 	if (!write_ok) {
 		diags_print(&d, false);

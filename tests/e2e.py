@@ -6,6 +6,9 @@ A case folder holds:
   input_from     instead of input/: a folder relative to the repository (the sample)
   make_input.py  optional: writes more input files (xlsx, binary) into argv[1]
   settings.xml   optional: passed as --settings
+  before         optional: a command line run first (as args), e.g. to publish an
+                 earlier period into the history; then between.py INPUT, if present,
+                 changes the input before the run of args
   args           optional: the command line, one argument per line, with {input}
                  {output} {settings} {case} replaced (default: run --input {input}
                  --output {output})
@@ -64,6 +67,14 @@ def run_case(name, tmp):
             args += ["--settings", "{settings}"]
     args = [a.format(input=inp, output=out, settings=settings, case=case) for a in args]
     env = dict(os.environ, LC_ALL="C.UTF-8")
+    if os.path.exists(os.path.join(case, "before")):
+        first = [a.format(input=inp, output=out, settings=settings, case=case)
+                 for a in read(os.path.join(case, "before")).split("\n") if a != ""]
+        b = subprocess.run([KAIKAKU] + first, cwd=work, capture_output=True, env=env, timeout=120)
+        if b.returncode not in (0, 1):
+            return [f"before: exit {b.returncode}: {b.stderr.decode('utf-8', 'replace')[-500:]}"], ""
+        if os.path.exists(os.path.join(case, "between.py")):
+            subprocess.run([PYTHON, os.path.join(case, "between.py"), inp], check=True)
     p = subprocess.run([KAIKAKU] + args, cwd=work, capture_output=True, env=env, timeout=120)
     stderr = p.stderr.decode("utf-8", "replace")
     stdout = p.stdout.decode("utf-8", "replace")

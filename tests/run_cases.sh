@@ -8,6 +8,7 @@ export KAIKAKU TOOLS PYTHON
 status=0
 "$PYTHON" tests/e2e.py || status=1
 "$PYTHON" tests/golden.py || status=1
+"$PYTHON" tests/history.py || status=1
 "$PYTHON" tests/readers.py || status=1
 "$PYTHON" tests/scenarios.py || status=1
 "$PYTHON" tests/roundtrip.py || status=1

@@ -5,7 +5,7 @@
 set -eu
 
 what=${1:-build}
-pkgs="gcc make pkg-config libxlsxwriter-dev libhpdf-dev libcsv-dev libxml2-dev libminizip-dev zlib1g-dev libssl-dev libfreetype-dev libfontconfig-dev fonts-ipaexfont-gothic"
+pkgs="gcc make pkg-config libxlsxwriter-dev libhpdf-dev libcsv-dev libxml2-dev libminizip-dev zlib1g-dev libssl-dev libfreetype-dev libfontconfig-dev libsqlite3-dev sqlite3 fonts-ipaexfont-gothic"
 if [ "$what" = bench ]; then
 	pkgs="$pkgs python3"
 fi

@@ -112,7 +112,9 @@ enum diag_severity {
 	  "課マスタに基準業務量が入るまで、削減率には数えません（PMO に連絡してください）。")      \
 	/* outputs */                                                                              \
 	X(W_GLYPH_MISSING, WARNING, "PDF のフォントにない文字",                                    \
-	  "PDF でも正しく見せるには、この文字をフォントにある字（異体字なら通常の字）に置き換えてください。")
+	  "PDF でも正しく見せるには、この文字をフォントにある字（異体字なら通常の字）に置き換えてください。") \
+	X(W_RESTATED, WARNING, "公表済みの期の値の修正（過去期の修正）",                             \
+	  "訂正なら、理由を PMO に伝えてください。意図しない変更なら、元の値のファイルに戻してください。")
 
 enum diag_code {
 #define DIAG_ENUM(code, sev, title, hint) code,

@@ -213,7 +213,12 @@ static bool write_manifest(const struct render_input *in, const char *path, stru
 			sb_adds(&sb, ", ");
 		json_string(&sb, m->divisions[r->missing[i]].code);
 	}
-	sb_adds(&sb, "],\n  \"trend\": [");
+	sb_adds(&sb, "],\n");
+	if (in->restatements >= 0)
+		sb_addf(&sb, "  \"restatements\": %ld,\n", in->restatements);
+	else
+		sb_adds(&sb, "  \"restatements\": null,\n");
+	sb_adds(&sb, "  \"trend\": [");
 	for (size_t i = 0; i < r->ntrend; i++) {
 		char pc[PERIOD_CODE_MAX];
 

@@ -37,6 +37,7 @@ struct render_input {
 	struct labels labels;                 /* title, period labels, date */
 	int exit_status;                      /* what the run will exit with */
 	const char *dir; /* the folder the outputs are written into (publish.h) */
+	long restatements; /* W_RESTATED records; -1: unknown (no history before P) */
 };
 
 /* Fills the labels from in's settings, layout and result (present.h). */

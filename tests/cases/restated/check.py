@@ -1,0 +1,30 @@
+#!/usr/bin/python3
+"""2026Q2 published, then corrected: the 2026Q3 run lists exactly the three
+restatements, in the errors CSV, the manifest and the history."""
+import csv
+import json
+import os
+import sqlite3
+
+out = os.environ["OUTPUT"]
+m = json.load(open(os.path.join(out, "2026Q3", "manifest.json"), encoding="utf-8"))
+assert m["restatements"] == 3, m["restatements"]
+rows = list(csv.DictReader(open(os.path.join(out, "2026Q3", "errors_2026Q3.csv"), encoding="utf-8-sig")))
+r = sorted((x["file"], x["row"], x["column"], x["value"]) for x in rows if "[W_RESTATED]" in x["message"])
+assert r == [("submissions/2026Q2/kpi.csv", "2", "実績値", "12"),
+             ("submissions/2026Q2/late_workload.csv", "2", "削減時間", "50"),
+             ("submissions/2026Q2/ms.csv", "2", "状況", "進行中 40%")], r
+msg = [x["message"] for x in rows if "K1" in x["message"] and "W_RESTATED" in x["message"]][0]
+assert "2026Q2 に公表した KPI「K1」の実績値が変わっています（公表値 10 → 現在 12）" in msg, msg
+db = sqlite3.connect(os.path.join(out, "history.sqlite"))
+assert db.execute("PRAGMA user_version").fetchone()[0] == 1
+assert [r[0] for r in db.execute("SELECT period FROM runs ORDER BY run_id")] == ["2026Q2", "2026Q3"]
+got = db.execute("SELECT 修正された期間, 種類, ID, 公表値, 現在の値 FROM restatement_list ORDER BY 種類").fetchall()
+assert got == [("2026Q2", "kpi", "K1", "10", "12"), ("2026Q2", "milestone", "MS1", "進行中 30%", "進行中 40%"),
+               ("2026Q2", "workload", "D02/研修の電子化", None, "50")], got
+trend = db.execute("SELECT 期間, 削減時間 FROM kgi_trend ORDER BY 期間").fetchall()
+assert trend == [("2026Q2", 100.0), ("2026Q3", 150.0)], trend
+# every published figure traces back to its cell
+cell = db.execute("SELECT file, row FROM input_rows i JOIN latest_runs r USING (run_id) "
+                  "WHERE r.period = '2026Q3' AND i.kind = 'kpi_actual' AND i.item = 'K1' AND i.period = '2026Q3'").fetchall()
+assert cell == [("submissions/2026Q3/kpi.csv", 2)], cell

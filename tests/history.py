@@ -1,0 +1,156 @@
+#!/usr/bin/python3
+"""The history (output/history.sqlite, contract §6, src/history/): reruns,
+versions, broken files, the repair of a run killed between its record and the
+folder's rename, validate, and the documented views. The restatements
+themselves: tests/cases/restated."""
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from harness import ROOT, check, finish, run, tree  # noqa: E402
+
+SAMPLE = os.path.join(ROOT, "input")
+
+
+def runs(db):
+    c = sqlite3.connect(db)
+    try:
+        return c.execute("SELECT period, exit_status FROM runs ORDER BY run_id").fetchall()
+    finally:
+        c.close()
+
+
+def main():
+    tmp = tempfile.mkdtemp(prefix="kk-history-")
+    try:
+        out = os.path.join(tmp, "out")
+        db = os.path.join(out, "history.sqlite")
+        st, err = run("run", "--input", SAMPLE, "--output", out, "--period", "2026Q2", "--quiet")
+        check(st == 1, f"first run: {st} {err[-300:]}")
+        st, err = run("run", "--input", SAMPLE, "--output", out, "--quiet")
+        check(st == 1, f"second run: {st} {err[-300:]}")
+        first = tree(out)
+        # a rerun with the same input: the same published bytes, no new restatement
+        st, err = run("run", "--input", SAMPLE, "--output", out, "--quiet")
+        check(tree(out) == first, "a rerun changed the published outputs")
+        check(runs(db) == [("2026Q2", 1), ("2026Q3", 1), ("2026Q3", 1)], f"runs: {runs(db)}")
+        c = sqlite3.connect(db)
+        check(c.execute("SELECT count(*) FROM restatements").fetchone()[0] == 0, "restatements of an unchanged input")
+        check(c.execute("PRAGMA integrity_check").fetchone()[0] == "ok", "integrity")
+        # the documented views answer
+        trend = c.execute("SELECT 期間, 業務量削減率 FROM kgi_trend ORDER BY 期間").fetchall()
+        check([t[0] for t in trend] == ["2026Q2", "2026Q3"] and all(t[1] > 0 for t in trend), f"kgi_trend {trend}")
+        n = c.execute("SELECT count(*) FROM kpi_status WHERE 期間 = '2026Q3'").fetchone()[0]
+        check(n == 16, f"kpi_status rows for 2026Q3: {n}")
+        grid = c.execute("SELECT count(DISTINCT 課コード) FROM submission_grid").fetchone()[0]
+        check(grid == 10, f"submission_grid divisions: {grid}")
+        # rows read are kept for the latest run of each period only
+        kept = c.execute("SELECT count(DISTINCT run_id) FROM input_rows").fetchone()[0]
+        check(kept == 2, f"input rows kept for {kept} runs")
+        # the ready queries of the operations guide (contrib/queries/), through the sqlite3 shell
+        def query(name):
+            p = subprocess.run(["sqlite3", "-separator", "|", db],
+                               stdin=open(os.path.join(ROOT, "contrib", "queries", name), "rb"),
+                               capture_output=True, text=True)
+            check(p.returncode == 0 and not p.stderr, f"{name}: {p.stderr}")
+            return [line.split("|") for line in p.stdout.splitlines()]
+        got = query("kgi_trend.sql")
+        check([r[0] for r in got] == ["2026Q2", "2026Q3"] and float(got[1][3]) == round(trend[1][1] * 100, 1),
+              f"kgi_trend.sql {got}")
+        got = query("division_submissions.sql")
+        check([r[0] for r in got] == ["2025Q4", "2026Q1", "2026Q2", "2026Q3"], f"division_submissions.sql {got}")
+        got = query("trace_figure.sql")
+        check(len(got) == 4 and all(r[2].startswith("submissions/") and r[2].endswith("010100_総務課_KPI実績.csv")
+                                    and r[4] == "2" for r in got), f"trace_figure.sql {got}")
+        c.close()
+        # delayed_twice.sql on a copy where one KPI was 遅延 in both quarters
+        # and another only in the second
+        shutil.copy(db, db + ".copy")
+        c = sqlite3.connect(db + ".copy")
+        first, second = [r[0] for r in c.execute("SELECT DISTINCT KPI_ID FROM kpi_status ORDER BY KPI_ID LIMIT 2")]
+        c.execute("UPDATE published_kpi SET status = '順調' WHERE status = '遅延'")
+        c.execute("UPDATE published_kpi SET status = '遅延' WHERE kpi_id = ?", (first,))
+        c.execute("UPDATE published_kpi SET status = '遅延' WHERE kpi_id = ? AND run_id = "
+                  "(SELECT max(run_id) FROM runs)", (second,))
+        c.commit()
+        c.close()
+        db_real, db = db, db + ".copy"
+        got = query("delayed_twice.sql")
+        db = db_real
+        os.unlink(db_real + ".copy")
+        check(got == [[first, "2026Q2", "2026Q3"]], f"delayed_twice.sql {got}")
+        c = sqlite3.connect(db)
+        c.close()
+
+        # validate reads the history and writes nothing
+        before = tree(out)
+        st, err = run("validate", "--input", SAMPLE, "--output", out, "--quiet")
+        check(st == 1 and tree(out) == before and runs(db)[-1] == ("2026Q3", 1), f"validate: {st} {err[-300:]}")
+
+        # a run recorded whose folder was never renamed into place (killed
+        # between the two): the next run removes it
+        c = sqlite3.connect(db)
+        c.execute("INSERT INTO runs (period, exit_status, inputs_sha256, inputs, errors, warnings, manifest_sha256) "
+                  "VALUES ('2026Q3', 1, 'x', 0, 0, 0, 'not-the-folder')")
+        c.commit()
+        c.close()
+        st, err = run("run", "--input", SAMPLE, "--output", out, "--quiet")
+        check(st == 1, f"after a stale record: {st} {err[-300:]}")
+        c = sqlite3.connect(db)
+        check(c.execute("SELECT count(*) FROM runs WHERE manifest_sha256 = 'not-the-folder'").fetchone()[0] == 0,
+              "the stale record was not removed")
+        c.close()
+
+        # a history written by a newer kaikaku: refused, exit 2, outputs untouched
+        newer = os.path.join(tmp, "newer")
+        shutil.copytree(out, newer)
+        c = sqlite3.connect(os.path.join(newer, "history.sqlite"))
+        c.execute("PRAGMA user_version = 99")
+        c.commit()
+        c.close()
+        before = tree(newer)
+        st, err = run("run", "--input", SAMPLE, "--output", newer, "--quiet")
+        check(st == 2 and "新しい版の kaikaku" in err and "history.sqlite" in err, f"newer: {st} {err[-300:]}")
+        check(tree(newer) == before, "newer: outputs changed")
+        st, err = run("validate", "--input", SAMPLE, "--output", newer, "--quiet")
+        check(st == 2 and "新しい版の kaikaku" in err, f"validate, newer: {st} {err[-300:]}")
+
+        # a corrupt file, and a database that is not kaikaku's: named, never replaced
+        for name, make in (("corrupt", lambda p: open(p, "wb").write(b"SQLite format 3\0" + b"\xff" * 4000)),
+                           ("garbage", lambda p: open(p, "wb").write(b"not a database at all\n" * 100)),
+                           ("foreign", lambda p: sqlite3.connect(p).execute("CREATE TABLE t (x)").connection.commit())):
+            o = os.path.join(tmp, name)
+            os.makedirs(o)
+            make(os.path.join(o, "history.sqlite"))
+            data = open(os.path.join(o, "history.sqlite"), "rb").read()
+            st, err = run("run", "--input", SAMPLE, "--output", o, "--quiet")
+            check(st == 2 and "history.sqlite" in err, f"{name}: {st} {err[-300:]}")
+            check(sorted(os.listdir(o)) in (["history.sqlite"], [".kaikaku.lock", "history.sqlite"]),
+                  f"{name}: {os.listdir(o)}")
+            check(open(os.path.join(o, "history.sqlite"), "rb").read() == data, f"{name}: the file was changed")
+
+        # an empty file (as touch leaves it) is a new history
+        o = os.path.join(tmp, "empty")
+        os.makedirs(o)
+        open(os.path.join(o, "history.sqlite"), "wb").close()
+        st, err = run("run", "--input", SAMPLE, "--output", o, "--quiet")
+        check(st == 1 and runs(os.path.join(o, "history.sqlite")) == [("2026Q3", 1)], f"empty: {st} {err[-300:]}")
+
+        # a run into a fresh folder and a rerun give the same published bytes
+        # (no history before P: restatements null)
+        fresh = os.path.join(tmp, "fresh")
+        run("run", "--input", SAMPLE, "--output", fresh, "--quiet")
+        a = tree(fresh)
+        run("run", "--input", SAMPLE, "--output", fresh, "--quiet")
+        check(tree(fresh) == a, "fresh rerun differs")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return finish("history")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

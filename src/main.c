@@ -241,7 +241,7 @@ static int cmd_run(const struct opts *o, bool write)
 	have_result = true;
 	{
 		struct render_input in = {&m, &a, &r, &prev, &p, &counts, &d, &s, &layout, &cov,
-					  {0}, 0, NULL, -1};
+					  {0}, 0, NULL, -1, NULL};
 		struct publish pb;
 		struct history *h = NULL;
 		struct restatements rs = {0};
@@ -255,6 +255,7 @@ static int cmd_run(const struct opts *o, bool write)
 			   history_restatements(h, &m, period, &rs, &d, &err);
 		history_close(h);
 		in.restatements = rs.known ? (long)rs.n : -1;
+		in.restated = &rs;
 		render_check(&in, &d);
 		diags_sort(&d);
 		timing_lap("compute");

@@ -74,7 +74,7 @@ def check_pack(pdf, name, departments, divisions, other_divisions):
     t = text(pdf)
     for want in ("抜本的な業務改革 四半期レビュー", "令和8年度 第3四半期（2026年10月〜12月）", "印西市",
                  "目次", "概要 KGI 業務量削減率", "施策の3本柱", "部別の状況", "前期から悪化した項目",
-                 "期限を過ぎたマイルストーン", "未提出の課", "付録 入力エラー", "目標 30.0%"):
+                 "期限を過ぎたマイルストーン", "未提出の課", "過去期の修正", "付録 入力エラー", "目標 30.0%"):
         check(want in t, f"{name}: no text {want!r}")
     for d in departments + [dv[2] for dv in divisions]:
         check(d in t, f"{name}: no {d}")
@@ -85,7 +85,7 @@ def check_pack(pdf, name, departments, divisions, other_divisions):
     o = outline(pdf)
     top = titles(o)
     check(top == ["目次", "概要 KGI 業務量削減率", "施策の3本柱", "部別の状況", "前期から悪化した項目",
-                  "期限を過ぎたマイルストーン", "未提出の課", "付録 入力エラー"], f"{name}: outline {top}")
+                  "期限を過ぎたマイルストーン", "未提出の課", "過去期の修正", "付録 入力エラー"], f"{name}: outline {top}")
     check(titles(kids(o, "施策の3本柱") or []) == ["市民サービスの改善・向上", "庁内効率化と働き方改革",
                                                  "人材育成による職員力向上"], f"{name}: pillar bookmarks")
     depts = kids(o, "部別の状況") or []

@@ -252,7 +252,7 @@ static bool same(const char *a, const char *b)
 
 /* Adds a restatement unless the two values agree; takes published and now. */
 static void restated(struct restatements *out, int q, const char *kind, const char *item,
-		     char *published, char *now, const struct src *src)
+		     char *published, char *now, const struct src *src, long division)
 {
 	struct restatement *r;
 
@@ -269,6 +269,7 @@ static void restated(struct restatements *out, int q, const char *kind, const ch
 	r->published = published;
 	r->now = now;
 	r->src = src;
+	r->division = division;
 }
 
 /* A milestone report as one value: "進行中 60%". */
@@ -304,10 +305,10 @@ static void restate_kpis(struct history *h, sqlite3_int64 run, int q, const stru
 				    : number_text(sqlite3_column_double(st, 1));
 
 		if (k < 0) /* the KPI is gone from the masters: its rows with it */
-			restated(out, q, "kpi", id, was, NULL, NULL);
+			restated(out, q, "kpi", id, was, NULL, NULL, -1);
 		else
 			restated(out, q, "kpi", id, was, a ? number_text(a->value) : NULL,
-				 a ? a->src : NULL);
+				 a ? a->src : NULL, (long)m->measures[m->kpis[k].measure].lead);
 	}
 	sqlite3_finalize(st);
 }
@@ -341,7 +342,8 @@ static void restate_milestones(struct history *h, sqlite3_int64 run, int q, cons
 		restated(out, q, "milestone", id, was,
 			 now ? report_text(status_word(now->status), now->has_progress, now->progress)
 			     : NULL,
-			 now ? now->src : NULL);
+			 now ? now->src : NULL,
+			 i >= 0 ? (long)m->measures[m->milestones[i].measure].lead : -1);
 	}
 	sqlite3_finalize(st);
 }
@@ -380,7 +382,8 @@ static void restate_workload(struct history *h, sqlite3_int64 run, int q, const 
 		}
 		sb_addf(&item, "%s/%s", code, (const char *)sqlite3_column_text(st, 2));
 		restated(out, q, "workload", sb_str(&item), number_text(sqlite3_column_double(st, 3)),
-			 w ? number_text(w->hours) : NULL, w ? w->src : NULL);
+			 w ? number_text(w->hours) : NULL, w ? w->src : NULL,
+			 model_find_division(m, code));
 		sb_release(&item);
 	}
 	sqlite3_finalize(st);
@@ -392,7 +395,8 @@ static void restate_workload(struct history *h, sqlite3_int64 run, int q, const 
 		if (w->period != q || seen[i])
 			continue;
 		sb_addf(&item, "%s/%s", m->divisions[w->division].code, w->initiative);
-		restated(out, q, "workload", sb_str(&item), NULL, number_text(w->hours), w->src);
+		restated(out, q, "workload", sb_str(&item), NULL, number_text(w->hours), w->src,
+			 (long)w->division);
 		sb_release(&item);
 	}
 	free(seen);

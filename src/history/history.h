@@ -34,6 +34,7 @@ struct restatement {
 	char *published;   /* the value published then, or NULL */
 	char *now;         /* the value now, or NULL */
 	const struct src *src; /* where the value now comes from, or NULL */
+	long division;         /* the division that owns the item, -1 when gone */
 };
 
 struct restatements {

@@ -13,6 +13,7 @@
 #include "out_feedback.h"
 #include "recognise.h"
 #include "sheet_errors.h"
+#include "sheet_restated.h"
 #include "xlsx_write.h"
 
 #define NEW_INITIATIVE_ROWS 10
@@ -455,6 +456,9 @@ static void division_sheets(struct fb *f)
 	xw_list_sheet(&f->b, "マイルストーン", milestone_columns, ARRAY_LEN(milestone_columns),
 		      &all.rows, all.rows.n, f->title, f->period);
 	sheet_errors(&f->b, f->in->a, f->m, f->d, f->errors, f->nerrors, true, f->title, f->period);
+	/* only when some of the division's published values changed */
+	if (restated_count(f->in->restated, (long)f->division))
+		sheet_restated(&f->b, f->m, f->in->restated, (long)f->division, f->title, f->period);
 	free(kpis.v);
 	free(open.v);
 	free(all.v);

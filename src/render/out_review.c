@@ -1199,6 +1199,74 @@ static void section_missing(struct pack *k, const struct section *s)
 	rows_release(&r);
 }
 
+enum { RS_PERIOD, RS_KIND, RS_ITEM, RS_DIVISION, RS_VALUES, RS_WHERE };
+
+/* A row of the restatements: restatement r->items[row] of the run's list. */
+static void restated_cell(const void *x, size_t row, const struct pdf_column *col,
+			  struct pdf_cell *c, struct strbuf *buf)
+{
+	const struct rows *r = x;
+	const struct restatement *rs = &r->k->in->restated->v[r->items[row]];
+
+	switch (col->arg) {
+	case RS_PERIOD:
+		present_period_short(rs->period, buf);
+		break;
+	case RS_KIND:
+		cell_text(c, present_item_kind(rs->kind));
+		return;
+	case RS_ITEM:
+		cell_text(c, rs->item);
+		return;
+	case RS_DIVISION:
+		cell_text(c, rs->division >= 0 ? division_name(r->k, (size_t)rs->division) : "—");
+		return;
+	case RS_VALUES:
+		sb_addf(buf, "%s → %s", rs->published ? rs->published : "なし",
+			rs->now ? rs->now : "なし");
+		break;
+	case RS_WHERE:
+		if (rs->src) {
+			sb_adds(buf, rs->src->file);
+			if (rs->src->sheet)
+				sb_addf(buf, " シート「%s」", rs->src->sheet);
+			sb_addf(buf, " %d行目", rs->src->row);
+		}
+		break;
+	}
+	cell_buf(c, buf);
+}
+
+static void section_restated(struct pack *k, const struct section *s)
+{
+	static const struct pdf_column cols[] = {
+		{"修正された期", 78, PDF_LEFT, false, restated_cell, RS_PERIOD},
+		{"種類", 68, PDF_LEFT, false, restated_cell, RS_KIND},
+		{"ID", 56, PDF_LEFT, true, restated_cell, RS_ITEM},
+		{"課", 60, PDF_LEFT, false, restated_cell, RS_DIVISION},
+		{"公表した値 → 現在の値", 104, PDF_LEFT, false, restated_cell, RS_VALUES},
+		{"どのファイルか", 137, PDF_LEFT, false, restated_cell, RS_WHERE}};
+	const struct restatements *all = k->in->restated;
+	struct rows r = {k, NULL, NULL, 0};
+
+	/* usually short: it follows the list before it on the same page */
+	k->p.y += 14;
+	section_start(k, s->title, NULL, 0, false);
+	if (!all || !all->known) {
+		note(k, "前の四半期を公表した記録（履歴）がないため、過去期の修正は分かりません。次の四半期から比べます。");
+		return;
+	}
+	note(k, "前の四半期に公表した値のうち、その後のファイルの訂正・遅れた提出・マスタの変更で変わったものです。");
+	for (size_t i = 0; i < all->n; i++)
+		if (k->dept < 0 || (all->v[i].division >= 0 && division_in(k, (size_t)all->v[i].division)))
+			rows_add(&r, 0, i);
+	pdf_table(&k->p, cols, ARRAY_LEN(cols), SMALL, &r, list_shown(s, r.n));
+	if (!r.n)
+		note(k, "過去期の修正はありません。");
+	list_rest(k, s, r.n, "のシート「過去期の修正」");
+	rows_release(&r);
+}
+
 static bool diag_in(const struct pack *k, const struct diag *g)
 {
 	size_t owners[8], n;
@@ -1319,6 +1387,9 @@ static bool write_pack(struct pack *k, const char *path, struct pdf_font *font,
 			break;
 		case SEC_MISSING:
 			section_missing(k, s);
+			break;
+		case SEC_RESTATED:
+			section_restated(k, s);
 			break;
 		case SEC_ERRORS:
 			section_errors(k, s);

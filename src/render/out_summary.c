@@ -13,6 +13,7 @@
 #include "recognise.h"
 #include "out_summary.h"
 #include "sheet_errors.h"
+#include "sheet_restated.h"
 #include "xlsx_write.h"
 
 #define OVERVIEW "概要"
@@ -676,6 +677,7 @@ static bool write_summary(const struct render_input *in, const char *path, struc
 	item_sheets(&c);
 	sheet_missing(&c);
 	sheet_ledger(&c);
+	sheet_restated(&c.b, c.m, in->restated, -1, c.title, c.period);
 	sheet_errors(&c.b, c.in->a, c.m, c.d, NULL, 0, false, c.title, c.period);
 	ok = xw_close(&c.b, err);
 	return ok;

@@ -23,6 +23,7 @@ static const struct {
 	[SEC_WORSE] = {"worse", "前期から悪化した項目"},
 	[SEC_OVERDUE] = {"overdue", "期限を過ぎたマイルストーン"},
 	[SEC_MISSING] = {"missing", "未提出の課"},
+	[SEC_RESTATED] = {"restated", "過去期の修正"},
 	[SEC_ERRORS] = {"errors", "付録 入力エラー"},
 };
 

@@ -19,6 +19,7 @@ enum section_id {
 	SEC_WORSE,
 	SEC_OVERDUE,
 	SEC_MISSING,
+	SEC_RESTATED,
 	SEC_ERRORS,
 	SEC__COUNT
 };

@@ -119,6 +119,13 @@ const char *present_percent(double fraction, char buf[PRESENT_MAX])
 	return buf;
 }
 
+const char *present_item_kind(const char *kind)
+{
+	return strcmp(kind, "kpi") == 0		? "KPI"
+	       : strcmp(kind, "milestone") == 0 ? "マイルストーン"
+						: "業務量削減";
+}
+
 const char *present_severity(bool error)
 {
 	return error ? "エラー" : "警告";

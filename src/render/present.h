@@ -59,6 +59,10 @@ const char *present_number(double v, char buf[PRESENT_MAX]);
 /* A fraction as a percentage with one decimal, never "-0.0": "62.0%". */
 const char *present_percent(double fraction, char buf[PRESENT_MAX]);
 
+/* The kind of an item ("kpi", "milestone", "workload") for people: "KPI",
+ * "マイルストーン", "業務量削減". */
+const char *present_item_kind(const char *kind);
+
 /* "エラー" or "警告": a record's severity for people. */
 const char *present_severity(bool error);
 

@@ -11,6 +11,7 @@
 #include "attribution.h"
 #include "compute.h"
 #include "diag.h"
+#include "history.h"
 #include "model.h"
 #include "parse.h"
 #include "pdf_template.h"
@@ -38,6 +39,7 @@ struct render_input {
 	int exit_status;                      /* what the run will exit with */
 	const char *dir; /* the folder the outputs are written into (publish.h) */
 	long restatements; /* W_RESTATED records; -1: unknown (no history before P) */
+	const struct restatements *restated; /* the same, listed (history.h) */
 };
 
 /* Fills the labels from in's settings, layout and result (present.h). */

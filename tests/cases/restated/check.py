@@ -28,3 +28,29 @@ assert trend == [("2026Q2", 100.0), ("2026Q3", 150.0)], trend
 cell = db.execute("SELECT file, row FROM input_rows i JOIN latest_runs r USING (run_id) "
                   "WHERE r.period = '2026Q3' AND i.kind = 'kpi_actual' AND i.item = 'K1' AND i.period = '2026Q3'").fetchall()
 assert cell == [("submissions/2026Q3/kpi.csv", 2)], cell
+
+# the summary workbook's 過去期の修正 sheet, the divisions' feedback, the pack's section
+import subprocess  # noqa: E402
+
+import openpyxl  # noqa: E402
+
+res = os.path.join(out, "2026Q3")
+wb = openpyxl.load_workbook(os.path.join(res, "summary_2026Q3.xlsx"))
+rows = list(wb["過去期の修正"].iter_rows(values_only=True))
+assert rows[0][:6] == ("修正された期間", "種類", "ID", "課", "公表した値", "現在の値"), rows[0]
+assert sorted(r[:6] for r in rows[1:]) == [
+    ("2026Q2", "KPI", "K1", "総務課", "10", "12"),
+    ("2026Q2", "マイルストーン", "MS1", "総務課", "進行中 30%", "進行中 40%"),
+    ("2026Q2", "業務量削減", "D02/研修の電子化", "人事課", "（なし）", "50")], rows
+fb = {f.split("_")[0]: openpyxl.load_workbook(os.path.join(res, "feedback", f)) for f in os.listdir(os.path.join(res, "feedback"))}
+d01 = list(fb["D01"]["過去期の修正"].iter_rows(values_only=True))
+assert sorted(r[2] for r in d01[1:]) == ["K1", "MS1"], d01
+d02 = list(fb["D02"]["過去期の修正"].iter_rows(values_only=True))
+assert [r[2] for r in d02[1:]] == ["D02/研修の電子化"], d02
+text = subprocess.run(["pdftotext", "-layout", os.path.join(res, "review_2026Q3.pdf"), "-"],
+                      capture_output=True, text=True, check=True).stdout
+assert "過去期の修正" in text and "10 → 12" in text and "なし → 50" in text, text[-2000:]
+# the 2026Q2 run itself knew no earlier quarter: its workbook says so
+wb2 = openpyxl.load_workbook(os.path.join(out, "2026Q2", "summary_2026Q2.xlsx"))
+r2 = list(wb2["過去期の修正"].iter_rows(values_only=True))
+assert len(r2) == 2 and "履歴がないため" in r2[1][0], r2

@@ -13,7 +13,7 @@ import make_sample as S  # noqa: E402
 
 out = os.path.join(os.environ["OUTPUT"], "2026Q3")
 wb = openpyxl.load_workbook(os.path.join(out, "summary_2026Q3.xlsx"))
-assert wb.sheetnames == ["概要", "施策一覧", "KPI一覧", "マイルストーン", "業務量削減", "未提出", "提出状況", "入力エラー"], wb.sheetnames
+assert wb.sheetnames == ["概要", "施策一覧", "KPI一覧", "マイルストーン", "業務量削減", "未提出", "提出状況", "過去期の修正", "入力エラー"], wb.sheetnames
 
 
 def table(name):

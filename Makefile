@@ -58,7 +58,11 @@ $(BUILD)/gen/schema_sql.h: src/history/schema.sql
 	@mkdir -p $(@D)
 	$(Q)tools/sql2c.sh SCHEMA_SQL $< >$@.tmp && mv $@.tmp $@
 
-$(BUILD)/history/history.o: $(BUILD)/gen/schema_sql.h
+$(BUILD)/gen/migrate_v2_sql.h: src/history/migrate_v2.sql
+	@mkdir -p $(@D)
+	$(Q)tools/sql2c.sh MIGRATE_V2_SQL $< >$@.tmp && mv $@.tmp $@
+
+$(BUILD)/history/history.o: $(BUILD)/gen/schema_sql.h $(BUILD)/gen/migrate_v2_sql.h
 
 -include $(OBJS:.o=.d) $(BUILD)/main.d $(UNIT_BINS:=.d) $(TOOL_BINS:=.d)
 

@@ -34,7 +34,8 @@
 
 static const char usage_line[] =
 	"使い方: kaikaku run|validate [--input DIR] [--output DIR] [--period P] [--settings FILE]\n"
-	"                             [--wait SECONDS] [--log FILE] [--jobs N] [--quiet]\n"
+	"                             [--wait SECONDS] [--log FILE] [--jobs N] [--reopen] [--quiet]\n"
+	"        kaikaku close P [--input DIR] [--output DIR] [--settings FILE]\n"
 	"        kaikaku inspect FILE...\n"
 	"        kaikaku codes | --help | --version\n";
 
@@ -46,6 +47,7 @@ static const char help_text[] =
 	"  validate  読んで検証するだけで、何も書き出さない\n"
 	"  inspect   ファイルごとに、kaikaku に見えている内容（文字コード・表の種類・見出し行・\n"
 	"            行数・そのファイルだけで分かるエラー）を表示する\n"
+	"  close P   四半期 P を確定する（最後に公表した値を確定とし、P を「確定」として出し直す）\n"
 	"  codes     エラーコードの一覧を表示する\n"
 	"\n"
 	"オプション:\n"
@@ -56,6 +58,7 @@ static const char help_text[] =
 	"  --wait SECONDS   別の実行が出力フォルダを使っているとき待つ秒数（既定: 60）\n"
 	"  --log FILE       メッセージを1行ずつ、日時（ISO 8601）と共に FILE に追記する（cron 用）\n"
 	"  --jobs N         出力を作るプロセスの数（既定: 使える CPU の数）。結果は N によらず同じ\n"
+	"  --reopen         確定した四半期を作り直す（履歴に記録し、資料は「速報」に戻る）\n"
 	"  --quiet          終了ステータスが 0 のときは何も表示しない（--log には書く）\n"
 	"  --help           この説明を表示する\n"
 	"  --version        版を表示する\n"
@@ -75,6 +78,7 @@ struct opts {
 	unsigned jobs;
 	double wait;
 	bool quiet;
+	bool reopen;
 	char **files;
 	int nfiles;
 };
@@ -125,19 +129,20 @@ static bool load_settings(const struct opts *o, struct settings *s, struct strbu
  * cannot be swapped takes its record back out (history.h).
  */
 static bool write_outputs(const struct opts *o, struct render_input *in, struct publish *pb,
-			  const struct restatements *rs, struct strbuf *err)
+			  struct history_run *run, struct strbuf *err)
 {
-	struct history_run run = {in->m, in->r, in->p, in->d, rs, in->exit_status, pb->tmp};
 	struct history *h = NULL;
 	bool ok;
 
+	run->exit_status = in->exit_status;
+	run->published_dir = pb->tmp;
 	in->dir = pb->tmp;
 	ok = render_all(in, o->jobs, err);
 	in->dir = NULL;
 	if (!ok)
 		return false;
 	/* opened anew: no connection may cross the workers' fork (SQLite's rule) */
-	ok = history_open(o->output, true, o->wait, &h, err) && history_record(h, &run, err);
+	ok = history_open(o->output, true, o->wait, &h, err) && history_record(h, run, err);
 	timing_lap("history");
 	if (!ok) {
 		history_close(h);
@@ -156,8 +161,57 @@ static bool write_outputs(const struct opts *o, struct render_input *in, struct 
 	return ok;
 }
 
-static int cmd_run(const struct opts *o, bool write)
+/* What cmd_run does: run (write), validate (read only), close (write, 確定). */
+enum mode { MODE_RUN, MODE_VALIDATE, MODE_CLOSE };
+
+/*
+ * The checks of the quarter's closing (contract §6) once the history is open
+ * and the input read: close needs a quarter published from the same input
+ * and not closed yet; a run for a closed quarter needs --reopen. Sets what
+ * the run records and whether its outputs say 確定. False with the reason.
+ */
+static bool closing(const struct opts *o, enum mode mode, struct history *h, const struct parsed *p,
+		    int period, struct history_run *run, bool *final, struct strbuf *err)
 {
+	char at[32], last[65], now[65], pc[PERIOD_CODE_MAX];
+	bool closed = history_closed(h, period, at);
+
+	period_code(period, pc);
+	run->closure = CLOSURE_NONE;
+	*final = false;
+	if (mode == MODE_CLOSE) {
+		if (closed) {
+			sb_addf(err, "%s は %s に確定済みです", pc, at);
+			return false;
+		}
+		if (!history_last_inputs(h, period, last)) {
+			sb_addf(err, "%s はまだ公表していないため確定できません（先に kaikaku run --period %s）",
+				pc, pc);
+			return false;
+		}
+		history_inputs_hash(p, now);
+		if (strcmp(last, now) != 0) {
+			sb_addf(err, "入力フォルダ %s が %s を公表したときと変わっているため確定できません"
+				     "（kaikaku run --period %s で公表し直し、確かめてから確定してください）",
+				o->input, pc, pc);
+			return false;
+		}
+		run->closure = CLOSURE_CLOSE;
+		*final = true;
+	} else if (mode == MODE_RUN && closed) {
+		if (!o->reopen) {
+			sb_addf(err, "%s は %s に確定しています（kaikaku close）。作り直すには --reopen を付けてください",
+				pc, at);
+			return false;
+		}
+		run->closure = CLOSURE_REOPEN;
+	}
+	return true;
+}
+
+static int cmd_run(const struct opts *o, enum mode mode)
+{
+	bool write = mode != MODE_VALIDATE;
 	struct settings s;
 	struct discovered found = {0};
 	struct parsed p;
@@ -184,6 +238,10 @@ static int cmd_run(const struct opts *o, bool write)
 	review_template_release(&layout);
 	if (!render_load_layout(&s, &layout, &cov, &err)) {
 		status = fail(sb_str(&err));
+		goto out;
+	}
+	if (mode == MODE_CLOSE && !o->period) {
+		status = usage_error("close には確定する期間を指定してください（例: kaikaku close 2026Q3）");
 		goto out;
 	}
 	if (o->period && !period_parse(o->period, &period, NULL)) {
@@ -241,7 +299,7 @@ static int cmd_run(const struct opts *o, bool write)
 	have_result = true;
 	{
 		struct render_input in = {&m, &a, &r, &prev, &p, &counts, &d, &s, &layout, &cov,
-					  {0}, 0, NULL, -1, NULL};
+					  {0}, 0, NULL, -1, NULL, false};
 		struct publish pb;
 		struct history *h = NULL;
 		struct restatements rs = {0};
@@ -251,9 +309,13 @@ static int cmd_run(const struct opts *o, bool write)
 		/* the history is read and written inside the output folder's lock */
 		write_ok = !write || (locked = publish_begin(&pb, o->output, in.labels.code, o->wait,
 							     &err));
+		struct history_run run = {&m, &r, &p, &d, &rs, 0, NULL, CLOSURE_NONE};
+
 		write_ok = write_ok && history_open(o->output, write, o->wait, &h, &err) &&
+			   closing(o, mode, h, &p, period, &run, &in.final, &err) &&
 			   history_restatements(h, &m, period, &rs, &d, &err);
 		history_close(h);
+		render_input_labels(&in);
 		in.restatements = rs.known ? (long)rs.n : -1;
 		in.restated = &rs;
 		render_check(&in, &d);
@@ -261,7 +323,7 @@ static int cmd_run(const struct opts *o, bool write)
 		timing_lap("compute");
 		status = in.exit_status = diags_count(&d, SEV_ERROR) ? EXIT_REJECTED : 0;
 		if (write && write_ok)
-			write_ok = write_outputs(o, &in, &pb, &rs, &err);
+			write_ok = write_outputs(o, &in, &pb, &run, &err);
 		if (locked) {
 			if (!write_ok)
 				publish_abort(&pb);
@@ -351,11 +413,12 @@ int main(int argc, char **argv)
 		{"input", required_argument, NULL, 'i'},  {"output", required_argument, NULL, 'o'},
 		{"period", required_argument, NULL, 'p'}, {"settings", required_argument, NULL, 's'},
 		{"wait", required_argument, NULL, 'w'},   {"quiet", no_argument, NULL, 'q'},
+		{"reopen", no_argument, NULL, 'r'},
 		{"log", required_argument, NULL, 'l'},    {"jobs", required_argument, NULL, 'j'},
 		{"help", no_argument, NULL, 'h'},         {"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
 	};
-	struct opts o = {NULL, "input", "output", NULL, NULL, NULL, 0, 60, false, NULL, 0};
+	struct opts o = {NULL, "input", "output", NULL, NULL, NULL, 0, 60, false, false, NULL, 0};
 	int c;
 
 	/* over a file-size limit (ulimit -f), write(2) fails with EFBIG and the
@@ -411,6 +474,9 @@ int main(int argc, char **argv)
 		}
 		case 'q':
 			o.quiet = true;
+			break;
+		case 'r':
+			o.reopen = true;
 			break;
 		case 'l':
 			o.log = optarg;
@@ -474,9 +540,14 @@ int main(int argc, char **argv)
 		if (!o.command)
 			status = usage_error(NULL);
 		else if (strcmp(o.command, "run") == 0 && o.nfiles == 0)
-			status = cmd_run(&o, true);
+			status = cmd_run(&o, MODE_RUN);
 		else if (strcmp(o.command, "validate") == 0 && o.nfiles == 0)
-			status = cmd_run(&o, false);
+			status = cmd_run(&o, MODE_VALIDATE);
+		else if (strcmp(o.command, "close") == 0 && o.nfiles <= 1 && !o.reopen) {
+			if (o.nfiles == 1)
+				o.period = o.files[0];
+			status = cmd_run(&o, MODE_CLOSE);
+		}
 		else if (strcmp(o.command, "inspect") == 0)
 			status = cmd_inspect(&o);
 		else if (strcmp(o.command, "codes") == 0 && o.nfiles == 0)

@@ -140,6 +140,83 @@ def main():
         st, err = run("run", "--input", SAMPLE, "--output", o, "--quiet")
         check(st == 1 and runs(os.path.join(o, "history.sqlite")) == [("2026Q3", 1)], f"empty: {st} {err[-300:]}")
 
+        # closing a quarter (kaikaku close, contract §6)
+        cl = os.path.join(tmp, "close")
+        inp = os.path.join(tmp, "close-input")
+        shutil.copytree(SAMPLE, inp)
+        cdb = os.path.join(cl, "history.sqlite")
+        st, err = run("close", "2026Q2", "--input", inp, "--output", cl, "--quiet")
+        check(st == 2 and "まだ公表していない" in err, f"close unpublished: {st} {err[-300:]}")
+        run("run", "--input", inp, "--output", cl, "--period", "2026Q2", "--quiet")
+        import openpyxl
+        def sheets(path):
+            wb = openpyxl.load_workbook(path)
+            return wb["概要"]["A1"].value, {n: list(wb[n].iter_rows(values_only=True)) for n in wb.sheetnames if n != "概要"}
+        summary = os.path.join(cl, "2026Q2", "summary_2026Q2.xlsx")
+        title1, data1 = sheets(summary)
+        check(title1.endswith("【速報】"), f"title before close: {title1}")
+        st, err = run("close", "2026Q2", "--input", inp, "--output", cl, "--quiet")
+        check(st == 1, f"close: {st} {err[-300:]}")
+        title2, data2 = sheets(summary)
+        check(title2 == title1.replace("【速報】", "【確定】"), f"title after close: {title2}")
+        check(data2 == data1, "close changed the data")
+        cover = subprocess.run(["pdftotext", "-f", "1", "-l", "1", os.path.join(cl, "2026Q2", "review_2026Q2.pdf"), "-"],
+                               capture_output=True, text=True).stdout
+        check("【確定】" in cover and "【速報】" not in cover, f"cover after close: {cover}")
+        closed = tree(cl)
+        st, err = run("run", "--input", inp, "--output", cl, "--period", "2026Q2", "--quiet")
+        check(st == 2 and "確定しています" in err and "--reopen" in err, f"run of a closed quarter: {st} {err[-300:]}")
+        check(tree(cl) == closed, "a refused run changed the outputs")
+        st, err = run("close", "2026Q2", "--input", inp, "--output", cl, "--quiet")
+        check(st == 2 and "確定済み" in err, f"close twice: {st} {err[-300:]}")
+        # restatements of a closed quarter compare with its closed values
+        with open(os.path.join(inp, "submissions", "2026Q2", "010100_総務課_KPI実績.csv"), "rb") as f:
+            orig = f.read()
+        with open(os.path.join(inp, "submissions", "2026Q2", "010100_総務課_KPI実績.csv"), "wb") as f:
+            f.write(orig.replace(b",49,", b",51,"))
+        st, err = run("run", "--input", inp, "--output", cl, "--quiet")
+        check("[W_RESTATED]" in err and "公表値 49 → 現在 51" in err, f"restated after close: {err[-500:]}")
+        st, err = run("close", "2026Q3", "--input", inp, "--output", cl, "--quiet")
+        check(st == 1, f"close 2026Q3: {st} {err[-300:]}")
+        with open(os.path.join(inp, "submissions", "2026Q3", "010100_総務課_KPI実績.csv"), "ab") as f:
+            f.write(b"\r\n")
+        st, err = run("run", "--input", inp, "--output", cl, "--period", "2026Q3", "--reopen", "--quiet")
+        check(st == 1 and "【速報】" in sheets(os.path.join(cl, "2026Q3", "summary_2026Q3.xlsx"))[0], f"reopen: {st} {err[-300:]}")
+        c = sqlite3.connect(cdb)
+        acts = c.execute("SELECT period, action FROM closures ORDER BY rowid").fetchall()
+        check(acts == [("2026Q2", "close"), ("2026Q3", "close"), ("2026Q3", "reopen")], f"closures {acts}")
+        c.close()
+        # close with an input changed since the quarter was published: refused
+        st, err = run("close", "2026Q3", "--input", inp, "--output", cl, "--quiet")
+        check(st == 1, f"close after reopen: {st} {err[-300:]}")
+        with open(os.path.join(inp, "submissions", "2026Q1", "010100_総務課_KPI実績.csv"), "ab") as f:
+            f.write(b"\r\n")
+        run("run", "--input", inp, "--output", cl, "--period", "2026Q1", "--quiet")
+        with open(os.path.join(inp, "submissions", "2026Q1", "010100_総務課_KPI実績.csv"), "ab") as f:
+            f.write(b"\r\n")
+        st, err = run("close", "2026Q1", "--input", inp, "--output", cl, "--quiet")
+        check(st == 2 and "変わっている" in err, f"close of a changed input: {st} {err[-300:]}")
+
+        # migration: a version-1 history (as the first kaikaku with a history wrote
+        # it) is taken forward, its runs kept
+        mig = os.path.join(tmp, "migrate")
+        os.makedirs(mig)
+        c = sqlite3.connect(os.path.join(mig, "history.sqlite"))
+        c.executescript(open(os.path.join(ROOT, "src", "history", "schema.sql"), encoding="utf-8").read())
+        c.execute("PRAGMA application_id = 1802201137")
+        c.execute("PRAGMA user_version = 1")
+        c.execute("INSERT INTO runs (period, exit_status, inputs_sha256, inputs, errors, warnings, manifest_sha256) "
+                  "VALUES ('2025Q4', 1, 'x', 1, 0, 0, 'gone')")
+        c.commit()
+        c.close()
+        st, err = run("run", "--input", SAMPLE, "--output", mig, "--quiet")
+        c = sqlite3.connect(os.path.join(mig, "history.sqlite"))
+        check(st == 1 and c.execute("PRAGMA user_version").fetchone()[0] == 2 and
+              c.execute("SELECT count(*) FROM closures").fetchone()[0] == 0, f"migration: {st} {err[-300:]}")
+        # the version-1 run whose folder does not exist was repaired away, the new one kept
+        check(c.execute("SELECT period FROM runs").fetchall() == [("2026Q3",)], "migration: runs")
+        c.close()
+
         # a run into a fresh folder and a rerun give the same published bytes
         # (no history before P: restatements null)
         fresh = os.path.join(tmp, "fresh")

@@ -7,6 +7,7 @@
 
 #include <sqlite3.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "fs.h"
 #include "history.h"
@@ -19,6 +20,7 @@
 #define APPLICATION_ID 0x6B6B6831
 
 /* The schema of version 1, from src/history/schema.sql (made by the Makefile). */
+#include "migrate_v2_sql.h"
 #include "schema_sql.h"
 
 struct history {
@@ -68,8 +70,9 @@ static long pragma_int(struct history *h, const char *sql, struct strbuf *err)
 
 /* ---- opening: version, creation, migration, repair */
 
-/* The schema of version 1, line by line. */
+/* The schema of version 1 and the step to version 2, line by line. */
 static const char *const schema_v1[] = {SCHEMA_SQL};
+static const char *const migrate_v2[] = {MIGRATE_V2_SQL};
 
 /* Migrations: the SQL that takes version i to i + 1 (0: creation), as lines. */
 static const struct {
@@ -77,6 +80,7 @@ static const struct {
 	size_t n;
 } migrations[HISTORY_VERSION] = {
 	{schema_v1, ARRAY_LEN(schema_v1)},
+	{migrate_v2, ARRAY_LEN(migrate_v2)},
 };
 
 static bool migrate(struct history *h, long version, struct strbuf *err)
@@ -483,7 +487,7 @@ static bool step(struct history *h, sqlite3_stmt *st, struct strbuf *err)
 	return true;
 }
 
-static void inputs_hash(const struct parsed *p, char hex[65])
+void history_inputs_hash(const struct parsed *p, char hex[65])
 {
 	struct sha256 s;
 
@@ -513,7 +517,7 @@ static bool record_run(struct history *h, const struct history_run *run, struct 
 	ok = fs_read_file(sb_str(&path), &data, err);
 	if (ok) {
 		sha256_hex(data.buf ? data.buf : "", data.len, manifest);
-		inputs_hash(run->p, inputs);
+		history_inputs_hash(run->p, inputs);
 		bind_period(st, 1, run->r->period);
 		sqlite3_bind_int(st, 2, run->exit_status);
 		bind_text(st, 3, inputs);
@@ -709,6 +713,78 @@ static bool record_restatements(struct history *h, const struct restatements *rs
 	return ok;
 }
 
+static bool record_closure(struct history *h, const struct history_run *run, struct strbuf *err)
+{
+	sqlite3_stmt *st;
+	char when[32];
+	time_t now = time(NULL);
+	struct tm tm;
+	bool ok;
+
+	if (run->closure == CLOSURE_NONE)
+		return true;
+	st = prepare(h, "INSERT INTO closures (period, action, run_id, at) VALUES (?, ?, ?, ?)", err);
+	if (!st)
+		return false;
+	gmtime_r(&now, &tm);
+	strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	bind_period(st, 1, run->r->period);
+	bind_text(st, 2, run->closure == CLOSURE_CLOSE ? "close" : "reopen");
+	sqlite3_bind_int64(st, 3, h->last_run);
+	bind_text(st, 4, when);
+	ok = step(h, st, err);
+	sqlite3_finalize(st);
+	return ok;
+}
+
+bool history_closed(struct history *h, int period, char at[32])
+{
+	struct strbuf err = STRBUF_INIT;
+	sqlite3_stmt *st;
+	char pc[PERIOD_CODE_MAX];
+	bool closed = false;
+
+	if (!h)
+		return false;
+	st = prepare(h, "SELECT action, at FROM closures WHERE period = ? ORDER BY rowid DESC LIMIT 1",
+		     &err);
+	sb_release(&err);
+	if (!st)
+		return false;
+	period_code(period, pc);
+	bind_text(st, 1, pc);
+	if (sqlite3_step(st) == SQLITE_ROW &&
+	    strcmp((const char *)sqlite3_column_text(st, 0), "close") == 0) {
+		closed = true;
+		snprintf(at, 32, "%s", (const char *)sqlite3_column_text(st, 1));
+	}
+	sqlite3_finalize(st);
+	return closed;
+}
+
+bool history_last_inputs(struct history *h, int period, char hex[65])
+{
+	struct strbuf err = STRBUF_INIT;
+	sqlite3_stmt *st;
+	char pc[PERIOD_CODE_MAX];
+	bool found = false;
+
+	if (!h)
+		return false;
+	st = prepare(h, "SELECT inputs_sha256 FROM latest_runs WHERE period = ?", &err);
+	sb_release(&err);
+	if (!st)
+		return false;
+	period_code(period, pc);
+	bind_text(st, 1, pc);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		snprintf(hex, 65, "%s", (const char *)sqlite3_column_text(st, 0));
+		found = true;
+	}
+	sqlite3_finalize(st);
+	return found;
+}
+
 bool history_record(struct history *h, const struct history_run *run, struct strbuf *err)
 {
 	sqlite3_stmt *st;
@@ -717,7 +793,8 @@ bool history_record(struct history *h, const struct history_run *run, struct str
 	if (!exec(h, "BEGIN IMMEDIATE", err))
 		return false;
 	ok = record_run(h, run, err) && record_published(h, run, err) &&
-	     record_inputs(h, run, err) && record_restatements(h, run->restated, err);
+	     record_inputs(h, run, err) && record_restatements(h, run->restated, err) &&
+	     record_closure(h, run, err);
 	/* the rows read are kept for the latest run of each period only */
 	if (ok && (st = prepare(h, "DELETE FROM input_rows WHERE run_id IN (SELECT run_id FROM runs "
 				   "WHERE period = (SELECT period FROM runs WHERE run_id = ?) "

@@ -24,7 +24,7 @@
 #include "strbuf.h"
 
 #define HISTORY_FILE "history.sqlite"
-#define HISTORY_VERSION 1
+#define HISTORY_VERSION 2
 
 /* A value of an earlier period that differs from what was published for it. */
 struct restatement {
@@ -69,6 +69,17 @@ void history_close(struct history *h);
 bool history_restatements(struct history *h, const struct model *m, int period,
 			  struct restatements *out, struct diags *d, struct strbuf *err);
 
+/* When a quarter was closed (kaikaku close): true with the UTC time in at,
+ * false when it is not closed. */
+bool history_closed(struct history *h, int period, char at[32]);
+/* The input files' hash as a run records it (SHA-256 over each file's hash
+ * and path, in path order). */
+void history_inputs_hash(const struct parsed *p, char hex[65]);
+/* The inputs hash of the latest run for period; false when there is none. */
+bool history_last_inputs(struct history *h, int period, char hex[65]);
+
+enum history_closure { CLOSURE_NONE, CLOSURE_CLOSE, CLOSURE_REOPEN };
+
 /* What a run published. */
 struct history_run {
 	const struct model *m;
@@ -78,6 +89,7 @@ struct history_run {
 	const struct restatements *restated;
 	int exit_status;
 	const char *published_dir; /* the folder about to be renamed into place */
+	enum history_closure closure; /* this run closes or reopens its quarter */
 };
 
 /* Records the run in one transaction, committed before this returns. */

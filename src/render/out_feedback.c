@@ -468,7 +468,7 @@ static void division_sheets(struct fb *f)
 static bool write_one(struct fb *f, const char *path, struct strbuf *err)
 {
 	const struct division *dv = &f->m->divisions[f->division];
-	char title[300];
+	char title[400];
 
 	snprintf(title, sizeof(title), "%s（%s）", f->title, dv->name);
 	if (!xw_open(&f->b, path, f->in->labels.created, title, OWN_MARKER_FEEDBACK, true,
@@ -527,7 +527,7 @@ static void *feedback_plan_new(const struct render_input *in, struct strbuf *err
 	f->r = in->r;
 	f->prev = in->prev;
 	f->d = d;
-	f->title = in->labels.title;
+	f->title = in->labels.book_title;
 	f->period = in->labels.period_long;
 	f->next_code = in->labels.next_code;
 	f->next_label = in->labels.next_long;

@@ -377,7 +377,7 @@ static void cover(struct pack *k)
 	}
 	pdf_text_aligned(p, mid, w, 480, 9.5, GREY, PDF_CENTER, sb_str(&sb));
 	sb_reset(&sb);
-	sb_addf(&sb, "データの基準日: %d年%d月%d日（%s末までの提出）", y, mo, day,
+	sb_addf(&sb, "【%s】　データの基準日: %d年%d月%d日（%s末までの提出）", k->in->labels.stage, y, mo, day,
 		q == 4 ? "第4四半期"
 		       : (const char *[]){"", "第1四半期", "第2四半期", "第3四半期"}[q]);
 	pdf_text_aligned(p, mid, w, 560, 9.5, INK, PDF_CENTER, sb_str(&sb));

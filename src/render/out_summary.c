@@ -663,7 +663,7 @@ static bool write_summary(const struct render_input *in, const char *path, struc
 	c.p = in->p;
 	c.d = in->d;
 	c.s = in->s;
-	c.title = in->labels.title;
+	c.title = in->labels.book_title;
 	c.period = in->labels.period_long;
 	/* Excel tables need the in-memory mode (its memory grows with the cells) */
 	if (!xw_open(&c.b, path, in->labels.created, c.title, OWN_MARKER_SUMMARY, false,

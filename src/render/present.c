@@ -8,7 +8,8 @@
 
 #include "present.h"
 
-void present_labels(struct labels *l, const char *doc_title, const char *city, int period)
+void present_labels(struct labels *l, const char *doc_title, const char *city, int period,
+		    bool final)
 {
 	struct strbuf sb = STRBUF_INIT;
 
@@ -29,6 +30,8 @@ void present_labels(struct labels *l, const char *doc_title, const char *city, i
 	snprintf(l->next_long, sizeof(l->next_long), "%s", sb_str(&sb));
 	sb_release(&sb);
 	l->created = present_created(period);
+	l->stage = final ? "確定" : "速報";
+	snprintf(l->book_title, sizeof(l->book_title), "%s【%s】", l->title, l->stage);
 }
 
 void present_file_name(const char *pattern, const char *code, struct strbuf *out)

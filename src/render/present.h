@@ -38,10 +38,14 @@ struct labels {
 	char next_code[PERIOD_CODE_MAX];
 	char next_long[128];         /* P + 1, for the feedback workbook's submission */
 	time_t created;              /* the document date (present_created) */
+	const char *stage;           /* "速報" until the quarter is closed, then "確定" */
+	char book_title[300];        /* the workbooks' title: title and stage */
 };
 
-/* doc_title is the layout's title (templates/review.xml), city the settings'. */
-void present_labels(struct labels *l, const char *doc_title, const char *city, int period);
+/* doc_title is the layout's title (templates/review.xml), city the settings';
+ * final: the quarter is closed (kaikaku close). */
+void present_labels(struct labels *l, const char *doc_title, const char *city, int period,
+		    bool final);
 
 /* The document date of every output for period p: 00:00 UTC on its last
  * day, from the data and never the clock, so reruns are byte-identical. */

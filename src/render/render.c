@@ -33,7 +33,7 @@ static const struct output *const outputs[] = {
 
 void render_input_labels(struct render_input *in)
 {
-	present_labels(&in->labels, in->layout->title, in->s->city, in->r->period);
+	present_labels(&in->labels, in->layout->title, in->s->city, in->r->period, in->final);
 }
 
 void render_check(const struct render_input *in, struct diags *d)

@@ -40,6 +40,7 @@ struct render_input {
 	const char *dir; /* the folder the outputs are written into (publish.h) */
 	long restatements; /* W_RESTATED records; -1: unknown (no history before P) */
 	const struct restatements *restated; /* the same, listed (history.h) */
+	bool final; /* the quarter is closed: 確定, not 速報 (kaikaku close) */
 };
 
 /* Fills the labels from in's settings, layout and result (present.h). */

@@ -17,7 +17,7 @@ assert r == [("submissions/2026Q2/kpi.csv", "2", "実績値", "12"),
 msg = [x["message"] for x in rows if "K1" in x["message"] and "W_RESTATED" in x["message"]][0]
 assert "2026Q2 に公表した KPI「K1」の実績値が変わっています（公表値 10 → 現在 12）" in msg, msg
 db = sqlite3.connect(os.path.join(out, "history.sqlite"))
-assert db.execute("PRAGMA user_version").fetchone()[0] == 1
+assert db.execute("PRAGMA user_version").fetchone()[0] == 2
 assert [r[0] for r in db.execute("SELECT period FROM runs ORDER BY run_id")] == ["2026Q2", "2026Q3"]
 got = db.execute("SELECT 修正された期間, 種類, ID, 公表値, 現在の値 FROM restatement_list ORDER BY 種類").fetchall()
 assert got == [("2026Q2", "kpi", "K1", "10", "12"), ("2026Q2", "milestone", "MS1", "進行中 30%", "進行中 40%"),

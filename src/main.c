@@ -122,7 +122,6 @@ static bool load_settings(const struct opts *o, struct settings *s, struct strbu
 	return ok;
 }
 
-/* Renders every output into the publish folder and swaps it into place. */
 /*
  * Renders every output into the publish folder, records the run in the
  * history (committed first) and swaps the folder into place; a folder that

@@ -20,7 +20,7 @@ import sys
 import tempfile
 import time
 
-from harness import HISTORY, KAIKAKU, ROOT, SHIM, check, finish, leftovers, run, sanitized, tree
+from harness import HISTORY, KAIKAKU, ROOT, SHIM, check, finish, history_agrees, leftovers, run, sanitized, tree
 
 POINTS = 12
 
@@ -73,6 +73,7 @@ def main():
                 st, _ = run("run", "--input", inp, "--output", out, "--quiet")
                 check(st == 1 and outputs(out) == new, f"kill:{n}/{total}: the rerun differs")
                 check(not leftovers(out), f"kill:{n}/{total}: left behind {leftovers(out)}")
+                check(history_agrees(out), f"kill:{n}/{total}: the history disagrees with the folder")
                 check(sorted(set(os.listdir(out)) - set(HISTORY)) == [".kaikaku.lock", "2026Q3"], f"kill:{n}: {os.listdir(out)}")
                 shutil.rmtree(out, ignore_errors=True)
 
@@ -90,6 +91,7 @@ def main():
             run("run", "--input", old, "--output", out, "--quiet")
         st, _ = run("run", "--input", inp, "--output", out, "--quiet")
         check(st == 1 and outputs(out) == new and not leftovers(out), "after the clock's kills")
+        check(history_agrees(out), "after the clock's kills: the history disagrees with the folder")
 
         # two runs started together on one output folder
         for attempt in range(3):

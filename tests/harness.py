@@ -2,6 +2,7 @@
 check that no sanitizer spoke), and collecting failures to report at the end."""
 import hashlib
 import os
+import sqlite3
 import subprocess
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -60,3 +61,19 @@ def finish(name, note=""):
         print("FAIL " + f)
     print(f"{name}: {'ok' if not failures else str(len(failures)) + ' failures'}{note}")
     return 1 if failures else 0
+
+
+def history_agrees(out, period="2026Q3"):
+    """The history's latest run for period is the published folder's, and the
+    database is whole."""
+    db = os.path.join(out, "history.sqlite")
+    if not os.path.exists(db):
+        return False
+    c = sqlite3.connect(db)
+    try:
+        ok = c.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        row = c.execute("SELECT manifest_sha256 FROM latest_runs WHERE period = ?", (period,)).fetchone()
+    finally:
+        c.close()
+    man = hashlib.sha256(open(os.path.join(out, period, "manifest.json"), "rb").read()).hexdigest()
+    return ok and row is not None and row[0] == man

@@ -5,6 +5,7 @@
  */
 #include "kaikaku.h"
 
+#include <errno.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -29,9 +30,39 @@ struct history {
 	sqlite3_int64 last_run; /* recorded by this process, 0: none */
 };
 
+/* Why the last call failed, for people: the system's reason when there is
+ * one (a full disk, an I/O error), else SQLite's kind of failure. */
+static const char *db_reason(struct history *h)
+{
+	int e = sqlite3_system_errno(h->db);
+
+	if (e)
+		return fs_strerror(e);
+	switch (sqlite3_errcode(h->db) & 0xFF) {
+	case SQLITE_FULL:
+		return fs_strerror(ENOSPC);
+	case SQLITE_IOERR:
+		return fs_strerror(EIO);
+	case SQLITE_NOMEM:
+		return fs_strerror(ENOMEM);
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return "ほかのプログラムが使っています（待っても空きませんでした）";
+	case SQLITE_READONLY:
+	case SQLITE_PERM:
+	case SQLITE_CANTOPEN:
+		return fs_strerror(EACCES);
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		return "壊れています";
+	default:
+		return sqlite3_errmsg(h->db);
+	}
+}
+
 static bool db_fail(struct history *h, const char *what, struct strbuf *err)
 {
-	sb_addf(err, "履歴ファイル %s を%s: %s", h->path, what, sqlite3_errmsg(h->db));
+	sb_addf(err, "履歴ファイル %s を%s: %s", h->path, what, db_reason(h));
 	return false;
 }
 

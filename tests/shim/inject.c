@@ -4,9 +4,10 @@
  * previous outputs untouched) whatever fails and wherever.
  *
  *   KK_INJECT=write:N         the disk fills up at the N-th write to a file
- *                             (write or fwrite): that one and every later
- *                             one fail with ENOSPC
- *   KK_INJECT=fsync:N         the N-th call to fsync fails (EIO)
+ *                             (write, fwrite, or pwrite as SQLite writes
+ *                             the history): that one and every later one
+ *                             fail with ENOSPC
+ *   KK_INJECT=fsync:N         the N-th call to fsync or fdatasync fails (EIO)
  *   KK_INJECT=rename:N        ... rename or renameat2 (EIO)
  *   KK_INJECT=mkdir:N         ... mkdir or mkdtemp (ENOSPC)
  *   KK_INJECT=malloc:N        ... malloc, calloc or realloc (ENOMEM)
@@ -140,6 +141,42 @@ size_t fwrite(const void *ptr, size_t size, size_t n, FILE *f)
 		return 0;
 	}
 	return real(ptr, size, n, f);
+}
+
+ssize_t pwrite(int fd, const void *buf, size_t n, off_t off)
+{
+	REAL(ssize_t, "pwrite", (int, const void *, size_t, off_t));
+	if (fd > 2 && (disk_full || (disk_full = fail_now("write")))) {
+		errno = ENOSPC;
+		return -1;
+	}
+	return real(fd, buf, n, off);
+}
+
+ssize_t pwrite64(int fd, const void *buf, size_t n, off64_t off)
+{
+	REAL(ssize_t, "pwrite64", (int, const void *, size_t, off64_t));
+	if (fd > 2 && (disk_full || (disk_full = fail_now("write")))) {
+		errno = ENOSPC;
+		return -1;
+	}
+	return real(fd, buf, n, off);
+}
+
+int fdatasync(int fd)
+{
+	struct stat st;
+
+	REAL(int, "fdatasync", (int));
+	/* SQLite syncs the folder of its journal and, by design, ignores the
+	 * result (not every file system can): not one of kaikaku's calls to fail */
+	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode))
+		return real(fd);
+	if (fail_now("fsync")) {
+		errno = EIO;
+		return -1;
+	}
+	return real(fd);
 }
 
 int fsync(int fd)

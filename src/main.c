@@ -502,7 +502,7 @@ int main(int argc, char **argv)
 			char *end;
 
 			o.wait = strtod(optarg, &end);
-			if (end == optarg || *end || o.wait < 0 || o.wait > 86400) {
+			if (end == optarg || *end || !(o.wait >= 0 && o.wait <= 86400)) {
 				free(o.files);
 				return usage_error("--wait には 0〜86400 の秒数を指定してください");
 			}

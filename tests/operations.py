@@ -71,6 +71,49 @@ def main():
         check(tree(os.path.join(out, "2026Q3")) == first, "ulimit -f: the outputs changed")
         check(not leftovers(out), "ulimit -f: leftovers")
 
+        # --wait takes a number of seconds from 0 to 86400: nan and inf are refused (issue 16)
+        for bad in ("nan", "NaN", "inf", "-inf", "infinity", "-1", "86401"):
+            never = os.path.join(tmp, "never-wait")
+            st, err = run("run", "--input", inp, "--output", never, "--quiet", "--wait", bad)
+            check(st == 2 and "--wait には" in err and not os.path.exists(never), f"--wait {bad}: exit {st}: {err}")
+
+        # the lock file (issue 16): mode 0600, never through a symlink, only a regular file of the
+        # running user; a refused lock is exit 2 with the reason, the outputs as they were
+        lock = os.path.join(out, ".kaikaku.lock")
+        os.chmod(lock, 0o666)  # as an older version left it
+        st, _ = run("run", "--input", inp, "--output", out, "--quiet")
+        check(st == 1 and os.stat(lock).st_mode & 0o777 == 0o600, f"lock mode {os.stat(lock).st_mode:o}")
+        fresh = os.path.join(tmp, "fresh")
+        run("run", "--input", inp, "--output", fresh, "--quiet")
+        check(os.stat(os.path.join(fresh, ".kaikaku.lock")).st_mode & 0o777 == 0o600, "new lock not 0600")
+        elsewhere_file = os.path.join(tmp, "planted", "created-by-root")
+        os.makedirs(os.path.dirname(elsewhere_file))
+
+        def refused(what, want):
+            st, err = run("run", "--input", inp, "--output", out, "--quiet", "--wait", "1")
+            check(st == 2 and "ロックファイル" in err and want in err and "出力フォルダは変更していません" in err,
+                  f"lock {what}: exit {st}: {err[-300:]}")
+            check(tree(os.path.join(out, "2026Q3")) == first and not leftovers(out), f"lock {what}: outputs changed")
+
+        os.unlink(lock)
+        os.symlink(elsewhere_file, lock)
+        refused("symlink", "シンボリックリンク")
+        check(not os.path.lexists(elsewhere_file), "a symlinked lock created its target")
+        os.unlink(lock)
+        os.mkdir(lock)
+        refused("folder", "通常のファイルではない")
+        os.rmdir(lock)
+        os.mkfifo(lock, 0o600)
+        refused("fifo", "通常のファイルではない")
+        os.unlink(lock)
+        if os.geteuid() == 0:
+            open(lock, "w").close()
+            os.chown(lock, 65534, 65534)  # nobody's
+            refused("of another user", "所有者が kaikaku を実行しているユーザーではない")
+            os.unlink(lock)
+        st, _ = run("run", "--input", inp, "--output", out, "--quiet")
+        check(st == 1 and tree(os.path.join(out, "2026Q3")) == first, "the run after the lock was removed")
+
         # make install: the binary, its templates, the docs and the examples
         prefix = os.path.join(tmp, "prefix")
         bin_rel = os.path.relpath(KAIKAKU, ROOT)

@@ -43,14 +43,64 @@ static double now_seconds(void)
 	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+#define NOT_REGULAR                                                                                \
+	"ロックファイル %s が通常のファイルではない（フォルダや特殊ファイルの）ため使いません。"   \
+	"誰が置いたものか確かめてから削除し、もう一度実行してください"
+
+/* The lock file must be a regular file of the running user, readable by no
+ * one else (a lock of an older version, 0666 or 0644, is made 0600). */
+static bool lock_is_ours(int fd, const char *path, struct strbuf *err)
+{
+	struct stat st;
+
+	if (fstat(fd, &st) != 0) {
+		sb_addf(err, "ロックファイル %s を調べられません: %s", path, fs_strerror(errno));
+		return false;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		sb_addf(err, NOT_REGULAR, path);
+		return false;
+	}
+	if (st.st_uid != geteuid()) {
+		sb_addf(err,
+			"ロックファイル %s の所有者が kaikaku を実行しているユーザーではない（所有者 uid %ld、"
+			"実行ユーザー uid %ld）ため使いません。誰が置いたものか確かめてから削除し、"
+			"もう一度実行してください",
+			path, (long)st.st_uid, (long)geteuid());
+		return false;
+	}
+	if ((st.st_mode & 077) && fchmod(fd, st.st_mode & 0700) != 0) {
+		sb_addf(err, "ロックファイル %s の権限を 0600 にできません: %s", path,
+			fs_strerror(errno));
+		return false;
+	}
+	return true;
+}
+
 static bool take_lock(struct publish *pb, double wait_seconds, struct strbuf *err)
 {
 	char *path = join(pb->outdir, PUBLISH_LOCK_NAME);
 	double deadline = now_seconds() + wait_seconds;
 
-	pb->lockfd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+	/* never through a symlink (a planted link would make a root run create a
+	 * file elsewhere), and readable by no one else (anyone who can open it can
+	 * flock it and block every night) */
+	pb->lockfd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY,
+			  0600);
 	if (pb->lockfd < 0) {
-		sb_addf(err, "ロックファイル %s を作れません: %s", path, fs_strerror(errno));
+		if (errno == ELOOP)
+			sb_addf(err,
+				"ロックファイル %s がシンボリックリンクなので使いません。"
+				"誰が置いたものか確かめてから削除し、もう一度実行してください",
+				path);
+		else if (errno == EISDIR)
+			sb_addf(err, NOT_REGULAR, path);
+		else
+			sb_addf(err, "ロックファイル %s を作れません: %s", path, fs_strerror(errno));
+		free(path);
+		return false;
+	}
+	if (!lock_is_ours(pb->lockfd, path, err)) {
 		free(path);
 		return false;
 	}

@@ -14,6 +14,7 @@ status=0
 "$PYTHON" tests/pdf.py || status=1
 "$PYTHON" tests/operations.py || status=1
 "$PYTHON" tests/faults.py || status=1
+"$PYTHON" tests/limits.py || status=1
 "$PYTHON" tests/memcheck.py || status=1
 "$PYTHON" tests/crash.py || status=1
 "$PYTHON" tests/parallel.py || status=1

@@ -5,7 +5,9 @@
 #include "kaikaku.h"
 
 #include <dlfcn.h>
+#include <signal.h>
 #include <stdarg.h>
+#include <unistd.h>
 
 #include "runlog.h"
 
@@ -111,12 +113,22 @@ void kk_set_fatal_cleanup(void (*fn)(void))
 }
 
 /* Prints the message with tail after it (a worker's hook gets it without:
- * the main process adds its own), cleans up and exits 2. */
+ * the main process adds its own), cleans up and exits 2.
+ *
+ * Once only, and with _exit: exit() would flush every open stream, and one
+ * of them may be libxlsxwriter's part in memory (xlsx_write.c), whose write
+ * grows its buffer, fails and comes back here: once, that recursed until the
+ * stack overflowed (SIGSEGV under ulimit -v). A failure while failing (the
+ * cleanup running out too) ends the process at once with the same status. */
 static KK_NORETURN KK_PRINTF(2, 0) void vfatal(const char *tail, const char *fmt, va_list ap)
 {
+	static volatile sig_atomic_t failing;
 	char line[2048] = "kaikaku: エラー: ";
 	size_t head = strlen(line), n;
 
+	if (failing)
+		_exit(2);
+	failing = 1;
 	vsnprintf(line + head, sizeof(line) - head, fmt, ap);
 	if (fatal_hook)
 		fatal_hook(line + head);
@@ -129,7 +141,8 @@ static KK_NORETURN KK_PRINTF(2, 0) void vfatal(const char *tail, const char *fmt
 		fatal_cleanup = NULL;
 		fn();
 	}
-	exit(2);
+	fflush(stdout);
+	_exit(2);
 }
 
 void kk_fatal(const char *fmt, ...)

@@ -321,6 +321,7 @@ static int cmd_run(const struct opts *o, bool write)
 		status = fail(sb_str(&err));
 		goto out;
 	}
+	d.print_per_file = (size_t)s.messages_per_file;
 	review_template_release(&layout);
 	if (!load_layout(&s, &layout, &cov, &err)) {
 		status = fail(sb_str(&err));

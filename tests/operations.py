@@ -62,6 +62,43 @@ def main():
         check(new and all(LINE.match(x) for x in new) and any("メモ\\nx.csv" in x for x in new),
               f"a line break in a name: {new}")
 
+        # many messages for one file (issue 16): on stderr and in the log, at most messages per-file
+        # (default 20) lines per input file, then one line with the count of the rest; the errors
+        # CSV keeps every one
+        flood = os.path.join(tmp, "flood")
+        shutil.copytree(good, flood)
+        open(os.path.join(flood, "big.csv"), "w", encoding="utf-8").write(
+            "KPI_ID,実績値,報告期間\n" + "".join(f"K1,約{i},2026Q3\n" for i in range(30)) + "K9,1,2026Q3\n")
+        open(os.path.join(flood, "small.csv"), "w", encoding="utf-8").write(
+            "KPI_ID,実績値,報告期間\n" + "".join(f"K1,約{i},2026Q3\n" for i in range(3)))
+        flog = os.path.join(tmp, "flood.log")
+
+        def flooded(settings, per_file):
+            args = ["run", "--input", flood, "--output", os.path.join(tmp, "flood-out"), "--log", flog]
+            st, err = run(*args, *(["--settings", settings] if settings else []))
+            lines = err.splitlines()
+            big = [x for x in lines if x.startswith("kaikaku: エラー: big.csv:")]
+            small = [x for x in lines if x.startswith("kaikaku: エラー: small.csv:")]
+            rest = [x for x in lines if x.startswith("kaikaku: 省略: ")]
+            check(st == 1 and len(big) == per_file and len(small) == 3, f"per-file {per_file}: "
+                  f"exit {st}, {len(big)} lines for big.csv, {len(small)} for small.csv")
+            check(len(rest) == 1 and rest[0].startswith("kaikaku: 省略: big.csv: ")
+                  and f"ほかに {31 - per_file} 件あります（エラー {31 - per_file} 件・警告 0 件）" in rest[0],
+                  f"per-file {per_file}: the summary line: {rest}")
+            logged = [x for x in open(flog, encoding="utf-8").read().splitlines() if "big.csv:" in x]
+            check(len(logged) == per_file + 1, f"per-file {per_file}: {len(logged)} lines in the log")
+            os.unlink(flog)
+            csv = open(os.path.join(tmp, "flood-out", "2026Q3", "errors_2026Q3.csv"), encoding="utf-8-sig").read()
+            check(csv.count("\nerror,big.csv,") == 31 and csv.count("\nerror,small.csv,") == 3,
+                  f"per-file {per_file}: the errors CSV lacks some")
+
+        flooded(None, 20)
+        five = os.path.join(tmp, "five.xml")
+        xml = open(os.path.join(ROOT, "templates", "settings.xml"), encoding="utf-8").read()
+        open(five, "w", encoding="utf-8").write(xml.replace('<messages per-file="20"/>', '<messages per-file="5"/>'))
+        check('<messages per-file="5"/>' in open(five, encoding="utf-8").read(), "no messages setting to change")
+        flooded(five, 5)
+
         # a file-size limit (ulimit -f, like a full disk): exit 2, named, outputs untouched
         def small_files():
             resource.setrlimit(resource.RLIMIT_FSIZE, (40 << 10, 40 << 10))

@@ -17,6 +17,7 @@ status=0
 "$PYTHON" tests/limits.py || status=1
 "$PYTHON" tests/memcheck.py || status=1
 "$PYTHON" tests/crash.py || status=1
+"$PYTHON" tests/durability.py || status=1
 "$PYTHON" tests/parallel.py || status=1
 "$PYTHON" tests/docs.py || status=1
 "$PYTHON" tests/corpus_beside.py || status=1

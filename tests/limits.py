@@ -77,6 +77,10 @@ def main():
                 lo = mid
         for value in range(hi - SPAN, hi + 1, STEP):
             attempt(resource.RLIMIT_AS, value)
+        # with a worker process: the main process, out of memory in a job of its own, stops the
+        # worker before removing the folder it writes into
+        for value in range(hi - SPAN, hi + 1, 2 * STEP):
+            attempt(resource.RLIMIT_AS, value, jobs="2")
         # file descriptors: from the fewest the loader can work with up
         for n in range(4, 10):
             attempt(resource.RLIMIT_NOFILE, n)

@@ -100,6 +100,7 @@ void *realloc(void *old, size_t n)
 #endif
 
 static void (*fatal_cleanup)(void);
+static void (*fatal_stop)(void);
 static void (*fatal_hook)(const char *msg);
 
 void kk_set_fatal_hook(void (*fn)(const char *msg))
@@ -110,6 +111,11 @@ void kk_set_fatal_hook(void (*fn)(const char *msg))
 void kk_set_fatal_cleanup(void (*fn)(void))
 {
 	fatal_cleanup = fn;
+}
+
+void kk_set_fatal_stop(void (*fn)(void))
+{
+	fatal_stop = fn;
 }
 
 /* Prints the message with tail after it (a worker's hook gets it without:
@@ -135,6 +141,8 @@ static KK_NORETURN KK_PRINTF(2, 0) void vfatal(const char *tail, const char *fmt
 	n = strlen(line);
 	snprintf(line + n, sizeof(line) - n, "%s", tail);
 	runlog_say_fatal(line);
+	if (fatal_stop)
+		fatal_stop();
 	if (fatal_cleanup) {
 		void (*fn)(void) = fatal_cleanup;
 

@@ -44,7 +44,7 @@ static void make_tree(const char *root, const char *outside)
 		snprintf(p + n, sizeof(p) - n, "/d%d", depth);
 		CHECK(mkdir(p, 0755) == 0);
 		for (int i = 0; i < 3; i++) {
-			char f[4200];
+			char f[8192];
 
 			snprintf(f, sizeof(f), "%s/f%d", p, i);
 			touch(f);
@@ -53,7 +53,7 @@ static void make_tree(const char *root, const char *outside)
 	snprintf(p, sizeof(p), "%s/wide", root);
 	CHECK(mkdir(p, 0755) == 0);
 	for (int i = 0; i < 700; i++) {
-		char f[4200];
+		char f[8192];
 
 		snprintf(f, sizeof(f), "%s/%03d_ながいなまえのファイル_%0100d", p, i, i);
 		if (i % 97 == 0) {
@@ -68,7 +68,7 @@ static void make_tree(const char *root, const char *outside)
 	CHECK(symlink(outside, p) == 0);
 	snprintf(p, sizeof(p), "%s/d0/link-file", root);
 	{
-		char target[4200];
+		char target[8192];
 
 		snprintf(target, sizeof(target), "%s/keep", outside);
 		CHECK(symlink(target, p) == 0);
@@ -78,7 +78,7 @@ static void make_tree(const char *root, const char *outside)
 int main(void)
 {
 	char base[] = "/tmp/kk-fs-XXXXXX";
-	char root[4096], outside[4096], keep[4200];
+	char root[4096], outside[4096], keep[8192];
 	struct strbuf err = STRBUF_INIT;
 
 	if (!mkdtemp(base)) {

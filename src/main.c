@@ -234,6 +234,7 @@ static int cmd_run(const struct opts *o, enum mode mode)
 		status = fail(sb_str(&err));
 		goto out;
 	}
+	d.print_per_file = (size_t)s.messages_per_file;
 	review_template_release(&layout);
 	if (!render_load_layout(&s, &layout, &cov, &err)) {
 		status = fail(sb_str(&err));
@@ -465,7 +466,7 @@ int main(int argc, char **argv)
 			char *end;
 
 			o.wait = strtod(optarg, &end);
-			if (end == optarg || *end || o.wait < 0 || o.wait > 86400) {
+			if (end == optarg || *end || !(o.wait >= 0 && o.wait <= 86400)) {
 				free(o.files);
 				return usage_error("--wait には 0〜86400 の秒数を指定してください");
 			}

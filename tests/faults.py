@@ -7,11 +7,17 @@ are counted, then runs fail at N spread over them (every N when there are
 few): each must end with exit 2, a message naming the reason, and the
 previous outputs byte-identical, with nothing left behind.
 
+Rename is tried twice: the second time on a file system without
+RENAME_EXCHANGE (NFS, CIFS), where publish falls back to two plain renames
+(issue 16); then a run killed between those two renames, whose previous
+outputs the next run must put back.
+
 The release binary only: AddressSanitizer refuses a preloaded allocator, and
 the ASan pass runs everything else."""
 
 import os
 import shutil
+import signal
 import sys
 import tempfile
 
@@ -20,6 +26,12 @@ from harness import ROOT, SHIM, check, finish, history_agrees, leftovers, run, s
 REASON = {"write": "ディスクの空きがありません", "fsync": "入出力エラー", "rename": "入出力エラー",
           "mkdir": "ディスクの空きがありません", "malloc": "メモリが足りません"}
 SPREAD = 14  # runs per kind when there are more calls than that
+NO_EXCHANGE = {"KK_INJECT_NO_EXCHANGE": "1"}  # renameat2(RENAME_EXCHANGE) answers EINVAL, as on NFS
+
+
+def tree_of(t, sub):
+    """The part of a tree() under the folder sub, relative to it."""
+    return {k[len(sub) + 1:]: v for k, v in t.items() if k.startswith(sub + "/")}
 
 
 def points(total):
@@ -41,21 +53,24 @@ def main():
         st, _ = run("run", "--input", inp, "--output", out, "--quiet")
         check(st == 1, f"baseline: exit {st}")
         before = tree(out)
-        for kind in ("write", "fsync", "rename", "mkdir", "malloc"):
+        # rename twice: the second time on a file system without RENAME_EXCHANGE (NFS, CIFS),
+        # where publish falls back to two plain renames, and either may fail
+        for kind, extra in (("write", {}), ("fsync", {}), ("rename", {}), ("rename", NO_EXCHANGE),
+                            ("mkdir", {}), ("malloc", {})):
             # a clean run first: one that failed inside the history's commit
             # leaves a journal that the next run rolls back (more calls)
             run("run", "--input", inp, "--output", out, "--quiet")
             count = os.path.join(tmp, "count")
             st, err = run("run", "--input", inp, "--output", out, "--quiet", "--jobs", "1",
-                          env={"LD_PRELOAD": SHIM, "KK_INJECT": f"{kind}:0", "KK_INJECT_COUNT": count})
+                          env={"LD_PRELOAD": SHIM, "KK_INJECT": f"{kind}:0", "KK_INJECT_COUNT": count, **extra})
             total = int(open(count).read()) if os.path.exists(count) else 0
             check(st == 1 and total > 0, f"{kind}: counting run: exit {st}, {total} calls")
             check(tree(out) == before, f"{kind}: a clean rerun changed the outputs")
             for n in points(total):
                 st, err = run("run", "--input", inp, "--output", out, "--quiet", "--jobs", "1",
-                              env={"LD_PRELOAD": SHIM, "KK_INJECT": f"{kind}:{n}"})
+                              env={"LD_PRELOAD": SHIM, "KK_INJECT": f"{kind}:{n}", **extra})
                 last = [x for x in err.splitlines() if x.startswith("kaikaku: エラー: ") and "[E_" not in x]
-                what = f"{kind}:{n}/{total}"
+                what = f"{kind}:{n}/{total}{' without RENAME_EXCHANGE' if extra else ''}"
                 check(st == 2, f"{what}: exit {st}: {err[-300:]}")
                 check(last and REASON[kind] in last[-1] and "出力フォルダは変更していません" in last[-1],
                       f"{what}: message {last[-1:]}")
@@ -74,6 +89,24 @@ def main():
         # an output folder that cannot be written: exit 2, said, the outputs as they were
         st, err = run("run", "--input", inp, "--output", out, "--quiet", env={"LD_PRELOAD": SHIM, "KK_DENY": out})
         check(st == 2 and "権限がありません" in err and tree(out) == before, f"unwritable output: exit {st}: {err}")
+        # killed between the two renames of the fallback: output/2026Q3 is missing, the previous
+        # outputs are in an old folder; the next run (here for another period) puts them back
+        st, _ = run("run", "--input", inp, "--output", out, "--quiet", "--jobs", "1",
+                    env={"LD_PRELOAD": SHIM, "KK_INJECT": "rename:2", "KK_INJECT_KILL": "1", **NO_EXCHANGE})
+        check(st == -signal.SIGKILL and not os.path.exists(os.path.join(out, "2026Q3")) and leftovers(out),
+              f"kill between the renames: exit {st}, {sorted(os.listdir(out))}")
+        log = os.path.join(tmp, "restore.log")
+        st, err = run("run", "--input", inp, "--output", out, "--quiet", "--period", "2026Q2", "--log", log)
+        check(st in (0, 1) and tree(os.path.join(out, "2026Q3")) == tree_of(before, "2026Q3") and not leftovers(out),
+              f"after a kill between the renames: exit {st}, {sorted(os.listdir(out))}: {err[-300:]}")
+        check("を前の出力に戻しました" in open(log, encoding="utf-8").read(), "the restore is not logged")
+        # the same with the old folder's name of earlier versions (no period in it)
+        if os.path.isdir(os.path.join(out, "2026Q3")):
+            os.rename(os.path.join(out, "2026Q3"), os.path.join(out, ".kaikaku-tmp-old-12345"))
+            st, err = run("run", "--input", inp, "--output", out, "--quiet", "--period", "2026Q2")
+            check(st in (0, 1) and tree(os.path.join(out, "2026Q3")) == tree_of(before, "2026Q3")
+                  and not leftovers(out), f"an old folder of an earlier version: exit {st}, {sorted(os.listdir(out))}")
+        shutil.rmtree(os.path.join(out, "2026Q2"), ignore_errors=True)
         # after all that, a clean run gives the same outputs again
         st, _ = run("run", "--input", inp, "--output", out, "--quiet")
         check(st == 1 and tree(out) == before, "a clean run after the faults differs")

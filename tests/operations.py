@@ -62,6 +62,43 @@ def main():
         check(new and all(LINE.match(x) for x in new) and any("メモ\\nx.csv" in x for x in new),
               f"a line break in a name: {new}")
 
+        # many messages for one file (issue 16): on stderr and in the log, at most messages per-file
+        # (default 20) lines per input file, then one line with the count of the rest; the errors
+        # CSV keeps every one
+        flood = os.path.join(tmp, "flood")
+        shutil.copytree(good, flood)
+        open(os.path.join(flood, "big.csv"), "w", encoding="utf-8").write(
+            "KPI_ID,実績値,報告期間\n" + "".join(f"K1,約{i},2026Q3\n" for i in range(30)) + "K9,1,2026Q3\n")
+        open(os.path.join(flood, "small.csv"), "w", encoding="utf-8").write(
+            "KPI_ID,実績値,報告期間\n" + "".join(f"K1,約{i},2026Q3\n" for i in range(3)))
+        flog = os.path.join(tmp, "flood.log")
+
+        def flooded(settings, per_file):
+            args = ["run", "--input", flood, "--output", os.path.join(tmp, "flood-out"), "--log", flog]
+            st, err = run(*args, *(["--settings", settings] if settings else []))
+            lines = err.splitlines()
+            big = [x for x in lines if x.startswith("kaikaku: エラー: big.csv:")]
+            small = [x for x in lines if x.startswith("kaikaku: エラー: small.csv:")]
+            rest = [x for x in lines if x.startswith("kaikaku: 省略: ")]
+            check(st == 1 and len(big) == per_file and len(small) == 3, f"per-file {per_file}: "
+                  f"exit {st}, {len(big)} lines for big.csv, {len(small)} for small.csv")
+            check(len(rest) == 1 and rest[0].startswith("kaikaku: 省略: big.csv: ")
+                  and f"ほかに {31 - per_file} 件あります（エラー {31 - per_file} 件・警告 0 件）" in rest[0],
+                  f"per-file {per_file}: the summary line: {rest}")
+            logged = [x for x in open(flog, encoding="utf-8").read().splitlines() if "big.csv:" in x]
+            check(len(logged) == per_file + 1, f"per-file {per_file}: {len(logged)} lines in the log")
+            os.unlink(flog)
+            csv = open(os.path.join(tmp, "flood-out", "2026Q3", "errors_2026Q3.csv"), encoding="utf-8-sig").read()
+            check(csv.count("\nerror,big.csv,") == 31 and csv.count("\nerror,small.csv,") == 3,
+                  f"per-file {per_file}: the errors CSV lacks some")
+
+        flooded(None, 20)
+        five = os.path.join(tmp, "five.xml")
+        xml = open(os.path.join(ROOT, "templates", "settings.xml"), encoding="utf-8").read()
+        open(five, "w", encoding="utf-8").write(xml.replace('<messages per-file="20"/>', '<messages per-file="5"/>'))
+        check('<messages per-file="5"/>' in open(five, encoding="utf-8").read(), "no messages setting to change")
+        flooded(five, 5)
+
         # a file-size limit (ulimit -f, like a full disk): exit 2, named, outputs untouched
         def small_files():
             resource.setrlimit(resource.RLIMIT_FSIZE, (40 << 10, 40 << 10))
@@ -70,6 +107,49 @@ def main():
               f"ulimit -f: exit {st}: {err[-400:]}")
         check(tree(os.path.join(out, "2026Q3")) == first, "ulimit -f: the outputs changed")
         check(not leftovers(out), "ulimit -f: leftovers")
+
+        # --wait takes a number of seconds from 0 to 86400: nan and inf are refused (issue 16)
+        for bad in ("nan", "NaN", "inf", "-inf", "infinity", "-1", "86401"):
+            never = os.path.join(tmp, "never-wait")
+            st, err = run("run", "--input", inp, "--output", never, "--quiet", "--wait", bad)
+            check(st == 2 and "--wait には" in err and not os.path.exists(never), f"--wait {bad}: exit {st}: {err}")
+
+        # the lock file (issue 16): mode 0600, never through a symlink, only a regular file of the
+        # running user; a refused lock is exit 2 with the reason, the outputs as they were
+        lock = os.path.join(out, ".kaikaku.lock")
+        os.chmod(lock, 0o666)  # as an older version left it
+        st, _ = run("run", "--input", inp, "--output", out, "--quiet")
+        check(st == 1 and os.stat(lock).st_mode & 0o777 == 0o600, f"lock mode {os.stat(lock).st_mode:o}")
+        fresh = os.path.join(tmp, "fresh")
+        run("run", "--input", inp, "--output", fresh, "--quiet")
+        check(os.stat(os.path.join(fresh, ".kaikaku.lock")).st_mode & 0o777 == 0o600, "new lock not 0600")
+        elsewhere_file = os.path.join(tmp, "planted", "created-by-root")
+        os.makedirs(os.path.dirname(elsewhere_file))
+
+        def refused(what, want):
+            st, err = run("run", "--input", inp, "--output", out, "--quiet", "--wait", "1")
+            check(st == 2 and "ロックファイル" in err and want in err and "出力フォルダは変更していません" in err,
+                  f"lock {what}: exit {st}: {err[-300:]}")
+            check(tree(os.path.join(out, "2026Q3")) == first and not leftovers(out), f"lock {what}: outputs changed")
+
+        os.unlink(lock)
+        os.symlink(elsewhere_file, lock)
+        refused("symlink", "シンボリックリンク")
+        check(not os.path.lexists(elsewhere_file), "a symlinked lock created its target")
+        os.unlink(lock)
+        os.mkdir(lock)
+        refused("folder", "通常のファイルではない")
+        os.rmdir(lock)
+        os.mkfifo(lock, 0o600)
+        refused("fifo", "通常のファイルではない")
+        os.unlink(lock)
+        if os.geteuid() == 0:
+            open(lock, "w").close()
+            os.chown(lock, 65534, 65534)  # nobody's
+            refused("of another user", "所有者が kaikaku を実行しているユーザーではない")
+            os.unlink(lock)
+        st, _ = run("run", "--input", inp, "--output", out, "--quiet")
+        check(st == 1 and tree(os.path.join(out, "2026Q3")) == first, "the run after the lock was removed")
 
         # make install: the binary, its templates, the docs and the examples
         prefix = os.path.join(tmp, "prefix")

@@ -24,6 +24,7 @@ void diags_init(struct diags *d)
 {
 	d->v = NULL;
 	d->n = d->cap = 0;
+	d->print_per_file = 0;
 	arena_init(&d->arena);
 }
 
@@ -154,14 +155,50 @@ void diag_format_line(const struct diag *g, struct strbuf *out)
 	sb_addf(out, "[%s] %s", codes[g->code].name, g->message);
 }
 
+static bool same_file(const struct diag *a, const struct diag *b)
+{
+	return a->file && b->file && strcmp(a->file, b->file) == 0;
+}
+
+/* The line that stands for the records of v[0]'s file from v[0] on (n of
+ * them at most): how many, of which severity; returns how many. */
+static size_t print_rest(const struct diag *v, size_t n, size_t cap, bool show, struct strbuf *line)
+{
+	size_t k = 0, errors = 0;
+
+	while (k < n && same_file(&v[0], &v[k])) {
+		if (diag_code_severity(v[k].code) == SEV_ERROR)
+			errors++;
+		k++;
+	}
+	sb_reset(line);
+	sb_adds(line, "kaikaku: 省略: ");
+	sb_add_clean(line, v[0].file);
+	sb_addf(line,
+		": このファイルのメッセージはほかに %zu 件あります（エラー %zu 件・警告 %zu 件）。"
+		"表示は1ファイル %zu 件までです（設定 messages per-file）。すべての行は run が書く"
+		"エラー一覧 errors_<期間>.csv にあります",
+		k, errors, k - errors, cap);
+	runlog_say(show, sb_str(line));
+	return k;
+}
+
 /* The records as message lines (to the log always, to stderr when show). */
 void diags_print(const struct diags *d, bool show)
 {
 	struct strbuf line = STRBUF_INIT;
+	size_t shown = 0; /* lines of the current file */
 
 	for (size_t i = 0; i < d->n; i++) {
 		const struct diag *g = &d->v[i];
 
+		if (i == 0 || !same_file(g, &d->v[i - 1]))
+			shown = 0;
+		if (g->file && d->print_per_file && shown == d->print_per_file) {
+			i += print_rest(g, d->n - i, d->print_per_file, show, &line) - 1;
+			continue;
+		}
+		shown++;
 		sb_reset(&line);
 		sb_adds(&line, diag_code_severity(g->code) == SEV_ERROR ? "kaikaku: エラー: "
 									 : "kaikaku: 警告: ");

@@ -146,6 +146,7 @@ struct diags {
 	struct diag *v;
 	size_t n, cap;
 	struct arena arena; /* the records' strings */
+	size_t print_per_file; /* diags_print's lines per input file (0: all; settings.h) */
 };
 
 void diags_init(struct diags *d);
@@ -172,7 +173,9 @@ const char *diag_severity_name(enum diag_severity sev);
 struct strbuf;
 void diag_format_line(const struct diag *g, struct strbuf *out);
 /* Every record as a message line "kaikaku: エラー: file:sheet:row:column: [E_CODE] message",
- * to the log always (runlog.h) and to stderr when show. */
+ * to the log always (runlog.h) and to stderr when show; after print_per_file
+ * lines of one input file, one line with the count of that file's others.
+ * The records sorted (diags_sort). */
 void diags_print(const struct diags *d, bool show);
 
 #endif

@@ -6,6 +6,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -146,46 +147,93 @@ bool fs_mkdir_p(const char *path, struct strbuf *err)
 	return ok;
 }
 
+static bool remove_failed(struct strbuf *err, const char *path, int e)
+{
+	if (err)
+		sb_addf(err, "%s を削除できません: %s", path, fs_strerror(e));
+	return false;
+}
+
+/*
+ * Depth first without recursion, with no allocation and one descriptor at a
+ * time: it is also the out-of-memory exit's cleanup (kk_fatal), which must
+ * work when malloc fails and when every descriptor is taken (ulimit -n). A
+ * folder's entries are read with getdents64 into a buffer on the stack; the
+ * files among them are unlinked, and the first subfolder found is entered
+ * (its parent closed first); a folder found empty is removed and its parent
+ * read again.
+ */
 bool fs_remove_tree(const char *path, struct strbuf *err)
 {
+	char p[PATH_MAX], buf[4096];
+	size_t root = strlen(path), len = root;
 	struct stat st;
 
 	if (lstat(path, &st) != 0)
-		return errno == ENOENT;
-	if (S_ISDIR(st.st_mode)) {
-		DIR *d = opendir(path);
-		struct dirent *e;
+		return errno == ENOENT ? true : remove_failed(err, path, errno);
+	if (!S_ISDIR(st.st_mode))
+		return unlink(path) == 0 || errno == ENOENT ? true : remove_failed(err, path, errno);
+	if (root >= sizeof(p))
+		return remove_failed(err, path, ENAMETOOLONG);
+	memcpy(p, path, root + 1);
+	for (;;) {
+		int fd = open(p, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+		size_t sub = 0; /* the length of p with a subfolder appended, or 0 */
+		ssize_t n = 0;
 
-		if (!d) {
-			sb_addf(err, "%s を削除できません: %s", path, fs_strerror(errno));
-			return false;
-		}
-		while ((e = readdir(d)) != NULL) {
-			struct strbuf sub = STRBUF_INIT;
-			bool ok;
+		if (fd < 0)
+			return remove_failed(err, p, errno);
+		while (!sub && (n = getdents64(fd, buf, sizeof(buf))) > 0) {
+			for (ssize_t off = 0; off < n;) {
+				const struct dirent64 *e = (const struct dirent64 *)(buf + off);
+				bool dir = e->d_type == DT_DIR;
 
-			if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-				continue;
-			sb_addf(&sub, "%s/%s", path, e->d_name);
-			ok = fs_remove_tree(sb_str(&sub), err);
-			sb_release(&sub);
-			if (!ok) {
-				closedir(d);
-				return false;
+				off += e->d_reclen;
+				if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+					continue;
+				if (e->d_type == DT_UNKNOWN)
+					dir = fstatat(fd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+					      S_ISDIR(st.st_mode);
+				if (dir) {
+					size_t k = strlen(e->d_name);
+
+					if (sub)
+						continue;
+					if (len + 1 + k >= sizeof(p)) {
+						close(fd);
+						return remove_failed(err, p, ENAMETOOLONG);
+					}
+					p[len] = '/';
+					memcpy(p + len + 1, e->d_name, k + 1);
+					sub = len + 1 + k;
+				} else if (unlinkat(fd, e->d_name, 0) != 0 && errno != ENOENT) {
+					int saved = errno;
+
+					close(fd);
+					p[len] = '\0';
+					return remove_failed(err, p, saved);
+				}
 			}
 		}
-		closedir(d);
-		if (rmdir(path) != 0) {
-			sb_addf(err, "%s を削除できません: %s", path, fs_strerror(errno));
-			return false;
+		if (!sub && n < 0) {
+			int saved = errno;
+
+			close(fd);
+			return remove_failed(err, p, saved);
 		}
-		return true;
+		close(fd);
+		if (sub) {
+			len = sub;
+			continue;
+		}
+		if (rmdir(p) != 0 && errno != ENOENT)
+			return remove_failed(err, p, errno);
+		if (len == root)
+			return true;
+		while (len > root && p[len] != '/')
+			len--;
+		p[len] = '\0';
 	}
-	if (unlink(path) != 0) {
-		sb_addf(err, "%s を削除できません: %s", path, fs_strerror(errno));
-		return false;
-	}
-	return true;
 }
 
 static bool fsync_path(const char *path, bool dir, struct strbuf *err)

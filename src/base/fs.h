@@ -18,7 +18,9 @@ bool fs_write_file(const char *path, const void *data, size_t n, struct strbuf *
 bool fs_read_file(const char *path, struct strbuf *out, struct strbuf *err);
 /* Creates path and its parents (mode 0777 & ~umask). */
 bool fs_mkdir_p(const char *path, struct strbuf *err);
-/* Removes a file or folder tree (symlinks are removed, never followed). */
+/* Removes a file or folder tree (symlinks are removed, never followed). Needs
+ * no memory and one file descriptor (for the out-of-memory exit); err may be
+ * NULL. */
 bool fs_remove_tree(const char *path, struct strbuf *err);
 /* fsyncs every file and folder under path, path included. */
 bool fs_fsync_tree(const char *path, struct strbuf *err);

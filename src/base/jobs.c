@@ -56,6 +56,21 @@ static void record(struct shared *sh, size_t job, const char *msg)
 	pthread_mutex_unlock(&sh->lock);
 }
 
+/* In the parent while workers run: their pids, for a fatal error of the
+ * parent's own (it does jobs too), which stops them before its cleanup
+ * removes the folder they write into. */
+static pid_t *running;
+static unsigned nrunning;
+
+static void stop_workers(void)
+{
+	for (unsigned w = 0; w < nrunning; w++)
+		kill(running[w], SIGKILL);
+	for (unsigned w = 0; w < nrunning; w++)
+		while (waitpid(running[w], NULL, 0) < 0 && errno == EINTR)
+			;
+}
+
 /* In a worker: the job being done, for a fatal error (out of memory) in it. */
 static struct shared *worker_shared;
 static size_t worker_job;
@@ -148,7 +163,12 @@ bool jobs_run(size_t n, unsigned workers, job_fn fn, void *ctx, struct strbuf *e
 			break; /* fewer workers, the same result */
 		pids[started++] = pid;
 	}
+	running = pids;
+	nrunning = started;
+	kk_set_fatal_stop(stop_workers);
 	work(sh, n, fn, ctx);
+	kk_set_fatal_stop(NULL);
+	nrunning = 0;
 	for (unsigned w = 0; w < started; w++) {
 		int st;
 		struct rusage ru = {0};

@@ -40,6 +40,9 @@ KK_NORETURN void xoom(size_t n);
 
 /* A single cleanup hook run before an out-of-memory or fatal exit. */
 void kk_set_fatal_cleanup(void (*fn)(void));
+/* Run before that cleanup (jobs.c: stop the worker processes, so that none
+ * still writes into the folder the cleanup removes). No allocation. */
+void kk_set_fatal_stop(void (*fn)(void));
 /* In a worker process (jobs.c): a fatal error is handed to fn, which reports
  * it to the parent and does not return, instead of being printed; the
  * message comes without "。出力フォルダは変更していません。", which the parent

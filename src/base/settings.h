@@ -34,6 +34,9 @@ struct settings {
 	struct pillar *pillars;
 	size_t npillars;
 	struct limits limits;
+	/* message lines per input file on stderr and in the log, then one line
+	 * with the count of the rest (the errors CSV has them all) */
+	uint64_t messages_per_file;
 	struct status_colours colours[ST__COUNT]; /* every status's colours, for all outputs */
 	char *path; /* the file the settings came from, or NULL for the defaults */
 };

@@ -5,7 +5,9 @@
 #include "kaikaku.h"
 
 #include <dlfcn.h>
+#include <signal.h>
 #include <stdarg.h>
+#include <unistd.h>
 
 #include "runlog.h"
 
@@ -98,6 +100,7 @@ void *realloc(void *old, size_t n)
 #endif
 
 static void (*fatal_cleanup)(void);
+static void (*fatal_stop)(void);
 static void (*fatal_hook)(const char *msg);
 
 void kk_set_fatal_hook(void (*fn)(const char *msg))
@@ -110,26 +113,44 @@ void kk_set_fatal_cleanup(void (*fn)(void))
 	fatal_cleanup = fn;
 }
 
+void kk_set_fatal_stop(void (*fn)(void))
+{
+	fatal_stop = fn;
+}
+
 /* Prints the message with tail after it (a worker's hook gets it without:
- * the main process adds its own), cleans up and exits 2. */
+ * the main process adds its own), cleans up and exits 2.
+ *
+ * Once only, and with _exit: exit() would flush every open stream, and one
+ * of them may be libxlsxwriter's part in memory (xlsx_write.c), whose write
+ * grows its buffer, fails and comes back here: once, that recursed until the
+ * stack overflowed (SIGSEGV under ulimit -v). A failure while failing (the
+ * cleanup running out too) ends the process at once with the same status. */
 static KK_NORETURN KK_PRINTF(2, 0) void vfatal(const char *tail, const char *fmt, va_list ap)
 {
+	static volatile sig_atomic_t failing;
 	char line[2048] = "kaikaku: エラー: ";
 	size_t head = strlen(line), n;
 
+	if (failing)
+		_exit(2);
+	failing = 1;
 	vsnprintf(line + head, sizeof(line) - head, fmt, ap);
 	if (fatal_hook)
 		fatal_hook(line + head);
 	n = strlen(line);
 	snprintf(line + n, sizeof(line) - n, "%s", tail);
 	runlog_say_fatal(line);
+	if (fatal_stop)
+		fatal_stop();
 	if (fatal_cleanup) {
 		void (*fn)(void) = fatal_cleanup;
 
 		fatal_cleanup = NULL;
 		fn();
 	}
-	exit(2);
+	fflush(stdout);
+	_exit(2);
 }
 
 void kk_fatal(const char *fmt, ...)

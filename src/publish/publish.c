@@ -13,18 +13,18 @@
 
 #include "fs.h"
 #include "publish.h"
+#include "runlog.h"
+
+#define OLD_PREFIX PUBLISH_TMP_PREFIX "old-"
 
 /* The run's temporary folder, for the out-of-memory exit path. */
 static char *current_tmp;
 
+/* The fatal exit's cleanup: no allocation (memory may be what ran out). */
 static void remove_current_tmp(void)
 {
-	if (current_tmp) {
-		struct strbuf err = STRBUF_INIT;
-
-		(void)fs_remove_tree(current_tmp, &err);
-		sb_release(&err);
-	}
+	if (current_tmp)
+		(void)fs_remove_tree(current_tmp, NULL);
 }
 
 static char *join(const char *a, const char *b)
@@ -43,14 +43,64 @@ static double now_seconds(void)
 	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+#define NOT_REGULAR                                                                                \
+	"ロックファイル %s が通常のファイルではない（フォルダや特殊ファイルの）ため使いません。"   \
+	"誰が置いたものか確かめてから削除し、もう一度実行してください"
+
+/* The lock file must be a regular file of the running user, readable by no
+ * one else (a lock of an older version, 0666 or 0644, is made 0600). */
+static bool lock_is_ours(int fd, const char *path, struct strbuf *err)
+{
+	struct stat st;
+
+	if (fstat(fd, &st) != 0) {
+		sb_addf(err, "ロックファイル %s を調べられません: %s", path, fs_strerror(errno));
+		return false;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		sb_addf(err, NOT_REGULAR, path);
+		return false;
+	}
+	if (st.st_uid != geteuid()) {
+		sb_addf(err,
+			"ロックファイル %s の所有者が kaikaku を実行しているユーザーではない（所有者 uid %ld、"
+			"実行ユーザー uid %ld）ため使いません。誰が置いたものか確かめてから削除し、"
+			"もう一度実行してください",
+			path, (long)st.st_uid, (long)geteuid());
+		return false;
+	}
+	if ((st.st_mode & 077) && fchmod(fd, st.st_mode & 0700) != 0) {
+		sb_addf(err, "ロックファイル %s の権限を 0600 にできません: %s", path,
+			fs_strerror(errno));
+		return false;
+	}
+	return true;
+}
+
 static bool take_lock(struct publish *pb, double wait_seconds, struct strbuf *err)
 {
 	char *path = join(pb->outdir, PUBLISH_LOCK_NAME);
 	double deadline = now_seconds() + wait_seconds;
 
-	pb->lockfd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+	/* never through a symlink (a planted link would make a root run create a
+	 * file elsewhere), and readable by no one else (anyone who can open it can
+	 * flock it and block every night) */
+	pb->lockfd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY,
+			  0600);
 	if (pb->lockfd < 0) {
-		sb_addf(err, "ロックファイル %s を作れません: %s", path, fs_strerror(errno));
+		if (errno == ELOOP)
+			sb_addf(err,
+				"ロックファイル %s がシンボリックリンクなので使いません。"
+				"誰が置いたものか確かめてから削除し、もう一度実行してください",
+				path);
+		else if (errno == EISDIR)
+			sb_addf(err, NOT_REGULAR, path);
+		else
+			sb_addf(err, "ロックファイル %s を作れません: %s", path, fs_strerror(errno));
+		free(path);
+		return false;
+	}
+	if (!lock_is_ours(pb->lockfd, path, err)) {
 		free(path);
 		return false;
 	}
@@ -79,14 +129,112 @@ static bool take_lock(struct publish *pb, double wait_seconds, struct strbuf *er
 	return true;
 }
 
-/* What killed runs left: temporary folders (new or swapped-out old outputs). */
-static bool clean_leftovers(struct publish *pb, struct strbuf *err)
+static bool fsync_dir(const char *path, struct strbuf *err)
+{
+	int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+	if (fd < 0 || fsync(fd) != 0) {
+		if (err)
+			sb_addf(err, "%s をディスクに書き出せません (fsync): %s", path,
+				fs_strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return false;
+	}
+	close(fd);
+	return true;
+}
+
+/* The period whose outputs an old folder holds: the <P> of its name
+ * (.kaikaku-tmp-old-<P>-<pid>), or for the name of older versions
+ * (.kaikaku-tmp-old-<pid>) the <P> of the errors_<P>.csv inside; NULL when
+ * neither tells. Freed by the caller. */
+static char *orphan_period(const char *outdir, const char *entry)
+{
+	const char *rest = entry + strlen(OLD_PREFIX), *dash = strrchr(rest, '-');
+	char *found = NULL;
+
+	if (dash && dash > rest && rest[0] != '.' && strspn(dash + 1, "0123456789") == strlen(dash + 1))
+		return xstrndup(rest, (size_t)(dash - rest));
+	{
+		char *dir = join(outdir, entry);
+		DIR *d = opendir(dir);
+		struct dirent *e;
+
+		free(dir);
+		if (!d)
+			return NULL;
+		while (!found && (e = readdir(d)) != NULL) {
+			size_t n = strlen(e->d_name);
+
+			if (n > 11 && strncmp(e->d_name, "errors_", 7) == 0 &&
+			    strcmp(e->d_name + n - 4, ".csv") == 0 && e->d_name[7] != '.')
+				found = xstrndup(e->d_name + 7, n - 11);
+		}
+		closedir(d);
+	}
+	return found;
+}
+
+/*
+ * A run killed between the two renames of the fallback (a file system
+ * without RENAME_EXCHANGE) left output/<P> missing and the previous outputs
+ * in an old folder: they are put back, never deleted. Logged.
+ */
+static bool restore_orphans(struct publish *pb, struct strbuf *err)
 {
 	DIR *d = opendir(pb->outdir);
 	struct dirent *e;
-	bool ok = true;
+	bool ok = true, restored = false;
 
 	if (!d) {
+		sb_addf(err, "出力フォルダ %s を読めません: %s", pb->outdir, fs_strerror(errno));
+		return false;
+	}
+	while (ok && (e = readdir(d)) != NULL) {
+		char *period, *from, *to;
+		struct stat st;
+
+		if (strncmp(e->d_name, OLD_PREFIX, strlen(OLD_PREFIX)) != 0 ||
+		    !(period = orphan_period(pb->outdir, e->d_name)))
+			continue;
+		from = join(pb->outdir, e->d_name);
+		to = join(pb->outdir, period);
+		if (lstat(to, &st) != 0 && errno == ENOENT) {
+			struct strbuf line = STRBUF_INIT;
+
+			if (rename(from, to) != 0) {
+				sb_addf(err, "中断された実行の前の出力 %s を %s に戻せません (rename): %s", from,
+					to, fs_strerror(errno));
+				ok = false;
+			} else {
+				sb_adds(&line, "kaikaku: 警告: 前の実行が出力フォルダの入れ替えの途中で止まっていたため、");
+				sb_add_clean(&line, to);
+				sb_adds(&line, " を前の出力に戻しました");
+				runlog_say(false, sb_str(&line));
+				restored = true;
+			}
+			sb_release(&line);
+		}
+		free(from);
+		free(to);
+		free(period);
+	}
+	closedir(d);
+	return ok && (!restored || fsync_dir(pb->outdir, err));
+}
+
+/* What killed runs left: temporary folders (new or swapped-out old outputs),
+ * once any old outputs whose folder is missing are back in place. */
+static bool clean_leftovers(struct publish *pb, struct strbuf *err)
+{
+	DIR *d;
+	struct dirent *e;
+	bool ok = true;
+
+	if (!restore_orphans(pb, err))
+		return false;
+	if (!(d = opendir(pb->outdir))) {
 		sb_addf(err, "出力フォルダ %s を読めません: %s", pb->outdir, fs_strerror(errno));
 		return false;
 	}
@@ -154,17 +302,41 @@ char *publish_path(struct publish *pb, const char *rel, struct strbuf *err)
 	return path;
 }
 
-static bool fsync_dir(const char *path, struct strbuf *err)
+/*
+ * A file system without RENAME_EXCHANGE (NFS, CIFS/SMB shares: EINVAL):
+ * output/<P> to an old folder named for P, then the new folder into place.
+ * If the second rename fails (EBUSY: the folder is open on the share), the
+ * old folder goes back, so that the run's "出力フォルダは変更していません" is
+ * true; if even that fails, the run stops saying where the previous outputs
+ * are (the next run puts them back, as it does after a kill between the two
+ * renames: restore_orphans).
+ */
+static bool swap_by_two_renames(struct publish *pb, struct strbuf *err)
 {
-	int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	struct strbuf old = STRBUF_INIT;
+	const char *name = pb->target + strlen(pb->outdir) + 1;
+	int e;
 
-	if (fd < 0 || fsync(fd) != 0) {
-		sb_addf(err, "%s をディスクに書き出せません (fsync): %s", path, fs_strerror(errno));
-		if (fd >= 0)
-			close(fd);
+	sb_addf(&old, "%s/%s%s-%ld", pb->outdir, OLD_PREFIX, name, (long)getpid());
+	if (rename(pb->target, sb_str(&old)) != 0) {
+		sb_addf(err, "%s を置き換えられません (rename): %s", pb->target, fs_strerror(errno));
+		sb_release(&old);
 		return false;
 	}
-	close(fd);
+	if (rename(pb->tmp, pb->target) != 0) {
+		e = errno;
+		if (rename(sb_str(&old), pb->target) != 0)
+			kk_fatal("%s を置き換えられません (rename): %s。前の出力も戻せませんでした (%s)。"
+				 "前の出力は %s にあり、次の実行が元に戻します",
+				 pb->target, fs_strerror(e), fs_strerror(errno), sb_str(&old));
+		sb_addf(err, "%s を置き換えられません (rename): %s", pb->target, fs_strerror(e));
+		sb_release(&old);
+		(void)fsync_dir(pb->outdir, NULL);
+		return false;
+	}
+	free(pb->tmp);
+	pb->tmp = sb_detach(&old);
+	current_tmp = pb->tmp;
 	return true;
 }
 
@@ -188,23 +360,8 @@ bool publish_commit(struct publish *pb, struct strbuf *err)
 					fs_strerror(errno));
 				return false;
 			}
-			/* a file system without RENAME_EXCHANGE: two renames */
-			{
-				struct strbuf old = STRBUF_INIT;
-
-				sb_addf(&old, "%s/%sold-%ld", pb->outdir, PUBLISH_TMP_PREFIX,
-					(long)getpid());
-				if (rename(pb->target, sb_str(&old)) != 0 ||
-				    rename(pb->tmp, pb->target) != 0) {
-					sb_addf(err, "%s を置き換えられません (rename): %s", pb->target,
-						fs_strerror(errno));
-					sb_release(&old);
-					return false;
-				}
-				free(pb->tmp);
-				pb->tmp = sb_detach(&old);
-				current_tmp = pb->tmp;
-			}
+			if (!swap_by_two_renames(pb, err))
+				return false;
 		}
 	} else if (rename(pb->tmp, pb->target) != 0) {
 		sb_addf(err, "%s を作れません (rename): %s", pb->target, fs_strerror(errno));

@@ -14,6 +14,13 @@
  *   KK_INJECT=kill:N          SIGKILL at the N-th of those output calls
  *                             (write, fwrite, fsync, rename, mkdir): a run
  *                             killed at a known point
+ *   KK_INJECT_KILL=1          SIGKILL instead of failing the chosen call
+ *                             (rename:2 with KK_INJECT_NO_EXCHANGE: a run
+ *                             killed between the two renames of publish's
+ *                             fallback)
+ *   KK_INJECT_NO_EXCHANGE=1   renameat2 with RENAME_EXCHANGE fails with
+ *                             EINVAL, as on NFS and CIFS, without counting:
+ *                             rename:N then fails the N-th plain rename
  *   KK_INJECT_WORKER=1        count only the calls of kaikaku's worker
  *                             processes (forked to write outputs, --jobs)
  *   KK_INJECT_COUNT=FILE      at exit, write how many calls there were
@@ -78,6 +85,8 @@ static int fail_now(const char *name)
 		return 0;
 	if (++calls != target)
 		return 0;
+	if (getenv("KK_INJECT_KILL"))
+		raise(SIGKILL);
 	if (getenv("KK_INJECT_TRACE")) {
 		void *frames[32];
 
@@ -202,6 +211,10 @@ int rename(const char *from, const char *to)
 int renameat2(int fromfd, const char *from, int tofd, const char *to, unsigned flags)
 {
 	REAL(int, "renameat2", (int, const char *, int, const char *, unsigned));
+	if ((flags & RENAME_EXCHANGE) && getenv("KK_INJECT_NO_EXCHANGE")) {
+		errno = EINVAL;
+		return -1;
+	}
 	if (fail_now("rename")) {
 		errno = EIO;
 		return -1;

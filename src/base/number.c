@@ -104,16 +104,27 @@ enum number_result number_parse(const char *s, double *out, bool *percent)
 	v = strtod(sb_str(&clean), &end);
 	if (*end || !isfinite(v))
 		goto out;
+	v = number_round15(v);
 	if (v == 0)
 		v = 0; /* no negative zero */
 	*out = v;
 	if (percent)
 		*percent = pct;
-	r = NUMBER_OK;
+	r = fabs(v) >= NUMBER_LIMIT ? NUMBER_TOO_LARGE : NUMBER_OK;
 out:
 	sb_release(&f);
 	sb_release(&clean);
 	return r;
+}
+
+double number_round15(double v)
+{
+	char buf[40];
+
+	if (!isfinite(v) || v == 0)
+		return v;
+	snprintf(buf, sizeof(buf), "%.15g", v);
+	return strtod(buf, NULL);
 }
 
 void number_format(double v, char *buf, size_t size)

@@ -921,16 +921,42 @@ static void emit_number(struct book *b, struct grid *g, const struct cellbuf *c,
 			return;
 		}
 	}
+	/* a spreadsheet holds 15 significant digits (contract §2) */
+	v = number_round15(v);
 	if (kind == NUMFMT_PERCENT) {
 		char num[40];
 
-		number_format(v * 100, num, sizeof(num));
+		number_format(number_round15(v * 100), num, sizeof(num));
 		snprintf(text, sizeof(text), "%s%%", num);
 		grid_add(g, c->col, CELL_NUMBER, text, strlen(text), v, true);
 		return;
 	}
 	number_format(v, text, sizeof(text));
 	grid_add(g, c->col, CELL_NUMBER, text, strlen(text), v, false);
+}
+
+/* The day of an ISO 8601 date or date-time ("2027-01-01",
+ * "2027-01-01T00:00:00.000Z", "2027-01-01T09:00+09:00") as YYYY-MM-DD. */
+static bool iso_day(const char *v, char day[11])
+{
+	int y, m, d;
+
+	for (int i = 0; i < 10; i++) {
+		bool dash = i == 4 || i == 7;
+
+		if (dash ? v[i] != '-' : !(v[i] >= '0' && v[i] <= '9'))
+			return false;
+	}
+	if (v[10] && v[10] != 'T' && v[10] != 't' && v[10] != ' ')
+		return false;
+	y = (v[0] - '0') * 1000 + (v[1] - '0') * 100 + (v[2] - '0') * 10 + (v[3] - '0');
+	m = (v[5] - '0') * 10 + (v[6] - '0');
+	d = (v[8] - '0') * 10 + (v[9] - '0');
+	if (!date_valid(y, m, d))
+		return false;
+	memcpy(day, v, 10);
+	day[10] = '\0';
+	return true;
 }
 
 /* Turns a finished <c> into a grid cell; false on a broken reference. */
@@ -969,18 +995,15 @@ static bool emit_cell(struct book *b, struct grid *g, struct cellbuf *c, const c
 	} else if (strcmp(t, "e") == 0) {
 		grid_add(g, c->col, CELL_ERROR, v, c->v.len, 0, false);
 	} else if (strcmp(t, "d") == 0) {
-		/* an ISO 8601 date (Strict OOXML, LibreOffice): keep the date part */
-		int p;
+		/* an ISO 8601 date or date-time (Strict OOXML, LibreOffice, SheetJS
+		 * with cellDates: 2027-01-01T00:00:00.000Z): a date, its day kept;
+		 * anything else is shown as it is, never as an Excel error value */
+		char day[11];
 
-		if (c->v.len >= 10 && period_parse(v, &p, NULL)) {
-			char day[11];
-
-			memcpy(day, v, 10);
-			day[10] = '\0';
+		if (iso_day(v, day))
 			grid_add(g, c->col, CELL_DATE, day, 10, 0, false);
-		} else {
-			grid_add(g, c->col, CELL_ERROR, v, c->v.len, 0, false);
-		}
+		else
+			grid_add(g, c->col, CELL_TEXT, v, c->v.len, 0, false);
 	} else {
 		char *end;
 		double d;

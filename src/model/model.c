@@ -27,6 +27,7 @@ static size_t unpack(void *v)
 /* ---- IDs: exact folded keys, digits without leading zeros, rejected keys */
 
 struct idmap {
+	bool names;           /* keys are text keys (text_fold_key), not IDs */
 	struct hmap exact;    /* key -> index */
 	struct hmap digits;   /* all-digit key without leading zeros -> index or AMBIG */
 	struct hmap rejected; /* keys of rejected rows */
@@ -74,6 +75,19 @@ static const char *fold_key(struct ctx *c, const char *s)
 	return arena_strdup(&c->m->arena, sb_str(&c->tmp));
 }
 
+/* A name's key (取組, divisions, departments): CP932's twins folded too (§2). */
+static const char *fold_name(struct ctx *c, const char *s)
+{
+	sb_reset(&c->tmp);
+	text_fold_key(&c->tmp, s);
+	return arena_strdup(&c->m->arena, sb_str(&c->tmp));
+}
+
+static const char *key_of(struct ctx *c, const struct idmap *im, const char *s)
+{
+	return im->names ? fold_name(c, s) : fold_key(c, s);
+}
+
 /* "010100" -> "10100"; NULL unless key is all ASCII digits. */
 static const char *digits_key(struct ctx *c, const char *key)
 {
@@ -104,7 +118,7 @@ static void idmap_add(struct ctx *c, struct idmap *im, const char *key, size_t i
 
 static enum lookup idmap_find(struct ctx *c, struct idmap *im, const char *text, size_t *idx)
 {
-	const char *key = fold_key(c, text);
+	const char *key = key_of(c, im, text);
 	void *v = hmap_get(&im->exact, key);
 	const char *dk;
 
@@ -196,7 +210,7 @@ static void mark_rejected(struct ctx *c, struct idmap *im, const char *id)
 
 	if (!id)
 		return;
-	key = fold_key(c, id);
+	key = key_of(c, im, id);
 	if (!hmap_has(&im->exact, key))
 		hmap_put(&im->rejected, key, pack(0));
 }
@@ -281,7 +295,7 @@ static void build_divisions(struct ctx *c)
 		dv->has_baseline = r->has_baseline;
 		dv->baseline = r->baseline;
 		dv->src = &r->src;
-		dkey = fold_key(c, r->dept);
+		dkey = fold_name(c, r->dept);
 		dp = hmap_get(&depts, dkey);
 		if (!dp) {
 			xgrow((void **)&m->departments, &c->cap_departments, m->ndepartments + 1,
@@ -294,7 +308,7 @@ static void build_divisions(struct ctx *c)
 		dv->dept = unpack(dp);
 		m->departments[dv->dept].ndivisions++;
 		idmap_add(c, &c->div_codes, fold_key(c, r->code), m->ndivisions);
-		idmap_add(c, &c->div_names, fold_key(c, r->name), m->ndivisions);
+		idmap_add(c, &c->div_names, fold_name(c, r->name), m->ndivisions);
 		m->ndivisions++;
 		count(&r->src, true);
 	}
@@ -774,7 +788,7 @@ static void build_workloads(struct ctx *c)
 				 "%s（%s）には課マスタの基準業務量がないため、この削減時間は削減率に数えません。",
 				 d->name, d->code);
 		}
-		cand_add(&cs, i, dv, fold_key(c, r->initiative), r->period);
+		cand_add(&cs, i, dv, fold_name(c, r->initiative), r->period);
 	}
 	settle(c, &cs, &ops);
 	free(cs.v);
@@ -1149,6 +1163,7 @@ void model_build(struct model *m, struct parsed *p, const struct settings *s, st
 	sb_init(&c.tmp);
 	idmap_init(&c.div_codes);
 	idmap_init(&c.div_names);
+	c.div_names.names = true;
 	idmap_init(&c.measures);
 	idmap_init(&c.kpis);
 	idmap_init(&c.milestones);

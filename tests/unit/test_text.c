@@ -108,8 +108,45 @@ static void test_hmap(void)
 	hmap_release(&m);
 }
 
+/* issue 16 item 12: the text keys of the contract §2 */
+static void test_fold_key(void)
+{
+	static const struct {
+		const char *a, *b;
+	} same[] = {
+		{"窓口\u301C電子化", "窓口\uFF5E電子化"}, /* 〜 / ～ */
+		{"窓口~電子化", "窓口\u301C電子化"},
+		{"DX\u2212推進課", "DX\uFF0D推進課"}, /* − / － */
+		{"DX-推進課", "DX\u2212推進課"},
+		{"総務\u2014部", "総務\u2015部"}, /* — / ― */
+		{"A\u2225B", "A\u2016B"},       /* ∥ / ‖ */
+		{"\uFFE0\uFFE1\uFFE2", "\u00A2\u00A3\u00AC"},
+		{"　ＡＢＣ課 ", "abc課"},         /* then the header folding */
+	};
+
+	for (size_t i = 0; i < ARRAY_LEN(same); i++) {
+		struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
+
+		text_fold_key(&a, same[i].a);
+		text_fold_key(&b, same[i].b);
+		CHECK_STR(sb_str(&a), sb_str(&b));
+		sb_release(&a);
+		sb_release(&b);
+	}
+	{
+		struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
+
+		text_fold_key(&a, "総務課");
+		text_fold_key(&b, "総務部");
+		CHECK(strcmp(sb_str(&a), sb_str(&b)) != 0);
+		sb_release(&a);
+		sb_release(&b);
+	}
+}
+
 int main(void)
 {
+	test_fold_key();
 	test_valid();
 	test_fold();
 	test_status();

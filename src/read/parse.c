@@ -501,3 +501,29 @@ void parse_table(struct parsed *p, struct table *t, const struct grid *g, const 
 			t->skipped++;
 	}
 }
+
+static void warn_after(const struct src *s, int row_period, int period, struct diags *d)
+{
+	struct loc loc = {s->file, s->sheet, s->row};
+	char code[PERIOD_CODE_MAX], p[PERIOD_CODE_MAX];
+
+	if (row_period == PERIOD_NONE || row_period <= period)
+		return;
+	period_code(row_period, code);
+	period_code(period, p);
+	diag_add(d, W_AFTER_PERIOD, &loc, s->table->colname[COL_PERIOD], code,
+		 "報告期間 %s は集計する期間 %s より後なので、この集計では使っていません。", code, p);
+}
+
+void parsed_warn_after_period(const struct parsed *p, int period, struct diags *d)
+{
+	for (size_t i = 0; i < p->n_actuals; i++)
+		if (!p->actuals[i].bad)
+			warn_after(&p->actuals[i].src, p->actuals[i].period, period, d);
+	for (size_t i = 0; i < p->n_mstatus; i++)
+		if (!p->mstatus[i].bad)
+			warn_after(&p->mstatus[i].src, p->mstatus[i].period, period, d);
+	for (size_t i = 0; i < p->n_workload; i++)
+		if (!p->workload[i].bad)
+			warn_after(&p->workload[i].src, p->workload[i].period, period, d);
+}

@@ -55,6 +55,8 @@ enum diag_severity {
 	  "不要なシートや書式を削除するか、提出する表だけのブックにしてください。")                \
 	X(E_TOO_MANY_CELLS, ERROR, "セルが多すぎるシート",                                         \
 	  "提出する表だけを残したシートにしてください（上限は設定 limits で変えられます）。")      \
+	X(E_TEXT_TOO_LARGE, ERROR, "セルの文字が多すぎるブック",                                   \
+	  "同じ長い文字列を多くのセルに貼り付けていないか確認し、提出する表だけのブックにしてください（上限は設定 limits で変えられます）。") \
 	/* tables */                                                                               \
 	X(W_UNRECOGNISED, WARNING, "表の種類が分からない (unrecognised table)",                    \
 	  "提出用の表なら、1〜10行目のどこかに見出し行（必須の列名）を入れてください。")          \
@@ -150,6 +152,11 @@ struct diags {
 	struct arena arena; /* the records' strings */
 };
 
+/* A value quoted in a record (its value field and wherever its message quotes
+ * it) is cut to this many characters, with "…" (issue 16: one long string in
+ * many rows made gigabytes of messages). */
+#define DIAG_QUOTE_CHARS 100
+
 void diags_init(struct diags *d);
 void diags_release(struct diags *d);
 /*
@@ -158,6 +165,10 @@ void diags_release(struct diags *d);
  */
 void diag_add(struct diags *d, enum diag_code code, const struct loc *loc, const char *column,
 	      const char *value, const char *fmt, ...) KK_PRINTF(6, 7);
+/* s cut to DIAG_QUOTE_CHARS characters with "…" when longer, in out (reset
+ * first); returns sb_str(out), or s itself when it is short enough. */
+struct strbuf;
+const char *diag_cut(const char *s, struct strbuf *out);
 void diag_addv(struct diags *d, enum diag_code code, const struct loc *loc, const char *column,
 	       const char *value, const char *fmt, va_list ap) KK_PRINTF(6, 0);
 /* Sorts by file, sheet, row, column (then message and order of addition). */

@@ -9,6 +9,9 @@
 #include "strbuf.h"
 #include "utf8.h"
 
+/* Longer than this, a text is neither a number nor a no-value mark. */
+#define NUMBER_TEXT_MAX 1024
+
 bool number_is_no_value(const char *s)
 {
 	struct strbuf f = STRBUF_INIT;
@@ -17,6 +20,8 @@ bool number_is_no_value(const char *s)
 
 	if (!s)
 		return true;
+	if (strnlen(s, NUMBER_TEXT_MAX + 1) > NUMBER_TEXT_MAX)
+		return false;
 	text_fold(&f, s);
 	t = sb_str(&f);
 	/* "－" folds to "-"; ― U+2015 and — U+2014 stay as they are */
@@ -52,6 +57,8 @@ enum number_result number_parse(const char *s, double *out, bool *percent)
 
 	if (number_is_no_value(s))
 		return NUMBER_EMPTY;
+	if (strnlen(s, NUMBER_TEXT_MAX + 1) > NUMBER_TEXT_MAX)
+		return NUMBER_BAD; /* no number is written this long: not folded at all */
 	text_fold(&f, s);
 	p = sb_str(&f);
 	if (eat(&p, "△") || eat(&p, "▲") || eat(&p, "-") || eat(&p, "−"))

@@ -601,15 +601,17 @@ static void conflict_text(struct ctx *c, const struct src *s, enum column_id col
 			  const char *value, const char *what, const char *id, int period,
 			  const struct src *other, const char *other_value)
 {
-	struct strbuf where = STRBUF_INIT;
+	struct strbuf where = STRBUF_INIT, cut = STRBUF_INIT;
 	char code[PERIOD_CODE_MAX];
 
 	period_code(period, code);
 	src_text(other, &where);
+	other_value = diag_cut(other_value, &cut);
 	reject(c, s, E_CONFLICT, col, value,
 	       "%s「%s」の %s の報告が別の行（%s）にもあり、値が異なります（この行: %s、別の行: %s）。",
 	       what, id, code, sb_str(&where), value ? value : "", other_value ? other_value : "");
 	sb_release(&where);
+	sb_release(&cut);
 }
 
 static void actual_conflict(struct ctx *c, const struct cand *cd, size_t other_row)

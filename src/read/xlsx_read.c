@@ -300,8 +300,11 @@ struct book {
 	struct diags *d;
 	struct rel *rels;
 	size_t nrels;
-	char **sst;
+	struct grid_strings *pool; /* the shared strings, trimmed, shared by the grids */
+	const char **sst;
 	size_t nsst;
+	uint64_t text_bytes; /* the cells' text so far, shared strings expanded */
+	bool text_over;      /* text_bytes passed the limit: the file is refused */
 	struct xf *xfs;
 	size_t nxfs;
 	bool date1904;
@@ -849,7 +852,8 @@ static bool read_sst(struct book *b, const char *name)
 					struct strbuf un = STRBUF_INIT;
 
 					ooxml_unescape(cur.buf ? cur.buf : "", cur.len, &un);
-					b->sst[b->nsst++] = sb_detach(&un);
+					b->sst[b->nsst++] = grid_strings_add(b->pool, sb_str(&un), un.len);
+					sb_release(&un);
 				}
 			} else if (is_elem(p.r, "rPh")) {
 				if (!xmlTextReaderIsEmptyElement(p.r))
@@ -984,7 +988,9 @@ static bool emit_cell(struct book *b, struct grid *g, struct cellbuf *c, const c
 			sb_release(&un);
 			return false;
 		}
-		grid_add(g, c->col, CELL_TEXT, b->sst[idx], strlen(b->sst[idx]), 0, false);
+		/* shared, not copied: one long string in many cells is held once */
+		b->text_bytes += strlen(b->sst[idx]);
+		grid_add_shared(g, c->col, CELL_TEXT, b->sst[idx], b->pool);
 	} else if (strcmp(t, "str") == 0) {
 		ooxml_unescape(v, c->v.len, &un);
 		grid_add(g, c->col, CELL_TEXT, sb_str(&un), un.len, 0, false);
@@ -1140,6 +1146,14 @@ static struct grid *read_sheet(struct book *b, const char *part_name, const char
 						code = E_TOO_MANY_CELLS;
 						why = "";
 					}
+					/* a shared string's text was counted by emit_cell */
+					if (!(c.t && strcmp(c.t, "s") == 0))
+						b->text_bytes += c.v.len + c.is.len;
+					if (b->text_bytes > b->lim->text_bytes) {
+						code = E_TEXT_TOO_LARGE;
+						why = "";
+						b->text_over = true;
+					}
 				} else if (strcmp(ln, "v") == 0) {
 					in_v = false;
 				} else if (strcmp(ln, "t") == 0) {
@@ -1167,6 +1181,10 @@ static struct grid *read_sheet(struct book *b, const char *part_name, const char
 	if (!part_close(&p)) {
 		part_report(b, &p, part_name, sheet);
 		grid_free(g);
+		return NULL;
+	}
+	if (why && code == E_TEXT_TOO_LARGE) {
+		grid_free(g); /* the whole file is refused by xlsx_read */
 		return NULL;
 	}
 	if (why) {
@@ -1224,6 +1242,7 @@ bool xlsx_read(const unsigned char *data, size_t n, const struct limits *lim, co
 				   "zip として読めません（途中で切れているか壊れています）。");
 		return false;
 	}
+	b.pool = grid_strings_new();
 	if (!read_rels(&b, "", &root_rels, &nroot))
 		goto out;
 	for (size_t i = 0; i < nroot && !wb_name; i++)
@@ -1285,6 +1304,16 @@ bool xlsx_read(const unsigned char *data, size_t n, const struct limits *lim, co
 			continue;
 		}
 		g = read_sheet(&b, r->target, w.sheets[i].name, (int)i);
+		if (b.text_over) {
+			struct strbuf m = STRBUF_INIT;
+
+			sb_addf(&m,
+				"セルの文字の合計（共有文字列は参照ごとに数えます）が上限の %llu バイトを超えるため、このブックは読みません（シート「%s」まで）。",
+				(unsigned long long)lim->text_bytes, w.sheets[i].name);
+			book_error(&b, E_TEXT_TOO_LARGE, sb_str(&m));
+			sb_release(&m);
+			goto out;
+		}
 		if (!g)
 			continue;
 		if (g->nrows == 0) {
@@ -1301,8 +1330,7 @@ out:
 	workbook_info_release(&w);
 	rels_free(root_rels, nroot);
 	rels_free(b.rels, b.nrels);
-	for (size_t i = 0; i < b.nsst; i++)
-		free(b.sst[i]);
+	grid_strings_unref(b.pool);
 	free(b.sst);
 	free(b.xfs);
 	free(wb_name);

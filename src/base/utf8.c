@@ -190,6 +190,31 @@ void text_fold(struct strbuf *out, const char *s)
 	fold_into(out, s + b, n, true);
 }
 
+bool text_xml_forbidden(uint32_t cp)
+{
+	return (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || cp == 0xFFFE ||
+	       cp == 0xFFFF || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF;
+}
+
+void text_xml_safe(struct strbuf *out, const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t n = strlen(s), i = 0;
+
+	while (i < n) {
+		uint32_t cp;
+		size_t k = utf8_decode(u + i, n - i, &cp);
+
+		if (!k || text_xml_forbidden(cp)) {
+			sb_adds(out, "\xEF\xBF\xBD"); /* U+FFFD */
+			i += k ? k : 1;
+			continue;
+		}
+		sb_add(out, s + i, k);
+		i += k;
+	}
+}
+
 /* The one spelling of a character that CP932 and Unicode spell two ways. */
 static uint32_t cp932_twin(uint32_t cp)
 {

@@ -551,11 +551,13 @@ struct feedback_plan *feedback_plan_new(const struct model *m, const struct resu
 	period_code(r->period, code);
 	name_set_init(&names);
 	for (size_t i = 0; i < m->ndivisions; i++) {
-		struct strbuf base = STRBUF_INIT, path = STRBUF_INIT;
+		struct strbuf base = STRBUF_INIT, path = STRBUF_INIT, tail = STRBUF_INIT;
 
-		sb_addf(&base, "%s_%s_%s", m->divisions[i].code, m->divisions[i].name, code);
+		sb_addf(&base, "%s_%s", m->divisions[i].code, m->divisions[i].name);
 		sb_addf(&path, "%s/", dir);
-		name_make(&names, sb_str(&base), ".xlsx", &path);
+		sb_addf(&tail, "_%s", code);
+		name_make_tail(&names, sb_str(&base), sb_str(&tail), ".xlsx", &path);
+		sb_release(&tail);
 		pl->paths[i] = sb_detach(&path);
 		sb_release(&base);
 	}

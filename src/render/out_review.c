@@ -1244,11 +1244,13 @@ struct pdf_plan *pdf_plan_new(const struct model *m, const struct result *r,
 	pl->paths[0] = sb_detach(&path);
 	name_set_init(&names);
 	for (size_t i = 0; i < m->ndepartments; i++) {
-		struct strbuf base = STRBUF_INIT;
+		struct strbuf base = STRBUF_INIT, tail = STRBUF_INIT;
 
 		sb_addf(&path, "%s/departments/", dir);
-		sb_addf(&base, "%s_%s", m->departments[i].name, pc);
-		name_make(&names, sb_str(&base), ".pdf", &path);
+		sb_addf(&base, "%s", m->departments[i].name);
+		sb_addf(&tail, "_%s", pc);
+		name_make_tail(&names, sb_str(&base), sb_str(&tail), ".pdf", &path);
+		sb_release(&tail);
 		pl->paths[1 + i] = sb_detach(&path);
 		sb_release(&base);
 	}

@@ -670,7 +670,12 @@ struct workbook_info {
 	struct sheet_ref *sheets;
 	size_t nsheets;
 	char *marker;
+	bool input_names; /* the workbook carries _kaikaku_input names */
 };
+
+/* The sheet-level name kaikaku's feedback workbooks give their submission
+ * sheets (ingest.h's OWN_INPUT_SHEET_NAME). */
+#define OWN_INPUT_NAME "_kaikaku_input"
 
 static void workbook_info_release(struct workbook_info *w)
 {
@@ -697,6 +702,66 @@ static char *unquote_formula(const char *v)
 	return xstrndup(v + b, n);
 }
 
+/* The sheet named name (Excel compares sheet names without regard to ASCII
+ * case), or -1. */
+static long sheet_by_name(const struct workbook_info *w, const char *name, size_t len)
+{
+	for (size_t i = 0; i < w->nsheets; i++)
+		if (strlen(w->sheets[i].name) == len && strncmp(w->sheets[i].name, name, len) == 0)
+			return (long)i;
+	for (size_t i = 0; i < w->nsheets; i++)
+		if (strlen(w->sheets[i].name) == len && strncasecmp(w->sheets[i].name, name, len) == 0)
+			return (long)i;
+	return -1;
+}
+
+/*
+ * Marks as input every sheet a _kaikaku_input name refers to by its text
+ * ("'提出_KPI実績'!$A$1", or a list "'a'!$A$1,'b'!$A$1" as ExcelJS merges
+ * names). The text survives what localSheetId does not: a writer that keeps
+ * localSheetId while a clerk adds or deletes a sheet (openpyxl) makes it
+ * point at another sheet. False when the text names no sheet.
+ */
+static bool mark_by_reference(struct workbook_info *w, const char *text)
+{
+	struct strbuf name = STRBUF_INIT;
+	const char *p = text;
+	bool any = false;
+
+	while (*p == '=' || *p == ' ')
+		p++;
+	while (*p) {
+		long idx;
+
+		sb_reset(&name);
+		if (*p == '\'') {
+			for (p++; *p; p++) {
+				if (*p == '\'' && p[1] == '\'')
+					sb_addc(&name, *p++);
+				else if (*p == '\'')
+					break;
+				else
+					sb_addc(&name, *p);
+			}
+			if (*p == '\'')
+				p++;
+		} else {
+			while (*p && *p != '!' && *p != ',')
+				sb_addc(&name, *p++);
+		}
+		if (*p == '!' && (idx = sheet_by_name(w, sb_str(&name), name.len)) >= 0) {
+			w->sheets[idx].input = true;
+			any = true;
+		}
+		while (*p && *p != ',')
+			p++;
+		while (*p == ',' || *p == ' ')
+			p++;
+	}
+	sb_release(&name);
+	return any;
+}
+
 static bool read_workbook(struct book *b, const char *name, struct workbook_info *w)
 {
 	struct part p;
@@ -704,6 +769,9 @@ static bool read_workbook(struct book *b, const char *name, struct workbook_info
 	char *dn_name = NULL, *dn_local = NULL;
 	struct strbuf dn_text = STRBUF_INIT;
 	bool in_dn = false;
+	/* the _kaikaku_input names, resolved once every sheet is known */
+	char **in_text = NULL, **in_local = NULL;
+	size_t nin = 0;
 
 	memset(w, 0, sizeof(*w));
 	if (part_open(&p, b->z, name)) {
@@ -741,16 +809,31 @@ static bool read_workbook(struct book *b, const char *name, struct workbook_info
 				if (dn_name && strcmp(dn_name, "_kaikaku") == 0 && !dn_local) {
 					free(w->marker);
 					w->marker = unquote_formula(sb_str(&dn_text));
-				} else if (dn_name && strcmp(dn_name, "_kaikaku_input") == 0 && dn_local) {
-					char *end;
-					long idx = strtol(dn_local, &end, 10);
-
-					if (!*end && idx >= 0 && (size_t)idx < w->nsheets)
-						w->sheets[idx].input = true;
+				} else if (dn_name && strcmp(dn_name, OWN_INPUT_NAME) == 0) {
+					in_text = xrealloc(in_text, (nin + 1) * sizeof(*in_text));
+					in_local = xrealloc(in_local, (nin + 1) * sizeof(*in_local));
+					in_text[nin] = xstrdup(sb_str(&dn_text));
+					in_local[nin++] = dn_local ? xstrdup(dn_local) : NULL;
 				}
 			}
 		}
 	}
+	for (size_t i = 0; i < nin; i++) {
+		char *end;
+		long idx;
+
+		w->input_names = true;
+		/* by the sheet its text names; localSheetId only when it names none */
+		if (!mark_by_reference(w, in_text[i]) && in_local[i]) {
+			idx = strtol(in_local[i], &end, 10);
+			if (!*end && idx >= 0 && (size_t)idx < w->nsheets)
+				w->sheets[idx].input = true;
+		}
+		free(in_text[i]);
+		free(in_local[i]);
+	}
+	free(in_text);
+	free(in_local);
 	free(dn_name);
 	free(dn_local);
 	sb_release(&dn_text);
@@ -1287,6 +1370,11 @@ bool xlsx_read(const unsigned char *data, size_t n, const struct limits *lim, co
 	out->date1904 = b.date1904;
 	out->marker = w.marker;
 	w.marker = NULL;
+	/* a writer that drops the workbook-level constant (ExcelJS keeps only
+	 * names that are ranges) leaves the submission sheets' names: still
+	 * kaikaku's feedback workbook */
+	if (!out->marker && w.input_names)
+		out->marker = xstrdup("feedback");
 	for (size_t i = 0; i < w.nsheets; i++) {
 		const struct rel *r = rel_by_id(b.rels, b.nrels, w.sheets[i].rid);
 		struct grid *g;

@@ -3,9 +3,6 @@
  */
 #include "kaikaku.h"
 
-#include <locale.h>
-#include <wctype.h>
-
 #include "names.h"
 #include "utf8.h"
 
@@ -20,21 +17,37 @@ static bool invisible(uint32_t cp)
 }
 
 /* Lower case as a case-insensitive file system compares names (NTFS, SMB
- * shares: ΣΑ部 and σα部 are one name): Unicode's simple mapping through
- * glibc's C.UTF-8 tables, asked per call (kaikaku never calls setlocale);
- * ASCII only when that locale is missing. */
+ * shares: ΣΑ部 and σα部 are one name): Unicode's simple mapping for the
+ * scripts names are written in (Latin, Greek, Cyrillic, Armenian, full-width
+ * Latin, Roman numerals, circled letters). A table, not the C library: glibc's
+ * C locale maps ASCII only, and kaikaku never calls setlocale. */
 static uint32_t fold_case(uint32_t cp)
 {
-	static locale_t loc;
-	static bool tried;
+	static const struct {
+		uint32_t lo, hi;
+		int32_t delta; /* 0: pairs, each upper case letter followed by its lower */
+	} map[] = {
+		{0x00C0, 0x00D6, 32},  {0x00D8, 0x00DE, 32},  {0x0100, 0x012F, 0},
+		{0x0132, 0x0137, 0},   {0x0139, 0x0148, 0},   {0x014A, 0x0177, 0},
+		{0x0178, 0x0178, -121}, {0x0179, 0x017E, 0},  {0x0386, 0x0386, 38},
+		{0x0388, 0x038A, 37},  {0x038C, 0x038C, 64},  {0x038E, 0x038F, 63},
+		{0x0391, 0x03A1, 32},  {0x03A3, 0x03AB, 32},  {0x03C2, 0x03C2, 1},
+		{0x0400, 0x040F, 80},  {0x0410, 0x042F, 32},  {0x0460, 0x0481, 0},
+		{0x048A, 0x04BF, 0},   {0x0531, 0x0556, 48},  {0x1E00, 0x1E95, 0},
+		{0x1EA0, 0x1EFF, 0},   {0x2160, 0x216F, 16},  {0x24B6, 0x24CF, 26},
+		{0xFF21, 0xFF3A, 32},
+	};
 
 	if (cp < 0x80)
 		return cp >= 'A' && cp <= 'Z' ? cp - 'A' + 'a' : cp;
-	if (!tried) {
-		tried = true;
-		loc = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
+	for (size_t i = 0; i < ARRAY_LEN(map); i++) {
+		if (cp < map[i].lo || cp > map[i].hi)
+			continue;
+		if (map[i].delta)
+			return (uint32_t)((int32_t)cp + map[i].delta);
+		return (cp - map[i].lo) % 2 == 0 ? cp + 1 : cp;
 	}
-	return loc ? (uint32_t)towlower_l((wint_t)cp, loc) : cp;
+	return cp;
 }
 
 void name_set_init(struct name_set *ns)

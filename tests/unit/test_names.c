@@ -98,6 +98,23 @@ static void test_issue16(void)
 	CHECK_STR(sb_str(&a), "ΣΑ部_2026Q3.pdf");
 	CHECK_STR(sb_str(&b), "σα部_2026Q3_2.pdf");
 	CHECK_STR(sb_str(&d), "ａｂ課_2.pdf");
+	{
+		static const char *const alike[][2] = {
+			{"Жилищный", "жилищный"}, {"ÉTÉ", "été"}, {"ŹŻŽ", "źżž"}, {"Ÿ", "ÿ"},
+			{"ΆΈΌ", "άέό"}, {"ΣΑΣ", "σας"}, {"Ⅻ", "ⅻ"}, {"Ⓐ", "ⓐ"}, {"ĲĹ", "ĳĺ"},
+		};
+
+		for (size_t i = 0; i < ARRAY_LEN(alike); i++) {
+			struct strbuf x = STRBUF_INIT, y = STRBUF_INIT;
+
+			name_make(&ns, alike[i][0], ".pdf", &x);
+			name_make(&ns, alike[i][1], ".pdf", &y);
+			CHECK_MSG(strstr(sb_str(&y), "_2.pdf") != NULL, "%s / %s: %s", alike[i][0],
+				  alike[i][1], sb_str(&y));
+			sb_release(&x);
+			sb_release(&y);
+		}
+	}
 	for (int i = 0; i < 60; i++)
 		sb_adds(&big, "部");
 	name_make_tail(&ns, sb_str(&big), "_2026Q3", ".pdf", &e);

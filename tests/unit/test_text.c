@@ -3,6 +3,7 @@
  */
 #include "kaikaku.h"
 
+#include "diag.h"
 #include "hashmap.h"
 #include "status.h"
 #include "strbuf.h"
@@ -144,8 +145,31 @@ static void test_fold_key(void)
 	}
 }
 
+/* issue 16 item 2: a long value is quoted cut, in the value and the message */
+static void test_diag_cut(void)
+{
+	struct strbuf cut = STRBUF_INIT, long_value = STRBUF_INIT;
+	struct diags d;
+	const char *short_text = "短い値";
+
+	CHECK(diag_cut(short_text, &cut) == short_text);
+	for (int i = 0; i < 150; i++)
+		sb_adds(&long_value, "長");
+	CHECK_INT(utf8_chars(diag_cut(sb_str(&long_value), &cut)), DIAG_QUOTE_CHARS + 1);
+	diags_init(&d);
+	diag_add(&d, E_BAD_NUMBER, NULL, "削減時間", sb_str(&long_value), "「%s」と「%s」",
+		 sb_str(&long_value), sb_str(&long_value));
+	CHECK_INT(utf8_chars(d.v[0].value), DIAG_QUOTE_CHARS + 1);
+	CHECK(strstr(d.v[0].message, sb_str(&long_value)) == NULL);
+	CHECK(strstr(d.v[0].message, sb_str(&cut)) != NULL);
+	diags_release(&d);
+	sb_release(&cut);
+	sb_release(&long_value);
+}
+
 int main(void)
 {
+	test_diag_cut();
 	test_fold_key();
 	test_valid();
 	test_fold();

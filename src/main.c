@@ -283,9 +283,11 @@ static int cmd_run(const struct opts *o, enum mode mode)
 	if (period == PERIOD_NONE) {
 		diags_sort(&d);
 		diags_print(&d, !o->quiet);
-		status = fail("集計する期間が決められません（採用された提出の行がなく、--period もありません）");
+		status = fail(m.nperiods ? "集計する期間が決められません（提出した課が全体の4分の1以上の期間がありません。--period で期間を指定してください）"
+					 : "集計する期間が決められません（採用された提出の行がなく、--period もありません）");
 		goto out;
 	}
+	parsed_warn_after_period(&p, period, &d);
 	cp.period = period;
 	cp.on_track_factor = s.on_track_factor;
 	cp.at_risk_factor = s.at_risk_factor;

@@ -51,11 +51,47 @@ void diag_add(struct diags *d, enum diag_code code, const struct loc *loc, const
 	va_end(ap);
 }
 
+const char *diag_cut(const char *s, struct strbuf *out)
+{
+	size_t chars = 0, i = 0;
+
+	if (!s)
+		return s;
+	for (; s[i]; i++) {
+		if (((unsigned char)s[i] & 0xC0) != 0x80 && ++chars > DIAG_QUOTE_CHARS)
+			break;
+	}
+	if (!s[i])
+		return s;
+	sb_reset(out);
+	sb_add(out, s, i);
+	sb_adds(out, "…");
+	return sb_str(out);
+}
+
+/* msg with every occurrence of the long value replaced by its cut form. */
+static void cut_quotes(struct strbuf *msg, const char *value, const char *cut)
+{
+	struct strbuf o = STRBUF_INIT;
+	size_t vlen = strlen(value);
+	const char *p = sb_str(msg), *q;
+
+	while ((q = strstr(p, value))) {
+		sb_add(&o, p, (size_t)(q - p));
+		sb_adds(&o, cut);
+		p = q + vlen;
+	}
+	sb_adds(&o, p);
+	sb_release(msg);
+	*msg = o;
+}
+
 void diag_addv(struct diags *d, enum diag_code code, const struct loc *loc, const char *column,
 	       const char *value, const char *fmt, va_list ap)
 {
-	struct strbuf msg = STRBUF_INIT;
+	struct strbuf msg = STRBUF_INIT, cut = STRBUF_INIT;
 	struct diag *g;
+	const char *short_value = diag_cut(value, &cut);
 	va_list ap2;
 	int n;
 
@@ -69,6 +105,8 @@ void diag_addv(struct diags *d, enum diag_code code, const struct loc *loc, cons
 		sb_add(&msg, tmp, (size_t)n);
 		free(tmp);
 	}
+	if (short_value != value && *value)
+		cut_quotes(&msg, value, short_value);
 	if (codes[code].hint[0]) {
 		if (msg.len)
 			sb_addc(&msg, ' ');
@@ -81,11 +119,12 @@ void diag_addv(struct diags *d, enum diag_code code, const struct loc *loc, cons
 	g->sheet = dup_or_null(&d->arena, loc ? loc->sheet : NULL);
 	g->row = loc ? loc->row : 0;
 	g->column = dup_or_null(&d->arena, column);
-	g->value = dup_or_null(&d->arena, value);
+	g->value = dup_or_null(&d->arena, short_value);
 	g->message = arena_strdup(&d->arena, sb_str(&msg));
 	g->seq = d->n;
 	d->n++;
 	sb_release(&msg);
+	sb_release(&cut);
 }
 
 static int cmp_str(const char *a, const char *b)

@@ -55,6 +55,8 @@ enum diag_severity {
 	  "不要なシートや書式を削除するか、提出する表だけのブックにしてください。")                \
 	X(E_TOO_MANY_CELLS, ERROR, "セルが多すぎるシート",                                         \
 	  "提出する表だけを残したシートにしてください（上限は設定 limits で変えられます）。")      \
+	X(E_TEXT_TOO_LARGE, ERROR, "セルの文字が多すぎるブック",                                   \
+	  "同じ長い文字列を多くのセルに貼り付けていないか確認し、提出する表だけのブックにしてください（上限は設定 limits で変えられます）。") \
 	/* tables */                                                                               \
 	X(W_UNRECOGNISED, WARNING, "表の種類が分からない (unrecognised table)",                    \
 	  "提出用の表なら、1〜10行目のどこかに見出し行（必須の列名）を入れてください。")          \
@@ -64,6 +66,8 @@ enum diag_severity {
 	  "集計結果のブックは入力フォルダに置かないでください。")                                  \
 	X(W_FOLDER_SKIPPED, WARNING, "読まなかったフォルダ",                                       \
 	  "シンボリックリンクの循環や深すぎる階層をなくしてください（PMO の作業です）。")          \
+	X(W_FILE_NAME, WARNING, "UTF-8 ではないファイル名",                                         \
+	  "ファイル名やフォルダ名を付け直すか、zip は名前の文字コードを正しく扱う方法で展開し直してください（PMO の作業です）。") \
 	X(W_DUPLICATE_COLUMN, WARNING, "同じ見出しの列が複数ある",                                 \
 	  "最初の列だけを使いました。不要な列を削除してください。")                                \
 	/* values */                                                                               \
@@ -71,6 +75,8 @@ enum diag_severity {
 	X(E_BAD_NUMBER, ERROR, "数値ではない",                                                     \
 	  "数値だけを入力してください（例: 1234、1,234、12.5、△3、85%）。単位や文字は入れません。") \
 	X(E_NEGATIVE, ERROR, "負の値", "0 以上の値を入力してください。")                           \
+	X(E_NUMBER_TOO_LARGE, ERROR, "数値が大きすぎる",                                           \
+	  "絶対値が 10 の 15 乗（1,000兆）未満の数値を入力してください（電話番号などを貼り付けていないか確認してください）。") \
 	X(E_BAD_PERIOD, ERROR, "期間として読めない",                                               \
 	  "2026Q3、令和8年度第3四半期、R8年度末、2026/9/30 のように入力してください。")             \
 	X(E_NO_PERIOD, ERROR, "報告期間が分からない",                                              \
@@ -108,6 +114,8 @@ enum diag_severity {
 	  "自分の課が担当する KPI・マイルストーンだけを報告してください。")                        \
 	X(E_CONFLICT, ERROR, "同じ期間に異なる値の報告",                                           \
 	  "同じ項目・同じ期間の報告は1つにしてください。どちらの値も使っていません。")            \
+	X(W_AFTER_PERIOD, WARNING, "集計する期間より後の報告",                                     \
+	  "報告期間が正しいか確かめてください（正しければ、その期間の集計で使われます）。")       \
 	X(W_NO_BASELINE, WARNING, "基準業務量のない課の業務量削減",                                \
 	  "課マスタに基準業務量が入るまで、削減率には数えません（PMO に連絡してください）。")      \
 	/* outputs */                                                                              \
@@ -149,6 +157,11 @@ struct diags {
 	size_t print_per_file; /* diags_print's lines per input file (0: all; settings.h) */
 };
 
+/* A value quoted in a record (its value field and wherever its message quotes
+ * it) is cut to this many characters, with "…" (issue 16: one long string in
+ * many rows made gigabytes of messages). */
+#define DIAG_QUOTE_CHARS 100
+
 void diags_init(struct diags *d);
 void diags_release(struct diags *d);
 /*
@@ -157,6 +170,10 @@ void diags_release(struct diags *d);
  */
 void diag_add(struct diags *d, enum diag_code code, const struct loc *loc, const char *column,
 	      const char *value, const char *fmt, ...) KK_PRINTF(6, 7);
+/* s cut to DIAG_QUOTE_CHARS characters with "…" when longer, in out (reset
+ * first); returns sb_str(out), or s itself when it is short enough. */
+struct strbuf;
+const char *diag_cut(const char *s, struct strbuf *out);
 void diag_addv(struct diags *d, enum diag_code code, const struct loc *loc, const char *column,
 	       const char *value, const char *fmt, va_list ap) KK_PRINTF(6, 0);
 /* Sorts by file, sheet, row, column (then message and order of addition). */

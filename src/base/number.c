@@ -9,6 +9,9 @@
 #include "strbuf.h"
 #include "utf8.h"
 
+/* Longer than this, a text is neither a number nor a no-value mark. */
+#define NUMBER_TEXT_MAX 1024
+
 bool number_is_no_value(const char *s)
 {
 	struct strbuf f = STRBUF_INIT;
@@ -17,6 +20,8 @@ bool number_is_no_value(const char *s)
 
 	if (!s)
 		return true;
+	if (strnlen(s, NUMBER_TEXT_MAX + 1) > NUMBER_TEXT_MAX)
+		return false;
 	text_fold(&f, s);
 	t = sb_str(&f);
 	/* "－" folds to "-"; ― U+2015 and — U+2014 stay as they are */
@@ -52,6 +57,8 @@ enum number_result number_parse(const char *s, double *out, bool *percent)
 
 	if (number_is_no_value(s))
 		return NUMBER_EMPTY;
+	if (strnlen(s, NUMBER_TEXT_MAX + 1) > NUMBER_TEXT_MAX)
+		return NUMBER_BAD; /* no number is written this long: not folded at all */
 	text_fold(&f, s);
 	p = sb_str(&f);
 	if (eat(&p, "△") || eat(&p, "▲") || eat(&p, "-") || eat(&p, "−"))
@@ -104,16 +111,27 @@ enum number_result number_parse(const char *s, double *out, bool *percent)
 	v = strtod(sb_str(&clean), &end);
 	if (*end || !isfinite(v))
 		goto out;
+	v = number_round15(v);
 	if (v == 0)
 		v = 0; /* no negative zero */
 	*out = v;
 	if (percent)
 		*percent = pct;
-	r = NUMBER_OK;
+	r = fabs(v) >= NUMBER_LIMIT ? NUMBER_TOO_LARGE : NUMBER_OK;
 out:
 	sb_release(&f);
 	sb_release(&clean);
 	return r;
+}
+
+double number_round15(double v)
+{
+	char buf[40];
+
+	if (!isfinite(v) || v == 0)
+		return v;
+	snprintf(buf, sizeof(buf), "%.15g", v);
+	return strtod(buf, NULL);
 }
 
 void number_format(double v, char *buf, size_t size)

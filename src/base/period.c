@@ -8,7 +8,9 @@
 #include "period.h"
 #include "utf8.h"
 
-#define FY_MIN 1900
+/* 平成元年度 (FY1989) onwards: an earlier year is a slip (1900-01-01 is Excel's
+ * serial 1, an empty date cell shown as a date), not a report of this city */
+#define FY_MIN 1989
 #define FY_MAX 2999
 
 int period_make(int fiscal_year, int quarter)
@@ -47,8 +49,7 @@ int period_from_date(int y, int m, int d)
 {
 	int fy, q;
 
-	/* 1900-02-29 exists only in Excel's 1900 system; it still lies in Q4 */
-	if (!date_valid(y, m, d) && !(y == 1900 && m == 2 && d == 29))
+	if (!date_valid(y, m, d))
 		return PERIOD_NONE;
 	if (m >= 4) {
 		fy = y;
@@ -57,7 +58,7 @@ int period_from_date(int y, int m, int d)
 		fy = y - 1;
 		q = 4;
 	}
-	if (fy < FY_MIN - 1 || fy > FY_MAX)
+	if (fy < FY_MIN || fy > FY_MAX)
 		return PERIOD_NONE;
 	return period_make(fy, q);
 }
@@ -276,6 +277,32 @@ static bool parse_folded(const char *folded, int *out, enum period_form *form, b
 	return true;
 }
 
+/* No-break, figure and narrow no-break spaces (U+00A0, U+2007, U+202F) as a
+ * space: a period copied from a web page or Word ("2026Q3" + U+00A0) is
+ * still that period; the parser skips spaces around and between the parts. */
+static void spaces_to_ascii(struct strbuf *f)
+{
+	size_t o = 0;
+
+	for (size_t i = 0; i < f->len;) {
+		const unsigned char *u = (const unsigned char *)f->buf + i;
+
+		if (u[0] == 0xC2 && i + 1 < f->len && u[1] == 0xA0) {
+			f->buf[o++] = ' ';
+			i += 2;
+		} else if (u[0] == 0xE2 && i + 2 < f->len &&
+			   ((u[1] == 0x80 && (u[2] == 0x87 || u[2] == 0xAF)))) {
+			f->buf[o++] = ' ';
+			i += 3;
+		} else {
+			f->buf[o++] = f->buf[i++];
+		}
+	}
+	f->len = o;
+	if (f->buf)
+		f->buf[o] = '\0';
+}
+
 static bool parse_any(const char *s, int *out, enum period_form *form, bool quarters_only)
 {
 	struct strbuf f = STRBUF_INIT;
@@ -285,6 +312,7 @@ static bool parse_any(const char *s, int *out, enum period_form *form, bool quar
 	if (!s)
 		return false;
 	text_fold(&f, s);
+	spaces_to_ascii(&f);
 	ok = f.len > 0 && parse_folded(sb_str(&f), out, form ? form : &dummy, quarters_only);
 	sb_release(&f);
 	return ok;

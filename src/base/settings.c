@@ -60,6 +60,7 @@ void settings_defaults(struct settings *s)
 	s->limits.workbook_bytes = 512u << 20;
 	s->limits.cells_per_sheet = 2000000;
 	s->limits.field_bytes = 1u << 20;
+	s->limits.text_bytes = 64u << 20;
 	s->messages_per_file = 20;
 	for (int i = 0; i < ST__COUNT; i++)
 		s->colours[i] = *status_colour((enum status)i);
@@ -241,7 +242,8 @@ static void read_root(struct xmlconf *c, struct settings *s, const xmlNode *root
 	static const char *const status_attrs[] = {"on-track", "at-risk", NULL};
 	static const char *const kgi_attrs[] = {"target", NULL};
 	static const char *const limit_attrs[] = {"file-bytes",      "part-bytes",  "workbook-bytes",
-						  "cells-per-sheet", "field-bytes", NULL};
+						  "cells-per-sheet", "field-bytes", "text-bytes",
+						  NULL};
 	static const char *const message_attrs[] = {"per-file", NULL};
 
 	if (!xmlconf_is(root, "settings")) {
@@ -285,6 +287,7 @@ static void read_root(struct xmlconf *c, struct settings *s, const xmlNode *root
 			read_size(c, n, "workbook-bytes", &s->limits.workbook_bytes);
 			read_size(c, n, "cells-per-sheet", &s->limits.cells_per_sheet);
 			read_size(c, n, "field-bytes", &s->limits.field_bytes);
+			read_size(c, n, "text-bytes", &s->limits.text_bytes);
 		} else if (xmlconf_is(n, "messages")) {
 			xmlconf_only(c, n, message_attrs);
 			read_size(c, n, "per-file", &s->messages_per_file);

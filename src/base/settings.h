@@ -24,6 +24,7 @@ struct limits {
 	uint64_t workbook_bytes; /* decompressed bytes of all parts of one xlsx */
 	uint64_t cells_per_sheet;
 	uint64_t field_bytes; /* bytes of one CSV field or xlsx string */
+	uint64_t text_bytes;  /* bytes of all cells' text of one xlsx, shared strings expanded */
 };
 
 struct settings {

@@ -180,6 +180,79 @@ void text_fold(struct strbuf *out, const char *s)
 	fold_into(out, s + b, n, true);
 }
 
+bool text_xml_forbidden(uint32_t cp)
+{
+	return (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || cp == 0xFFFE ||
+	       cp == 0xFFFF || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF;
+}
+
+void text_xml_safe(struct strbuf *out, const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t n = strlen(s), i = 0;
+
+	while (i < n) {
+		uint32_t cp;
+		size_t k = utf8_decode(u + i, n - i, &cp);
+
+		if (!k || text_xml_forbidden(cp)) {
+			sb_adds(out, "\xEF\xBF\xBD"); /* U+FFFD */
+			i += k ? k : 1;
+			continue;
+		}
+		sb_add(out, s + i, k);
+		i += k;
+	}
+}
+
+/* The one spelling of a character that CP932 and Unicode spell two ways. */
+static uint32_t cp932_twin(uint32_t cp)
+{
+	switch (cp) {
+	case 0x301C: /* 〜 WAVE DASH (JIS) */
+	case 0xFF5E: /* ～ FULLWIDTH TILDE (CP932) */
+		return '~';
+	case 0x2212: /* − MINUS SIGN */
+	case 0xFF0D: /* － FULLWIDTH HYPHEN-MINUS */
+		return '-';
+	case 0x2014: /* — EM DASH (CP932's ―) */
+		return 0x2015;
+	case 0x2225: /* ∥ PARALLEL TO (CP932's ‖) */
+		return 0x2016;
+	case 0xFFE0:
+		return 0xA2;
+	case 0xFFE1:
+		return 0xA3;
+	case 0xFFE2:
+		return 0xAC;
+	default:
+		return cp;
+	}
+}
+
+void text_fold_key(struct strbuf *out, const char *s)
+{
+	struct strbuf m = STRBUF_INIT;
+	const unsigned char *u = (const unsigned char *)s;
+	size_t n = strlen(s), i = 0;
+
+	while (i < n) {
+		uint32_t cp;
+		size_t k = utf8_decode(u + i, n - i, &cp);
+		char buf[4];
+
+		if (!k) {
+			sb_addc(&m, (char)u[i]);
+			i++;
+			continue;
+		}
+		sb_add(&m, buf, utf8_encode(cp932_twin(cp), buf));
+		i += k;
+	}
+	text_fold(out, sb_str(&m));
+	sb_release(&m);
+}
+
 static bool is_wide(uint32_t cp)
 {
 	/* East Asian Wide (W) and Fullwidth (F) ranges that matter for Japanese */

@@ -33,6 +33,17 @@ void text_halfwidth(struct strbuf *out, const char *s);
 /* The comparison key of a header, ID or code: trimmed, half-width, ASCII
  * lower case. Appends to out. */
 void text_fold(struct strbuf *out, const char *s);
+/* The comparison key of a text key (取組, names of divisions and departments;
+ * contract §2): the characters CP932 and Unicode spell two ways mapped to one
+ * (〜 U+301C and ～ U+FF5E to ~, − U+2212 and － U+FF0D to -, — U+2014 to
+ * ― U+2015, ∥ U+2225 to ‖ U+2016, ￠￡￢ to ¢£¬), then text_fold. Appends to out. */
+void text_fold_key(struct strbuf *out, const char *s);
+/* True for a character XML 1.0 forbids (C0 controls other than TAB, LF and
+ * CR; U+FFFE, U+FFFF; surrogates). */
+bool text_xml_forbidden(uint32_t cp);
+/* Appends s with every character XML 1.0 forbids, and every byte that is not
+ * UTF-8, replaced by U+FFFD (what openpyxl, LibreOffice and kaikaku read). */
+void text_xml_safe(struct strbuf *out, const char *s);
 /* Columns a string takes in a fixed-width display: East Asian wide and
  * full-width characters count 2 (for column widths and messages). */
 size_t text_width(const char *s);

@@ -63,9 +63,53 @@ enum status measure_status(const enum status *kpis, size_t nkpis, const enum sta
 	return nkpis == 0 && nmilestones > 0 && open == 0 ? ST_CANCELLED : ST_NOT_REPORTED;
 }
 
+struct div_period {
+	size_t division;
+	int period;
+};
+
+static int cmp_div_period(const void *pa, const void *pb)
+{
+	const struct div_period *a = pa, *b = pb;
+
+	if (a->period != b->period)
+		return a->period > b->period ? -1 : 1; /* latest first */
+	return (a->division > b->division) - (a->division < b->division);
+}
+
 int compute_default_period(const struct model *m)
 {
-	return m->nperiods ? m->periods[m->nperiods - 1] : PERIOD_NONE;
+	size_t n = m->nsubmitted + m->nworkloads, k = 0, d = 0;
+	struct div_period *v = xmalloc((n ? n : 1) * sizeof(*v));
+	unsigned char *seen = xcalloc(m->ndivisions ? m->ndivisions : 1, 1);
+	int found = PERIOD_NONE;
+
+	/* (division, period) of every accepted kpi_actuals, milestone_status
+	 * (the owner's division) and workload (its 課) row, once each */
+	for (size_t i = 0; i < m->nsubmitted; i++)
+		v[k++] = (struct div_period){m->submitted[i].division, m->submitted[i].period};
+	for (size_t i = 0; i < m->nworkloads; i++)
+		v[k++] = (struct div_period){m->workloads[i].division, m->workloads[i].period};
+	if (k)
+		qsort(v, k, sizeof(*v), cmp_div_period);
+	for (size_t i = 0; i < k; i++) {
+		if (!seen[v[i].division])
+			d++;
+		seen[v[i].division] = 1;
+	}
+	/* the latest Q with 4 × D(Q) ≥ D (contract §3) */
+	for (size_t i = 0; i < k && found == PERIOD_NONE;) {
+		size_t j = i, dq = 0;
+
+		for (; j < k && v[j].period == v[i].period; j++)
+			dq += j == i || v[j].division != v[j - 1].division;
+		if (4 * dq >= d)
+			found = v[i].period;
+		i = j;
+	}
+	free(seen);
+	free(v);
+	return found;
 }
 
 static void counts_finish(struct counts *c)

@@ -88,8 +88,10 @@ struct result {
 	size_t nworkload_used;
 };
 
-/* The report period when none is given: the latest of any accepted
- * submission row; PERIOD_NONE when there is none. */
+/* The report period when none is given (contract §3): the latest period Q
+ * with 4 × D(Q) ≥ D, D(Q) the divisions with an accepted kpi_actuals,
+ * milestone_status (the owner) or workload (its 課) row for Q, D those with
+ * one for any period; PERIOD_NONE when no period qualifies. */
 int compute_default_period(const struct model *m);
 void compute(const struct model *m, const struct compute_params *params, struct result *out);
 void result_release(struct result *r);

@@ -28,6 +28,7 @@ static size_t unpack(void *v)
 /* ---- IDs: exact folded keys, digits without leading zeros, rejected keys */
 
 struct idmap {
+	bool names;           /* keys are text keys (text_fold_key), not IDs */
 	struct hmap exact;    /* key -> index */
 	struct hmap digits;   /* all-digit key without leading zeros -> index or AMBIG */
 	struct hmap rejected; /* keys of rejected rows */
@@ -80,6 +81,19 @@ static const char *fold_key(struct ctx *c, const char *s)
 	return arena_strdup(&c->m->arena, sb_str(&c->tmp));
 }
 
+/* A name's key (取組, divisions, departments): CP932's twins folded too (§2). */
+static const char *fold_name(struct ctx *c, const char *s)
+{
+	sb_reset(&c->tmp);
+	text_fold_key(&c->tmp, s);
+	return arena_strdup(&c->m->arena, sb_str(&c->tmp));
+}
+
+static const char *key_of(struct ctx *c, const struct idmap *im, const char *s)
+{
+	return im->names ? fold_name(c, s) : fold_key(c, s);
+}
+
 /* "010100" -> "10100" (a suffix of key); NULL unless key is all ASCII digits. */
 static const char *digits_key(const char *key)
 {
@@ -118,7 +132,10 @@ static enum lookup idmap_find(const struct idmap *im, const char *text, struct s
 	const char *dk;
 
 	sb_reset(tmp);
-	text_fold(tmp, text);
+	if (im->names)
+		text_fold_key(tmp, text);
+	else
+		text_fold(tmp, text);
 	key = sb_str(tmp);
 	v = hmap_get(&im->exact, key);
 	if (v == AMBIG)
@@ -211,7 +228,7 @@ static void mark_rejected(struct ctx *c, struct idmap *im, const char *id)
 
 	if (!id)
 		return;
-	key = fold_key(c, id);
+	key = key_of(c, im, id);
 	if (!hmap_has(&im->exact, key))
 		hmap_put(&im->rejected, key, pack(0));
 }
@@ -297,7 +314,7 @@ static void build_divisions(struct ctx *c)
 		dv->has_baseline = r->has_baseline;
 		dv->baseline = r->baseline;
 		dv->src = &r->src;
-		dkey = fold_key(c, r->dept);
+		dkey = fold_name(c, r->dept);
 		dp = hmap_get(&depts, dkey);
 		if (!dp) {
 			xgrow((void **)&m->departments, &c->cap_departments, m->ndepartments + 1,
@@ -310,7 +327,7 @@ static void build_divisions(struct ctx *c)
 		dv->dept = unpack(dp);
 		m->departments[dv->dept].ndivisions++;
 		idmap_add(&c->ids->div_codes, fold_key(c, r->code), m->ndivisions);
-		idmap_add(&c->ids->div_names, fold_key(c, r->name), m->ndivisions);
+		idmap_add(&c->ids->div_names, fold_name(c, r->name), m->ndivisions);
 		m->ndivisions++;
 		count(c, &r->src, true);
 	}
@@ -603,15 +620,17 @@ static void conflict_text(struct ctx *c, const struct src *s, enum column_id col
 			  const char *value, const char *what, const char *id, int period,
 			  const struct src *other, const char *other_value)
 {
-	struct strbuf where = STRBUF_INIT;
+	struct strbuf where = STRBUF_INIT, cut = STRBUF_INIT;
 	char code[PERIOD_CODE_MAX];
 
 	period_code(period, code);
 	src_text(other, &where);
+	other_value = diag_cut(other_value, &cut);
 	reject(c, s, E_CONFLICT, col, value,
 	       "%s「%s」の %s の報告が別の行（%s）にもあり、値が異なります（この行: %s、別の行: %s）。",
 	       what, id, code, sb_str(&where), value ? value : "", other_value ? other_value : "");
 	sb_release(&where);
+	sb_release(&cut);
 }
 
 static void actual_conflict(struct ctx *c, const struct cand *cd, size_t other_row)
@@ -791,7 +810,7 @@ static void build_workloads(struct ctx *c)
 				 "%s（%s）には課マスタの基準業務量がないため、この削減時間は削減率に数えません。",
 				 d->name, d->code);
 		}
-		cand_add(&cs, i, dv, fold_key(c, r->initiative), r->period);
+		cand_add(&cs, i, dv, fold_name(c, r->initiative), r->period);
 	}
 	settle(c, &cs, &ops);
 	free(cs.v);
@@ -1008,6 +1027,7 @@ void model_build(struct model *m, struct model_counts *counts, const struct pars
 	m->ids = xcalloc(1, sizeof(*m->ids));
 	idmap_init(&m->ids->div_codes);
 	idmap_init(&m->ids->div_names);
+	m->ids->div_names.names = true;
 	idmap_init(&m->ids->measures);
 	idmap_init(&m->ids->kpis);
 	idmap_init(&m->ids->milestones);

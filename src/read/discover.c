@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "discover.h"
+#include "encoding.h"
 #include "fs.h"
 
 #define MAX_DEPTH 32
@@ -81,9 +82,20 @@ static void walk_dir(struct walk *w, const char *path, const char *rel)
 
 		sb_addf(&p, "%s/%s", path, names[i]);
 		if (*rel)
-			sb_addf(&r, "%s/%s", rel, names[i]);
-		else
-			sb_adds(&r, names[i]);
+			sb_addf(&r, "%s/", rel);
+		/* the name as text in every output: UTF-8, else CP932, else escaped */
+		switch (name_decode(names[i], &r)) {
+		case NAME_UTF8:
+			break;
+		case NAME_CP932:
+			problem(w, W_FILE_NAME, sb_str(&r),
+				"この名前は UTF-8 ではないため、CP932（Shift_JIS）の名前として読みました。");
+			break;
+		case NAME_ESCAPED:
+			problem(w, W_FILE_NAME, sb_str(&r),
+				"この名前は UTF-8 でも CP932 でもないため、読めないバイトを \\xNN の形で示しました。");
+			break;
+		}
 		if (stat(sb_str(&p), &st) != 0) {
 			/* a dangling or looping link: read reports it, and it is listed */
 			add_file(w, sb_str(&r), sb_str(&p));

@@ -133,3 +133,67 @@ enum decode_result text_decode(const unsigned char *data, size_t n, struct decod
 	}
 	return DECODE_INVALID;
 }
+
+/* True when s (valid UTF-8) holds a character no output may hold raw: what
+ * XML 1.0 forbids (C0 controls other than TAB, LF, CR; U+FFFE, U+FFFF). */
+static bool has_control(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t n = strlen(s), i = 0;
+
+	while (i < n) {
+		uint32_t cp;
+		size_t k = utf8_decode(u + i, n - i, &cp);
+
+		if (!k || text_xml_forbidden(cp))
+			return true;
+		i += k;
+	}
+	return false;
+}
+
+/* Every byte that is not part of valid UTF-8, and every control, as \xNN. */
+static void escape_name(const char *raw, struct strbuf *out)
+{
+	const unsigned char *u = (const unsigned char *)raw;
+	size_t n = strlen(raw), i = 0;
+
+	while (i < n) {
+		uint32_t cp;
+		size_t k = utf8_decode(u + i, n - i, &cp);
+
+		if (!k || text_xml_forbidden(cp)) {
+			size_t len = k ? k : 1;
+
+			for (size_t j = 0; j < len; j++)
+				sb_addf(out, "\\x%02X", u[i + j]);
+			i += len;
+			continue;
+		}
+		sb_add(out, raw + i, k);
+		i += k;
+	}
+}
+
+enum name_encoding name_decode(const char *raw, struct strbuf *out)
+{
+	size_t n = strlen(raw), bad, len;
+	char *text;
+
+	if (utf8_valid((const unsigned char *)raw, n, NULL) && !has_control(raw)) {
+		sb_add(out, raw, n);
+		return NAME_UTF8;
+	}
+	if (!utf8_valid((const unsigned char *)raw, n, NULL) &&
+	    from_cp932((const unsigned char *)raw, n, &text, &len, &bad)) {
+		bool ok = strlen(text) == len && !has_control(text);
+
+		if (ok)
+			sb_add(out, text, len);
+		free(text);
+		if (ok)
+			return NAME_CP932;
+	}
+	escape_name(raw, out);
+	return NAME_ESCAPED;
+}

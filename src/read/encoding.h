@@ -8,6 +8,8 @@
 
 #include "kaikaku.h"
 
+#include "strbuf.h"
+
 enum text_encoding {
 	ENC_ASCII,
 	ENC_UTF8,
@@ -31,6 +33,18 @@ struct decoded {
 };
 
 enum decode_result text_decode(const unsigned char *data, size_t n, struct decoded *out);
+/* How a file or folder name was turned into text. */
+enum name_encoding {
+	NAME_UTF8,
+	NAME_CP932,   /* not UTF-8, read as CP932 (a Windows zip's names as unzip leaves them) */
+	NAME_ESCAPED, /* neither: each byte that is not UTF-8 written as \xNN */
+};
+
+/* The text of a name as it came from the file system (any bytes): UTF-8 as
+ * it is, else CP932, else UTF-8 with the other bytes escaped visibly.
+ * Appends to out; the text holds no character XML forbids. */
+enum name_encoding name_decode(const char *raw, struct strbuf *out);
+
 /* "UTF-8", "UTF-8 (BOM)", "CP932", "ASCII" */
 const char *encoding_name(enum text_encoding enc);
 

@@ -16,10 +16,36 @@ struct grid *grid_new(const char *sheet, int sheet_index)
 	return g;
 }
 
+struct grid_strings *grid_strings_new(void)
+{
+	struct grid_strings *s = xcalloc(1, sizeof(*s));
+
+	arena_init(&s->arena);
+	s->refs = 1;
+	return s;
+}
+
+void grid_strings_unref(struct grid_strings *s)
+{
+	if (!s || --s->refs)
+		return;
+	arena_release(&s->arena);
+	free(s);
+}
+
+const char *grid_strings_add(struct grid_strings *s, const char *text, size_t len)
+{
+	size_t b, n;
+
+	text_trim(text, len, &b, &n);
+	return n ? arena_strndup(&s->arena, text + b, n) : "";
+}
+
 void grid_free(struct grid *g)
 {
 	if (!g)
 		return;
+	grid_strings_unref(g->strings);
 	arena_release(&g->arena);
 	free(g->rows);
 	free(g->pending);
@@ -48,6 +74,28 @@ void grid_add(struct grid *g, uint32_t col, enum cell_type type, const char *tex
 	c->percent = percent;
 	c->num = num;
 	c->text = arena_strndup(&g->arena, text + b, n);
+}
+
+void grid_add_shared(struct grid *g, uint32_t col, enum cell_type type, const char *text,
+		     struct grid_strings *s)
+{
+	struct cell *c;
+
+	if (!*text)
+		return;
+	if (g->strings != s) {
+		/* a grid refers to one pool, that of its workbook */
+		grid_strings_unref(g->strings);
+		g->strings = s;
+		s->refs++;
+	}
+	xgrow((void **)&g->pending, &g->cappending, g->npending + 1, sizeof(*g->pending));
+	c = &g->pending[g->npending++];
+	c->col = col;
+	c->type = type;
+	c->percent = false;
+	c->num = 0;
+	c->text = text;
 }
 
 struct cell_order {

@@ -33,8 +33,26 @@ struct grid_row {
 	struct cell *cells; /* ascending col, no duplicates */
 };
 
+/*
+ * Strings shared by the grids of one workbook (its shared strings, trimmed
+ * once): a cell that refers to one points into the pool instead of holding a
+ * copy, so one long string referenced by many cells is held once. Counted
+ * references: the pool lives as long as its last grid.
+ */
+struct grid_strings {
+	struct arena arena;
+	size_t refs;
+};
+
+struct grid_strings *grid_strings_new(void);
+/* Drops one reference (the creator holds the first); NULL is a no-op. */
+void grid_strings_unref(struct grid_strings *s);
+/* A trimmed copy of text[0, len) in the pool; "" when it trims to nothing. */
+const char *grid_strings_add(struct grid_strings *s, const char *text, size_t len);
+
 struct grid {
 	struct arena arena; /* rows, cells and their text */
+	struct grid_strings *strings; /* shared text the cells may point into, or NULL */
 	const char *sheet;  /* NULL for CSV */
 	int sheet_index;    /* 0-based position in the workbook */
 	struct grid_row *rows; /* ascending row, only rows with cells */
@@ -54,6 +72,10 @@ void grid_begin_row(struct grid *g, uint32_t row);
 void grid_add(struct grid *g, uint32_t col, enum cell_type type, const char *text, size_t len,
 	      double num, bool percent);
 void grid_end_row(struct grid *g);
+/* A cell whose text is already trimmed and lives in the pool s (which the
+ * grid then holds a reference to): not copied. Empty text is dropped. */
+void grid_add_shared(struct grid *g, uint32_t col, enum cell_type type, const char *text,
+		     struct grid_strings *s);
 /* After the last row: sorts rows that arrived out of order. */
 void grid_finish(struct grid *g);
 /* The cell at col of row r, or NULL. */

@@ -37,6 +37,17 @@ static void grid_to_table(struct parsed *p, const struct grid *g, const char *re
 	parse_table(p, t, g, &sh, folder, s, d);
 }
 
+/* True when the grid's header row is a submission kind. */
+static bool submission_sheet(const struct grid *g)
+{
+	struct shape sh;
+	struct strbuf why = STRBUF_INIT;
+	bool yes = recognise(g, &sh, &why) && kind_def(sh.kind)->submission;
+
+	sb_release(&why);
+	return yes;
+}
+
 void ingest_file(struct parsed *p, const char *path, const char *rel, const struct settings *s,
 		 struct diags *d)
 {
@@ -67,9 +78,12 @@ void ingest_file(struct parsed *p, const char *path, const char *rel, const stru
 		return;
 	}
 	for (size_t i = 0; i < r.ngrids; i++) {
-		/* a feedback workbook sent back: only its submission sheets are input */
+		/* a feedback workbook sent back: its submission sheets are input, its
+		 * information sheets are skipped silently; a sheet whose header is a
+		 * submission kind is read whatever its marks (contract §2: never
+		 * skipped silently, e.g. one a clerk added or whose mark was lost) */
 		if (r.marker && strcmp(r.marker, OWN_MARKER_FEEDBACK) == 0 &&
-		    !(r.input_sheet && r.input_sheet[i]))
+		    !(r.input_sheet && r.input_sheet[i]) && !submission_sheet(r.grids[i]))
 			continue;
 		grid_to_table(p, r.grids[i], rel, folder, s, d);
 	}

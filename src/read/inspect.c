@@ -4,6 +4,7 @@
 #include "kaikaku.h"
 
 #include "diag.h"
+#include "encoding.h"
 #include "grid.h"
 #include "ingest.h"
 #include "inspect.h"
@@ -68,10 +69,13 @@ int inspect_files(char *const *files, int n, const struct settings *s, FILE *out
 		struct parsed p;
 		struct diags d;
 		const struct input_file *f;
+		struct strbuf rel = STRBUF_INIT;
 
 		parsed_init(&p);
 		diags_init(&d);
-		ingest_file(&p, files[i], files[i], s, &d);
+		(void)name_decode(files[i], &rel);
+		ingest_file(&p, files[i], sb_str(&rel), s, &d);
+		sb_release(&rel);
 		diags_sort(&d);
 		f = &p.files[0];
 		fprintf(out, "%s%s\n", i ? "\n" : "", f->path);

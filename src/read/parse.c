@@ -3,6 +3,7 @@
  */
 #include "kaikaku.h"
 
+#include <math.h>
 #include <stdarg.h>
 
 #include "number.h"
@@ -173,19 +174,34 @@ static enum number_result number(struct pctx *c, enum column_id col, double *out
 
 		return raw ? NUMBER_BAD : NUMBER_EMPTY;
 	}
-	if (cell->type == CELL_NUMBER || cell->type == CELL_DATE) {
-		*out = cell->percent ? cell->num * 100 : cell->num;
-		return NUMBER_OK;
-	}
-	if (cell->type == CELL_BOOL) {
-		err(c, E_BAD_NUMBER, col, cell->text, "「%s」の「%s」は数値ではありません。",
+	if (cell->type == CELL_DATE) {
+		/* a date is not a number, whatever its serial (contract §2) */
+		err(c, E_BAD_NUMBER, col, cell->text,
+		    "「%s」のセルは日付（%s）で、数値ではありません（セルの表示形式が日付になっていないか確認してください）。",
 		    name_of(c, col), cell->text);
 		return NUMBER_BAD;
 	}
-	r = number_parse(cell->text, out, NULL);
+	if (cell->type == CELL_NUMBER) {
+		/* the cell's value is already rounded to 15 digits; a percentage
+		 * is read as shown, rounded again after the ×100 */
+		*out = cell->percent ? number_round15(cell->num * 100) : cell->num;
+		r = fabs(*out) >= NUMBER_LIMIT ? NUMBER_TOO_LARGE : NUMBER_OK;
+	} else if (cell->type == CELL_BOOL) {
+		err(c, E_BAD_NUMBER, col, cell->text, "「%s」の「%s」は数値ではありません。",
+		    name_of(c, col), cell->text);
+		return NUMBER_BAD;
+	} else {
+		r = number_parse(cell->text, out, NULL);
+	}
 	if (r == NUMBER_BAD)
 		err(c, E_BAD_NUMBER, col, cell->text, "「%s」の「%s」は数値ではありません。",
 		    name_of(c, col), cell->text);
+	if (r == NUMBER_TOO_LARGE) {
+		err(c, E_NUMBER_TOO_LARGE, col, cell->text,
+		    "「%s」の「%s」は大きすぎます（絶対値が 10 の 15 乗以上の数値は扱えません）。",
+		    name_of(c, col), cell->text);
+		r = NUMBER_BAD;
+	}
 	return r;
 }
 
@@ -485,4 +501,30 @@ void parse_table(struct parsed *p, struct table *t, const struct grid *g, const 
 		if (!counted)
 			t->skipped++;
 	}
+}
+
+static void warn_after(const struct src *s, int row_period, int period, struct diags *d)
+{
+	struct loc loc = {s->file, s->sheet, s->row};
+	char code[PERIOD_CODE_MAX], p[PERIOD_CODE_MAX];
+
+	if (row_period == PERIOD_NONE || row_period <= period)
+		return;
+	period_code(row_period, code);
+	period_code(period, p);
+	diag_add(d, W_AFTER_PERIOD, &loc, s->table->colname[COL_PERIOD], code,
+		 "報告期間 %s は集計する期間 %s より後なので、この集計では使っていません。", code, p);
+}
+
+void parsed_warn_after_period(const struct parsed *p, int period, struct diags *d)
+{
+	for (size_t i = 0; i < p->n_actuals; i++)
+		if (!p->actuals[i].bad)
+			warn_after(&p->actuals[i].src, p->actuals[i].period, period, d);
+	for (size_t i = 0; i < p->n_mstatus; i++)
+		if (!p->mstatus[i].bad)
+			warn_after(&p->mstatus[i].src, p->mstatus[i].period, period, d);
+	for (size_t i = 0; i < p->n_workload; i++)
+		if (!p->workload[i].bad)
+			warn_after(&p->workload[i].src, p->workload[i].period, period, d);
 }

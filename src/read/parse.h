@@ -149,4 +149,9 @@ void parse_table(struct parsed *p, struct table *t, const struct grid *g, const 
 /* The period of the nearest enclosing folder of relpath, or PERIOD_NONE. */
 int folder_period(const char *relpath);
 
+/* A warning W_AFTER_PERIOD at the 報告期間 of every submission row (not
+ * refused by the parser) whose period is after P: not used in this run
+ * (contract §3). */
+void parsed_warn_after_period(const struct parsed *p, int period, struct diags *d);
+
 #endif

@@ -300,8 +300,11 @@ struct book {
 	struct diags *d;
 	struct rel *rels;
 	size_t nrels;
-	char **sst;
+	struct grid_strings *pool; /* the shared strings, trimmed, shared by the grids */
+	const char **sst;
 	size_t nsst;
+	uint64_t text_bytes; /* the cells' text so far, shared strings expanded */
+	bool text_over;      /* text_bytes passed the limit: the file is refused */
 	struct xf *xfs;
 	size_t nxfs;
 	bool date1904;
@@ -667,7 +670,12 @@ struct workbook_info {
 	struct sheet_ref *sheets;
 	size_t nsheets;
 	char *marker;
+	bool input_names; /* the workbook carries _kaikaku_input names */
 };
+
+/* The sheet-level name kaikaku's feedback workbooks give their submission
+ * sheets (ingest.h's OWN_INPUT_SHEET_NAME). */
+#define OWN_INPUT_NAME "_kaikaku_input"
 
 static void workbook_info_release(struct workbook_info *w)
 {
@@ -694,6 +702,66 @@ static char *unquote_formula(const char *v)
 	return xstrndup(v + b, n);
 }
 
+/* The sheet named name (Excel compares sheet names without regard to ASCII
+ * case), or -1. */
+static long sheet_by_name(const struct workbook_info *w, const char *name, size_t len)
+{
+	for (size_t i = 0; i < w->nsheets; i++)
+		if (strlen(w->sheets[i].name) == len && strncmp(w->sheets[i].name, name, len) == 0)
+			return (long)i;
+	for (size_t i = 0; i < w->nsheets; i++)
+		if (strlen(w->sheets[i].name) == len && strncasecmp(w->sheets[i].name, name, len) == 0)
+			return (long)i;
+	return -1;
+}
+
+/*
+ * Marks as input every sheet a _kaikaku_input name refers to by its text
+ * ("'提出_KPI実績'!$A$1", or a list "'a'!$A$1,'b'!$A$1" as ExcelJS merges
+ * names). The text survives what localSheetId does not: a writer that keeps
+ * localSheetId while a clerk adds or deletes a sheet (openpyxl) makes it
+ * point at another sheet. False when the text names no sheet.
+ */
+static bool mark_by_reference(struct workbook_info *w, const char *text)
+{
+	struct strbuf name = STRBUF_INIT;
+	const char *p = text;
+	bool any = false;
+
+	while (*p == '=' || *p == ' ')
+		p++;
+	while (*p) {
+		long idx;
+
+		sb_reset(&name);
+		if (*p == '\'') {
+			for (p++; *p; p++) {
+				if (*p == '\'' && p[1] == '\'')
+					sb_addc(&name, *p++);
+				else if (*p == '\'')
+					break;
+				else
+					sb_addc(&name, *p);
+			}
+			if (*p == '\'')
+				p++;
+		} else {
+			while (*p && *p != '!' && *p != ',')
+				sb_addc(&name, *p++);
+		}
+		if (*p == '!' && (idx = sheet_by_name(w, sb_str(&name), name.len)) >= 0) {
+			w->sheets[idx].input = true;
+			any = true;
+		}
+		while (*p && *p != ',')
+			p++;
+		while (*p == ',' || *p == ' ')
+			p++;
+	}
+	sb_release(&name);
+	return any;
+}
+
 static bool read_workbook(struct book *b, const char *name, struct workbook_info *w)
 {
 	struct part p;
@@ -701,6 +769,9 @@ static bool read_workbook(struct book *b, const char *name, struct workbook_info
 	char *dn_name = NULL, *dn_local = NULL;
 	struct strbuf dn_text = STRBUF_INIT;
 	bool in_dn = false;
+	/* the _kaikaku_input names, resolved once every sheet is known */
+	char **in_text = NULL, **in_local = NULL;
+	size_t nin = 0;
 
 	memset(w, 0, sizeof(*w));
 	if (part_open(&p, b->z, name)) {
@@ -738,16 +809,31 @@ static bool read_workbook(struct book *b, const char *name, struct workbook_info
 				if (dn_name && strcmp(dn_name, "_kaikaku") == 0 && !dn_local) {
 					free(w->marker);
 					w->marker = unquote_formula(sb_str(&dn_text));
-				} else if (dn_name && strcmp(dn_name, "_kaikaku_input") == 0 && dn_local) {
-					char *end;
-					long idx = strtol(dn_local, &end, 10);
-
-					if (!*end && idx >= 0 && (size_t)idx < w->nsheets)
-						w->sheets[idx].input = true;
+				} else if (dn_name && strcmp(dn_name, OWN_INPUT_NAME) == 0) {
+					in_text = xrealloc(in_text, (nin + 1) * sizeof(*in_text));
+					in_local = xrealloc(in_local, (nin + 1) * sizeof(*in_local));
+					in_text[nin] = xstrdup(sb_str(&dn_text));
+					in_local[nin++] = dn_local ? xstrdup(dn_local) : NULL;
 				}
 			}
 		}
 	}
+	for (size_t i = 0; i < nin; i++) {
+		char *end;
+		long idx;
+
+		w->input_names = true;
+		/* by the sheet its text names; localSheetId only when it names none */
+		if (!mark_by_reference(w, in_text[i]) && in_local[i]) {
+			idx = strtol(in_local[i], &end, 10);
+			if (!*end && idx >= 0 && (size_t)idx < w->nsheets)
+				w->sheets[idx].input = true;
+		}
+		free(in_text[i]);
+		free(in_local[i]);
+	}
+	free(in_text);
+	free(in_local);
 	free(dn_name);
 	free(dn_local);
 	sb_release(&dn_text);
@@ -849,7 +935,8 @@ static bool read_sst(struct book *b, const char *name)
 					struct strbuf un = STRBUF_INIT;
 
 					ooxml_unescape(cur.buf ? cur.buf : "", cur.len, &un);
-					b->sst[b->nsst++] = sb_detach(&un);
+					b->sst[b->nsst++] = grid_strings_add(b->pool, sb_str(&un), un.len);
+					sb_release(&un);
 				}
 			} else if (is_elem(p.r, "rPh")) {
 				if (!xmlTextReaderIsEmptyElement(p.r))
@@ -921,16 +1008,42 @@ static void emit_number(struct book *b, struct grid *g, const struct cellbuf *c,
 			return;
 		}
 	}
+	/* a spreadsheet holds 15 significant digits (contract §2) */
+	v = number_round15(v);
 	if (kind == NUMFMT_PERCENT) {
 		char num[40];
 
-		number_format(v * 100, num, sizeof(num));
+		number_format(number_round15(v * 100), num, sizeof(num));
 		snprintf(text, sizeof(text), "%s%%", num);
 		grid_add(g, c->col, CELL_NUMBER, text, strlen(text), v, true);
 		return;
 	}
 	number_format(v, text, sizeof(text));
 	grid_add(g, c->col, CELL_NUMBER, text, strlen(text), v, false);
+}
+
+/* The day of an ISO 8601 date or date-time ("2027-01-01",
+ * "2027-01-01T00:00:00.000Z", "2027-01-01T09:00+09:00") as YYYY-MM-DD. */
+static bool iso_day(const char *v, char day[11])
+{
+	int y, m, d;
+
+	for (int i = 0; i < 10; i++) {
+		bool dash = i == 4 || i == 7;
+
+		if (dash ? v[i] != '-' : !(v[i] >= '0' && v[i] <= '9'))
+			return false;
+	}
+	if (v[10] && v[10] != 'T' && v[10] != 't' && v[10] != ' ')
+		return false;
+	y = (v[0] - '0') * 1000 + (v[1] - '0') * 100 + (v[2] - '0') * 10 + (v[3] - '0');
+	m = (v[5] - '0') * 10 + (v[6] - '0');
+	d = (v[8] - '0') * 10 + (v[9] - '0');
+	if (!date_valid(y, m, d))
+		return false;
+	memcpy(day, v, 10);
+	day[10] = '\0';
+	return true;
 }
 
 /* Turns a finished <c> into a grid cell; false on a broken reference. */
@@ -958,7 +1071,9 @@ static bool emit_cell(struct book *b, struct grid *g, struct cellbuf *c, const c
 			sb_release(&un);
 			return false;
 		}
-		grid_add(g, c->col, CELL_TEXT, b->sst[idx], strlen(b->sst[idx]), 0, false);
+		/* shared, not copied: one long string in many cells is held once */
+		b->text_bytes += strlen(b->sst[idx]);
+		grid_add_shared(g, c->col, CELL_TEXT, b->sst[idx], b->pool);
 	} else if (strcmp(t, "str") == 0) {
 		ooxml_unescape(v, c->v.len, &un);
 		grid_add(g, c->col, CELL_TEXT, sb_str(&un), un.len, 0, false);
@@ -969,18 +1084,15 @@ static bool emit_cell(struct book *b, struct grid *g, struct cellbuf *c, const c
 	} else if (strcmp(t, "e") == 0) {
 		grid_add(g, c->col, CELL_ERROR, v, c->v.len, 0, false);
 	} else if (strcmp(t, "d") == 0) {
-		/* an ISO 8601 date (Strict OOXML, LibreOffice): keep the date part */
-		int p;
+		/* an ISO 8601 date or date-time (Strict OOXML, LibreOffice, SheetJS
+		 * with cellDates: 2027-01-01T00:00:00.000Z): a date, its day kept;
+		 * anything else is shown as it is, never as an Excel error value */
+		char day[11];
 
-		if (c->v.len >= 10 && period_parse(v, &p, NULL)) {
-			char day[11];
-
-			memcpy(day, v, 10);
-			day[10] = '\0';
+		if (iso_day(v, day))
 			grid_add(g, c->col, CELL_DATE, day, 10, 0, false);
-		} else {
-			grid_add(g, c->col, CELL_ERROR, v, c->v.len, 0, false);
-		}
+		else
+			grid_add(g, c->col, CELL_TEXT, v, c->v.len, 0, false);
 	} else {
 		char *end;
 		double d;
@@ -1117,6 +1229,14 @@ static struct grid *read_sheet(struct book *b, const char *part_name, const char
 						code = E_TOO_MANY_CELLS;
 						why = "";
 					}
+					/* a shared string's text was counted by emit_cell */
+					if (!(c.t && strcmp(c.t, "s") == 0))
+						b->text_bytes += c.v.len + c.is.len;
+					if (b->text_bytes > b->lim->text_bytes) {
+						code = E_TEXT_TOO_LARGE;
+						why = "";
+						b->text_over = true;
+					}
 				} else if (strcmp(ln, "v") == 0) {
 					in_v = false;
 				} else if (strcmp(ln, "t") == 0) {
@@ -1144,6 +1264,10 @@ static struct grid *read_sheet(struct book *b, const char *part_name, const char
 	if (!part_close(&p)) {
 		part_report(b, &p, part_name, sheet);
 		grid_free(g);
+		return NULL;
+	}
+	if (why && code == E_TEXT_TOO_LARGE) {
+		grid_free(g); /* the whole file is refused by xlsx_read */
 		return NULL;
 	}
 	if (why) {
@@ -1201,6 +1325,7 @@ bool xlsx_read(const unsigned char *data, size_t n, const struct limits *lim, co
 				   "zip として読めません（途中で切れているか壊れています）。");
 		return false;
 	}
+	b.pool = grid_strings_new();
 	if (!read_rels(&b, "", &root_rels, &nroot))
 		goto out;
 	for (size_t i = 0; i < nroot && !wb_name; i++)
@@ -1245,6 +1370,11 @@ bool xlsx_read(const unsigned char *data, size_t n, const struct limits *lim, co
 	out->date1904 = b.date1904;
 	out->marker = w.marker;
 	w.marker = NULL;
+	/* a writer that drops the workbook-level constant (ExcelJS keeps only
+	 * names that are ranges) leaves the submission sheets' names: still
+	 * kaikaku's feedback workbook */
+	if (!out->marker && w.input_names)
+		out->marker = xstrdup("feedback");
 	for (size_t i = 0; i < w.nsheets; i++) {
 		const struct rel *r = rel_by_id(b.rels, b.nrels, w.sheets[i].rid);
 		struct grid *g;
@@ -1262,6 +1392,16 @@ bool xlsx_read(const unsigned char *data, size_t n, const struct limits *lim, co
 			continue;
 		}
 		g = read_sheet(&b, r->target, w.sheets[i].name, (int)i);
+		if (b.text_over) {
+			struct strbuf m = STRBUF_INIT;
+
+			sb_addf(&m,
+				"セルの文字の合計（共有文字列は参照ごとに数えます）が上限の %llu バイトを超えるため、このブックは読みません（シート「%s」まで）。",
+				(unsigned long long)lim->text_bytes, w.sheets[i].name);
+			book_error(&b, E_TEXT_TOO_LARGE, sb_str(&m));
+			sb_release(&m);
+			goto out;
+		}
 		if (!g)
 			continue;
 		if (g->nrows == 0) {
@@ -1278,8 +1418,7 @@ out:
 	workbook_info_release(&w);
 	rels_free(root_rels, nroot);
 	rels_free(b.rels, b.nrels);
-	for (size_t i = 0; i < b.nsst; i++)
-		free(b.sst[i]);
+	grid_strings_unref(b.pool);
 	free(b.sst);
 	free(b.xfs);
 	free(wb_name);

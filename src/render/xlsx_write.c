@@ -48,10 +48,17 @@ bool xw_open(struct xw_book *b, const char *path, time_t created, const char *ti
 		b->err = LXW_ERROR_CREATING_XLSX_FILE;
 		return false;
 	}
-	props.title = (char *)title;
-	props.author = (char *)"kaikaku";
-	props.created = created;
-	xw_keep(b, workbook_set_properties(b->wb, &props));
+	{
+		/* libxlsxwriter copies the properties */
+		struct strbuf safe = STRBUF_INIT;
+
+		text_xml_safe(&safe, title ? title : "");
+		props.title = (char *)sb_str(&safe);
+		props.author = (char *)"kaikaku";
+		props.created = created;
+		xw_keep(b, workbook_set_properties(b->wb, &props));
+		sb_release(&safe);
+	}
 	if (marker) {
 		char formula[64];
 
@@ -252,6 +259,30 @@ void xw_wrap(struct xw_sheet *s, uint16_t col, double width)
 		s->wrap[col] = width;
 }
 
+/* True when s holds no character XML 1.0 forbids (the common case: no copy). */
+static bool xml_ok(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t n = strlen(s), i = 0;
+
+	while (i < n) {
+		uint32_t cp;
+		size_t k;
+
+		if (u[i] >= 0x20 || u[i] == '\t' || u[i] == '\n' || u[i] == '\r') {
+			if (u[i] < 0x80) {
+				i++;
+				continue;
+			}
+		}
+		k = utf8_decode(u + i, n - i, &cp);
+		if (!k || text_xml_forbidden(cp))
+			return false;
+		i += k;
+	}
+	return true;
+}
+
 void xw_text(struct xw_sheet *s, uint32_t row, uint16_t col, const char *text, enum xw_fmt f)
 {
 	struct strbuf clean = STRBUF_INIT;
@@ -269,7 +300,8 @@ void xw_text(struct xw_sheet *s, uint32_t row, uint16_t col, const char *text, e
 		return;
 	}
 	/* a line break in a cell is LF, as Excel types it (Alt+Enter); a text
-	 * over Excel's 32,767 characters is cut with "…" */
+	 * over Excel's 32,767 characters is cut with "…"; a character XML 1.0
+	 * forbids (U+FFFE, U+FFFF, C0 controls) is U+FFFD, also in chart caches */
 	for (const char *p = text; *p; p++) {
 		if ((*p & 0xC0) != 0x80 && ++chars > XLSX_MAX_TEXT - 1) {
 			sb_adds(&clean, "…");
@@ -282,6 +314,13 @@ void xw_text(struct xw_sheet *s, uint32_t row, uint16_t col, const char *text, e
 		} else {
 			sb_addc(&clean, *p);
 		}
+	}
+	if (!xml_ok(sb_str(&clean))) {
+		struct strbuf safe = STRBUF_INIT;
+
+		text_xml_safe(&safe, sb_str(&clean));
+		sb_release(&clean);
+		clean = safe;
 	}
 	if (wrap) {
 		unsigned lines = wrapped_lines(sb_str(&clean), s->wrap[col]);
@@ -374,14 +413,19 @@ void xw_table(struct xw_sheet *s, uint32_t header_row, const char *const *names,
 	free(list);
 }
 
-/* '&' starts a code in Excel's header and footer strings. */
+/* '&' starts a code in Excel's header and footer strings; characters XML
+ * forbids are U+FFFD there too. */
 static void header_escape(struct strbuf *out, const char *s)
 {
-	for (; s && *s; s++) {
-		if (*s == '&')
+	struct strbuf safe = STRBUF_INIT;
+
+	text_xml_safe(&safe, s ? s : "");
+	for (const char *p = sb_str(&safe); *p; p++) {
+		if (*p == '&')
 			sb_addc(out, '&');
-		sb_addc(out, *s);
+		sb_addc(out, *p);
 	}
+	sb_release(&safe);
 }
 
 void xw_print(struct xw_sheet *s, const char *title, const char *period, long repeat_row)

@@ -60,6 +60,17 @@ static void test_parse(void)
 		{"0x10", NUMBER_BAD, 0, false},
 		{"1 000", NUMBER_BAD, 0, false},
 		{"85%%", NUMBER_BAD, 0, false},
+		/* issue 16 items 3 and 13: 15 significant digits, below 10^15 */
+		{"0.30000000000000004", NUMBER_OK, 0.3, false},
+		{"999,999,999,999,999", NUMBER_OK, 999999999999999.0, false},
+		{"-999999999999999", NUMBER_OK, -999999999999999.0, false},
+		{"1,000,000,000,000,000", NUMBER_TOO_LARGE, 0, false},
+		{"1000000000000000", NUMBER_TOO_LARGE, 0, false},
+		{"△1000000000000000", NUMBER_TOO_LARGE, 0, false},
+		{"9999999999999999", NUMBER_TOO_LARGE, 0, false},
+		{"999999999999999.9", NUMBER_TOO_LARGE, 0, false},
+		{"99999999999999999999999999999999999999999999999999", NUMBER_TOO_LARGE, 0, false},
+		{"0.07", NUMBER_OK, 0.07, false},
 	};
 
 	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
@@ -94,9 +105,20 @@ static void test_format(void)
 	}
 }
 
+static void test_round15(void)
+{
+	CHECK(number_round15(0.1 + 0.2) == 0.3);
+	CHECK(number_round15(0.07 * 100) == 7);
+	CHECK(number_round15(number_round15(0.075) * 100) == 7.5);
+	CHECK(number_round15(123456789012345.6) == 123456789012346.0);
+	CHECK(number_round15(-0.30000000000000004) == -0.3);
+	CHECK(number_round15(0) == 0);
+}
+
 int main(void)
 {
 	test_parse();
+	test_round15();
 	test_format();
 	return unit_report("test_number");
 }

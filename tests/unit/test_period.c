@@ -73,6 +73,19 @@ static void test_parse(void)
 		{"2026.5", NULL, 0},
 		{"令和8年度 第3四半期（2026年4月〜6月）", NULL, 0},
 		{"1899Q1", NULL, 0},
+		/* issue 16 item 17: nothing before 平成元年度 (FY1989); Excel's serial 1
+		 * is 1900-01-01, which must not be FY1899 */
+		{"1900-01-01", NULL, 0},
+		{"1900/2/28", NULL, 0},
+		{"1988Q4", NULL, 0},
+		{"1989Q1", "1989Q1", PERIOD_FORM_QUARTER},
+		{"1989-04-01", "1989Q1", PERIOD_FORM_DATE},
+		{"1989-03-31", NULL, 0},
+		{"平成元年度", "1989Q4", PERIOD_FORM_YEAR},
+		/* a no-break space after the period (copied from a web page) */
+		{"2026Q3\u00a0", "2026Q3", PERIOD_FORM_QUARTER},
+		{"\u00a02026 Q3\u202f", "2026Q3", PERIOD_FORM_QUARTER},
+		{"2026\u00a0Q3", "2026Q3", PERIOD_FORM_QUARTER},
 		{"3000Q1", NULL, 0},
 	};
 
@@ -165,7 +178,10 @@ static void test_excel_dates(void)
 			  "serial %g (1904=%d): got %d-%d-%d", cases[i].serial, cases[i].d1904, y, m,
 			  d);
 	}
-	CHECK_INT(period_from_date(1900, 2, 29), period_make(1899, 4));
+	/* 1900-02-29 (Excel's fictitious day) and 1900 at all: before FY1989 */
+	CHECK_INT(period_from_date(1900, 2, 29), PERIOD_NONE);
+	CHECK_INT(period_from_date(1900, 1, 1), PERIOD_NONE);
+	CHECK_INT(period_from_date(1989, 4, 1), period_make(1989, 1));
 }
 
 int main(void)

@@ -3,11 +3,22 @@
  */
 #include "kaikaku.h"
 
+#include "diag.h"
 #include "hashmap.h"
 #include "status.h"
 #include "strbuf.h"
 #include "unit.h"
 #include "utf8.h"
+
+/* Code points in a valid UTF-8 string. */
+static size_t chars(const char *s)
+{
+	size_t n = 0;
+
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		n += (*p & 0xC0) != 0x80;
+	return n;
+}
 
 static void test_valid(void)
 {
@@ -108,8 +119,68 @@ static void test_hmap(void)
 	hmap_release(&m);
 }
 
+/* issue 16 item 12: the text keys of the contract §2 */
+static void test_fold_key(void)
+{
+	static const struct {
+		const char *a, *b;
+	} same[] = {
+		{"窓口\u301C電子化", "窓口\uFF5E電子化"}, /* 〜 / ～ */
+		{"窓口~電子化", "窓口\u301C電子化"},
+		{"DX\u2212推進課", "DX\uFF0D推進課"}, /* − / － */
+		{"DX-推進課", "DX\u2212推進課"},
+		{"総務\u2014部", "総務\u2015部"}, /* — / ― */
+		{"A\u2225B", "A\u2016B"},       /* ∥ / ‖ */
+		{"\uFFE0\uFFE1\uFFE2", "\u00A2\u00A3\u00AC"},
+		{"　ＡＢＣ課 ", "abc課"},         /* then the header folding */
+	};
+
+	for (size_t i = 0; i < ARRAY_LEN(same); i++) {
+		struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
+
+		text_fold_key(&a, same[i].a);
+		text_fold_key(&b, same[i].b);
+		CHECK_STR(sb_str(&a), sb_str(&b));
+		sb_release(&a);
+		sb_release(&b);
+	}
+	{
+		struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
+
+		text_fold_key(&a, "総務課");
+		text_fold_key(&b, "総務部");
+		CHECK(strcmp(sb_str(&a), sb_str(&b)) != 0);
+		sb_release(&a);
+		sb_release(&b);
+	}
+}
+
+/* issue 16 item 2: a long value is quoted cut, in the value and the message */
+static void test_diag_cut(void)
+{
+	struct strbuf cut = STRBUF_INIT, long_value = STRBUF_INIT;
+	struct diags d;
+	const char *short_text = "短い値";
+
+	CHECK(diag_cut(short_text, &cut) == short_text);
+	for (int i = 0; i < 150; i++)
+		sb_adds(&long_value, "長");
+	CHECK_INT(chars(diag_cut(sb_str(&long_value), &cut)), DIAG_QUOTE_CHARS + 1);
+	diags_init(&d);
+	diag_add(&d, E_BAD_NUMBER, NULL, "削減時間", sb_str(&long_value), "「%s」と「%s」",
+		 sb_str(&long_value), sb_str(&long_value));
+	CHECK_INT(chars(d.v[0].value), DIAG_QUOTE_CHARS + 1);
+	CHECK(strstr(d.v[0].message, sb_str(&long_value)) == NULL);
+	CHECK(strstr(d.v[0].message, sb_str(&cut)) != NULL);
+	diags_release(&d);
+	sb_release(&cut);
+	sb_release(&long_value);
+}
+
 int main(void)
 {
+	test_diag_cut();
+	test_fold_key();
 	test_valid();
 	test_fold();
 	test_status();

@@ -426,15 +426,14 @@ int main(int argc, char **argv)
 	/* over a file-size limit (ulimit -f), write(2) fails with EFBIG and the
 	 * run fails cleanly (exit 2, outputs untouched) instead of being killed */
 	signal(SIGXFSZ, SIG_IGN);
+	kk_set_fatal_say(runlog_say_fatal);
 	{
-		struct strbuf err = STRBUF_INIT;
+		char err[512];
 
-		if (!interpose_check(&err)) {
-			runlog_say(true, sb_str(&err));
-			sb_release(&err);
+		if (!interpose_check(err, sizeof(err))) {
+			runlog_say(true, err);
 			return EXIT_FAILED;
 		}
-		sb_release(&err);
 	}
 	o.jobs = jobs_cpus();
 

@@ -2,9 +2,9 @@
  * interpose.h - the functions kaikaku's executable defines in place of a
  * library's, for the whole process, in one place (interpose.c):
  *
- * - malloc, calloc, realloc (xalloc.c, until it moves here): running out of
- *   memory inside any library is a clean exit 2, never a crash or a good
- *   file reported as broken;
+ * - malloc, calloc, realloc (not under AddressSanitizer, which has its own):
+ *   running out of memory inside any library is a clean exit 2 (xoom), never
+ *   a crash or a good file reported as broken;
  * - zlib's deflateInit_: the level of what libharu compresses (interpose_
  *   deflate_level);
  * - libxlsxwriter's lxw_tmpfile: its temporary parts in memory, not on disk.
@@ -17,7 +17,6 @@
 
 #include "kaikaku.h"
 
-#include "strbuf.h"
 
 /* The zlib level for deflateInit() calls from now on (0-9), or -1: the
  * caller's own. libharu 2.3 deflates every PDF stream at level 6 and has no
@@ -28,6 +27,6 @@ void interpose_deflate_level(int level);
 /* At start-up: false, with the names that are not in effect, when one of the
  * process-wide definitions is not what the libraries will call (a static
  * link, a symbol not exported, a preloaded library of the same name). */
-bool interpose_check(struct strbuf *err);
+bool interpose_check(char *err, size_t size);
 
 #endif

@@ -38,6 +38,9 @@ char *xstrndup(const char *s, size_t n);
 void xgrow(void **v, size_t *cap, size_t need, size_t size);
 KK_NORETURN void xoom(size_t n);
 
+/* Who prints the fatal line (main registers the run log's, which also writes
+ * it to --log); stderr until then. It must not allocate. */
+void kk_set_fatal_say(void (*fn)(const char *line));
 /* A single cleanup hook run before an out-of-memory or fatal exit. */
 void kk_set_fatal_cleanup(void (*fn)(void));
 /* Run before that cleanup (jobs.c: stop the worker processes, so that none

@@ -172,3 +172,15 @@ void name_make_tail(struct name_set *ns, const char *base, const char *tail, con
 		sb_release(&key);
 	}
 }
+
+char *name_path(struct name_set *ns, const char *dir, const char *base, const char *code,
+		const char *ext)
+{
+	struct strbuf path = STRBUF_INIT, tail = STRBUF_INIT;
+
+	sb_addf(&path, "%s/", dir);
+	sb_addf(&tail, "_%s", code);
+	name_make_tail(ns, base, sb_str(&tail), ext, &path);
+	sb_release(&tail);
+	return sb_detach(&path);
+}

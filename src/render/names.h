@@ -32,6 +32,10 @@ void name_make(struct name_set *ns, const char *base, const char *ext, struct st
  * ("_2026Q3") is kept whole like the extension. */
 void name_make_tail(struct name_set *ns, const char *base, const char *tail, const char *ext,
 		    struct strbuf *out);
+/* dir/<name_make_tail of base, "_" + period code, ext>, a new string (the
+ * caller frees it): the path of one of an output's per-item files. */
+char *name_path(struct name_set *ns, const char *dir, const char *base, const char *code,
+		const char *ext);
 /* The safe form of one name, without the distinctness (pure). */
 void name_clean(const char *in, size_t max_bytes, struct strbuf *out);
 

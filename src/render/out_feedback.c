@@ -535,14 +535,10 @@ static void *feedback_plan_new(const struct render_input *in, struct strbuf *err
 	pl->paths = xcalloc(m->ndivisions + 1, sizeof(*pl->paths));
 	name_set_init(&names);
 	for (size_t i = 0; i < m->ndivisions; i++) {
-		struct strbuf base = STRBUF_INIT, path = STRBUF_INIT, tail = STRBUF_INIT;
+		struct strbuf base = STRBUF_INIT;
 
 		sb_addf(&base, "%s_%s", m->divisions[i].code, m->divisions[i].name);
-		sb_addf(&path, "%s/", dir);
-		sb_addf(&tail, "_%s", in->labels.code);
-		name_make_tail(&names, sb_str(&base), sb_str(&tail), ".xlsx", &path);
-		sb_release(&tail);
-		pl->paths[i] = sb_detach(&path);
+		pl->paths[i] = name_path(&names, dir, sb_str(&base), in->labels.code, ".xlsx");
 		sb_release(&base);
 	}
 	name_set_release(&names);

@@ -1460,15 +1460,8 @@ static void *pdf_plan_new(const struct render_input *in, struct strbuf *err)
 	pl->paths[0] = sb_detach(&path);
 	name_set_init(&names);
 	for (size_t i = 0; i < m->ndepartments; i++) {
-		struct strbuf base = STRBUF_INIT, tail = STRBUF_INIT;
-
-		sb_addf(&path, "%s/", dir);
-		sb_addf(&base, "%s", m->departments[i].name);
-		sb_addf(&tail, "_%s", in->labels.code);
-		name_make_tail(&names, sb_str(&base), sb_str(&tail), ".pdf", &path);
-		sb_release(&tail);
-		pl->paths[1 + i] = sb_detach(&path);
-		sb_release(&base);
+		pl->paths[1 + i] =
+			name_path(&names, dir, m->departments[i].name, in->labels.code, ".pdf");
 	}
 	name_set_release(&names);
 	free(dir);

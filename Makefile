@@ -36,7 +36,7 @@ INPUT ?= input
 OUTPUT ?= output
 
 .PHONY: all run test check unit cases asan deps deps-test clean sample install uninstall \
-	fuzz fuzz-build fuzz-smoke bench
+	fuzz fuzz-build fuzz-smoke bench format check-format
 
 all: $(BIN)
 
@@ -138,6 +138,17 @@ run: deps
 	@st=0; ./$(BIN) run --input $(INPUT) --output $(OUTPUT) || st=$$?; \
 	if [ $$st -ge 2 ]; then exit $$st; fi; \
 	echo "kaikaku: outputs are in $(OUTPUT)/ (exit status $$st)"
+
+# The house style (.clang-format) over every C file of the project:
+# `make format` applies it, `make check-format` (part of `make test`) fails
+# on any file it would change.
+FORMAT_FILES = $(sort $(wildcard src/*.c src/*/*.[ch] tests/unit/*.[ch] tests/fuzz/*.c tests/shim/*.c \
+	tests/tools/*.c))
+format:
+	@clang-format -i $(FORMAT_FILES)
+
+check-format:
+	@clang-format --dry-run --Werror $(FORMAT_FILES) && echo "check-format: ok"
 
 # Every test, then every test again under ASan+UBSan.
 test: deps-test

@@ -10,7 +10,7 @@ if [ "$what" = bench ]; then
 	pkgs="$pkgs python3"
 fi
 if [ "$what" = test ]; then
-	pkgs="$pkgs python3 python3-openpyxl libreoffice-calc-nogui poppler-utils qpdf valgrind clang locales man-db groff-base strace"
+	pkgs="$pkgs clang-format python3 python3-openpyxl libreoffice-calc-nogui poppler-utils qpdf valgrind clang locales man-db groff-base strace"
 fi
 # for the set-up's own test: a package that must be reported missing
 pkgs="$pkgs ${KAIKAKU_DEPS_EXTRA:-}"

@@ -299,6 +299,7 @@ static int cmd_run(const struct opts *o, enum mode mode)
 	compute(&m, &cp, &prev);
 	cp.period = period;
 	have_result = true;
+	compute_implausible(&m, &r, &d);
 	{
 		struct render_input in = {&m, &a, &r, &prev, &p, &counts, &d, &s, &layout, &cov,
 					  {0}, 0, NULL, -1, NULL, false};

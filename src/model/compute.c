@@ -4,8 +4,12 @@
  */
 #include "kaikaku.h"
 
+#include <math.h>
+
 #include "compute.h"
+#include "number.h"
 #include "period.h"
+#include "recognise.h"
 
 double kpi_progress(double actual, double baseline, double target)
 {
@@ -364,4 +368,26 @@ void result_release(struct result *r)
 	free(r->missing);
 	free(r->workload_used);
 	memset(r, 0, sizeof(*r));
+}
+
+void compute_implausible(const struct model *m, const struct result *r, struct diags *d)
+{
+	for (size_t i = 0; i < r->nworkload_used; i++) {
+		const struct workload *w = &m->workloads[r->workload_used[i]];
+		const struct division *dv = &m->divisions[w->division];
+		const struct kgi *k = &r->kgi_divisions[w->division];
+		struct loc loc = {w->src->file, w->src->sheet, w->src->row};
+		char hours[40], base[40], value[40];
+
+		if (!dv->has_baseline || !(k->hours_saved > dv->baseline))
+			continue;
+		number_format(k->hours_saved, hours, sizeof(hours));
+		number_format(dv->baseline, base, sizeof(base));
+		number_format(w->hours, value, sizeof(value));
+		diag_add(d, W_IMPLAUSIBLE, &loc, column_ja(COL_HOURS_SAVED), value,
+			 "%s（%s）の削減時間の合計 %s 時間が基準業務量 %s 時間を超えています"
+			 "（削減率 %s）。この行は「%s」の %s 時間です。",
+			 dv->name, dv->code, hours, base,
+			 k->rate <= 100 ? "100% 超" : "10,000% 超", w->initiative, value);
+	}
 }

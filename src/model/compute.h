@@ -9,6 +9,7 @@
 
 #include "kaikaku.h"
 
+#include "diag.h"
 #include "model.h"
 #include "status.h"
 
@@ -94,6 +95,10 @@ struct result {
  * one for any period; PERIOD_NONE when no period qualifies. */
 int compute_default_period(const struct model *m);
 void compute(const struct model *m, const struct compute_params *params, struct result *out);
+/* A warning W_IMPLAUSIBLE at each workload row that counts at r's period
+ * for a division whose hours saved add up to more than its baseline hours
+ * (contract §2): the rate is still computed as it is. */
+void compute_implausible(const struct model *m, const struct result *r, struct diags *d);
 void result_release(struct result *r);
 
 #endif

@@ -3,6 +3,8 @@
  */
 #include "kaikaku.h"
 
+#include <math.h>
+
 #include "fs.h"
 #include "number.h"
 #include "period.h"
@@ -54,6 +56,10 @@ void json_number(struct strbuf *out, double v)
 {
 	char buf[40];
 
+	if (!isfinite(v)) { /* JSON has no inf or NaN */
+		sb_adds(out, "null");
+		return;
+	}
 	number_format(v, buf, sizeof(buf));
 	sb_adds(out, buf);
 }

@@ -144,14 +144,36 @@ struct bar {
 };
 
 /* A round step for an axis up to max (a fraction): 1, 2, 2.5, 5 or 10 points. */
+/*
+ * A round step for an axis up to max: the smallest of 1, 2, 2.5 and 5 times a
+ * power of ten (from 1%) that gives at most 6 steps, whatever the size of max
+ * (an implausible rate of 10^12 % included), so a chart has at most 7 grid
+ * lines. max must be finite (chart_scale).
+ */
 static double axis_step(double max)
 {
-	static const double steps[] = {0.01, 0.02, 0.025, 0.05, 0.1, 0.2, 0.25, 0.5, 1};
+	static const double mant[] = {1, 2, 2.5, 5};
 
-	for (size_t i = 0; i < ARRAY_LEN(steps); i++)
-		if (max / steps[i] <= 6)
-			return steps[i];
-	return 1;
+	for (double unit = 0.01; unit < 1e300; unit *= 10)
+		for (size_t i = 0; i < ARRAY_LEN(mant); i++)
+			if (max / (mant[i] * unit) <= 6)
+				return mant[i] * unit;
+	return max;
+}
+
+/* The top of a rate axis: a round number above the target and every finite
+ * value (a value that is not finite is not drawn). */
+static double chart_scale(double target, const double *v, size_t n)
+{
+	double scale = target * 1.25, step;
+
+	for (size_t i = 0; i < n; i++)
+		if (isfinite(v[i]) && v[i] * 1.1 > scale)
+			scale = v[i] * 1.1;
+	if (!isfinite(scale) || scale <= 0)
+		scale = 1;
+	step = axis_step(scale);
+	return ceil(scale / step - 1e-9) * step;
 }
 
 /* Horizontal bars of rates against a dashed target line. */
@@ -159,18 +181,13 @@ static void chart_bars(struct pack *k, const char *title, const struct bar *bars
 		       double target)
 {
 	struct pdf *p = &k->p;
-	double label_w = 110, row = 16, top, x0, w, scale = target * 1.25;
+	double label_w = 110, row = 16, top, x0, w, scale;
+	double *values = xcalloc(n + 1, sizeof(*values));
 
 	for (size_t i = 0; i < n; i++)
-		if (bars[i].has && bars[i].value * 1.1 > scale)
-			scale = bars[i].value * 1.1;
-	if (scale <= 0)
-		scale = 1;
-	{
-		double step = axis_step(scale);
-
-		scale = ceil(scale / step - 1e-9) * step;
-	}
+		values[i] = bars[i].has ? bars[i].value : 0;
+	scale = chart_scale(target, values, n);
+	free(values);
 	pdf_need(p, 40 + n * row + 40);
 	pdf_text(p, p->ml, p->y + 11, 10.5, NAVY, title);
 	p->y += 30;
@@ -201,6 +218,10 @@ static void chart_bars(struct pack *k, const char *title, const struct bar *bars
 			pdf_text(p, x0 + 4, y + 10.5, 8, GREY, "（基準業務量なし）");
 			continue;
 		}
+		if (!isfinite(bars[i].value)) {
+			pdf_text(p, x0 + 4, y + 10.5, 8, GREY, "（算出できません）");
+			continue;
+		}
 		pdf_rect(p, x0, y + 2, w * bars[i].value / scale, row - 5, ACCENT);
 		pct(bars[i].value, v, sizeof(v));
 		pdf_text(p, x0 + w * bars[i].value / scale + 4, y + 10.5, 8, INK, v);
@@ -223,12 +244,13 @@ static void chart_trend(struct pack *k, const char *title, const int *periods, c
 			size_t n, double target)
 {
 	struct pdf *p = &k->p;
-	double h = 130, left = p->ml + 40, w = k->cw - 60, top, scale = target * 1.25;
+	double h = 130, left = p->ml + 40, w = k->cw - 60, top, scale;
+	double *rates = xcalloc(n + 1, sizeof(*rates));
 
 	for (size_t i = 0; i < n; i++)
-		if (v[i].rate * 1.1 > scale)
-			scale = v[i].rate * 1.1;
-	scale = ceil(scale / axis_step(scale) - 1e-9) * axis_step(scale);
+		rates[i] = v[i].rate;
+	scale = chart_scale(target, rates, n);
+	free(rates);
 	pdf_need(p, h + 60);
 	pdf_text(p, p->ml, p->y + 11, 10.5, NAVY, title);
 	p->y += 22;
@@ -252,7 +274,8 @@ static void chart_trend(struct pack *k, const char *title, const int *periods, c
 		double y = top + h - h * (v[i].rate > 0 ? v[i].rate : 0) / scale;
 		char c[PERIOD_CODE_MAX], lab[32];
 
-		if (i > 0 && v[i - 1].rate >= 0 && v[i].rate >= 0) {
+		if (i > 0 && v[i - 1].rate >= 0 && v[i].rate >= 0 && isfinite(v[i - 1].rate) &&
+		    isfinite(v[i].rate)) {
 			double px = left + w * (i - 1) / (n - 1.0);
 			double py = top + h - h * v[i - 1].rate / scale;
 
@@ -260,7 +283,7 @@ static void chart_trend(struct pack *k, const char *title, const int *periods, c
 		}
 		code(periods[i], c);
 		pdf_text_aligned(p, x - 30, 60, top + h + 12, 7.5, INK, PDF_CENTER, c);
-		if (v[i].rate < 0)
+		if (v[i].rate < 0 || !isfinite(v[i].rate))
 			continue;
 		pdf_dot(p, x, y, 2.6, ACCENT);
 		pct(v[i].rate, lab, sizeof(lab));

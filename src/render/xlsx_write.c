@@ -4,6 +4,7 @@
 #include "kaikaku.h"
 
 #include <errno.h>
+#include <math.h>
 
 #include "fs.h"
 #include "own_marker.h"
@@ -343,6 +344,10 @@ void xw_number(struct xw_sheet *s, uint32_t row, uint16_t col, double v, enum xw
 
 	if (!s->ws || s->b->err != LXW_NO_ERROR)
 		return;
+	if (!isfinite(v)) { /* a workbook cannot hold inf or NaN: a dash says "cannot be computed" */
+		xw_text(s, row, col, "—", XW_TEXT);
+		return;
+	}
 	touch(s, row);
 	xw_keep(s->b, worksheet_write_number(s->ws, row, col, v, s->b->fmt[f]));
 	snprintf(buf, sizeof(buf), f == XW_PCT ? "%.1f%%" : "%.2f", f == XW_PCT ? v * 100 : v);

@@ -30,6 +30,12 @@ seeds() {
 			i=$((i + 1))
 			printf %s "$line" >"$out/v$i"
 		done <"$root/tests/fuzz/values.txt" ;;
+	fuzz_names)
+		printf '総務部' >"$out/n1"
+		printf 'ΣΑ部\0σα部\0Σα部' >"$out/n2"
+		printf '..\0/etc/passwd\0a:b*c?\0名前\342\200\256fdp.exe' >"$out/n3"
+		printf '%%0200d' 0 >"$out/n4"
+		printf 'あいうえおかきくけこさしすせそたちつてとなにぬねのはひふへほまみむめもやゆよらりるれろわをん' >"$out/n5" ;;
 	esac
 }
 

@@ -130,7 +130,8 @@ static void kgi_finish(struct kgi *k)
 
 /* The KGI at period q for the city, departments and divisions. Rows are sorted
  * by (division, initiative, period): the latest row at or before q of each
- * (division, initiative) counts, if its division has a baseline. */
+ * (division, initiative) counts, in the department's and the city's if its
+ * division has a baseline, in its division's own hours always. */
 static void kgi_at(const struct model *m, int q, struct kgi *city, struct kgi *depts,
 		   struct kgi *divs, size_t **used, size_t *nused)
 {
@@ -167,8 +168,10 @@ static void kgi_at(const struct model *m, int q, struct kgi *city, struct kgi *d
 				xgrow((void **)used, &cap, *nused + 1, sizeof(**used));
 				(*used)[(*nused)++] = (size_t)pick;
 			}
+			/* a division without a baseline: its hours are its own (shown,
+			 * never as 0) but count in no ratio (contract §3) */
+			divs[w->division].hours_saved += w->hours;
 			if (dv->has_baseline) {
-				divs[w->division].hours_saved += w->hours;
 				depts[dv->dept].hours_saved += w->hours;
 				city->hours_saved += w->hours;
 			}

@@ -329,24 +329,26 @@ static void counts_line(struct pack *k, const struct counts *c)
 {
 	struct strbuf sb = STRBUF_INIT;
 	bool first = true;
+	char n[PRESENT_MAX];
 
-	sb_addf(&sb, "施策 %d 件（", c->nmeasures);
+	sb_addf(&sb, "施策 %s 件（", present_count(c->nmeasures, n));
 	for (size_t i = 0; i < ARRAY_LEN(status_measure_order); i++) {
 		enum status st = status_measure_order[i];
 
 		if (!c->measures[st])
 			continue;
-		sb_addf(&sb, "%s%s %d", first ? "" : "・", status_word(st), c->measures[st]);
+		sb_addf(&sb, "%s%s %s", first ? "" : "・", status_word(st),
+			present_count(c->measures[st], n));
 		first = false;
 	}
-	sb_addf(&sb, "）、KPI %d 件", c->nkpis);
+	sb_addf(&sb, "）、KPI %s 件", present_count(c->nkpis, n));
 	if (c->share >= 0) {
 		char v[32];
 
 		pct(c->share, v, sizeof(v));
 		sb_addf(&sb, "（順調・達成 %s）", v);
 	}
-	sb_addf(&sb, "、マイルストーン %d 件", c->nmilestones);
+	sb_addf(&sb, "、マイルストーン %s 件", present_count(c->nmilestones, n));
 	note(k, sb_str(&sb));
 	sb_release(&sb);
 }
@@ -698,6 +700,12 @@ static void kpi_cell(const void *x, size_t row, const struct pdf_column *col, st
 		if (kr->actual) {
 			num(kr->actual->value, a, sizeof(a));
 			sb_addf(buf, "%s ／ %s%s", a, tg, kp->unit ? kp->unit : "");
+		} else if (kr->previous) {
+			/* not reported for P: the latest earlier actual, with its period (§3) */
+			num(kr->previous->value, a, sizeof(a));
+			sb_addf(buf, "前回 %s%s（", a, kp->unit ? kp->unit : "");
+			present_period_short(kr->previous->period, buf);
+			sb_addf(buf, "）／ %s%s", tg, kp->unit ? kp->unit : "");
 		} else {
 			sb_addf(buf, "— ／ %s%s", tg, kp->unit ? kp->unit : "");
 		}
@@ -815,6 +823,26 @@ static void section_pillars(struct pack *k, const struct section *s)
 
 /* ---- one department */
 
+/* Whether division d sent a report for P on one of its KPIs or milestones
+ * that was refused with an error (so it is 未提出 with rows sent). */
+static bool division_refused(const struct pack *k, size_t d)
+{
+	const struct model *m = k->m;
+	const struct division *dv = &m->divisions[d];
+
+	for (size_t i = 0; i < dv->nmeasures; i++) {
+		const struct measure *ms = &m->measures[dv->measures[i]];
+
+		for (size_t j = 0; j < ms->nkpis; j++)
+			if (attribution_kpi_refused(k->in->a, ms->kpis[j], k->r->period))
+				return true;
+		for (size_t j = 0; j < ms->nmilestones; j++)
+			if (attribution_milestone_refused(k->in->a, ms->milestones[j], k->r->period))
+				return true;
+	}
+	return false;
+}
+
 static void division_block(struct pack *k, size_t d, HPDF_Outline parent)
 {
 	const struct model *m = k->m;
@@ -841,7 +869,11 @@ static void division_block(struct pack *k, size_t d, HPDF_Outline parent)
 		num(g->hours_saved, h1, sizeof(h1));
 		sb_addf(&sb, "基準業務量なし（削減 %s 時間は削減率に数えません）", h1);
 	}
-	if (missing)
+	if (missing && division_refused(k, d))
+		sb_addf(&sb, "。%s の報告は届きましたが、エラーのため1行も使えず、未提出の扱いです"
+			     "（付録 入力エラーを参照）",
+			k->period);
+	else if (missing)
 		sb_addf(&sb, "。%s の提出がありません（未提出）", k->period);
 	note(k, sb_str(&sb));
 	if (dv->nmeasures == 0) {
@@ -946,22 +978,22 @@ static void dept_cell(const void *x, size_t i, const struct pdf_column *col, str
 		cell_text(c, k->m->departments[i].name);
 		return;
 	case DE_DIVISIONS:
-		sb_addf(buf, "%zu", k->m->departments[i].ndivisions);
+		sb_adds(buf, present_count((long long)k->m->departments[i].ndivisions, v));
 		break;
 	case DE_MEASURES:
-		sb_addf(buf, "%d", ct->nmeasures);
+		sb_adds(buf, present_count(ct->nmeasures, v));
 		break;
 	case DE_DELAYED:
-		sb_addf(buf, "%d", ct->measures[ST_DELAYED]);
+		sb_adds(buf, present_count(ct->measures[ST_DELAYED], v));
 		break;
 	case DE_AT_RISK:
-		sb_addf(buf, "%d", ct->measures[ST_AT_RISK]);
+		sb_adds(buf, present_count(ct->measures[ST_AT_RISK], v));
 		break;
 	case DE_NOT_REPORTED:
-		sb_addf(buf, "%d", ct->measures[ST_NOT_REPORTED]);
+		sb_adds(buf, present_count(ct->measures[ST_NOT_REPORTED], v));
 		break;
 	case DE_GOOD:
-		sb_addf(buf, "%d", ct->measures[ST_ON_TRACK] + ct->measures[ST_ACHIEVED]);
+		sb_adds(buf, present_count(ct->measures[ST_ON_TRACK] + ct->measures[ST_ACHIEVED], v));
 		break;
 	case DE_SHARE:
 		sb_adds(buf, ct->share >= 0 ? present_percent(ct->share, v) : "—");
@@ -974,7 +1006,7 @@ static void dept_cell(const void *x, size_t i, const struct pdf_column *col, str
 	case DE_MISSING:
 		for (size_t j = 0; j < k->r->nmissing; j++)
 			miss += k->m->divisions[k->r->missing[j]].dept == i;
-		sb_addf(buf, "%zu 課", miss);
+		sb_addf(buf, "%s 課", present_count((long long)miss, v));
 		break;
 	}
 	cell_buf(c, buf);
@@ -1023,14 +1055,15 @@ static bool list_cut(const struct section *s, size_t total)
 static void list_rest(struct pack *k, const struct section *s, size_t total, const char *where)
 {
 	struct strbuf sb = STRBUF_INIT;
+	char n[PRESENT_MAX];
 
 	if (!list_cut(s, total))
 		return;
 	if (s->limit == 0)
-		sb_addf(&sb, "%zu 件あります（ここには載せていません）。", total);
+		sb_addf(&sb, "%s 件あります（ここには載せていません）。", present_count((long long)total, n));
 	else
-		sb_addf(&sb, "ほかに %zu 件あります（最初の %ld 件だけを載せています）。",
-			total - (size_t)s->limit, s->limit);
+		sb_addf(&sb, "ほかに %s 件あります（最初の %ld 件だけを載せています）。",
+			present_count((long long)(total - (size_t)s->limit), n), s->limit);
 	sb_addf(&sb, "すべては %s %sにあります。", k->summary, where);
 	k->p.y += 4;
 	note(k, sb_str(&sb));
@@ -1183,7 +1216,11 @@ static void missing_cell(const void *x, size_t row, const struct pdf_column *col
 				open += st != ST_DONE && st != ST_CANCELLED;
 			}
 		}
-		sb_addf(buf, "%zu", col->arg == MS_KPIS ? kpis : open);
+		{
+			char v[PRESENT_MAX];
+
+			sb_adds(buf, present_count((long long)(col->arg == MS_KPIS ? kpis : open), v));
+		}
 		break;
 	case MS_LAST:
 		for (size_t j = 0; j < m->nsubmitted; j++)
@@ -1353,7 +1390,12 @@ static void section_errors(struct pack *k, const struct section *s)
 		errors += diag_code_severity(k->d->v[i].code) == SEV_ERROR;
 	}
 	section_start(k, s->title, NULL, 0, true);
-	sb_addf(&sb, "エラー %zu 件・警告 %zu 件。", errors, r.n - errors);
+	{
+		char e[PRESENT_MAX], w[PRESENT_MAX];
+
+		sb_addf(&sb, "エラー %s 件・警告 %s 件。", present_count((long long)errors, e),
+			present_count((long long)(r.n - errors), w));
+	}
 	if (list_cut(s, r.n))
 		sb_addf(&sb,
 			"ここには最初の %ld 件を載せています。残りの %zu 件を含むすべては %s を見てください。",

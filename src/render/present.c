@@ -108,6 +108,11 @@ const char *present_number(double v, char buf[PRESENT_MAX])
 	return buf;
 }
 
+const char *present_count(long long n, char buf[PRESENT_MAX])
+{
+	return present_number((double)n, buf);
+}
+
 const char *present_percent(double fraction, char buf[PRESENT_MAX])
 {
 	double v = round(fraction * 1000) / 10; /* one decimal, no "-0.0" */

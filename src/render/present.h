@@ -60,6 +60,8 @@ void present_period_short(int period, struct strbuf *out);
  * into buf (PRESENT_MAX bytes) and returns it.
  */
 const char *present_number(double v, char buf[PRESENT_MAX]);
+/* A count with thousands separators: "1,733". */
+const char *present_count(long long n, char buf[PRESENT_MAX]);
 /* A fraction as a percentage with one decimal, never "-0.0": "62.0%". */
 const char *present_percent(double fraction, char buf[PRESENT_MAX]);
 

@@ -190,4 +190,18 @@ master = next(r for r in led if r["ファイル"].startswith("masters/"))
 assert master["表の種類"] == "課マスタ・施策マスタ・KPIマスタ・マイルストーン", master
 err = table("入力エラー")[1]
 assert next(r for r in err if r["値"] == "約22")["課"] == "DX推進課"
+# a division without a baseline: its hours show everywhere (they only do not
+# count in the rate): 都市計画課 reported 260 hours (issue 12)
+import subprocess  # noqa: E402
+pack = subprocess.run(["pdftotext", "-layout", os.path.join(out, "review_2026Q3.pdf"), "-"],
+                      capture_output=True, text=True, check=True).stdout
+assert "基準業務量なし（削減 260 時間は削減率に数えません）" in pack
+# 保育課 sent its 2026Q3 actual twice with two values (E_CONFLICT): rows sent, none used
+flat = pack.replace("\n", "").replace(" ", "")
+assert "報告は届きましたが、エラーのため1行も使えず、未提出の扱いです" in flat, "保育課"
+# a KPI without an actual for P shows the latest earlier one (§3): K31-1's 390 hours of 2026Q2
+assert "前回390時間（R8年度" in flat
+fb = openpyxl.load_workbook(os.path.join(out, "feedback", "040200_都市計画課_2026Q3.xlsx"))
+cells = [c for row in fb["概要"].iter_rows(values_only=True) for c in row]
+assert 260 in cells, cells
 print("sample ok")

@@ -306,12 +306,9 @@ static int cmd_run(const struct opts *o, enum mode mode)
 		struct publish pb;
 		struct history *h = NULL;
 		struct restatements rs = {0};
-		bool locked = false;
-
 		render_input_labels(&in);
 		/* the history is read and written inside the output folder's lock */
-		write_ok = !write || (locked = publish_begin(&pb, o->output, in.labels.code, o->wait,
-							     &err));
+		write_ok = !write || publish_begin(&pb, o->output, in.labels.code, o->wait, &err);
 		struct history_run run = {&m, &r, &p, &d, &rs, 0, NULL, CLOSURE_NONE};
 
 		write_ok = write_ok && history_open(o->output, write, o->wait, &h, &err) &&
@@ -327,7 +324,7 @@ static int cmd_run(const struct opts *o, enum mode mode)
 		status = in.exit_status = diags_count(&d, SEV_ERROR) ? EXIT_REJECTED : 0;
 		if (write && write_ok)
 			write_ok = write_outputs(o, &in, &pb, &run, &err);
-		if (locked) {
+		if (write) { /* also after a failed publish_begin, as it asks */
 			if (!write_ok)
 				publish_abort(&pb);
 			publish_end(&pb);

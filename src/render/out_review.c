@@ -13,6 +13,7 @@
 #include "hashmap.h"
 #include "linebreak.h"
 #include "names.h"
+#include "number.h"
 #include "pdf_draw.h"
 #include "period.h"
 #include "out_review.h"
@@ -504,6 +505,29 @@ static void contents_fill(struct pack *k)
 
 /* ---- 概要 (KGI) */
 
+/* What each status means, in words, with the factors in use (settings). */
+static void legend(struct pack *k)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char on[40], risk[40];
+
+	number_format(k->r->params.on_track_factor, on, sizeof(on));
+	number_format(k->r->params.at_risk_factor, risk, sizeof(risk));
+	k->p.y += 6;
+	pdf_need(&k->p, 70);
+	pdf_text(&k->p, k->p.ml, k->p.y + 11, 10.5, NAVY, "状況の決め方");
+	k->p.y += 18;
+	sb_addf(&sb,
+		"KPI は、進捗率（基準値から目標値までのうち進んだ割合）を、今の時点で期待される進捗"
+		"（期待進捗）と比べます。達成＝進捗率 100%% 以上。順調＝期待進捗の %s 倍以上。注意＝%s 倍以上。"
+		"遅延＝%s 倍未満。未報告＝今期の実績値がない。",
+		on, risk, risk);
+	note(k, sb_str(&sb));
+	note(k, "マイルストーンは報告された状況（未着手・進行中・完了・中止）で、期限を過ぎて完了していなければ遅延。"
+		"施策は、その KPI とマイルストーンのうち最も悪い状況です（中止のマイルストーンは除きます）。");
+	sb_release(&sb);
+}
+
 static void section_kgi(struct pack *k, const struct section *s)
 {
 	struct pdf *p = &k->p;
@@ -580,6 +604,7 @@ static void section_kgi(struct pack *k, const struct section *s)
 		stacked(k, c);
 		counts_line(k, c);
 	}
+	legend(k);
 	sb_release(&sb);
 }
 
@@ -960,8 +985,8 @@ static void department(struct pack *k, size_t dept, HPDF_Outline parent, int lev
 	sb_release(&sb);
 }
 
-enum { DE_NAME, DE_DIVISIONS, DE_MEASURES, DE_DELAYED, DE_AT_RISK, DE_NOT_REPORTED, DE_GOOD,
-       DE_SHARE, DE_RATE, DE_MISSING };
+enum { DE_NAME, DE_DIVISIONS, DE_MEASURES, DE_DELAYED, DE_AT_RISK, DE_NOT_REPORTED, DE_UNDER_WAY,
+       DE_GOOD, DE_ENDED, DE_SHARE, DE_RATE, DE_MISSING };
 
 /* A row of the departments' table: department row (r->items is NULL). */
 static void dept_cell(const void *x, size_t i, const struct pdf_column *col, struct pdf_cell *c,
@@ -992,8 +1017,14 @@ static void dept_cell(const void *x, size_t i, const struct pdf_column *col, str
 	case DE_NOT_REPORTED:
 		sb_adds(buf, present_count(ct->measures[ST_NOT_REPORTED], v));
 		break;
+	case DE_UNDER_WAY:
+		sb_adds(buf, present_count(ct->measures[ST_IN_PROGRESS] + ct->measures[ST_NOT_STARTED], v));
+		break;
 	case DE_GOOD:
 		sb_adds(buf, present_count(ct->measures[ST_ON_TRACK] + ct->measures[ST_ACHIEVED], v));
+		break;
+	case DE_ENDED:
+		sb_adds(buf, present_count(ct->measures[ST_DONE] + ct->measures[ST_CANCELLED], v));
 		break;
 	case DE_SHARE:
 		sb_adds(buf, ct->share >= 0 ? present_percent(ct->share, v) : "—");
@@ -1024,18 +1055,22 @@ static void section_departments(struct pack *k, const struct section *s)
 	}
 	top = section_start(k, s->title, NULL, 0, true);
 	note(k, "部ごとの一覧です。次のページから、部ごとに課の施策・KPI・マイルストーンを載せています。");
+	note(k, "施策の数を状況ごとに数えています（未着手等＝未着手・進行中、順調等＝順調・達成、完了等＝完了・中止。"
+		"横に足すと施策の数になります）。KPI順調率＝KPI のうち順調・達成の割合。");
 	{
 		static const struct pdf_column cols[] = {
-			{"部", 96, PDF_LEFT, false, dept_cell, DE_NAME},
-			{"課", 30, PDF_RIGHT, false, dept_cell, DE_DIVISIONS},
-			{"施策", 34, PDF_RIGHT, false, dept_cell, DE_MEASURES},
-			{"遅延", 34, PDF_RIGHT, false, dept_cell, DE_DELAYED},
-			{"注意", 34, PDF_RIGHT, false, dept_cell, DE_AT_RISK},
-			{"未報告", 40, PDF_RIGHT, false, dept_cell, DE_NOT_REPORTED},
-			{"順調・達成", 52, PDF_RIGHT, false, dept_cell, DE_GOOD},
-			{"KPI 順調・達成", 70, PDF_RIGHT, false, dept_cell, DE_SHARE},
-			{"削減率", 50, PDF_RIGHT, false, dept_cell, DE_RATE},
-			{"未提出", 63, PDF_RIGHT, false, dept_cell, DE_MISSING}};
+			{"部", 90, PDF_LEFT, false, dept_cell, DE_NAME},
+			{"課", 26, PDF_RIGHT, false, dept_cell, DE_DIVISIONS},
+			{"施策", 30, PDF_RIGHT, false, dept_cell, DE_MEASURES},
+			{"遅延", 30, PDF_RIGHT, false, dept_cell, DE_DELAYED},
+			{"注意", 30, PDF_RIGHT, false, dept_cell, DE_AT_RISK},
+			{"未報告", 36, PDF_RIGHT, false, dept_cell, DE_NOT_REPORTED},
+			{"未着手等", 40, PDF_RIGHT, false, dept_cell, DE_UNDER_WAY},
+			{"順調等", 36, PDF_RIGHT, false, dept_cell, DE_GOOD},
+			{"完了等", 36, PDF_RIGHT, false, dept_cell, DE_ENDED},
+			{"KPI順調率", 52, PDF_RIGHT, false, dept_cell, DE_SHARE},
+			{"削減率", 42, PDF_RIGHT, false, dept_cell, DE_RATE},
+			{"未提出", 55, PDF_RIGHT, false, dept_cell, DE_MISSING}};
 		struct rows r = {k, NULL, NULL, k->m->ndepartments};
 
 		pdf_table(&k->p, cols, ARRAY_LEN(cols), SMALL + 0.4, &r, r.n);

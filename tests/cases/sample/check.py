@@ -204,4 +204,12 @@ assert "前回390時間（R8年度" in flat
 fb = openpyxl.load_workbook(os.path.join(out, "feedback", "040200_都市計画課_2026Q3.xlsx"))
 cells = [c for row in fb["概要"].iter_rows(values_only=True) for c in row]
 assert 260 in cells, cells
+# the 部別 table: each department's measures by status add up to its measures
+import re  # noqa: E402
+rows = [r for r in (ln.split() for ln in pack.splitlines())
+        if len(r) >= 9 and r[0] in ("総務部", "市民部", "健康子ども部", "都市建設部") and all(x.isdigit() for x in r[1:9])]
+assert len(rows) == 4, rows
+for r in rows:
+    nums = [int(x) for x in r[1:9]]
+    assert nums[1] == sum(nums[2:]), r
 print("sample ok")

@@ -65,6 +65,15 @@ time_t present_created(int period)
 	return (time_t)days * 86400;
 }
 
+void present_period_end(int period, char buf[PRESENT_MAX])
+{
+	time_t t = present_created(period);
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	snprintf(buf, PRESENT_MAX, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
 void present_period_short(int period, struct strbuf *out)
 {
 	int fy = period_fy(period);

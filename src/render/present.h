@@ -19,6 +19,9 @@
 #define FILE_REVIEW "review_%s.pdf"
 #define FILE_ERRORS "errors_%s.csv"
 #define FILE_MANIFEST "manifest.json"
+#define FILE_OPENDATA "opendata/kaikaku_kpi_%s.csv"
+#define DIR_PUBLIC "public"
+#define FILE_FEED "feed.xml" /* in the output folder itself */
 
 /* pattern (one of FILE_*) with the period code in place of its %s. */
 void present_file_name(const char *pattern, const char *code, struct strbuf *out);
@@ -46,6 +49,9 @@ void present_labels(struct labels *l, const char *doc_title, const char *city, i
 /* The document date of every output for period p: 00:00 UTC on its last
  * day, from the data and never the clock, so reruns are byte-identical. */
 time_t present_created(int period);
+
+/* The last day of period p as "2026-12-31" (11 bytes with the NUL). */
+void present_period_end(int period, char buf[PRESENT_MAX]);
 
 /* "R8年度 第3四半期": the short label where space is tight. */
 void present_period_short(int period, struct strbuf *out);

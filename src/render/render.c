@@ -14,6 +14,8 @@
 #include "out_errors.h"
 #include "out_feedback.h"
 #include "out_manifest.h"
+#include "out_opendata.h"
+#include "out_public.h"
 #include "out_review.h"
 #include "out_summary.h"
 
@@ -28,6 +30,8 @@ static const struct output *const outputs[] = {
 	&output_feedback,
 	&output_review,
 	&output_errors,
+	&output_opendata,
+	&output_public,
 	&output_manifest,
 };
 

@@ -1,0 +1,895 @@
+/*
+ * out_public.c - the public progress page of the contract §6: public/index.html
+ * (the KGI and its pace, its trend as an SVG chart and a table, the three
+ * pillars and their measures), one page per pillar (every measure with its
+ * KPIs and milestones) and one shared style.css. HTML through html_write.h
+ * only; no script, no external resource, no web font.
+ */
+#include "kaikaku.h"
+
+#include <math.h>
+#include <time.h>
+
+#include "fs.h"
+#include "html_write.h"
+#include "out_opendata.h"
+#include "out_public.h"
+#include "period.h"
+
+/* Every status as a mark beside its word, so that no status is told by
+ * colour alone (the mark is decoration: the word is what is read out). */
+static const char *const marks[ST__COUNT] = {
+	[ST_ACHIEVED] = "◎", [ST_ON_TRACK] = "○",     [ST_AT_RISK] = "△",
+	[ST_DELAYED] = "×",  [ST_NOT_REPORTED] = "？", [ST_NOT_STARTED] = "□",
+	[ST_IN_PROGRESS] = "▷", [ST_DONE] = "●",      [ST_CANCELLED] = "－",
+};
+
+/* ---- colours: the settings' status colours, text darkened where needed so
+ * that it keeps a contrast of at least 4.5:1 on its fill (WCAG 1.4.3) */
+
+static double channel(uint32_t c, int shift)
+{
+	double v = (double)((c >> shift) & 0xff) / 255.0;
+
+	return v <= 0.03928 ? v / 12.92 : pow((v + 0.055) / 1.055, 2.4);
+}
+
+static double luminance(uint32_t c)
+{
+	return 0.2126 * channel(c, 16) + 0.7152 * channel(c, 8) + 0.0722 * channel(c, 0);
+}
+
+static double contrast(uint32_t a, uint32_t b)
+{
+	double la = luminance(a), lb = luminance(b);
+
+	return la > lb ? (la + 0.05) / (lb + 0.05) : (lb + 0.05) / (la + 0.05);
+}
+
+static uint32_t readable(uint32_t text, uint32_t fill)
+{
+	/* 4.6 leaves a margin for rounding in the checkers */
+	for (int i = 0; i < 40 && contrast(text, fill) < 4.6; i++) {
+		uint32_t r = (text >> 16) & 0xff, g = (text >> 8) & 0xff, b = text & 0xff;
+
+		text = ((r * 9 / 10) << 16) | ((g * 9 / 10) << 8) | (b * 9 / 10);
+	}
+	return text;
+}
+
+/* ---- the plan: job 0 style.css, job 1 index.html, job 2 + i pillar i's page */
+
+struct public_plan {
+	const struct render_input *in;
+	char *dir;      /* in->dir/public */
+	size_t csv_bytes; /* the open data's size, for its link */
+	char csv_name[128];
+};
+
+static void css(const struct render_input *in, struct strbuf *sb)
+{
+	sb_adds(sb,
+		"/* kaikaku: the public progress page (no web font: the system's Japanese fonts) */\n"
+		":root{color-scheme:light}\n"
+		"*{box-sizing:border-box}\n"
+		"html{-webkit-text-size-adjust:100%;text-size-adjust:100%}\n"
+		"body{margin:0;font-family:\"Hiragino Kaku Gothic ProN\",\"Hiragino Sans\",\"BIZ UDPGothic\","
+		"\"Yu Gothic\",YuGothic,Meiryo,\"IPAexGothic\",\"Noto Sans CJK JP\",sans-serif;"
+		"font-size:1rem;line-height:1.7;color:#1a1a1a;background:#fff;overflow-wrap:anywhere}\n"
+		"a{color:#0b4f9c}a:focus,a:hover{outline:3px solid #b35c00;outline-offset:2px}\n"
+		".skip{position:absolute;left:-9999px;top:0}\n"
+		".skip:focus{left:.5rem;top:.5rem;z-index:10;background:#fff;padding:.5rem 1rem}\n"
+		"header.site{background:#123c69;color:#fff;padding:.75rem 1rem}\n"
+		"header.site p{margin:0;font-weight:bold;font-size:1.1rem}\n"
+		"nav.crumbs{padding:.5rem 1rem;background:#f2f4f7;font-size:.95rem}\n"
+		"nav.crumbs ol{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap}\n"
+		"nav.crumbs li+li::before{content:\"›\";padding:0 .5rem;color:#555}\n"
+		"main{max-width:60rem;margin:0 auto;padding:1rem}\n"
+		"h1{font-size:1.6rem;line-height:1.4;margin:.5rem 0}\n"
+		"h2{font-size:1.3rem;border-left:.4rem solid #123c69;padding-left:.6rem;margin:2rem 0 .75rem}\n"
+		"h3{font-size:1.1rem;margin:1.5rem 0 .5rem}\n"
+		".period{font-size:1.05rem;margin:0 0 1rem}\n"
+		".kgi{border:2px solid #123c69;border-radius:.5rem;padding:1rem;margin:1rem 0}\n"
+		".kgi .headline{font-size:1.15rem;font-weight:bold;margin:0 0 .5rem}\n"
+		".kgi .rate{font-size:2.4rem;font-weight:bold;line-height:1.2;margin:.25rem 0}\n"
+		".kgi .rate small{font-size:1rem;font-weight:normal}\n"
+		"dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:.5rem 0}\n"
+		"dl.facts dt{font-weight:bold}dl.facts dd{margin:0}\n"
+		".st{display:inline-block;padding:0 .5em;border-radius:.3em;font-weight:bold;"
+		"white-space:nowrap;border:1px solid currentColor}\n"
+		".st .mark{margin-right:.25em}\n"
+		"figure{margin:1rem 0}figure svg{width:100%;height:auto;max-width:40rem;display:block}\n"
+		".table{overflow-x:auto;margin:.5rem 0 1rem}\n"
+		"table{border-collapse:collapse;width:100%}\n"
+		"caption{text-align:left;font-weight:bold;padding:.25rem 0}\n"
+		"th,td{border:1px solid #8a8f98;padding:.3rem .5rem;text-align:left;vertical-align:top}\n"
+		"thead th{background:#e8edf3}tbody th{font-weight:normal;background:#fafbfc}\n"
+		"td.num{text-align:right;white-space:nowrap}\n"
+		"ul.measures{list-style:none;padding:0;margin:.5rem 0}\n"
+		"ul.measures li{padding:.35rem 0;border-bottom:1px solid #d5d9de}\n"
+		".measure{border-top:2px solid #d5d9de;margin-top:1.5rem}\n"
+		".note{font-size:.95rem;color:#333}\n"
+		"footer{border-top:1px solid #8a8f98;margin-top:2rem;padding:1rem;font-size:.95rem;"
+		"background:#f2f4f7}\n"
+		"footer p{max-width:60rem;margin:.25rem auto}\n");
+	for (int i = 0; i < ST__COUNT; i++) {
+		const struct status_colours *c = &in->s->colours[i];
+
+		sb_addf(sb, ".st-%d{background:#%06X;color:#%06X}\n", i, (unsigned)c->fill,
+			(unsigned)readable(c->text, c->fill));
+	}
+	sb_adds(sb, "@media (max-width:30rem){h1{font-size:1.35rem}.kgi .rate{font-size:2rem}"
+		    "dl.facts{grid-template-columns:1fr}dl.facts dd{margin-bottom:.4rem}"
+		    "main{padding:.5rem}th,td{padding:.25rem .3rem}}\n"
+		    "@media print{header.site,nav.crumbs,.skip{display:none}"
+		    "body{font-size:10.5pt;color:#000}a{color:#000;text-decoration:none}"
+		    "main{max-width:none;padding:0}.table{overflow:visible}"
+		    "h2,h3{break-after:avoid}tr,.kgi,figure{break-inside:avoid}"
+		    ".st{border:1px solid #000}footer{background:none}}\n");
+}
+
+/* ---- pieces of every page */
+
+static void status_badge(struct html *h, enum status s)
+{
+	html_start(h, "span");
+	html_attrf(h, "class", "st st-%d", (int)s);
+	html_elem(h, "span", marks[s], "class", "mark", "aria-hidden", "true", NULL);
+	html_text(h, status_word(s));
+	html_end(h);
+}
+
+static void page_begin(struct html *h, const struct render_input *in, const char *title,
+		       const char *here)
+{
+	const struct labels *l = &in->labels;
+	const struct public_settings *pub = &in->s->pub;
+	struct strbuf t = STRBUF_INIT;
+
+	html_start(h, "html");
+	html_attr(h, "lang", "ja");
+	html_start(h, "head");
+	html_void(h, "meta", "charset", "utf-8", NULL);
+	html_void(h, "meta", "name", "viewport", "content", "width=device-width, initial-scale=1", NULL);
+	sb_addf(&t, "%s %s（%s）", title, l->period_short, l->city);
+	html_elem(h, "title", sb_str(&t), NULL);
+	html_void(h, "link", "rel", "stylesheet", "href", "style.css", NULL);
+	html_void(h, "link", "rel", "alternate", "type", "application/atom+xml", "title",
+		  "更新情報（Atom）", "href", "../../" FILE_FEED, NULL);
+	html_end(h);
+	html_start(h, "body");
+	html_elem(h, "a", "本文へ移動", "class", "skip", "href", "#main", NULL);
+	html_start(h, "header");
+	html_attr(h, "class", "site");
+	html_elem(h, "p", l->city, NULL);
+	html_end(h);
+	html_start(h, "nav");
+	html_attr(h, "class", "crumbs");
+	html_attr(h, "aria-label", "現在位置");
+	html_start(h, "ol");
+	html_start(h, "li");
+	if (here)
+		html_elem(h, "a", pub->title, "href", "index.html", NULL);
+	else
+		html_elem(h, "span", pub->title, "aria-current", "page", NULL);
+	html_end(h);
+	if (here) {
+		html_start(h, "li");
+		html_elem(h, "span", here, "aria-current", "page", NULL);
+		html_end(h);
+	}
+	html_end(h);
+	html_end(h);
+	html_start(h, "main");
+	html_attr(h, "id", "main");
+	sb_release(&t);
+}
+
+static void page_end(struct html *h, const struct render_input *in)
+{
+	const struct public_settings *pub = &in->s->pub;
+	char date[PRESENT_MAX];
+
+	html_end(h); /* main */
+	present_period_end(in->r->period, date);
+	html_start(h, "footer");
+	html_start(h, "p");
+	html_textf(h, "出典: %s", pub->source);
+	html_end(h);
+	html_start(h, "p");
+	html_text(h, "ライセンス: ");
+	html_elem(h, "a", pub->licence, "href", pub->licence_url, NULL);
+	html_text(h, "（クリエイティブ・コモンズ 表示 4.0 国際（CC BY 4.0）と互換）");
+	html_end(h);
+	html_start(h, "p");
+	html_textf(h, "データの基準日: %s（%s）。このページは kaikaku が四半期ごとに作成しています。", date,
+		   in->labels.period_long);
+	html_end(h);
+	html_end(h);
+}
+
+/* A table wrapped so that a wide one scrolls by itself, never the page. */
+static void table_begin(struct html *h, const char *caption, const char *const *heads, size_t n)
+{
+	html_start(h, "div");
+	html_attr(h, "class", "table");
+	html_start(h, "table");
+	html_elem(h, "caption", caption, NULL);
+	html_start(h, "thead");
+	html_start(h, "tr");
+	for (size_t i = 0; i < n; i++)
+		html_elem(h, "th", heads[i], "scope", "col", NULL);
+	html_end(h);
+	html_end(h);
+	html_start(h, "tbody");
+}
+
+static void table_end(struct html *h)
+{
+	html_end(h); /* tbody */
+	html_end(h); /* table */
+	html_end(h); /* div */
+}
+
+static void td_num(struct html *h, const char *text)
+{
+	html_elem(h, "td", text, "class", "num", NULL);
+}
+
+/* "令和9年度末" for a Q4, else the short label. */
+static void due_label(int period, struct strbuf *out)
+{
+	if (period_quarter(period) == 4) {
+		period_fy_label(period_fy(period), out);
+		sb_adds(out, "末");
+	} else {
+		present_period_short(period, out);
+	}
+}
+
+/* ---- index.html */
+
+static void kgi_section(struct html *h, const struct render_input *in)
+{
+	const struct result *r = in->r;
+	const struct settings *s = in->s;
+	struct kgi_pace k;
+	char a[PRESENT_MAX], b[PRESENT_MAX], c[PRESENT_MAX];
+	struct strbuf due = STRBUF_INIT;
+
+	kgi_pace(r->kgi.rate, s->kgi_target, r->period, s->kgi_start, s->kgi_due,
+		 s->on_track_factor, s->at_risk_factor, &k);
+	due_label(s->kgi_due, &due);
+	html_start(h, "section");
+	html_attr(h, "aria-labelledby", "kgi");
+	html_start(h, "h2");
+	html_attr(h, "id", "kgi");
+	html_textf(h, "全体の目標（KGI）: 業務量を%s削減", present_percent(s->kgi_target, a));
+	html_end(h);
+	html_start(h, "div");
+	html_attr(h, "class", "kgi");
+	html_start(h, "p");
+	html_attr(h, "class", "headline");
+	if (k.has_rate)
+		html_textf(h, "業務量の削減率は %s です。%sの目標 %s に対し、この時点の目安は %s で、状況は「%s」です。",
+			   present_percent(k.rate, a), sb_str(&due), present_percent(k.target, b),
+			   present_percent(k.expected, c), status_word(k.status));
+	else
+		html_text(h, "基準となる業務量がまだ登録されていないため、削減率は算定できません。");
+	html_end(h);
+	if (k.has_rate) {
+		html_start(h, "p");
+		html_attr(h, "class", "rate");
+		html_text(h, present_percent(k.rate, a));
+		html_start(h, "small");
+		html_textf(h, " 削減（目標 %s）", present_percent(k.target, b));
+		html_end(h);
+		html_text(h, " ");
+		status_badge(h, k.status);
+		html_end(h);
+	}
+	html_start(h, "dl");
+	html_attr(h, "class", "facts");
+	html_elem(h, "dt", "この時点の目安", NULL);
+	html_elem(h, "dd", present_percent(k.expected, a), NULL);
+	html_elem(h, "dt", "目標の期限", NULL);
+	html_elem(h, "dd", sb_str(&due), NULL);
+	html_elem(h, "dt", "削減した時間", NULL);
+	html_start(h, "dd");
+	html_textf(h, "%s 時間（基準の業務量 %s 時間）", present_number(r->kgi.hours_saved, a),
+		   present_number(r->kgi.baseline_hours, b));
+	html_end(h);
+	if (k.has_needed) {
+		html_elem(h, "dt", "目標までに必要なペース", NULL);
+		html_start(h, "dd");
+		if (k.needed <= 0)
+			html_text(h, "目標を達成済み");
+		else
+			html_textf(h, "四半期あたり %s ポイント", present_number(k.needed * 100, a));
+		html_end(h);
+	}
+	if (k.has_so_far) {
+		html_elem(h, "dt", "これまでのペース", NULL);
+		html_start(h, "dd");
+		html_textf(h, "四半期あたり %s ポイント", present_number(k.so_far * 100, a));
+		html_end(h);
+	}
+	html_end(h); /* dl */
+	html_end(h); /* div.kgi */
+	html_end(h); /* section */
+	sb_release(&due);
+}
+
+/* The trend as an SVG chart (bars: the rate; dashed line: the expected
+ * rate; solid line: the target), then the same numbers in a table. */
+static void trend_section(struct html *h, const struct render_input *in)
+{
+	const struct result *r = in->r;
+	const struct settings *s = in->s;
+	const double W = 640, H = 300, left = 56, right = 16, top = 20, bottom = 64;
+	double top_value = s->kgi_target;
+	struct strbuf desc = STRBUF_INIT, lab = STRBUF_INIT;
+	char a[PRESENT_MAX], b[PRESENT_MAX];
+	static const char *const heads[] = {"期間", "削減率", "この時点の目安", "削減した時間"};
+	size_t n = r->ntrend;
+
+	html_start(h, "section");
+	html_attr(h, "aria-labelledby", "trend");
+	html_elem(h, "h2", "削減率の推移", "id", "trend", NULL);
+	for (size_t i = 0; i < n; i++)
+		if (r->trend_city[i].rate > top_value)
+			top_value = r->trend_city[i].rate;
+	top_value = ceil(top_value * 1.1 * 20) / 20; /* a multiple of 5% */
+	sb_adds(&desc, "四半期ごとの業務量削減率の棒グラフ。");
+	for (size_t i = 0; i < n; i++) {
+		struct kgi_pace k;
+
+		kgi_pace(r->trend_city[i].rate, s->kgi_target, r->trend[i], s->kgi_start, s->kgi_due,
+			 s->on_track_factor, s->at_risk_factor, &k);
+		sb_reset(&lab);
+		present_period_short(r->trend[i], &lab);
+		sb_addf(&desc, "%s: %s（目安 %s）。", sb_str(&lab),
+			k.has_rate ? present_percent(k.rate, a) : "算定なし",
+			present_percent(k.expected, b));
+	}
+	sb_addf(&desc, "目標は %s。数値は次の表のとおり。", present_percent(s->kgi_target, a));
+
+	html_start(h, "figure");
+	html_start(h, "svg");
+	html_attr(h, "xmlns", "http://www.w3.org/2000/svg");
+	html_attr(h, "role", "img");
+	html_attr(h, "aria-labelledby", "trend-title trend-desc");
+	html_attrf(h, "viewBox", "0 0 %.0f %.0f", W, H);
+	html_elem(h, "title", "業務量削減率の推移", "id", "trend-title", NULL);
+	html_elem(h, "desc", sb_str(&desc), "id", "trend-desc", NULL);
+	{
+		double ph = H - top - bottom, pw = W - left - right;
+		double slot = n ? pw / (double)n : pw, bw = slot * 0.5;
+
+		/* grid lines every 5% */
+		for (int g = 0; g * 0.05 <= top_value + 1e-9; g++) {
+			double y = top + ph - ph * (g * 0.05) / top_value;
+
+			html_start(h, "line");
+			html_attrf(h, "x1", "%.1f", left);
+			html_attrf(h, "x2", "%.1f", W - right);
+			html_attrf(h, "y1", "%.1f", y);
+			html_attrf(h, "y2", "%.1f", y);
+			html_attr(h, "stroke", g ? "#c8ccd2" : "#333333");
+			html_end(h);
+			html_start(h, "text");
+			html_attrf(h, "x", "%.1f", left - 6);
+			html_attrf(h, "y", "%.1f", y + 5);
+			html_attr(h, "text-anchor", "end");
+			html_attr(h, "font-size", "13");
+			html_attr(h, "fill", "#333333");
+			html_textf(h, "%d%%", g * 5);
+			html_end(h);
+		}
+		/* the target */
+		{
+			double y = top + ph - ph * s->kgi_target / top_value;
+
+			html_start(h, "line");
+			html_attrf(h, "x1", "%.1f", left);
+			html_attrf(h, "x2", "%.1f", W - right);
+			html_attrf(h, "y1", "%.1f", y);
+			html_attrf(h, "y2", "%.1f", y);
+			html_attr(h, "stroke", "#9c0006");
+			html_attr(h, "stroke-width", "2");
+			html_end(h);
+			html_start(h, "text");
+			html_attrf(h, "x", "%.1f", W - right);
+			html_attrf(h, "y", "%.1f", y - 6);
+			html_attr(h, "text-anchor", "end");
+			html_attr(h, "font-size", "13");
+			html_attr(h, "fill", "#9c0006");
+			html_textf(h, "目標 %s", present_percent(s->kgi_target, a));
+			html_end(h);
+		}
+		for (size_t i = 0; i < n; i++) {
+			struct kgi_pace k;
+			double cx = left + slot * ((double)i + 0.5);
+
+			kgi_pace(r->trend_city[i].rate, s->kgi_target, r->trend[i], s->kgi_start,
+				 s->kgi_due, s->on_track_factor, s->at_risk_factor, &k);
+			if (k.has_rate) {
+				double bh = ph * k.rate / top_value;
+
+				html_start(h, "rect");
+				html_attrf(h, "x", "%.1f", cx - bw / 2);
+				html_attrf(h, "y", "%.1f", top + ph - bh);
+				html_attrf(h, "width", "%.1f", bw);
+				html_attrf(h, "height", "%.1f", bh);
+				html_attr(h, "fill", "#1f4e78");
+				html_end(h);
+				html_start(h, "text");
+				html_attrf(h, "x", "%.1f", cx);
+				html_attrf(h, "y", "%.1f", top + ph - bh - 5);
+				html_attr(h, "text-anchor", "middle");
+				html_attr(h, "font-size", "13");
+				html_attr(h, "fill", "#1a1a1a");
+				html_text(h, present_percent(k.rate, a));
+				html_end(h);
+			}
+			/* the expected rate: a dashed tick across the slot */
+			{
+				double y = top + ph - ph * k.expected / top_value;
+
+				html_start(h, "line");
+				html_attrf(h, "x1", "%.1f", cx - slot * 0.45);
+				html_attrf(h, "x2", "%.1f", cx + slot * 0.45);
+				html_attrf(h, "y1", "%.1f", y);
+				html_attrf(h, "y2", "%.1f", y);
+				html_attr(h, "stroke", "#b35c00");
+				html_attr(h, "stroke-width", "3");
+				html_attr(h, "stroke-dasharray", "6 4");
+				html_end(h);
+			}
+			sb_reset(&lab);
+			period_fy_label(period_fy(r->trend[i]), &lab);
+			html_start(h, "text");
+			html_attrf(h, "x", "%.1f", cx);
+			html_attrf(h, "y", "%.1f", H - bottom + 20);
+			html_attr(h, "text-anchor", "middle");
+			html_attr(h, "font-size", "13");
+			html_attr(h, "fill", "#1a1a1a");
+			html_text(h, sb_str(&lab));
+			html_end(h);
+			html_start(h, "text");
+			html_attrf(h, "x", "%.1f", cx);
+			html_attrf(h, "y", "%.1f", H - bottom + 38);
+			html_attr(h, "text-anchor", "middle");
+			html_attr(h, "font-size", "13");
+			html_attr(h, "fill", "#1a1a1a");
+			html_textf(h, "第%d四半期", period_quarter(r->trend[i]));
+			html_end(h);
+		}
+		/* legend */
+		html_start(h, "rect");
+		html_attrf(h, "x", "%.1f", left);
+		html_attrf(h, "y", "%.1f", H - 16);
+		html_attr(h, "width", "14");
+		html_attr(h, "height", "10");
+		html_attr(h, "fill", "#1f4e78");
+		html_end(h);
+		html_start(h, "text");
+		html_attrf(h, "x", "%.1f", left + 20);
+		html_attrf(h, "y", "%.1f", H - 6);
+		html_attr(h, "font-size", "13");
+		html_attr(h, "fill", "#1a1a1a");
+		html_text(h, "削減率");
+		html_end(h);
+		html_start(h, "line");
+		html_attrf(h, "x1", "%.1f", left + 90);
+		html_attrf(h, "x2", "%.1f", left + 120);
+		html_attrf(h, "y1", "%.1f", H - 11);
+		html_attrf(h, "y2", "%.1f", H - 11);
+		html_attr(h, "stroke", "#b35c00");
+		html_attr(h, "stroke-width", "3");
+		html_attr(h, "stroke-dasharray", "6 4");
+		html_end(h);
+		html_start(h, "text");
+		html_attrf(h, "x", "%.1f", left + 126);
+		html_attrf(h, "y", "%.1f", H - 6);
+		html_attr(h, "font-size", "13");
+		html_attr(h, "fill", "#1a1a1a");
+		html_text(h, "この時点の目安");
+		html_end(h);
+	}
+	html_end(h); /* svg */
+	html_end(h); /* figure */
+
+	table_begin(h, "業務量削減率の推移（グラフの数値）", heads, ARRAY_LEN(heads));
+	for (size_t i = 0; i < n; i++) {
+		struct kgi_pace k;
+
+		kgi_pace(r->trend_city[i].rate, s->kgi_target, r->trend[i], s->kgi_start, s->kgi_due,
+			 s->on_track_factor, s->at_risk_factor, &k);
+		sb_reset(&lab);
+		present_period_short(r->trend[i], &lab);
+		html_start(h, "tr");
+		html_elem(h, "th", sb_str(&lab), "scope", "row", NULL);
+		td_num(h, k.has_rate ? present_percent(k.rate, a) : "—");
+		td_num(h, present_percent(k.expected, a));
+		sb_reset(&lab);
+		sb_addf(&lab, "%s 時間", present_number(r->trend_city[i].hours_saved, a));
+		td_num(h, sb_str(&lab));
+		html_end(h);
+	}
+	table_end(h);
+	html_end(h); /* section */
+	sb_release(&desc);
+	sb_release(&lab);
+}
+
+/* Counts of measures by status: one row per status that occurs. */
+static void counts_table(struct html *h, const char *caption, const struct counts *c)
+{
+	static const char *const heads[] = {"状況", "施策の数"};
+	char n[PRESENT_MAX];
+
+	table_begin(h, caption, heads, ARRAY_LEN(heads));
+	/* worst first: what needs attention leads */
+	for (size_t i = ARRAY_LEN(status_measure_order); i-- > 0;) {
+		enum status st = status_measure_order[i];
+
+		if (!c->measures[st])
+			continue;
+		html_start(h, "tr");
+		html_start(h, "th");
+		html_attr(h, "scope", "row");
+		status_badge(h, st);
+		html_end(h);
+		snprintf(n, sizeof(n), "%d", c->measures[st]);
+		td_num(h, n);
+		html_end(h);
+	}
+	table_end(h);
+}
+
+static void pillar_file(size_t i, char buf[32])
+{
+	snprintf(buf, 32, "pillar%zu.html", i + 1);
+}
+
+static void measure_line(struct html *h, const struct render_input *in, size_t mi)
+{
+	const struct model *m = in->m;
+	const struct measure *me = &m->measures[mi];
+
+	status_badge(h, in->r->measures[mi]);
+	html_text(h, " ");
+	html_textf(h, "%s（%s）", me->name, m->divisions[me->lead].name);
+}
+
+static void pillars_section(struct html *h, const struct render_input *in)
+{
+	const struct model *m = in->m;
+	const struct result *r = in->r;
+	const struct settings *s = in->s;
+	char file[32], a[PRESENT_MAX];
+
+	html_start(h, "section");
+	html_attr(h, "aria-labelledby", "pillars");
+	html_elem(h, "h2", "施策の3本柱", "id", "pillars", NULL);
+	html_start(h, "p");
+	html_textf(h, "全 %d 施策のうち、KPI（成果指標）が「順調」または「達成」の割合は %s です。"
+		      "各施策の状況は、KPI とマイルストーンのうち最も遅れているものの状況です。",
+		   r->city.nmeasures, r->city.share >= 0 ? present_percent(r->city.share, a) : "—");
+	html_end(h);
+	counts_table(h, "施策の状況（全体）", &r->city);
+	for (size_t p = 0; p < s->npillars && p < r->npillars; p++) {
+		html_start(h, "h3");
+		html_attrf(h, "id", "pillar%zu", p + 1);
+		html_textf(h, "柱%zu %s", p + 1, s->pillars[p].name);
+		html_end(h);
+		html_start(h, "p");
+		html_textf(h, "施策 %d 件、KPI %d 件（順調・達成の割合 %s）。", r->pillars[p].nmeasures,
+			   r->pillars[p].nkpis,
+			   r->pillars[p].share >= 0 ? present_percent(r->pillars[p].share, a) : "—");
+		html_end(h);
+		html_start(h, "ul");
+		html_attr(h, "class", "measures");
+		for (size_t mi = 0; mi < m->nmeasures; mi++) {
+			if (m->measures[mi].pillar != (int)p)
+				continue;
+			html_start(h, "li");
+			measure_line(h, in, mi);
+			html_end(h);
+		}
+		html_end(h);
+		pillar_file(p, file);
+		html_start(h, "p");
+		html_start(h, "a");
+		html_attr(h, "href", file);
+		html_textf(h, "柱%zu「%s」の施策ごとの KPI とマイルストーン", p + 1,
+			   s->pillars[p].short_name ? s->pillars[p].short_name : s->pillars[p].name);
+		html_end(h);
+		html_end(h);
+	}
+	html_end(h);
+}
+
+static void data_section(struct html *h, const struct public_plan *pl)
+{
+	const struct render_input *in = pl->in;
+	char a[PRESENT_MAX];
+	struct strbuf href = STRBUF_INIT;
+
+	html_start(h, "section");
+	html_attr(h, "aria-labelledby", "data");
+	html_elem(h, "h2", "オープンデータ", "id", "data", NULL);
+	html_start(h, "p");
+	sb_addf(&href, "../opendata/%s", pl->csv_name);
+	html_start(h, "a");
+	html_attr(h, "href", sb_str(&href));
+	html_textf(h, "KPI の一覧（%s）", in->labels.period_short);
+	html_end(h);
+	html_textf(h, "（CSV 形式、UTF-8、%s バイト、ライセンス: %s）", present_number((double)pl->csv_bytes, a),
+		   in->s->pub.licence);
+	html_end(h);
+	html_elem(h, "p",
+		  "1行に1つの KPI を収め、数値は数値だけ、単位は別の列、日付は YYYY-MM-DD で記載しています。"
+		  "出典を表示すれば、どなたでも自由に利用できます。",
+		  "class", "note", NULL);
+	html_start(h, "p");
+	html_text(h, "新しい四半期の公表は ");
+	html_elem(h, "a", "更新情報（Atom フィード）", "href", "../../" FILE_FEED, NULL);
+	html_text(h, " でお知らせします。");
+	html_end(h);
+	html_end(h);
+	sb_release(&href);
+}
+
+static bool write_index(struct public_plan *pl, struct strbuf *err)
+{
+	const struct render_input *in = pl->in;
+	struct html *h = html_new();
+	struct strbuf out = STRBUF_INIT, path = STRBUF_INIT;
+	char date[PRESENT_MAX];
+	bool ok;
+
+	page_begin(h, in, in->s->pub.title, NULL);
+	html_elem(h, "h1", in->s->pub.title, NULL);
+	present_period_end(in->r->period, date);
+	html_start(h, "p");
+	html_attr(h, "class", "period");
+	html_textf(h, "対象期間: %s　データの基準日: %s", in->labels.period_long, date);
+	html_end(h);
+	kgi_section(h, in);
+	trend_section(h, in);
+	pillars_section(h, in);
+	data_section(h, pl);
+	page_end(h, in);
+	ok = html_finish(h, &out, err);
+	sb_addf(&path, "%s/index.html", pl->dir);
+	ok = ok && fs_write_file(sb_str(&path), out.buf, out.len, err);
+	sb_release(&out);
+	sb_release(&path);
+	return ok;
+}
+
+/* ---- pillar pages: every measure with its KPIs and milestones */
+
+static void kpi_table(struct html *h, const struct render_input *in, const struct measure *me)
+{
+	static const char *const heads[] = {"KPI", "状況", "基準値", "実績値", "目標値", "進捗率",
+					    "コメント"};
+	const struct model *m = in->m;
+	bool comments = in->s->pub.comments;
+	char a[PRESENT_MAX];
+	struct strbuf t = STRBUF_INIT, cap = STRBUF_INIT;
+
+	sb_addf(&cap, "%s の KPI（基準値 → 実績値 → 目標値）", me->id);
+	table_begin(h, sb_str(&cap), heads, ARRAY_LEN(heads) - (comments ? 0 : 1));
+	for (size_t j = 0; j < me->nkpis; j++) {
+		size_t k = me->kpis[j];
+		const struct kpi *kp = &m->kpis[k];
+		const struct kpi_result *kr = &in->r->kpis[k];
+		const char *unit = kp->unit ? kp->unit : "";
+
+		html_start(h, "tr");
+		html_start(h, "th");
+		html_attr(h, "scope", "row");
+		html_textf(h, "%s（%s）", kp->name, kp->target >= kp->baseline ? "増やす指標" : "減らす指標");
+		html_end(h);
+		html_start(h, "td");
+		status_badge(h, kr->status);
+		html_end(h);
+		sb_reset(&t);
+		sb_addf(&t, "%s %s", present_number(kp->baseline, a), unit);
+		td_num(h, sb_str(&t));
+		sb_reset(&t);
+		if (kr->actual) {
+			sb_addf(&t, "%s %s", present_number(kr->actual->value, a), unit);
+		} else if (kr->previous) {
+			sb_adds(&t, "未報告（前回 ");
+			present_period_short(kr->previous->period, &t);
+			sb_addf(&t, ": %s %s）", present_number(kr->previous->value, a), unit);
+		} else {
+			sb_adds(&t, "未報告");
+		}
+		html_elem(h, "td", sb_str(&t), NULL);
+		sb_reset(&t);
+		sb_addf(&t, "%s %s（", present_number(kp->target, a), unit);
+		present_period_short(kp->target_period, &t);
+		sb_adds(&t, "）");
+		html_elem(h, "td", sb_str(&t), NULL);
+		td_num(h, kr->actual ? present_percent(kr->progress, a) : "—");
+		if (comments)
+			html_elem(h, "td", kr->actual && kr->actual->comment ? kr->actual->comment : "", NULL);
+		html_end(h);
+	}
+	table_end(h);
+	sb_release(&t);
+	sb_release(&cap);
+}
+
+static void milestone_table(struct html *h, const struct render_input *in, const struct measure *me)
+{
+	static const char *const heads[] = {"マイルストーン", "期限", "状況", "進捗率", "コメント"};
+	const struct model *m = in->m;
+	bool comments = in->s->pub.comments;
+	char a[PRESENT_MAX];
+	struct strbuf t = STRBUF_INIT, cap = STRBUF_INIT;
+
+	sb_addf(&cap, "%s のマイルストーン", me->id);
+	table_begin(h, sb_str(&cap), heads, ARRAY_LEN(heads) - (comments ? 0 : 1));
+	for (size_t j = 0; j < me->nmilestones; j++) {
+		size_t i = me->milestones[j];
+		const struct milestone *ms = &m->milestones[i];
+		const struct milestone_result *mr = &in->r->milestones[i];
+
+		html_start(h, "tr");
+		html_elem(h, "th", ms->description, "scope", "row", NULL);
+		sb_reset(&t);
+		present_period_short(ms->due, &t);
+		html_elem(h, "td", sb_str(&t), NULL);
+		html_start(h, "td");
+		status_badge(h, mr->status);
+		if (mr->overdue)
+			html_text(h, "（期限超過）");
+		html_end(h);
+		td_num(h, mr->report && mr->report->has_progress ? present_percent(mr->report->progress / 100, a)
+								 : "—");
+		if (comments)
+			html_elem(h, "td", mr->report && mr->report->comment ? mr->report->comment : "",
+				  NULL);
+		html_end(h);
+	}
+	table_end(h);
+	sb_release(&t);
+	sb_release(&cap);
+}
+
+static bool write_pillar(struct public_plan *pl, size_t p, struct strbuf *err)
+{
+	const struct render_input *in = pl->in;
+	const struct model *m = in->m;
+	const struct settings *s = in->s;
+	struct html *h = html_new();
+	struct strbuf out = STRBUF_INIT, path = STRBUF_INIT, t = STRBUF_INIT;
+	char file[32], a[PRESENT_MAX];
+	bool ok;
+
+	sb_addf(&t, "柱%zu %s", p + 1, s->pillars[p].name);
+	page_begin(h, in, sb_str(&t), sb_str(&t));
+	html_elem(h, "h1", sb_str(&t), NULL);
+	html_start(h, "p");
+	html_attr(h, "class", "period");
+	html_text(h, in->labels.period_long);
+	html_end(h);
+	counts_table(h, "この柱の施策の状況", &in->r->pillars[p]);
+	html_start(h, "p");
+	html_textf(h, "KPI %d 件のうち「順調」または「達成」の割合: %s", in->r->pillars[p].nkpis,
+		   in->r->pillars[p].share >= 0 ? present_percent(in->r->pillars[p].share, a) : "—");
+	html_end(h);
+	for (size_t mi = 0; mi < m->nmeasures; mi++) {
+		const struct measure *me = &m->measures[mi];
+		const struct division *dv = &m->divisions[me->lead];
+
+		if (me->pillar != (int)p)
+			continue;
+		html_start(h, "section");
+		html_attr(h, "class", "measure");
+		html_attrf(h, "aria-labelledby", "m%zu", mi);
+		html_start(h, "h2");
+		html_attrf(h, "id", "m%zu", mi);
+		html_textf(h, "%s %s", me->id, me->name);
+		html_end(h);
+		html_start(h, "p");
+		html_text(h, "状況: ");
+		status_badge(h, in->r->measures[mi]);
+		html_textf(h, "　担当: %s %s", m->departments[dv->dept].name, dv->name);
+		html_end(h);
+		if (me->summary && *me->summary)
+			html_elem(h, "p", me->summary, NULL);
+		if (me->nkpis)
+			kpi_table(h, in, me);
+		else
+			html_elem(h, "p", "この施策には KPI がありません。", NULL);
+		if (me->nmilestones)
+			milestone_table(h, in, me);
+		html_end(h);
+	}
+	html_start(h, "p");
+	html_elem(h, "a", "進捗状況のトップへ戻る", "href", "index.html", NULL);
+	html_end(h);
+	page_end(h, in);
+	ok = html_finish(h, &out, err);
+	pillar_file(p, file);
+	sb_addf(&path, "%s/%s", pl->dir, file);
+	ok = ok && fs_write_file(sb_str(&path), out.buf, out.len, err);
+	sb_release(&out);
+	sb_release(&path);
+	sb_release(&t);
+	return ok;
+}
+
+static void public_free(void *plan)
+{
+	struct public_plan *pl = plan;
+
+	if (pl)
+		free(pl->dir);
+	free(pl);
+}
+
+static void *public_plan(const struct render_input *in, struct strbuf *err)
+{
+	struct public_plan *pl = xcalloc(1, sizeof(*pl));
+	struct strbuf csv = STRBUF_INIT, name = STRBUF_INIT;
+	const char *slash;
+
+	pl->in = in;
+	pl->dir = render_subdir(in, DIR_PUBLIC, err);
+	if (!pl->dir) {
+		public_free(pl);
+		return NULL;
+	}
+	opendata_csv(in, &csv);
+	pl->csv_bytes = csv.len;
+	present_file_name(FILE_OPENDATA, in->labels.code, &name);
+	slash = strrchr(sb_str(&name), '/');
+	snprintf(pl->csv_name, sizeof(pl->csv_name), "%s", slash ? slash + 1 : sb_str(&name));
+	sb_release(&csv);
+	sb_release(&name);
+	return pl;
+}
+
+static size_t public_count(const void *plan)
+{
+	const struct public_plan *pl = plan;
+
+	return 2 + (pl->in->r->npillars < pl->in->s->npillars ? pl->in->r->npillars
+							      : pl->in->s->npillars);
+}
+
+static bool public_write(void *plan, size_t job, struct strbuf *err)
+{
+	struct public_plan *pl = plan;
+
+	if (job == 0) {
+		struct strbuf sb = STRBUF_INIT, path = STRBUF_INIT;
+		bool ok;
+
+		css(pl->in, &sb);
+		sb_addf(&path, "%s/style.css", pl->dir);
+		ok = fs_write_file(sb_str(&path), sb.buf, sb.len, err);
+		sb_release(&sb);
+		sb_release(&path);
+		return ok;
+	}
+	if (job == 1)
+		return write_index(pl, err);
+	return write_pillar(pl, job - 2, err);
+}
+
+const struct output output_public = {
+	.what = "公開用の進捗ページ（public/）",
+	.plan = public_plan,
+	.count = public_count,
+	.write = public_write,
+	.free = public_free,
+};

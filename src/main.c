@@ -119,17 +119,24 @@ static bool load_settings(const struct opts *o, struct settings *s, struct strbu
 static bool write_outputs(const struct opts *o, struct render_input *in, struct strbuf *err)
 {
 	struct publish pb;
+	char *root_dir = NULL;
 	bool ok = false;
 
 	if (!publish_begin(&pb, o->output, in->labels.code, o->wait, err))
 		goto out;
 	in->dir = pb.tmp;
+	in->root = o->output;
+	if (!(root_dir = publish_root_dir(&pb, err)))
+		goto out;
+	in->root_dir = root_dir;
 	if (!render_all(in, o->jobs, err))
 		goto out;
 	ok = publish_commit(&pb, err);
 	timing_lap("publish");
 out:
 	in->dir = NULL;
+	in->root = in->root_dir = NULL;
+	free(root_dir);
 	if (!ok)
 		publish_abort(&pb);
 	publish_end(&pb);
@@ -216,7 +223,7 @@ static int cmd_run(const struct opts *o, bool write)
 	cp.period = period;
 	have_result = true;
 	{
-		struct render_input in = {&m, &r, &prev, &p, &d, &s, &layout, &cov, {0}, 0, NULL};
+		struct render_input in = {&m, &r, &prev, &p, &d, &s, &layout, &cov, {0}, 0, NULL, NULL, NULL};
 
 		render_input_labels(&in);
 		render_check(&in, &d);

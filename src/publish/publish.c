@@ -35,6 +35,8 @@ static char *join(const char *a, const char *b)
 	return sb_detach(&sb);
 }
 
+static bool fsync_dir(const char *path, struct strbuf *err);
+
 static double now_seconds(void)
 {
 	struct timespec ts;
@@ -102,6 +104,69 @@ static bool clean_leftovers(struct publish *pb, struct strbuf *err)
 	return ok;
 }
 
+/*
+ * Moves the files of period folder dir's PUBLISH_ROOT_DIR into the output
+ * folder (each one rename, so each is replaced atomically) and removes it;
+ * true when there is nothing to move.
+ */
+static bool move_root_files(const char *outdir, const char *dir, struct strbuf *err)
+{
+	char *from = join(dir, PUBLISH_ROOT_DIR);
+	DIR *d = opendir(from);
+	struct dirent *e;
+	bool ok = true;
+
+	if (!d) {
+		free(from);
+		return true;
+	}
+	while (ok && (e = readdir(d)) != NULL) {
+		char *src, *dst;
+
+		if (e->d_name[0] == '.')
+			continue;
+		src = join(from, e->d_name);
+		dst = join(outdir, e->d_name);
+		if (rename(src, dst) != 0) {
+			sb_addf(err, "%s を %s に置けません (rename): %s", src, dst, fs_strerror(errno));
+			ok = false;
+		}
+		free(src);
+		free(dst);
+	}
+	closedir(d);
+	if (ok && rmdir(from) != 0) {
+		sb_addf(err, "%s を消せません: %s", from, fs_strerror(errno));
+		ok = false;
+	}
+	free(from);
+	return ok && fsync_dir(outdir, err) && fsync_dir(dir, err);
+}
+
+/* A run killed between its swap and move_root_files: finish the move. */
+static bool repair_root_files(struct publish *pb, struct strbuf *err)
+{
+	DIR *d = opendir(pb->outdir);
+	struct dirent *e;
+	bool ok = true;
+
+	if (!d) {
+		sb_addf(err, "出力フォルダ %s を読めません: %s", pb->outdir, fs_strerror(errno));
+		return false;
+	}
+	while (ok && (e = readdir(d)) != NULL) {
+		char *dir;
+
+		if (e->d_name[0] == '.')
+			continue;
+		dir = join(pb->outdir, e->d_name);
+		ok = move_root_files(pb->outdir, dir, err);
+		free(dir);
+	}
+	closedir(d);
+	return ok;
+}
+
 bool publish_begin(struct publish *pb, const char *outdir, const char *name, double wait_seconds,
 		   struct strbuf *err)
 {
@@ -112,7 +177,7 @@ bool publish_begin(struct publish *pb, const char *outdir, const char *name, dou
 	pb->outdir = xstrdup(outdir);
 	pb->target = join(outdir, name);
 	if (!fs_mkdir_p(outdir, err) || !take_lock(pb, wait_seconds, err) ||
-	    !clean_leftovers(pb, err))
+	    !repair_root_files(pb, err) || !clean_leftovers(pb, err))
 		return false;
 	sb_addf(&tmpl, "%s/%s%s-XXXXXX", outdir, PUBLISH_TMP_PREFIX, name);
 	pb->tmp = sb_detach(&tmpl);
@@ -152,6 +217,17 @@ char *publish_path(struct publish *pb, const char *rel, struct strbuf *err)
 		*slash = '/';
 	}
 	return path;
+}
+
+char *publish_root_dir(struct publish *pb, struct strbuf *err)
+{
+	char *dir = join(pb->tmp, PUBLISH_ROOT_DIR);
+
+	if (!fs_mkdir_p(dir, err)) {
+		free(dir);
+		return NULL;
+	}
+	return dir;
 }
 
 static bool fsync_dir(const char *path, struct strbuf *err)
@@ -215,6 +291,9 @@ bool publish_commit(struct publish *pb, struct strbuf *err)
 		current_tmp = NULL;
 	}
 	if (!fsync_dir(pb->outdir, err))
+		return false;
+	/* the root-level files of this run, right after its folder */
+	if (!move_root_files(pb->outdir, pb->target, err))
 		return false;
 	/* the previous outputs, now in tmp; a failure here leaves a leftover
 	 * that the next run removes */

@@ -34,6 +34,9 @@ struct render_input {
 	struct labels labels;                 /* title, period labels, date */
 	int exit_status;                      /* what the run will exit with */
 	const char *dir; /* the folder the outputs are written into (publish.h) */
+	const char *root;     /* the output folder itself, whose period folders feed.xml lists */
+	const char *root_dir; /* where files of the output folder itself are written
+			       * (publish_root_dir), or NULL: none are */
 };
 
 /* Fills the labels from in's settings, layout and result (present.h). */

@@ -107,15 +107,17 @@ static bool clean_leftovers(struct publish *pb, struct strbuf *err)
 /*
  * Moves the files of period folder dir's PUBLISH_ROOT_DIR into the output
  * folder (each one rename, so each is replaced atomically) and removes it;
- * true when there is nothing to move.
+ * true when there is nothing to move. *moved says whether any file moved.
+ * The caller fsyncs the output folder.
  */
-static bool move_root_files(const char *outdir, const char *dir, struct strbuf *err)
+static bool move_root_files(const char *outdir, const char *dir, bool *moved, struct strbuf *err)
 {
 	char *from = join(dir, PUBLISH_ROOT_DIR);
 	DIR *d = opendir(from);
 	struct dirent *e;
 	bool ok = true;
 
+	*moved = false;
 	if (!d) {
 		free(from);
 		return true;
@@ -130,17 +132,18 @@ static bool move_root_files(const char *outdir, const char *dir, struct strbuf *
 		if (rename(src, dst) != 0) {
 			sb_addf(err, "%s を %s に置けません (rename): %s", src, dst, fs_strerror(errno));
 			ok = false;
+		} else {
+			*moved = true;
 		}
 		free(src);
 		free(dst);
 	}
 	closedir(d);
-	if (ok && rmdir(from) != 0) {
-		sb_addf(err, "%s を消せません: %s", from, fs_strerror(errno));
-		ok = false;
-	}
+	/* an empty folder left behind is removed by the next run */
+	if (ok)
+		(void)rmdir(from);
 	free(from);
-	return ok && fsync_dir(outdir, err) && fsync_dir(dir, err);
+	return ok;
 }
 
 /* A run killed between its swap and move_root_files: finish the move. */
@@ -148,7 +151,7 @@ static bool repair_root_files(struct publish *pb, struct strbuf *err)
 {
 	DIR *d = opendir(pb->outdir);
 	struct dirent *e;
-	bool ok = true;
+	bool ok = true, any = false;
 
 	if (!d) {
 		sb_addf(err, "出力フォルダ %s を読めません: %s", pb->outdir, fs_strerror(errno));
@@ -156,15 +159,17 @@ static bool repair_root_files(struct publish *pb, struct strbuf *err)
 	}
 	while (ok && (e = readdir(d)) != NULL) {
 		char *dir;
+		bool moved;
 
 		if (e->d_name[0] == '.')
 			continue;
 		dir = join(pb->outdir, e->d_name);
-		ok = move_root_files(pb->outdir, dir, err);
+		ok = move_root_files(pb->outdir, dir, &moved, err);
+		any = any || moved;
 		free(dir);
 	}
 	closedir(d);
-	return ok;
+	return ok && (!any || fsync_dir(pb->outdir, err));
 }
 
 bool publish_begin(struct publish *pb, const char *outdir, const char *name, double wait_seconds,
@@ -247,7 +252,7 @@ static bool fsync_dir(const char *path, struct strbuf *err)
 bool publish_commit(struct publish *pb, struct strbuf *err)
 {
 	struct stat st;
-	bool exists;
+	bool exists, exchanged = false, moved;
 
 	if (!fs_fsync_tree(pb->tmp, err))
 		return false;
@@ -258,7 +263,8 @@ bool publish_commit(struct publish *pb, struct strbuf *err)
 	}
 	if (exists) {
 		/* one atomic step: the new folder in place, the old one in tmp */
-		if (renameat2(AT_FDCWD, pb->tmp, AT_FDCWD, pb->target, RENAME_EXCHANGE) != 0) {
+		exchanged = renameat2(AT_FDCWD, pb->tmp, AT_FDCWD, pb->target, RENAME_EXCHANGE) == 0;
+		if (!exchanged) {
 			if (errno != EINVAL && errno != ENOSYS) {
 				sb_addf(err, "%s を置き換えられません (rename): %s", pb->target,
 					fs_strerror(errno));
@@ -290,10 +296,15 @@ bool publish_commit(struct publish *pb, struct strbuf *err)
 		pb->tmp = NULL;
 		current_tmp = NULL;
 	}
-	if (!fsync_dir(pb->outdir, err))
+	/* the root-level files of this run, right after its folder; when none
+	 * could be moved, the previous folder goes back, so that the output
+	 * folder is as it was (else the next run finishes the move) */
+	if (!move_root_files(pb->outdir, pb->target, &moved, err)) {
+		if (exchanged && !moved)
+			(void)renameat2(AT_FDCWD, pb->tmp, AT_FDCWD, pb->target, RENAME_EXCHANGE);
 		return false;
-	/* the root-level files of this run, right after its folder */
-	if (!move_root_files(pb->outdir, pb->target, err))
+	}
+	if (!fsync_dir(pb->outdir, err))
 		return false;
 	/* the previous outputs, now in tmp; a failure here leaves a leftover
 	 * that the next run removes */

@@ -100,7 +100,9 @@ static void css(const struct render_input *in, struct strbuf *sb)
 		".st .mark{margin-right:.25em}\n"
 		"figure{margin:1rem 0}figure svg{width:100%;height:auto;max-width:40rem;display:block}\n"
 		".table{overflow-x:auto;margin:.5rem 0 1rem}\n"
-		"table{border-collapse:collapse;width:100%}\n"
+		".table:focus{outline:3px solid #b35c00}\n"
+		"table{border-collapse:collapse;width:100%}table.wide{min-width:38rem}\n"
+		"table.wide th[scope=row]{min-width:11rem}\n"
 		"caption{text-align:left;font-weight:bold;padding:.25rem 0}\n"
 		"th,td{border:1px solid #8a8f98;padding:.3rem .5rem;text-align:left;vertical-align:top}\n"
 		"thead th{background:#e8edf3}tbody th{font-weight:normal;background:#fafbfc}\n"
@@ -118,6 +120,16 @@ static void css(const struct render_input *in, struct strbuf *sb)
 		sb_addf(sb, ".st-%d{background:#%06X;color:#%06X}\n", i, (unsigned)c->fill,
 			(unsigned)readable(c->text, c->fill));
 	}
+	/* narrow screens and 200% zoom: each row of a wide table as a card */
+	sb_adds(sb, "@media (max-width:40rem){table.wide{min-width:0}"
+		    "table.wide thead{position:absolute;width:1px;height:1px;overflow:hidden;"
+		    "clip:rect(0 0 0 0);white-space:nowrap}"
+		    "table.wide,table.wide caption,table.wide tbody,table.wide tr,table.wide th,table.wide td{display:block}"
+		    "table.wide tr{border:1px solid #8a8f98;margin-bottom:.75rem}"
+		    "table.wide th,table.wide td{border:0;border-bottom:1px solid #d5d9de}"
+		    "table.wide th[scope=row]{font-weight:bold;background:#eef1f5}"
+		    "table.wide td[data-label]::before{content:attr(data-label) \"：\";font-weight:bold}"
+		    "table.wide td.num{text-align:left}}\n");
 	sb_adds(sb, "@media (max-width:30rem){h1{font-size:1.35rem}.kgi .rate{font-size:2rem}"
 		    "dl.facts{grid-template-columns:1fr}dl.facts dd{margin-bottom:.4rem}"
 		    "main{padding:.5rem}th,td{padding:.25rem .3rem}}\n"
@@ -208,12 +220,23 @@ static void page_end(struct html *h, const struct render_input *in)
 	html_end(h);
 }
 
-/* A table wrapped so that a wide one scrolls by itself, never the page. */
-static void table_begin(struct html *h, const char *caption, const char *const *heads, size_t n)
+/* A table wrapped so that a wide one scrolls by itself, never the page
+ * (WCAG 1.4.10 lets a data table keep its two dimensions): a wide table's
+ * wrapper is a named region that takes the keyboard focus, so that it can be
+ * scrolled without a mouse. */
+static void table_begin(struct html *h, const char *caption, const char *const *heads, size_t n,
+			bool wide)
 {
 	html_start(h, "div");
 	html_attr(h, "class", "table");
+	if (wide) {
+		html_attr(h, "role", "region");
+		html_attr(h, "aria-label", caption);
+		html_attr(h, "tabindex", "0");
+	}
 	html_start(h, "table");
+	if (wide)
+		html_attr(h, "class", "wide");
 	html_elem(h, "caption", caption, NULL);
 	html_start(h, "thead");
 	html_start(h, "tr");
@@ -245,6 +268,15 @@ static void due_label(int period, struct strbuf *out)
 	} else {
 		present_period_short(period, out);
 	}
+}
+
+/* "R9年度末" for a Q4, else the short label. */
+static void due_short(int period, struct strbuf *out)
+{
+	if (period_quarter(period) == 4 && period_fy(period) >= 2019)
+		sb_addf(out, "R%d年度末", period_fy(period) - 2018);
+	else
+		present_period_short(period, out);
 }
 
 /* ---- index.html */
@@ -500,7 +532,7 @@ static void trend_section(struct html *h, const struct render_input *in)
 	html_end(h); /* svg */
 	html_end(h); /* figure */
 
-	table_begin(h, "業務量削減率の推移（グラフの数値）", heads, ARRAY_LEN(heads));
+	table_begin(h, "業務量削減率の推移（グラフの数値）", heads, ARRAY_LEN(heads), false);
 	for (size_t i = 0; i < n; i++) {
 		struct kgi_pace k;
 
@@ -529,7 +561,7 @@ static void counts_table(struct html *h, const char *caption, const struct count
 	static const char *const heads[] = {"状況", "施策の数"};
 	char n[PRESENT_MAX];
 
-	table_begin(h, caption, heads, ARRAY_LEN(heads));
+	table_begin(h, caption, heads, ARRAY_LEN(heads), false);
 	/* worst first: what needs attention leads */
 	for (size_t i = ARRAY_LEN(status_measure_order); i-- > 0;) {
 		enum status st = status_measure_order[i];
@@ -672,6 +704,18 @@ static bool write_index(struct public_plan *pl, struct strbuf *err)
 
 /* ---- pillar pages: every measure with its KPIs and milestones */
 
+/* A cell of a wide table, with its column's name for the narrow layout,
+ * where each row becomes a card and the names are shown beside the values. */
+static void cell(struct html *h, const char *label, const char *text, bool num)
+{
+	html_start(h, "td");
+	if (num)
+		html_attr(h, "class", "num");
+	html_attr(h, "data-label", label);
+	html_text(h, text);
+	html_end(h);
+}
+
 static void kpi_table(struct html *h, const struct render_input *in, const struct measure *me)
 {
 	static const char *const heads[] = {"KPI", "状況", "基準値", "実績値", "目標値", "進捗率",
@@ -682,7 +726,7 @@ static void kpi_table(struct html *h, const struct render_input *in, const struc
 	struct strbuf t = STRBUF_INIT, cap = STRBUF_INIT;
 
 	sb_addf(&cap, "%s の KPI（基準値 → 実績値 → 目標値）", me->id);
-	table_begin(h, sb_str(&cap), heads, ARRAY_LEN(heads) - (comments ? 0 : 1));
+	table_begin(h, sb_str(&cap), heads, ARRAY_LEN(heads) - (comments ? 0 : 1), true);
 	for (size_t j = 0; j < me->nkpis; j++) {
 		size_t k = me->kpis[j];
 		const struct kpi *kp = &m->kpis[k];
@@ -695,30 +739,32 @@ static void kpi_table(struct html *h, const struct render_input *in, const struc
 		html_textf(h, "%s（%s）", kp->name, kp->target >= kp->baseline ? "増やす指標" : "減らす指標");
 		html_end(h);
 		html_start(h, "td");
+		html_attr(h, "data-label", heads[1]);
 		status_badge(h, kr->status);
 		html_end(h);
 		sb_reset(&t);
-		sb_addf(&t, "%s %s", present_number(kp->baseline, a), unit);
-		td_num(h, sb_str(&t));
+		sb_addf(&t, "%s%s", present_number(kp->baseline, a), unit);
+		cell(h, heads[2], sb_str(&t), true);
 		sb_reset(&t);
 		if (kr->actual) {
-			sb_addf(&t, "%s %s", present_number(kr->actual->value, a), unit);
+			sb_addf(&t, "%s%s", present_number(kr->actual->value, a), unit);
 		} else if (kr->previous) {
 			sb_adds(&t, "未報告（前回 ");
 			present_period_short(kr->previous->period, &t);
-			sb_addf(&t, ": %s %s）", present_number(kr->previous->value, a), unit);
+			sb_addf(&t, ": %s%s）", present_number(kr->previous->value, a), unit);
 		} else {
 			sb_adds(&t, "未報告");
 		}
-		html_elem(h, "td", sb_str(&t), NULL);
+		cell(h, heads[3], sb_str(&t), false);
 		sb_reset(&t);
-		sb_addf(&t, "%s %s（", present_number(kp->target, a), unit);
-		present_period_short(kp->target_period, &t);
-		sb_adds(&t, "）");
-		html_elem(h, "td", sb_str(&t), NULL);
-		td_num(h, kr->actual ? present_percent(kr->progress, a) : "—");
+		sb_addf(&t, "%s%s（", present_number(kp->target, a), unit);
+		due_short(kp->target_period, &t);
+		sb_adds(&t, "まで）");
+		cell(h, heads[4], sb_str(&t), false);
+		cell(h, heads[5], kr->actual ? present_percent(kr->progress, a) : "—", true);
 		if (comments)
-			html_elem(h, "td", kr->actual && kr->actual->comment ? kr->actual->comment : "", NULL);
+			cell(h, heads[6], kr->actual && kr->actual->comment ? kr->actual->comment : "",
+			     false);
 		html_end(h);
 	}
 	table_end(h);
@@ -735,7 +781,7 @@ static void milestone_table(struct html *h, const struct render_input *in, const
 	struct strbuf t = STRBUF_INIT, cap = STRBUF_INIT;
 
 	sb_addf(&cap, "%s のマイルストーン", me->id);
-	table_begin(h, sb_str(&cap), heads, ARRAY_LEN(heads) - (comments ? 0 : 1));
+	table_begin(h, sb_str(&cap), heads, ARRAY_LEN(heads) - (comments ? 0 : 1), true);
 	for (size_t j = 0; j < me->nmilestones; j++) {
 		size_t i = me->milestones[j];
 		const struct milestone *ms = &m->milestones[i];
@@ -745,17 +791,20 @@ static void milestone_table(struct html *h, const struct render_input *in, const
 		html_elem(h, "th", ms->description, "scope", "row", NULL);
 		sb_reset(&t);
 		present_period_short(ms->due, &t);
-		html_elem(h, "td", sb_str(&t), NULL);
+		cell(h, heads[1], sb_str(&t), false);
 		html_start(h, "td");
+		html_attr(h, "data-label", heads[2]);
 		status_badge(h, mr->status);
 		if (mr->overdue)
 			html_text(h, "（期限超過）");
 		html_end(h);
-		td_num(h, mr->report && mr->report->has_progress ? present_percent(mr->report->progress / 100, a)
-								 : "—");
+		cell(h, heads[3],
+		     mr->report && mr->report->has_progress ? present_percent(mr->report->progress / 100, a)
+							    : "—",
+		     true);
 		if (comments)
-			html_elem(h, "td", mr->report && mr->report->comment ? mr->report->comment : "",
-				  NULL);
+			cell(h, heads[4], mr->report && mr->report->comment ? mr->report->comment : "",
+			     false);
 		html_end(h);
 	}
 	table_end(h);

@@ -1,8 +1,9 @@
 /*
  * out_public.c - the public progress page of the contract §6: public/index.html
  * (the KGI and its pace, its trend as an SVG chart and a table, the three
- * pillars and their measures), one page per pillar (every measure with its
- * KPIs and milestones) and one shared style.css. HTML through html_write.h
+ * pillars, the departments), the pages of each pillar (its measures) and of
+ * each department (every measure with its KPIs and milestones), and one
+ * shared style.css. HTML through html_write.h
  * only; no script, no external resource, no web font.
  */
 #include "kaikaku.h"
@@ -57,13 +58,37 @@ static uint32_t readable(uint32_t text, uint32_t fill)
 	return text;
 }
 
-/* ---- the plan: job 0 style.css, job 1 index.html, job 2 + i pillar i's page */
+/* ---- the plan: job 0 style.css, job 1 index.html, then one job per page
+ * of a pillar's list of measures or a department's measures in detail; a
+ * long list or detail is cut into pages so that every page stays quick to
+ * open whatever the size of the city. */
+
+#define PUBLIC_LIST_MAX 150  /* measures on one page of a pillar's list */
+#define PUBLIC_DETAIL_MAX 25 /* measures in detail on one page of a department */
+#define PUBLIC_INDEX_MAX 60  /* up to this many measures, the index lists them all */
+
+enum page_kind { PAGE_PILLAR, PAGE_DEPARTMENT };
+
+struct page {
+	enum page_kind kind;
+	size_t group;          /* the pillar or department */
+	size_t chunk, nchunks; /* this page of the group's pages */
+	const size_t *measures; /* this page's measures, in master order */
+	size_t n;
+};
 
 struct public_plan {
 	const struct render_input *in;
-	char *dir;      /* in->dir/public */
+	char *dir;        /* in->dir/public */
 	size_t csv_bytes; /* the open data's size, for its link */
 	char csv_name[128];
+	size_t *by_pillar, *pillar_first; /* measures by pillar; [npillars + 1] */
+	size_t *by_dept, *dept_first;     /* measures by department; [ndepartments + 1] */
+	struct page *pages;
+	size_t npages;
+	size_t *pillar_page, *dept_page; /* each group's first page */
+	size_t *measure_page;            /* each measure's page of details */
+	size_t npillars;
 };
 
 static void css(const struct render_input *in, struct strbuf *sb)
@@ -108,6 +133,7 @@ static void css(const struct render_input *in, struct strbuf *sb)
 		"thead th{background:#e8edf3}tbody th{font-weight:normal;background:#fafbfc}\n"
 		"td.num{text-align:right;white-space:nowrap}\n"
 		"ul.measures{list-style:none;padding:0;margin:.5rem 0}\n"
+		"nav.pager ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem 1rem}\n"
 		"ul.measures li{padding:.35rem 0;border-bottom:1px solid #d5d9de}\n"
 		".measure{border-top:2px solid #d5d9de;margin-top:1.5rem}\n"
 		".note{font-size:.95rem;color:#333}\n"
@@ -580,66 +606,118 @@ static void counts_table(struct html *h, const char *caption, const struct count
 	table_end(h);
 }
 
-static void pillar_file(size_t i, char buf[32])
+/* "pillar1.html", "pillar1-2.html" (its second page), "dept3.html". */
+static void page_file(const struct page *pg, char buf[48])
 {
-	snprintf(buf, 32, "pillar%zu.html", i + 1);
+	const char *stem = pg->kind == PAGE_PILLAR ? "pillar" : "dept";
+
+	if (pg->chunk)
+		snprintf(buf, 48, "%s%zu-%zu.html", stem, pg->group + 1, pg->chunk + 1);
+	else
+		snprintf(buf, 48, "%s%zu.html", stem, pg->group + 1);
 }
 
-static void measure_line(struct html *h, const struct render_input *in, size_t mi)
+/* A measure's name linked to its details. */
+static void measure_link(struct html *h, const struct public_plan *pl, size_t mi)
 {
-	const struct model *m = in->m;
+	const struct model *m = pl->in->m;
 	const struct measure *me = &m->measures[mi];
+	const struct division *dv = &m->divisions[me->lead];
+	char file[48];
 
-	status_badge(h, in->r->measures[mi]);
+	status_badge(h, pl->in->r->measures[mi]);
 	html_text(h, " ");
-	html_textf(h, "%s（%s）", me->name, m->divisions[me->lead].name);
+	page_file(&pl->pages[pl->measure_page[mi]], file);
+	html_start(h, "a");
+	html_attrf(h, "href", "%s#m%zu", file, mi);
+	html_text(h, me->name);
+	html_end(h);
+	html_textf(h, "（%s %s）", m->departments[dv->dept].name, dv->name);
 }
 
-static void pillars_section(struct html *h, const struct render_input *in)
+static void pillars_section(struct html *h, const struct public_plan *pl)
 {
-	const struct model *m = in->m;
+	const struct render_input *in = pl->in;
 	const struct result *r = in->r;
 	const struct settings *s = in->s;
-	char file[32], a[PRESENT_MAX];
+	bool list = in->m->nmeasures <= PUBLIC_INDEX_MAX;
+	char file[48], a[PRESENT_MAX];
 
 	html_start(h, "section");
 	html_attr(h, "aria-labelledby", "pillars");
 	html_elem(h, "h2", "施策の3本柱", "id", "pillars", NULL);
 	html_start(h, "p");
 	html_textf(h, "全 %d 施策のうち、KPI（成果指標）が「順調」または「達成」の割合は %s です。"
-		      "各施策の状況は、KPI とマイルストーンのうち最も遅れているものの状況です。",
+		      "各施策の状況は、その施策の KPI とマイルストーンのうち最も遅れているものの状況です。",
 		   r->city.nmeasures, r->city.share >= 0 ? present_percent(r->city.share, a) : "—");
 	html_end(h);
 	counts_table(h, "施策の状況（全体）", &r->city);
-	for (size_t p = 0; p < s->npillars && p < r->npillars; p++) {
+	for (size_t p = 0; p < pl->npillars; p++) {
+		const struct counts *c = &r->pillars[p];
+
 		html_start(h, "h3");
 		html_attrf(h, "id", "pillar%zu", p + 1);
 		html_textf(h, "柱%zu %s", p + 1, s->pillars[p].name);
 		html_end(h);
 		html_start(h, "p");
-		html_textf(h, "施策 %d 件、KPI %d 件（順調・達成の割合 %s）。", r->pillars[p].nmeasures,
-			   r->pillars[p].nkpis,
-			   r->pillars[p].share >= 0 ? present_percent(r->pillars[p].share, a) : "—");
+		html_textf(h, "施策 %d 件（遅延 %d 件・注意 %d 件）、KPI %d 件（順調・達成の割合 %s）。",
+			   c->nmeasures, c->measures[ST_DELAYED], c->measures[ST_AT_RISK], c->nkpis,
+			   c->share >= 0 ? present_percent(c->share, a) : "—");
 		html_end(h);
-		html_start(h, "ul");
-		html_attr(h, "class", "measures");
-		for (size_t mi = 0; mi < m->nmeasures; mi++) {
-			if (m->measures[mi].pillar != (int)p)
-				continue;
-			html_start(h, "li");
-			measure_line(h, in, mi);
+		if (list && pl->pillar_first[p + 1] > pl->pillar_first[p]) {
+			html_start(h, "ul");
+			html_attr(h, "class", "measures");
+			for (size_t j = pl->pillar_first[p]; j < pl->pillar_first[p + 1]; j++) {
+				html_start(h, "li");
+				measure_link(h, pl, pl->by_pillar[j]);
+				html_end(h);
+			}
 			html_end(h);
 		}
-		html_end(h);
-		pillar_file(p, file);
+		page_file(&pl->pages[pl->pillar_page[p]], file);
 		html_start(h, "p");
 		html_start(h, "a");
 		html_attr(h, "href", file);
-		html_textf(h, "柱%zu「%s」の施策ごとの KPI とマイルストーン", p + 1,
+		html_textf(h, "柱%zu「%s」の施策の一覧", p + 1,
 			   s->pillars[p].short_name ? s->pillars[p].short_name : s->pillars[p].name);
 		html_end(h);
 		html_end(h);
 	}
+	html_end(h);
+}
+
+static void departments_section(struct html *h, const struct public_plan *pl)
+{
+	static const char *const heads[] = {"部", "施策", "遅延", "注意", "KPI の順調・達成の割合"};
+	const struct render_input *in = pl->in;
+	const struct model *m = in->m;
+	char file[48], n[PRESENT_MAX];
+
+	html_start(h, "section");
+	html_attr(h, "aria-labelledby", "departments");
+	html_elem(h, "h2", "部ごとの状況", "id", "departments", NULL);
+	html_elem(h, "p", "部の名前から、その部の施策ごとの KPI（基準値・実績値・目標値）とマイルストーンを見られます。",
+		  NULL);
+	table_begin(h, "部ごとの施策の状況", heads, ARRAY_LEN(heads), false);
+	for (size_t d = 0; d < m->ndepartments; d++) {
+		const struct counts *c = &in->r->departments[d];
+
+		html_start(h, "tr");
+		html_start(h, "th");
+		html_attr(h, "scope", "row");
+		page_file(&pl->pages[pl->dept_page[d]], file);
+		html_elem(h, "a", m->departments[d].name, "href", file, NULL);
+		html_end(h);
+		snprintf(n, sizeof(n), "%d", c->nmeasures);
+		td_num(h, n);
+		snprintf(n, sizeof(n), "%d", c->measures[ST_DELAYED]);
+		td_num(h, n);
+		snprintf(n, sizeof(n), "%d", c->measures[ST_AT_RISK]);
+		td_num(h, n);
+		td_num(h, c->share >= 0 ? present_percent(c->share, n) : "—");
+		html_end(h);
+	}
+	table_end(h);
 	html_end(h);
 }
 
@@ -691,7 +769,8 @@ static bool write_index(struct public_plan *pl, struct strbuf *err)
 	html_end(h);
 	kgi_section(h, in);
 	trend_section(h, in);
-	pillars_section(h, in);
+	pillars_section(h, pl);
+	departments_section(h, pl);
 	data_section(h, pl);
 	page_end(h, in);
 	ok = html_finish(h, &out, err);
@@ -702,7 +781,8 @@ static bool write_index(struct public_plan *pl, struct strbuf *err)
 	return ok;
 }
 
-/* ---- pillar pages: every measure with its KPIs and milestones */
+/* ---- the pages of a pillar (its measures listed) or a department (its
+ * measures with their KPIs and milestones) */
 
 /* A cell of a wide table, with its column's name for the narrow layout,
  * where each row becomes a card and the names are shown beside the values. */
@@ -812,62 +892,124 @@ static void milestone_table(struct html *h, const struct render_input *in, const
 	sb_release(&cap);
 }
 
-static bool write_pillar(struct public_plan *pl, size_t p, struct strbuf *err)
+/* Links to every page of a group cut into pages. */
+static void pager(struct html *h, const struct public_plan *pl, size_t at)
+{
+	const struct page *pg = &pl->pages[at];
+	char file[48];
+
+	if (pg->nchunks < 2)
+		return;
+	html_start(h, "nav");
+	html_attr(h, "class", "pager");
+	html_attr(h, "aria-label", "ページ");
+	html_start(h, "ul");
+	for (size_t k = 0; k < pg->nchunks; k++) {
+		const struct page *o = &pl->pages[at - pg->chunk + k];
+
+		html_start(h, "li");
+		if (k == pg->chunk) {
+			html_start(h, "span");
+			html_attr(h, "aria-current", "page");
+			html_textf(h, "%zu ページ目", k + 1);
+			html_end(h);
+		} else {
+			page_file(o, file);
+			html_start(h, "a");
+			html_attr(h, "href", file);
+			html_textf(h, "%zu ページ目", k + 1);
+			html_end(h);
+		}
+		html_end(h);
+	}
+	html_end(h);
+	html_end(h);
+}
+
+static void measure_detail(struct html *h, const struct render_input *in, size_t mi)
+{
+	const struct model *m = in->m;
+	const struct measure *me = &m->measures[mi];
+	const struct division *dv = &m->divisions[me->lead];
+
+	html_start(h, "section");
+	html_attr(h, "class", "measure");
+	html_attrf(h, "aria-labelledby", "m%zu", mi);
+	html_start(h, "h2");
+	html_attrf(h, "id", "m%zu", mi);
+	html_textf(h, "%s %s", me->id, me->name);
+	html_end(h);
+	html_start(h, "p");
+	html_text(h, "状況: ");
+	status_badge(h, in->r->measures[mi]);
+	html_textf(h, "　担当: %s %s", m->departments[dv->dept].name, dv->name);
+	if (me->pillar >= 0 && (size_t)me->pillar < in->s->npillars)
+		html_textf(h, "　柱: %s", in->s->pillars[me->pillar].name);
+	html_end(h);
+	if (me->summary && *me->summary)
+		html_elem(h, "p", me->summary, NULL);
+	if (me->nkpis)
+		kpi_table(h, in, me);
+	else
+		html_elem(h, "p", "この施策には KPI がありません。", NULL);
+	if (me->nmilestones)
+		milestone_table(h, in, me);
+	html_end(h);
+}
+
+static bool write_page(struct public_plan *pl, size_t at, struct strbuf *err)
 {
 	const struct render_input *in = pl->in;
 	const struct model *m = in->m;
-	const struct settings *s = in->s;
+	const struct page *pg = &pl->pages[at];
+	const struct counts *c = pg->kind == PAGE_PILLAR ? &in->r->pillars[pg->group]
+							 : &in->r->departments[pg->group];
 	struct html *h = html_new();
 	struct strbuf out = STRBUF_INIT, path = STRBUF_INIT, t = STRBUF_INIT;
-	char file[32], a[PRESENT_MAX];
+	char file[48], a[PRESENT_MAX];
 	bool ok;
 
-	sb_addf(&t, "柱%zu %s", p + 1, s->pillars[p].name);
+	if (pg->kind == PAGE_PILLAR)
+		sb_addf(&t, "柱%zu %s", pg->group + 1, in->s->pillars[pg->group].name);
+	else
+		sb_adds(&t, m->departments[pg->group].name);
+	if (pg->nchunks > 1)
+		sb_addf(&t, "（%zu/%zu ページ）", pg->chunk + 1, pg->nchunks);
 	page_begin(h, in, sb_str(&t), sb_str(&t));
 	html_elem(h, "h1", sb_str(&t), NULL);
 	html_start(h, "p");
 	html_attr(h, "class", "period");
-	html_text(h, in->labels.period_long);
+	html_textf(h, "対象期間: %s", in->labels.period_long);
 	html_end(h);
-	counts_table(h, "この柱の施策の状況", &in->r->pillars[p]);
-	html_start(h, "p");
-	html_textf(h, "KPI %d 件のうち「順調」または「達成」の割合: %s", in->r->pillars[p].nkpis,
-		   in->r->pillars[p].share >= 0 ? present_percent(in->r->pillars[p].share, a) : "—");
-	html_end(h);
-	for (size_t mi = 0; mi < m->nmeasures; mi++) {
-		const struct measure *me = &m->measures[mi];
-		const struct division *dv = &m->divisions[me->lead];
-
-		if (me->pillar != (int)p)
-			continue;
-		html_start(h, "section");
-		html_attr(h, "class", "measure");
-		html_attrf(h, "aria-labelledby", "m%zu", mi);
-		html_start(h, "h2");
-		html_attrf(h, "id", "m%zu", mi);
-		html_textf(h, "%s %s", me->id, me->name);
-		html_end(h);
+	if (!pg->chunk) {
+		counts_table(h, pg->kind == PAGE_PILLAR ? "この柱の施策の状況" : "この部の施策の状況", c);
 		html_start(h, "p");
-		html_text(h, "状況: ");
-		status_badge(h, in->r->measures[mi]);
-		html_textf(h, "　担当: %s %s", m->departments[dv->dept].name, dv->name);
-		html_end(h);
-		if (me->summary && *me->summary)
-			html_elem(h, "p", me->summary, NULL);
-		if (me->nkpis)
-			kpi_table(h, in, me);
-		else
-			html_elem(h, "p", "この施策には KPI がありません。", NULL);
-		if (me->nmilestones)
-			milestone_table(h, in, me);
+		html_textf(h, "KPI %d 件のうち「順調」または「達成」の割合: %s", c->nkpis,
+			   c->share >= 0 ? present_percent(c->share, a) : "—");
 		html_end(h);
 	}
+	pager(h, pl, at);
+	if (pg->kind == PAGE_PILLAR) {
+		html_elem(h, "h2", "施策の一覧", NULL);
+		html_start(h, "ul");
+		html_attr(h, "class", "measures");
+		for (size_t j = 0; j < pg->n; j++) {
+			html_start(h, "li");
+			measure_link(h, pl, pg->measures[j]);
+			html_end(h);
+		}
+		html_end(h);
+	} else {
+		for (size_t j = 0; j < pg->n; j++)
+			measure_detail(h, in, pg->measures[j]);
+	}
+	pager(h, pl, at);
 	html_start(h, "p");
 	html_elem(h, "a", "進捗状況のトップへ戻る", "href", "index.html", NULL);
 	html_end(h);
 	page_end(h, in);
 	ok = html_finish(h, &out, err);
-	pillar_file(p, file);
+	page_file(pg, file);
 	sb_addf(&path, "%s/%s", pl->dir, file);
 	ok = ok && fs_write_file(sb_str(&path), out.buf, out.len, err);
 	sb_release(&out);
@@ -880,23 +1022,101 @@ static void public_free(void *plan)
 {
 	struct public_plan *pl = plan;
 
-	if (pl)
-		free(pl->dir);
+	if (!pl)
+		return;
+	free(pl->dir);
+	free(pl->by_pillar);
+	free(pl->pillar_first);
+	free(pl->by_dept);
+	free(pl->dept_first);
+	free(pl->pages);
+	free(pl->pillar_page);
+	free(pl->dept_page);
+	free(pl->measure_page);
 	free(pl);
+}
+
+/* The measures grouped by key (a counting sort, master order within). */
+static void group_measures(const struct model *m, const int *key, size_t ngroups, size_t **by,
+			   size_t **first)
+{
+	size_t *at = xcalloc(ngroups + 1, sizeof(size_t));
+
+	*first = xcalloc(ngroups + 1, sizeof(size_t));
+	*by = xcalloc(m->nmeasures + 1, sizeof(size_t));
+	for (size_t i = 0; i < m->nmeasures; i++)
+		if (key[i] >= 0)
+			(*first)[key[i] + 1]++;
+	for (size_t g = 0; g < ngroups; g++)
+		(*first)[g + 1] += (*first)[g];
+	memcpy(at, *first, (ngroups + 1) * sizeof(size_t));
+	for (size_t i = 0; i < m->nmeasures; i++)
+		if (key[i] >= 0)
+			(*by)[at[key[i]]++] = i;
+	free(at);
+}
+
+/* The pages of each group of kind, cut at max measures. */
+static void add_pages(struct public_plan *pl, enum page_kind kind, size_t ngroups, const size_t *by,
+		      const size_t *first, size_t max, size_t *group_page)
+{
+	for (size_t g = 0; g < ngroups; g++) {
+		size_t n = first[g + 1] - first[g], chunks = n ? (n + max - 1) / max : 1;
+
+		group_page[g] = pl->npages;
+		for (size_t k = 0; k < chunks; k++) {
+			struct page *pg = &pl->pages[pl->npages++];
+
+			pg->kind = kind;
+			pg->group = g;
+			pg->chunk = k;
+			pg->nchunks = chunks;
+			pg->measures = by + first[g] + k * max;
+			pg->n = n - k * max < max ? n - k * max : max;
+			if (kind == PAGE_DEPARTMENT)
+				for (size_t j = 0; j < pg->n; j++)
+					pl->measure_page[pg->measures[j]] = pl->npages - 1;
+		}
+	}
 }
 
 static void *public_plan(const struct render_input *in, struct strbuf *err)
 {
+	const struct model *m = in->m;
 	struct public_plan *pl = xcalloc(1, sizeof(*pl));
 	struct strbuf csv = STRBUF_INIT, name = STRBUF_INIT;
+	int *key = xcalloc(m->nmeasures + 1, sizeof(int));
+	size_t maxpages;
 	const char *slash;
 
 	pl->in = in;
 	pl->dir = render_subdir(in, DIR_PUBLIC, err);
 	if (!pl->dir) {
+		free(key);
 		public_free(pl);
 		return NULL;
 	}
+	pl->npillars = in->r->npillars < in->s->npillars ? in->r->npillars : in->s->npillars;
+	for (size_t i = 0; i < m->nmeasures; i++) {
+		int p = m->measures[i].pillar;
+
+		key[i] = p >= 0 && (size_t)p < pl->npillars ? p : -1;
+	}
+	group_measures(m, key, pl->npillars, &pl->by_pillar, &pl->pillar_first);
+	for (size_t i = 0; i < m->nmeasures; i++)
+		key[i] = (int)m->divisions[m->measures[i].lead].dept;
+	group_measures(m, key, m->ndepartments, &pl->by_dept, &pl->dept_first);
+	free(key);
+	maxpages = pl->npillars + m->ndepartments + m->nmeasures / PUBLIC_DETAIL_MAX +
+		   m->nmeasures / PUBLIC_LIST_MAX + 2;
+	pl->pages = xcalloc(maxpages, sizeof(*pl->pages));
+	pl->pillar_page = xcalloc(pl->npillars + 1, sizeof(size_t));
+	pl->dept_page = xcalloc(m->ndepartments + 1, sizeof(size_t));
+	pl->measure_page = xcalloc(m->nmeasures + 1, sizeof(size_t));
+	add_pages(pl, PAGE_DEPARTMENT, m->ndepartments, pl->by_dept, pl->dept_first,
+		  PUBLIC_DETAIL_MAX, pl->dept_page);
+	add_pages(pl, PAGE_PILLAR, pl->npillars, pl->by_pillar, pl->pillar_first, PUBLIC_LIST_MAX,
+		  pl->pillar_page);
 	opendata_csv(in, &csv);
 	pl->csv_bytes = csv.len;
 	present_file_name(FILE_OPENDATA, in->labels.code, &name);
@@ -911,8 +1131,7 @@ static size_t public_count(const void *plan)
 {
 	const struct public_plan *pl = plan;
 
-	return 2 + (pl->in->r->npillars < pl->in->s->npillars ? pl->in->r->npillars
-							      : pl->in->s->npillars);
+	return 2 + pl->npages;
 }
 
 static bool public_write(void *plan, size_t job, struct strbuf *err)
@@ -932,7 +1151,7 @@ static bool public_write(void *plan, size_t job, struct strbuf *err)
 	}
 	if (job == 1)
 		return write_index(pl, err);
-	return write_pillar(pl, job - 2, err);
+	return write_page(pl, job - 2, err);
 }
 
 const struct output output_public = {

@@ -378,6 +378,51 @@ static void kgi_section(struct html *h, const struct render_input *in)
 	sb_release(&due);
 }
 
+/* ---- the chart's pieces */
+
+static void svg_line(struct html *h, double x1, double x2, double y1, double y2, const char *stroke,
+		     const char *width, const char *dash)
+{
+	html_start(h, "line");
+	html_attrf(h, "x1", "%.1f", x1);
+	html_attrf(h, "x2", "%.1f", x2);
+	html_attrf(h, "y1", "%.1f", y1);
+	html_attrf(h, "y2", "%.1f", y2);
+	html_attr(h, "stroke", stroke);
+	if (width)
+		html_attr(h, "stroke-width", width);
+	if (dash)
+		html_attr(h, "stroke-dasharray", dash);
+	html_end(h);
+}
+
+/* Chart text, 13 units high, dark on white (tests/public.py checks its colours). */
+static void svg_text(struct html *h, double x, double y, const char *anchor, const char *fill,
+		     const char *text)
+{
+	html_start(h, "text");
+	html_attrf(h, "x", "%.1f", x);
+	html_attrf(h, "y", "%.1f", y);
+	if (anchor)
+		html_attr(h, "text-anchor", anchor);
+	html_attr(h, "font-size", "13");
+	html_attr(h, "fill", fill);
+	html_text(h, text);
+	html_end(h);
+}
+
+/* A bar of the chart. */
+static void svg_rect(struct html *h, double x, double y, double w, double hh)
+{
+	html_start(h, "rect");
+	html_attrf(h, "x", "%.1f", x);
+	html_attrf(h, "y", "%.1f", y);
+	html_attrf(h, "width", "%.1f", w);
+	html_attrf(h, "height", "%.1f", hh);
+	html_attr(h, "fill", "#1f4e78");
+	html_end(h);
+}
+
 /* The trend as an SVG chart (bars: the rate; dashed line: the expected
  * rate; solid line: the target), then the same numbers in a table. */
 static void trend_section(struct html *h, const struct render_input *in)
@@ -427,101 +472,45 @@ static void trend_section(struct html *h, const struct render_input *in)
 		/* grid lines every 5% */
 		for (int g = 0; g * 0.05 <= top_value + 1e-9; g++) {
 			double y = top + ph - ph * (g * 0.05) / top_value;
+			char pct[16];
 
-			html_start(h, "line");
-			html_attrf(h, "x1", "%.1f", left);
-			html_attrf(h, "x2", "%.1f", W - right);
-			html_attrf(h, "y1", "%.1f", y);
-			html_attrf(h, "y2", "%.1f", y);
-			html_attr(h, "stroke", g ? "#c8ccd2" : "#333333");
-			html_end(h);
-			html_start(h, "text");
-			html_attrf(h, "x", "%.1f", left - 6);
-			html_attrf(h, "y", "%.1f", y + 5);
-			html_attr(h, "text-anchor", "end");
-			html_attr(h, "font-size", "13");
-			html_attr(h, "fill", "#333333");
-			html_textf(h, "%d%%", g * 5);
-			html_end(h);
+			svg_line(h, left, W - right, y, y, g ? "#c8ccd2" : "#333333", NULL, NULL);
+			snprintf(pct, sizeof(pct), "%d%%", g * 5);
+			svg_text(h, left - 6, y + 5, "end", "#333333", pct);
 		}
 		/* the target */
 		{
 			double y = top + ph - ph * s->kgi_target / top_value;
+			struct strbuf t = STRBUF_INIT;
 
-			html_start(h, "line");
-			html_attrf(h, "x1", "%.1f", left);
-			html_attrf(h, "x2", "%.1f", W - right);
-			html_attrf(h, "y1", "%.1f", y);
-			html_attrf(h, "y2", "%.1f", y);
-			html_attr(h, "stroke", "#9c0006");
-			html_attr(h, "stroke-width", "2");
-			html_end(h);
-			html_start(h, "text");
-			html_attrf(h, "x", "%.1f", W - right);
-			html_attrf(h, "y", "%.1f", y - 6);
-			html_attr(h, "text-anchor", "end");
-			html_attr(h, "font-size", "13");
-			html_attr(h, "fill", "#9c0006");
-			html_textf(h, "目標 %s", present_percent(s->kgi_target, a));
-			html_end(h);
+			svg_line(h, left, W - right, y, y, "#9c0006", "2", NULL);
+			sb_addf(&t, "目標 %s", present_percent(s->kgi_target, a));
+			svg_text(h, W - right, y - 6, "end", "#9c0006", sb_str(&t));
+			sb_release(&t);
 		}
 		for (size_t i = 0; i < n; i++) {
 			struct kgi_pace k;
 			double cx = left + slot * ((double)i + 0.5);
+			double y;
+			char q[32];
 
 			kgi_pace(r->trend_city[i].rate, s->kgi_target, r->trend[i], s->kgi_start,
 				 s->kgi_due, s->on_track_factor, s->at_risk_factor, &k);
 			if (k.has_rate) {
 				double bh = ph * k.rate / top_value;
 
-				html_start(h, "rect");
-				html_attrf(h, "x", "%.1f", cx - bw / 2);
-				html_attrf(h, "y", "%.1f", top + ph - bh);
-				html_attrf(h, "width", "%.1f", bw);
-				html_attrf(h, "height", "%.1f", bh);
-				html_attr(h, "fill", "#1f4e78");
-				html_end(h);
-				html_start(h, "text");
-				html_attrf(h, "x", "%.1f", cx);
-				html_attrf(h, "y", "%.1f", top + ph - bh - 5);
-				html_attr(h, "text-anchor", "middle");
-				html_attr(h, "font-size", "13");
-				html_attr(h, "fill", "#1a1a1a");
-				html_text(h, present_percent(k.rate, a));
-				html_end(h);
+				svg_rect(h, cx - bw / 2, top + ph - bh, bw, bh);
+				svg_text(h, cx, top + ph - bh - 5, "middle", "#1a1a1a",
+					 present_percent(k.rate, a));
 			}
 			/* the expected rate: a dashed tick across the slot */
-			{
-				double y = top + ph - ph * k.expected / top_value;
-
-				html_start(h, "line");
-				html_attrf(h, "x1", "%.1f", cx - slot * 0.45);
-				html_attrf(h, "x2", "%.1f", cx + slot * 0.45);
-				html_attrf(h, "y1", "%.1f", y);
-				html_attrf(h, "y2", "%.1f", y);
-				html_attr(h, "stroke", "#b35c00");
-				html_attr(h, "stroke-width", "3");
-				html_attr(h, "stroke-dasharray", "6 4");
-				html_end(h);
-			}
+			y = top + ph - ph * k.expected / top_value;
+			svg_line(h, cx - slot * 0.45, cx + slot * 0.45, y, y, "#b35c00", "3", "6 4");
 			sb_reset(&lab);
 			period_fy_label(period_fy(r->trend[i]), &lab);
-			html_start(h, "text");
-			html_attrf(h, "x", "%.1f", cx);
-			html_attrf(h, "y", "%.1f", H - bottom + 20);
-			html_attr(h, "text-anchor", "middle");
-			html_attr(h, "font-size", "13");
-			html_attr(h, "fill", "#1a1a1a");
-			html_text(h, sb_str(&lab));
-			html_end(h);
-			html_start(h, "text");
-			html_attrf(h, "x", "%.1f", cx);
-			html_attrf(h, "y", "%.1f", H - bottom + 38);
-			html_attr(h, "text-anchor", "middle");
-			html_attr(h, "font-size", "13");
-			html_attr(h, "fill", "#1a1a1a");
-			html_textf(h, "第%d四半期", period_quarter(r->trend[i]));
-			html_end(h);
+			svg_text(h, cx, H - bottom + 20, "middle", "#1a1a1a", sb_str(&lab));
+			snprintf(q, sizeof(q), "第%d四半期", period_quarter(r->trend[i]));
+			svg_text(h, cx, H - bottom + 38, "middle", "#1a1a1a", q);
 		}
 		/* legend */
 		html_start(h, "rect");
@@ -531,29 +520,9 @@ static void trend_section(struct html *h, const struct render_input *in)
 		html_attr(h, "height", "10");
 		html_attr(h, "fill", "#1f4e78");
 		html_end(h);
-		html_start(h, "text");
-		html_attrf(h, "x", "%.1f", left + 20);
-		html_attrf(h, "y", "%.1f", H - 6);
-		html_attr(h, "font-size", "13");
-		html_attr(h, "fill", "#1a1a1a");
-		html_text(h, "削減率");
-		html_end(h);
-		html_start(h, "line");
-		html_attrf(h, "x1", "%.1f", left + 90);
-		html_attrf(h, "x2", "%.1f", left + 120);
-		html_attrf(h, "y1", "%.1f", H - 11);
-		html_attrf(h, "y2", "%.1f", H - 11);
-		html_attr(h, "stroke", "#b35c00");
-		html_attr(h, "stroke-width", "3");
-		html_attr(h, "stroke-dasharray", "6 4");
-		html_end(h);
-		html_start(h, "text");
-		html_attrf(h, "x", "%.1f", left + 126);
-		html_attrf(h, "y", "%.1f", H - 6);
-		html_attr(h, "font-size", "13");
-		html_attr(h, "fill", "#1a1a1a");
-		html_text(h, "この時点の目安");
-		html_end(h);
+		svg_text(h, left + 20, H - 6, NULL, "#1a1a1a", "削減率");
+		svg_line(h, left + 90, left + 120, H - 11, H - 11, "#b35c00", "3", "6 4");
+		svg_text(h, left + 126, H - 6, NULL, "#1a1a1a", "この時点の目安");
 	}
 	html_end(h); /* svg */
 	html_end(h); /* figure */

@@ -267,8 +267,9 @@ def statement(results):
         "# 抜本的な業務改革の進捗状況ページのアクセシビリティ試験結果",
         "",
         "- 規格: JIS X 8341-3:2016　目標とする適合レベル: AA（WCAG 2.0 の AA と一致）",
-        f"- 対象: サンプルの全ページと M 規模の市のページ（{len(pages)} ページ）: "
-        + "、".join(os.path.basename(p["page"]) for p in pages[:12]) + ("ほか" if len(pages) > 12 else ""),
+        "- 対象: " + "、".join(f"{'サンプル' if k == 'sample' else 'M 規模の市'}の {len(r['pages'])} ページ（"
+                             + "・".join(os.path.basename(p["page"]) for p in r["pages"]) + "）"
+                             for k, r in results.items() if r),
         f"- 試験日: {datetime.date.today():%Y年%m月%d日}",
         f"- 試験の方法: axe-core {axe['version']}（wcag2a・wcag2aa の規則）を {chromium} のヘッドレスで実行。"
         "幅 320 px と 200% 拡大（640 px）で横スクロールがないことを確認。グラフの title・desc、表の見出しセル、"

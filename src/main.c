@@ -131,13 +131,22 @@ static bool write_outputs(const struct opts *o, struct render_input *in, struct 
 			  struct history_run *run, struct strbuf *err)
 {
 	struct history *h = NULL;
+	char *root_dir;
 	bool ok;
 
 	run->exit_status = in->exit_status;
 	run->published_dir = pb->tmp;
+	/* files of the output folder itself (feed.xml) are written aside and
+	 * moved into place with the period folder (publish.h) */
+	if (!(root_dir = publish_root_dir(pb, err)))
+		return false;
 	in->dir = pb->tmp;
+	in->root = o->output;
+	in->root_dir = root_dir;
 	ok = render_all(in, o->jobs, err);
 	in->dir = NULL;
+	in->root = in->root_dir = NULL;
+	free(root_dir);
 	if (!ok)
 		return false;
 	/* opened anew: no connection may cross the workers' fork (SQLite's rule) */
@@ -302,7 +311,7 @@ static int cmd_run(const struct opts *o, enum mode mode)
 	compute_implausible(&m, &r, &d);
 	{
 		struct render_input in = {&m, &a, &r, &prev, &p, &counts, &d, &s, &layout, &cov,
-					  {0}, 0, NULL, -1, NULL, false};
+					  {0}, 0, NULL, NULL, NULL, -1, NULL, false};
 		struct publish pb;
 		struct history *h = NULL;
 		struct restatements rs = {0};

@@ -167,7 +167,7 @@ def main():
         # the installed templates are the ones used: the city's name changed there shows on the cover
         st_xml = os.path.join(prefix, "share", "kaikaku", "templates", "settings.xml")
         xml = open(st_xml, encoding="utf-8").read()
-        open(st_xml, "w", encoding="utf-8").write(re.sub(r"<city>[^<]*</city>", "<city>試験市</city>", xml))
+        open(st_xml, "w", encoding="utf-8").write(re.sub(r"(<city[^>]*>)[^<]*</city>", r"\1試験市</city>", xml))
         elsewhere = os.path.join(tmp, "elsewhere")
         os.makedirs(elsewhere)
         env = {k: v for k, v in os.environ.items() if k != "KAIKAKU_TEMPLATES"}

@@ -21,5 +21,6 @@ status=0
 "$PYTHON" tests/durability.py || status=1
 "$PYTHON" tests/parallel.py || status=1
 "$PYTHON" tests/docs.py || status=1
+"$PYTHON" tests/public.py || status=1
 "$PYTHON" tests/corpus_beside.py || status=1
 exit $status

@@ -11,6 +11,11 @@ if [ "$what" = bench ]; then
 fi
 if [ "$what" = test ]; then
 	pkgs="$pkgs clang-format python3 python3-openpyxl libreoffice-calc-nogui poppler-utils qpdf valgrind clang locales man-db groff-base strace"
+	# the public page (tests/public.py): html5lib, xmllint, headless Chromium;
+	# node and npm for playwright-core and axe-core (tests/browser/). A
+	# nodejs that brings its own npm (NodeSource's) needs no Debian npm.
+	pkgs="$pkgs python3-html5lib libxml2-utils chromium nodejs"
+	command -v npm >/dev/null 2>&1 || pkgs="$pkgs npm"
 fi
 # for the set-up's own test: a package that must be reported missing
 pkgs="$pkgs ${KAIKAKU_DEPS_EXTRA:-}"
@@ -20,13 +25,29 @@ if ! command -v dpkg-query >/dev/null 2>&1; then
 	exit 0
 fi
 
+# tests/browser's packages, exactly as package-lock.json names them
+browser_modules() {
+	[ "$what" = test ] || return 0
+	dir=$(dirname "$0")/../tests/browser
+	[ -d "$dir/node_modules" ] && return 0
+	command -v npm >/dev/null 2>&1 || return 0
+	echo "kaikaku: npm ci in tests/browser (playwright-core, axe-core)" >&2
+	(cd "$dir" && npm ci --no-audit --no-fund >/dev/null) || {
+		echo "kaikaku: npm ci failed in tests/browser" >&2
+		return 1
+	}
+}
+
 missing=
 for p in $pkgs; do
 	if ! dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q 'install ok installed'; then
 		missing="$missing $p"
 	fi
 done
-[ -z "$missing" ] && exit 0
+if [ -z "$missing" ]; then
+	browser_modules
+	exit $?
+fi
 
 if [ "$(id -u)" -eq 0 ]; then
 	echo "kaikaku: installing Debian packages:$missing" >&2
@@ -34,7 +55,8 @@ if [ "$(id -u)" -eq 0 ]; then
 	apt-get update -qq >/dev/null
 	# shellcheck disable=SC2086
 	apt-get install -y -qq --no-install-recommends $missing >/dev/null
-	exit 0
+	browser_modules
+	exit $?
 fi
 echo "kaikaku: missing Debian packages; run: sudo apt-get install$missing" >&2
 exit 1

@@ -67,7 +67,8 @@ def main():
                             "--quiet"], capture_output=True, text=True)
         if p.returncode not in (0, 1):
             sys.exit(f"screenshots: kaikaku exited {p.returncode}: {p.stderr[-1000:]}")
-        period = sorted(d for d in os.listdir(out) if not d.startswith(".") and os.path.isdir(os.path.join(out, d)))[-1]
+        period = sorted(d for d in os.listdir(out)
+                        if not d.startswith(".") and os.path.isdir(os.path.join(out, d)))[-1]
         res = os.path.join(out, period)
         review = os.path.join(res, f"review_{period}.pdf")
         render(review, page_with(review, "概要 KGI 業務量削減率"), os.path.join(a.out, "review-kgi.png"), 80)

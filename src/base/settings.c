@@ -9,6 +9,7 @@
 #include <libxml/tree.h>
 #include <unistd.h>
 
+#include "period.h"
 #include "settings.h"
 #include "utf8.h"
 #include "xmlconf.h"
@@ -45,9 +46,19 @@ void settings_defaults(struct settings *s)
 {
 	memset(s, 0, sizeof(*s));
 	s->city = xstrdup("印西市");
+	s->city_code = xstrdup("122319");
 	s->on_track_factor = 0.9;
 	s->at_risk_factor = 0.7;
 	s->kgi_target = 0.30;
+	s->kgi_start = period_make(2024, 1);
+	s->kgi_due = period_make(2027, 4);
+	s->pub.base_url = xstrdup("https://www.city.inzai.lg.jp/kaikaku/");
+	s->pub.tag_date = xstrdup("2024-04-01");
+	s->pub.title = xstrdup("抜本的な業務改革の進捗状況");
+	s->pub.source = xstrdup("印西市 業務改革推進 PMO（DX推進課デジタル戦略室・総務課行革推進係）");
+	s->pub.licence = xstrdup("公共データ利用規約（第1.0版）（PDL1.0）");
+	s->pub.licence_url =
+		xstrdup("https://www.digital.go.jp/resources/open_data/public_data_license_v1.0");
 	s->npillars = ARRAY_LEN(default_pillars);
 	s->pillars = xcalloc(s->npillars, sizeof(*s->pillars));
 	for (size_t i = 0; i < s->npillars; i++) {
@@ -69,6 +80,13 @@ void settings_defaults(struct settings *s)
 void settings_release(struct settings *s)
 {
 	free(s->city);
+	free(s->city_code);
+	free(s->pub.base_url);
+	free(s->pub.tag_date);
+	free(s->pub.title);
+	free(s->pub.source);
+	free(s->pub.licence);
+	free(s->pub.licence_url);
 	free(s->path);
 	pillars_free(s);
 	memset(s, 0, sizeof(*s));
@@ -236,11 +254,98 @@ static void read_pillars(struct xmlconf *c, struct settings *s, const xmlNode *l
 		xmlconf_fail(c, list, "<pillars> に柱が1つもありません");
 }
 
+/* A period setting: a quarter in any spelling of the contract §1. */
+static void read_period(struct xmlconf *c, const xmlNode *n, const char *name, int *out)
+{
+	char *v = xmlconf_attr(n, name);
+
+	if (!v)
+		return;
+	if (!period_parse(v, out, NULL))
+		xmlconf_fail(c, n, "属性 %s の値「%s」は 2027Q4 のような期間にしてください", name, v);
+	free(v);
+}
+
+/* An attribute's text over *out, when present and not empty. */
+static void read_text_attr(struct xmlconf *c, const xmlNode *n, const char *name, char **out)
+{
+	char *v = xmlconf_attr(n, name);
+
+	if (!v)
+		return;
+	if (!*v) {
+		xmlconf_fail(c, n, "属性 %s が空です", name);
+		free(v);
+		return;
+	}
+	free(*out);
+	*out = v;
+}
+
+static void read_public(struct xmlconf *c, struct settings *s, const xmlNode *pub)
+{
+	static const char *const attrs[] = {"base-url", "tag-date", "comments", NULL};
+	static const char *const url_attr[] = {"url", NULL};
+	static const char *const none[] = {NULL};
+	char *v;
+	int y, m, d;
+
+	xmlconf_only(c, pub, attrs);
+	read_text_attr(c, pub, "base-url", &s->pub.base_url);
+	read_text_attr(c, pub, "tag-date", &s->pub.tag_date);
+	if (!c->failed && (sscanf(s->pub.tag_date, "%4d-%2d-%2d", &y, &m, &d) != 3 ||
+			   strlen(s->pub.tag_date) != 10 || !date_valid(y, m, d)))
+		xmlconf_fail(c, pub, "属性 tag-date の値「%s」は 2024-04-01 のような日付にしてください",
+			     s->pub.tag_date);
+	if (!c->failed && strncmp(s->pub.base_url, "https://", 8) != 0 &&
+	    strncmp(s->pub.base_url, "http://", 7) != 0)
+		xmlconf_fail(c, pub, "属性 base-url の値「%s」は https:// で始まる URL にしてください",
+			     s->pub.base_url);
+	if ((v = xmlconf_attr(pub, "comments"))) {
+		if (strcmp(v, "yes") == 0)
+			s->pub.comments = true;
+		else if (strcmp(v, "no") == 0)
+			s->pub.comments = false;
+		else
+			xmlconf_fail(c, pub, "属性 comments は yes か no にしてください（「%s」があります）", v);
+		free(v);
+	}
+	for (const xmlNode *n = pub->children; n && !c->failed; n = n->next) {
+		char **into = NULL;
+
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (xmlconf_is(n, "title"))
+			into = &s->pub.title;
+		else if (xmlconf_is(n, "source"))
+			into = &s->pub.source;
+		else if (xmlconf_is(n, "licence"))
+			into = &s->pub.licence;
+		if (!into) {
+			xmlconf_fail(c, n, "<public> の中には <title> <source> <licence> だけを書きます（<%s> があります）",
+				     (const char *)n->name);
+			return;
+		}
+		xmlconf_only(c, n, xmlconf_is(n, "licence") ? url_attr : none);
+		if (xmlconf_is(n, "licence"))
+			read_text_attr(c, n, "url", &s->pub.licence_url);
+		v = xmlconf_text(n);
+		if (!*v) {
+			free(v);
+			xmlconf_fail(c, n, "<%s> が空です", (const char *)n->name);
+			return;
+		}
+		free(*into);
+		*into = v;
+	}
+}
+
 static void read_root(struct xmlconf *c, struct settings *s, const xmlNode *root)
 {
 	static const char *const none[] = {NULL};
 	static const char *const status_attrs[] = {"on-track", "at-risk", NULL};
-	static const char *const kgi_attrs[] = {"target", NULL};
+	static const char *const kgi_attrs[] = {"target", "start", "due", NULL};
+	static const char *const city_attrs[] = {"code", NULL};
 	static const char *const limit_attrs[] = {"file-bytes",      "part-bytes",  "workbook-bytes",
 						  "cells-per-sheet", "field-bytes", "text-bytes",
 						  NULL};
@@ -256,7 +361,11 @@ static void read_root(struct xmlconf *c, struct settings *s, const xmlNode *root
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
 		if (xmlconf_is(n, "city")) {
-			char *t = xmlconf_text(n);
+			char *t;
+
+			xmlconf_only(c, n, city_attrs);
+			read_text_attr(c, n, "code", &s->city_code);
+			t = xmlconf_text(n);
 
 			if (!*t) {
 				free(t);
@@ -274,12 +383,18 @@ static void read_root(struct xmlconf *c, struct settings *s, const xmlNode *root
 		} else if (xmlconf_is(n, "kgi")) {
 			xmlconf_only(c, n, kgi_attrs);
 			read_fraction(c, n, "target", 0, 1, &s->kgi_target);
+			read_period(c, n, "start", &s->kgi_start);
+			read_period(c, n, "due", &s->kgi_due);
+			if (!c->failed && s->kgi_due <= s->kgi_start)
+				xmlconf_fail(c, n, "due は start より後の期間にしてください");
 		} else if (xmlconf_is(n, "pillars")) {
 			xmlconf_only(c, n, none);
 			read_pillars(c, s, n);
 		} else if (xmlconf_is(n, "colours")) {
 			xmlconf_only(c, n, none);
 			read_colours(c, s, n);
+		} else if (xmlconf_is(n, "public")) {
+			read_public(c, s, n);
 		} else if (xmlconf_is(n, "limits")) {
 			xmlconf_only(c, n, limit_attrs);
 			read_size(c, n, "file-bytes", &s->limits.file_bytes);

@@ -34,6 +34,32 @@ enum status kpi_status(double progress, double expected, double on_track, double
 	return ST_DELAYED;
 }
 
+void kgi_pace(double rate, double target, int period, int start, int due, double on_track,
+	      double at_risk, struct kgi_pace *out)
+{
+	double share = due > start ? (double)(period - start) / (double)(due - start) : 1;
+
+	memset(out, 0, sizeof(*out));
+	out->target = target;
+	out->expected = target * (share < 0 ? 0 : share > 1 ? 1 : share);
+	out->status = ST_NOT_REPORTED;
+	if (rate < 0)
+		return;
+	out->has_rate = true;
+	out->rate = rate;
+	/* the KPI rule with the target as 1: rate / target against expected / target */
+	out->status = rate >= target - COMPUTE_EPS ? ST_ACHIEVED
+		      : kpi_status(rate / target, out->expected / target, on_track, at_risk);
+	if (period < due) {
+		out->has_needed = true;
+		out->needed = (target - rate) / (double)(due - period);
+	}
+	if (period > start) {
+		out->has_so_far = true;
+		out->so_far = rate / (double)(period - start);
+	}
+}
+
 enum status milestone_status_at(const enum status *latest, int due, int period)
 {
 	enum status s = latest ? *latest : ST_NOT_STARTED;

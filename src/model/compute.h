@@ -38,6 +38,25 @@ enum status milestone_status_at(const enum status *latest, int due, int period);
 enum status measure_status(const enum status *kpis, size_t nkpis, const enum status *milestones,
 			   size_t nmilestones);
 
+/*
+ * The KGI's pace at P (contract §3 "KGI pace"): the expected rate
+ * target x clamp((P − start) / (due − start), 0, 1), the status by the KPI
+ * rule against it, the pace needed (target − rate) / (due − P) per quarter
+ * and the pace so far rate / (P − start). rate < 0 means no rate (no
+ * baseline hours): then only expected is set.
+ */
+struct kgi_pace {
+	bool has_rate;
+	double rate, target, expected;
+	enum status status;  /* when has_rate */
+	bool has_needed;     /* false when P >= due or no rate */
+	double needed;       /* per quarter; negative once the target is passed */
+	bool has_so_far;     /* false when P <= start or no rate */
+	double so_far;       /* per quarter */
+};
+void kgi_pace(double rate, double target, int period, int start, int due, double on_track,
+	      double at_risk, struct kgi_pace *out);
+
 struct kpi_result {
 	enum status status;
 	const struct actual *actual;   /* for P, or NULL (未報告) */

@@ -250,6 +250,74 @@ static bool clean_leftovers(struct publish *pb, struct strbuf *err)
 	return ok;
 }
 
+/*
+ * Moves the files of period folder dir's PUBLISH_ROOT_DIR into the output
+ * folder (each one rename, so each is replaced atomically) and removes it;
+ * true when there is nothing to move. *moved says whether any file moved.
+ * The caller fsyncs the output folder.
+ */
+static bool move_root_files(const char *outdir, const char *dir, bool *moved, struct strbuf *err)
+{
+	char *from = join(dir, PUBLISH_ROOT_DIR);
+	DIR *d = opendir(from);
+	struct dirent *e;
+	bool ok = true;
+
+	*moved = false;
+	if (!d) {
+		free(from);
+		return true;
+	}
+	while (ok && (e = readdir(d)) != NULL) {
+		char *src, *dst;
+
+		if (e->d_name[0] == '.')
+			continue;
+		src = join(from, e->d_name);
+		dst = join(outdir, e->d_name);
+		if (rename(src, dst) != 0) {
+			sb_addf(err, "%s を %s に置けません (rename): %s", src, dst, fs_strerror(errno));
+			ok = false;
+		} else {
+			*moved = true;
+		}
+		free(src);
+		free(dst);
+	}
+	closedir(d);
+	/* an empty folder left behind is removed by the next run */
+	if (ok)
+		(void)rmdir(from);
+	free(from);
+	return ok;
+}
+
+/* A run killed between its swap and move_root_files: finish the move. */
+static bool repair_root_files(struct publish *pb, struct strbuf *err)
+{
+	DIR *d = opendir(pb->outdir);
+	struct dirent *e;
+	bool ok = true, any = false;
+
+	if (!d) {
+		sb_addf(err, "出力フォルダ %s を読めません: %s", pb->outdir, fs_strerror(errno));
+		return false;
+	}
+	while (ok && (e = readdir(d)) != NULL) {
+		char *dir;
+		bool moved;
+
+		if (e->d_name[0] == '.')
+			continue;
+		dir = join(pb->outdir, e->d_name);
+		ok = move_root_files(pb->outdir, dir, &moved, err);
+		any = any || moved;
+		free(dir);
+	}
+	closedir(d);
+	return ok && (!any || fsync_dir(pb->outdir, err));
+}
+
 bool publish_begin(struct publish *pb, const char *outdir, const char *name, double wait_seconds,
 		   struct strbuf *err)
 {
@@ -260,7 +328,7 @@ bool publish_begin(struct publish *pb, const char *outdir, const char *name, dou
 	pb->outdir = xstrdup(outdir);
 	pb->target = join(outdir, name);
 	if (!fs_mkdir_p(outdir, err) || !take_lock(pb, wait_seconds, err) ||
-	    !clean_leftovers(pb, err))
+	    !repair_root_files(pb, err) || !clean_leftovers(pb, err))
 		return false;
 	sb_addf(&tmpl, "%s/%s%s-XXXXXX", outdir, PUBLISH_TMP_PREFIX, name);
 	pb->tmp = sb_detach(&tmpl);
@@ -284,6 +352,17 @@ bool publish_begin(struct publish *pb, const char *outdir, const char *name, dou
 	current_tmp = pb->tmp;
 	kk_set_fatal_cleanup(remove_current_tmp);
 	return true;
+}
+
+char *publish_root_dir(struct publish *pb, struct strbuf *err)
+{
+	char *dir = join(pb->tmp, PUBLISH_ROOT_DIR);
+
+	if (!fs_mkdir_p(dir, err)) {
+		free(dir);
+		return NULL;
+	}
+	return dir;
 }
 
 char *publish_path(struct publish *pb, const char *rel, struct strbuf *err)
@@ -343,7 +422,7 @@ static bool swap_by_two_renames(struct publish *pb, struct strbuf *err)
 bool publish_commit(struct publish *pb, struct strbuf *err)
 {
 	struct stat st;
-	bool exists;
+	bool exists, exchanged = false, moved;
 
 	if (!fs_fsync_tree(pb->tmp, err))
 		return false;
@@ -354,7 +433,8 @@ bool publish_commit(struct publish *pb, struct strbuf *err)
 	}
 	if (exists) {
 		/* one atomic step: the new folder in place, the old one in tmp */
-		if (renameat2(AT_FDCWD, pb->tmp, AT_FDCWD, pb->target, RENAME_EXCHANGE) != 0) {
+		exchanged = renameat2(AT_FDCWD, pb->tmp, AT_FDCWD, pb->target, RENAME_EXCHANGE) == 0;
+		if (!exchanged) {
 			if (errno != EINVAL && errno != ENOSYS) {
 				sb_addf(err, "%s を置き換えられません (rename): %s", pb->target,
 					fs_strerror(errno));
@@ -370,6 +450,14 @@ bool publish_commit(struct publish *pb, struct strbuf *err)
 		free(pb->tmp);
 		pb->tmp = NULL;
 		current_tmp = NULL;
+	}
+	/* the root-level files of this run, right after its folder; when none
+	 * could be moved, the previous folder goes back, so that the output
+	 * folder is as it was (else the next run finishes the move) */
+	if (!move_root_files(pb->outdir, pb->target, &moved, err)) {
+		if (exchanged && !moved)
+			(void)renameat2(AT_FDCWD, pb->tmp, AT_FDCWD, pb->target, RENAME_EXCHANGE);
+		return false;
 	}
 	if (!fsync_dir(pb->outdir, err))
 		return false;

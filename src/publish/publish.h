@@ -32,6 +32,17 @@ bool publish_begin(struct publish *pb, const char *outdir, const char *name, dou
 /* The path of rel inside the temporary folder (freed by the caller);
  * parent folders of rel are created. NULL with err on failure. */
 char *publish_path(struct publish *pb, const char *rel, struct strbuf *err);
+/*
+ * Files of the output folder itself (feed.xml, contract §6) are written into
+ * the folder this returns, PUBLISH_ROOT_DIR inside the temporary folder
+ * (created; the caller frees the path), so a failed run leaves the previous
+ * ones. publish_commit renames them into the output folder right after the
+ * swap. A run killed between the swap and those renames leaves them in
+ * outdir/<P>/PUBLISH_ROOT_DIR; the next publish_begin finishes the move (they
+ * belong to the period folder that is in place).
+ */
+#define PUBLISH_ROOT_DIR ".kaikaku-root"
+char *publish_root_dir(struct publish *pb, struct strbuf *err);
 /* fsyncs everything and swaps the temporary folder into place. */
 bool publish_commit(struct publish *pb, struct strbuf *err);
 /* Removes the temporary folder; the previous outputs stay as they were. */

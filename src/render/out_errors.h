@@ -11,7 +11,5 @@
 #include "render.h"
 
 extern const struct output output_errors;
-/* One CSV field, quoted when needed, guarded against spreadsheet formulas. */
-void csv_field(struct strbuf *out, const char *s);
 
 #endif

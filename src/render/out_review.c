@@ -145,21 +145,9 @@ struct bar {
 };
 
 /* A round step for an axis up to max (a fraction): 1, 2, 2.5, 5 or 10 points. */
-/*
- * A round step for an axis up to max: the smallest of 1, 2, 2.5 and 5 times a
- * power of ten (from 1%) that gives at most 6 steps, whatever the size of max
- * (an implausible rate of 10^12 % included), so a chart has at most 7 grid
- * lines. max must be finite (chart_scale).
- */
 static double axis_step(double max)
 {
-	static const double mant[] = {1, 2, 2.5, 5};
-
-	for (double unit = 0.01; unit < 1e300; unit *= 10)
-		for (size_t i = 0; i < ARRAY_LEN(mant); i++)
-			if (max / (mant[i] * unit) <= 6)
-				return mant[i] * unit;
-	return max;
+	return present_axis_step(max, 6);
 }
 
 /* The top of a rate axis: a round number above the target and every finite

@@ -68,6 +68,15 @@ time_t present_created(int period)
 	return (time_t)days * 86400;
 }
 
+void present_period_end(int period, char buf[PRESENT_MAX])
+{
+	time_t t = present_created(period);
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	snprintf(buf, PRESENT_MAX, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
 void present_period_short(int period, struct strbuf *out)
 {
 	int fy = period_fy(period);
@@ -125,6 +134,17 @@ const char *present_percent(double fraction, char buf[PRESENT_MAX])
 		v = 0;
 	snprintf(buf, PRESENT_MAX, "%.1f%%", v);
 	return buf;
+}
+
+double present_axis_step(double max, int steps)
+{
+	static const double mant[] = {1, 2, 2.5, 5};
+
+	for (double unit = 0.01; unit < 1e300; unit *= 10)
+		for (size_t i = 0; i < ARRAY_LEN(mant); i++)
+			if (max / (mant[i] * unit) <= steps)
+				return mant[i] * unit;
+	return max;
 }
 
 const char *present_item_kind(const char *kind)

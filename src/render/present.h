@@ -19,6 +19,9 @@
 #define FILE_REVIEW "review_%s.pdf"
 #define FILE_ERRORS "errors_%s.csv"
 #define FILE_MANIFEST "manifest.json"
+#define FILE_OPENDATA "opendata/kaikaku_kpi_%s.csv"
+#define DIR_PUBLIC "public"
+#define FILE_FEED "feed.xml" /* in the output folder itself */
 
 /* pattern (one of FILE_*) with the period code in place of its %s. */
 void present_file_name(const char *pattern, const char *code, struct strbuf *out);
@@ -51,6 +54,9 @@ void present_labels(struct labels *l, const char *doc_title, const char *city, i
  * day, from the data and never the clock, so reruns are byte-identical. */
 time_t present_created(int period);
 
+/* The last day of period p as "2026-12-31" (11 bytes with the NUL). */
+void present_period_end(int period, char buf[PRESENT_MAX]);
+
 /* "R8年度 第3四半期": the short label where space is tight. */
 void present_period_short(int period, struct strbuf *out);
 
@@ -68,6 +74,12 @@ const char *present_percent(double fraction, char buf[PRESENT_MAX]);
 /* The kind of an item ("kpi", "milestone", "workload") for people: "KPI",
  * "マイルストーン", "業務量削減". */
 const char *present_item_kind(const char *kind);
+
+/* A round step for a chart's axis up to max (finite, > 0): the smallest of
+ * 1, 2, 2.5 and 5 times a power of ten, from 1%, that gives at most steps
+ * steps, whatever the size of max, so that a chart has a bounded number of
+ * grid lines (an implausible rate of 10^12 % included). */
+double present_axis_step(double max, int steps);
 
 /* "エラー" or "警告": a record's severity for people. */
 const char *present_severity(bool error);

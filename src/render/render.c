@@ -12,8 +12,11 @@
 #include "timing.h"
 
 #include "out_errors.h"
+#include "out_feed.h"
 #include "out_feedback.h"
 #include "out_manifest.h"
+#include "out_opendata.h"
+#include "out_public.h"
 #include "out_review.h"
 #include "out_summary.h"
 
@@ -21,14 +24,18 @@
  * Every output, in the order they are written. Within a stage the longest
  * jobs come first (the summary workbook, then the feedback workbooks; the
  * review pack, then the department packs). The manifest lists every file
- * written before it, so it is last.
+ * written before it, so it comes after every file of the period folder; the
+ * feed, a file of the output folder itself (publish.h), comes after it.
  */
 static const struct output *const outputs[] = {
 	&output_summary,
 	&output_feedback,
 	&output_review,
 	&output_errors,
+	&output_opendata,
+	&output_public,
 	&output_manifest,
+	&output_feed,
 };
 
 void render_input_labels(struct render_input *in)

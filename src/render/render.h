@@ -38,6 +38,9 @@ struct render_input {
 	struct labels labels;                 /* title, period labels, date */
 	int exit_status;                      /* what the run will exit with */
 	const char *dir; /* the folder the outputs are written into (publish.h) */
+	const char *root;     /* the output folder itself, whose period folders feed.xml lists */
+	const char *root_dir; /* where files of the output folder itself are written
+			       * (publish_root_dir), or NULL: none are */
 	long restatements; /* W_RESTATED records; -1: unknown (no history before P) */
 	const struct restatements *restated; /* the same, listed (history.h) */
 	bool final; /* the quarter is closed: 確定, not 速報 (kaikaku close) */

@@ -384,8 +384,49 @@ static void test_compute_city(void)
 	fixture_release(&fx);
 }
 
+static void test_kgi_pace(void)
+{
+	int start = period_make(2024, 1), due = period_make(2027, 4);
+	struct kgi_pace k;
+
+	/* the sample: 2026Q3 is 10 of 15 quarters, expected 20% */
+	kgi_pace(0.0467, 0.30, period_make(2026, 3), start, due, 0.9, 0.7, &k);
+	CHECK(k.has_rate);
+	CHECK_DBL(k.expected, 0.20);
+	CHECK(k.status == ST_DELAYED);
+	CHECK(k.has_needed);
+	CHECK_DBL(k.needed, (0.30 - 0.0467) / 5);
+	CHECK(k.has_so_far);
+	CHECK_DBL(k.so_far, 0.0467 / 10);
+	/* boundaries: 0.9 x 20% = 18% is 順調, 0.7 x 20% = 14% is 注意 */
+	kgi_pace(0.18, 0.30, period_make(2026, 3), start, due, 0.9, 0.7, &k);
+	CHECK(k.status == ST_ON_TRACK);
+	kgi_pace(0.14, 0.30, period_make(2026, 3), start, due, 0.9, 0.7, &k);
+	CHECK(k.status == ST_AT_RISK);
+	kgi_pace(0.1399, 0.30, period_make(2026, 3), start, due, 0.9, 0.7, &k);
+	CHECK(k.status == ST_DELAYED);
+	/* the target reached: 達成, and the pace needed negative */
+	kgi_pace(0.31, 0.30, period_make(2026, 3), start, due, 0.9, 0.7, &k);
+	CHECK(k.status == ST_ACHIEVED);
+	CHECK(k.needed < 0);
+	/* at or after due: no pace needed; expected is the target */
+	kgi_pace(0.25, 0.30, due, start, due, 0.9, 0.7, &k);
+	CHECK(!k.has_needed);
+	CHECK_DBL(k.expected, 0.30);
+	/* at the start: nothing expected, no pace so far */
+	kgi_pace(0, 0.30, start, start, due, 0.9, 0.7, &k);
+	CHECK(!k.has_so_far);
+	CHECK_DBL(k.expected, 0);
+	CHECK(k.status == ST_ON_TRACK);
+	/* no baseline hours: no rate, no status */
+	kgi_pace(-1, 0.30, period_make(2026, 3), start, due, 0.9, 0.7, &k);
+	CHECK(!k.has_rate && !k.has_needed && !k.has_so_far);
+	CHECK(k.status == ST_NOT_REPORTED);
+}
+
 int main(void)
 {
+	test_kgi_pace();
 	test_progress();
 	test_expected();
 	test_kpi_status();

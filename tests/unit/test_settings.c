@@ -6,6 +6,7 @@
 
 #include <unistd.h>
 
+#include "period.h"
 #include "settings.h"
 #include "unit.h"
 
@@ -50,6 +51,42 @@ static void test_shipped_file(void)
 	CHECK_DBL(s.on_track_factor, 0.9);
 	CHECK_INT(s.limits.file_bytes, 64u << 20);
 	CHECK_INT(s.npillars, 3);
+	CHECK_STR(s.city_code, "122319");
+	CHECK_INT(s.kgi_start, period_make(2024, 1));
+	CHECK_INT(s.kgi_due, period_make(2027, 4));
+	CHECK_STR(s.pub.base_url, "https://www.city.inzai.lg.jp/kaikaku/");
+	CHECK(!s.pub.comments);
+	settings_release(&s);
+	sb_release(&err);
+}
+
+/* The public page's settings, the KGI's start and due, the city's code. */
+static void test_public(void)
+{
+	struct settings s;
+	struct strbuf err = STRBUF_INIT;
+	char *path = write_tmp(
+		"<settings>\n  <city code=\"999999\">テスト市</city>\n"
+		"  <kgi target=\"30%\" start=\"R6年度第2四半期\" due=\"2028Q4\"/>\n"
+		"  <public base-url=\"https://example.jp/x/\" tag-date=\"2025-01-31\" comments=\"yes\">\n"
+		"    <title>進捗</title><source>PMO</source><licence url=\"https://example.jp/l\">CC BY 4.0</licence>\n"
+		"  </public>\n</settings>\n");
+
+	settings_defaults(&s);
+	CHECK_MSG(settings_load(&s, path, &err), "%s", sb_str(&err));
+	CHECK_STR(s.city, "テスト市");
+	CHECK_STR(s.city_code, "999999");
+	CHECK_INT(s.kgi_start, period_make(2024, 2));
+	CHECK_INT(s.kgi_due, period_make(2028, 4));
+	CHECK_STR(s.pub.base_url, "https://example.jp/x/");
+	CHECK_STR(s.pub.tag_date, "2025-01-31");
+	CHECK(s.pub.comments);
+	CHECK_STR(s.pub.title, "進捗");
+	CHECK_STR(s.pub.source, "PMO");
+	CHECK_STR(s.pub.licence, "CC BY 4.0");
+	CHECK_STR(s.pub.licence_url, "https://example.jp/l");
+	unlink(path);
+	free(path);
 	settings_release(&s);
 	sb_release(&err);
 }
@@ -111,6 +148,14 @@ static void test_broken(void)
 		 "#RRGGBB"},
 		{"<settings><colours><status word=\"良好\" fill=\"#00FF00\"/></colours></settings>",
 		 "「良好」"},
+		{"<settings><kgi due=\"来年\"/></settings>", "「来年」"},
+		{"<settings><kgi start=\"2027Q4\" due=\"2024Q1\"/></settings>", "due は start より後"},
+		{"<settings><public comments=\"maybe\"/></settings>", "yes か no"},
+		{"<settings><public tag-date=\"2024-02-30\"/></settings>", "tag-date"},
+		{"<settings><public base-url=\"ftp://x\"/></settings>", "base-url"},
+		{"<settings><public><banner>x</banner></public></settings>", "<banner>"},
+		{"<settings><public><title></title></public></settings>", "<title> が空"},
+		{"<settings><city cod=\"1\">x</city></settings>", "知らない属性「cod」"},
 	};
 
 	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
@@ -145,6 +190,7 @@ int main(void)
 {
 	test_defaults();
 	test_shipped_file();
+	test_public();
 	test_overrides();
 	test_broken();
 	return unit_report("test_settings");

@@ -9,6 +9,7 @@ lines."""
 import json
 import math
 import os
+import re
 import subprocess
 import sys
 
@@ -56,5 +57,12 @@ for root, _, files in os.walk(out):
                 problems.append(f"{f}: inf or nan in the text")
             if text.count("%") > 400:
                 problems.append(f"{f}: {text.count('%')} percent labels (an unbounded axis)")
+        if f.endswith(".html") or f.endswith(".csv") or f.endswith(".xml") or f.endswith(".json"):
+            text = open(p, encoding="utf-8-sig").read()
+            words = set(re.findall(r"[A-Za-z]+", text.lower()))
+            if {"inf", "nan", "infinity"} & words:
+                problems.append(f"{f}: inf or NaN")
+            if text.count("<line") > 200:
+                problems.append(f"{f}: {text.count('<line')} SVG lines (an unbounded axis)")
 print("\n".join(problems))
 sys.exit(1 if problems else 0)

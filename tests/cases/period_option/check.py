@@ -4,7 +4,7 @@ import os
 
 import openpyxl
 out = os.path.join(os.environ["OUTPUT"], "2026Q2")
-assert sorted(set(os.listdir(os.environ["OUTPUT"])) - {".kaikaku.lock"}) == ["2026Q2", "history.sqlite"], os.listdir(os.environ["OUTPUT"])
+assert sorted(set(os.listdir(os.environ["OUTPUT"])) - {".kaikaku.lock"}) == ["2026Q2", "feed.xml", "history.sqlite"], os.listdir(os.environ["OUTPUT"])
 m = json.load(open(os.path.join(out, "manifest.json"), encoding="utf-8"))
 assert m["period"] == "2026Q2" and m["period_label"] == "令和8年度 第2四半期（2026年7月〜9月）", m["period"]
 wb = openpyxl.load_workbook(os.path.join(out, "summary_2026Q2.xlsx"))

@@ -114,8 +114,11 @@ for f in man["files"]:
     assert len(data) == f["bytes"] and hashlib.sha256(data).hexdigest() == f["sha256"], f
 feedback = {f"2026Q3/feedback/{d[0]}_{d[2]}_2026Q3.xlsx" for d in S.DIVISIONS}
 departments = {f"2026Q3/departments/{d}_2026Q3.pdf" for d in {d[1] for d in S.DIVISIONS}}
+public = {f"2026Q3/public/{f}" for f in ("index.html", "style.css", "pillar1.html", "pillar2.html", "pillar3.html",
+                                         "dept1.html", "dept2.html", "dept3.html", "dept4.html")}
 assert {f["path"] for f in man["files"]} == {"2026Q3/errors_2026Q3.csv", "2026Q3/summary_2026Q3.xlsx",
-                                             "2026Q3/review_2026Q3.pdf"} | feedback | departments, man["files"]
+                                             "2026Q3/review_2026Q3.pdf", "2026Q3/opendata/kaikaku_kpi_2026Q3.csv"} \
+    | feedback | departments | public, man["files"]
 for t in man["inputs"]:
     assert t["rows"] == t["accepted"] + t["rejected"] + t["skipped"], t
     assert not t["path"].startswith("/"), t

@@ -150,8 +150,9 @@ format:
 check-format:
 	@clang-format --dry-run --Werror $(FORMAT_FILES) && echo "check-format: ok"
 
-# Every test, then every test again under ASan+UBSan.
+# The house style, every test, then every test again under ASan+UBSan.
 test: deps-test
+	@$(MAKE) --no-print-directory check-format
 	@$(MAKE) --no-print-directory check
 	@$(MAKE) --no-print-directory asan
 	@$(MAKE) --no-print-directory fuzz-smoke

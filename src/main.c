@@ -34,7 +34,8 @@
 
 static const char usage_line[] =
 	"使い方: kaikaku run|validate [--input DIR] [--output DIR] [--period P] [--settings FILE]\n"
-	"                             [--wait SECONDS] [--log FILE] [--jobs N] [--reopen] [--quiet]\n"
+	"                             [--wait SECONDS] [--log FILE] [--jobs N] [--reopen] "
+	"[--quiet]\n"
 	"        kaikaku close P [--input DIR] [--output DIR] [--settings FILE]\n"
 	"        kaikaku inspect FILE...\n"
 	"        kaikaku codes | --help | --version\n";
@@ -47,17 +48,21 @@ static const char help_text[] =
 	"  validate  読んで検証するだけで、何も書き出さない\n"
 	"  inspect   ファイルごとに、kaikaku に見えている内容（文字コード・表の種類・見出し行・\n"
 	"            行数・そのファイルだけで分かるエラー）を表示する\n"
-	"  close P   四半期 P を確定する（最後に公表した値を確定とし、P を「確定」として出し直す）\n"
+	"  close P   四半期 P を確定する（最後に公表した値を確定とし、P "
+	"を「確定」として出し直す）\n"
 	"  codes     エラーコードの一覧を表示する\n"
 	"\n"
 	"オプション:\n"
 	"  --input DIR      入力フォルダ（既定: input）\n"
 	"  --output DIR     出力フォルダ（既定: output）。結果は DIR/<期間>/ に書く\n"
-	"  --period P       集計する期間（例: 2026Q3、R8年度第3四半期）。既定は提出のうち最新の期間\n"
+	"  --period P       集計する期間（例: "
+	"2026Q3、R8年度第3四半期）。既定は提出のうち最新の期間\n"
 	"  --settings FILE  設定ファイル（既定: templates/settings.xml）\n"
 	"  --wait SECONDS   別の実行が出力フォルダを使っているとき待つ秒数（既定: 60）\n"
-	"  --log FILE       メッセージを1行ずつ、日時（ISO 8601）と共に FILE に追記する（cron 用）\n"
-	"  --jobs N         出力を作るプロセスの数（既定: 使える CPU の数）。結果は N によらず同じ\n"
+	"  --log FILE       メッセージを1行ずつ、日時（ISO 8601）と共に FILE に追記する（cron "
+	"用）\n"
+	"  --jobs N         出力を作るプロセスの数（既定: 使える CPU の数）。結果は N "
+	"によらず同じ\n"
 	"  --reopen         確定した四半期を作り直す（履歴に記録し、資料は「速報」に戻る）\n"
 	"  --quiet          終了ステータスが 0 のときは何も表示しない（--log には書く）\n"
 	"  --help           この説明を表示する\n"
@@ -193,14 +198,19 @@ static bool closing(const struct opts *o, enum mode mode, struct history *h, con
 			return false;
 		}
 		if (!history_last_inputs(h, period, last)) {
-			sb_addf(err, "%s はまだ公表していないため確定できません（先に kaikaku run --period %s）",
+			sb_addf(err,
+				"%s はまだ公表していないため確定できません（先に kaikaku run "
+				"--period %s）",
 				pc, pc);
 			return false;
 		}
 		history_inputs_hash(p, now);
 		if (strcmp(last, now) != 0) {
-			sb_addf(err, "入力フォルダ %s が %s を公表したときと変わっているため確定できません"
-				     "（kaikaku run --period %s で公表し直し、確かめてから確定してください）",
+			sb_addf(err,
+				"入力フォルダ %s が %s "
+				"を公表したときと変わっているため確定できません"
+				"（kaikaku run --period %s "
+				"で公表し直し、確かめてから確定してください）",
 				o->input, pc, pc);
 			return false;
 		}
@@ -208,7 +218,9 @@ static bool closing(const struct opts *o, enum mode mode, struct history *h, con
 		*final = true;
 	} else if (mode == MODE_RUN && closed) {
 		if (!o->reopen) {
-			sb_addf(err, "%s は %s に確定しています（kaikaku close）。作り直すには --reopen を付けてください",
+			sb_addf(err,
+				"%s は %s に確定しています（kaikaku close）。作り直すには --reopen "
+				"を付けてください",
 				pc, at);
 			return false;
 		}
@@ -250,7 +262,8 @@ static int cmd_run(const struct opts *o, enum mode mode)
 		goto out;
 	}
 	if (mode == MODE_CLOSE && !o->period) {
-		status = usage_error("close には確定する期間を指定してください（例: kaikaku close 2026Q3）");
+		status = usage_error(
+			"close には確定する期間を指定してください（例: kaikaku close 2026Q3）");
 		goto out;
 	}
 	if (o->period && !period_parse(o->period, &period, NULL)) {
@@ -292,8 +305,11 @@ static int cmd_run(const struct opts *o, enum mode mode)
 	if (period == PERIOD_NONE) {
 		diags_sort(&d);
 		diags_print(&d, !o->quiet);
-		status = fail(m.nperiods ? "集計する期間が決められません（提出した課が全体の4分の1以上の期間がありません。--period で期間を指定してください）"
-					 : "集計する期間が決められません（採用された提出の行がなく、--period もありません）");
+		status = fail(m.nperiods
+				      ? "集計する期間が決められません（提出した課が全体の4分の1以上"
+					"の期間がありません。--period で期間を指定してください）"
+				      : "集計する期間が決められません（採用された提出の行がなく、--"
+					"period もありません）");
 		goto out;
 	}
 	parsed_warn_after_period(&p, period, &d);
@@ -310,8 +326,8 @@ static int cmd_run(const struct opts *o, enum mode mode)
 	have_result = true;
 	compute_implausible(&m, &r, &d);
 	{
-		struct render_input in = {&m, &a, &r, &prev, &p, &counts, &d, &s, &layout, &cov,
-					  {0}, 0, NULL, NULL, NULL, -1, NULL, false};
+		struct render_input in = {&m,   &a,  &r, &prev, &p,   &counts, &d, &s,   &layout,
+					  &cov, {0}, 0,  NULL,  NULL, NULL,    -1, NULL, false};
 		struct publish pb;
 		struct history *h = NULL;
 		struct restatements rs = {0};
@@ -353,7 +369,8 @@ static int cmd_run(const struct opts *o, enum mode mode)
 		diags_print(&d, show);
 		period_code(period, code);
 		sb_addf(&line,
-			"kaikaku: %s: 入力 %zu ファイル（表 %zu）、課 %zu・施策 %zu・KPI %zu、エラー %zu 件・警告 %zu 件",
+			"kaikaku: %s: 入力 %zu ファイル（表 %zu）、課 %zu・施策 %zu・KPI "
+			"%zu、エラー %zu 件・警告 %zu 件",
 			code, p.nfiles, p.ntables, m.ndivisions, m.nmeasures, m.nkpis,
 			diags_count(&d, SEV_ERROR), diags_count(&d, SEV_WARNING));
 		if (write) {
@@ -419,12 +436,17 @@ static int cmd_codes(void)
 int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
-		{"input", required_argument, NULL, 'i'},  {"output", required_argument, NULL, 'o'},
-		{"period", required_argument, NULL, 'p'}, {"settings", required_argument, NULL, 's'},
-		{"wait", required_argument, NULL, 'w'},   {"quiet", no_argument, NULL, 'q'},
+		{"input", required_argument, NULL, 'i'},
+		{"output", required_argument, NULL, 'o'},
+		{"period", required_argument, NULL, 'p'},
+		{"settings", required_argument, NULL, 's'},
+		{"wait", required_argument, NULL, 'w'},
+		{"quiet", no_argument, NULL, 'q'},
 		{"reopen", no_argument, NULL, 'r'},
-		{"log", required_argument, NULL, 'l'},    {"jobs", required_argument, NULL, 'j'},
-		{"help", no_argument, NULL, 'h'},         {"version", no_argument, NULL, 'V'},
+		{"log", required_argument, NULL, 'l'},
+		{"jobs", required_argument, NULL, 'j'},
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
 	};
 	struct opts o = {NULL, "input", "output", NULL, NULL, NULL, 0, 60, false, false, NULL, 0};
@@ -451,7 +473,8 @@ int main(int argc, char **argv)
 			if (!o.command)
 				o.command = argv[optind];
 			else {
-				o.files = xrealloc(o.files, (size_t)(o.nfiles + 1) * sizeof(*o.files));
+				o.files = xrealloc(o.files,
+						   (size_t)(o.nfiles + 1) * sizeof(*o.files));
 				o.files[o.nfiles++] = argv[optind];
 			}
 			optind++;
@@ -516,7 +539,8 @@ int main(int argc, char **argv)
 			if (optopt)
 				snprintf(msg, sizeof(msg), "オプション「-%c」は使えません", optopt);
 			else
-				snprintf(msg, sizeof(msg), "オプション「%s」は使えないか、値がありません",
+				snprintf(msg, sizeof(msg),
+					 "オプション「%s」は使えないか、値がありません",
 					 argv[optind - 1]);
 			free(o.files);
 			return usage_error(msg);
@@ -555,8 +579,7 @@ int main(int argc, char **argv)
 			if (o.nfiles == 1)
 				o.period = o.files[0];
 			status = cmd_run(&o, MODE_CLOSE);
-		}
-		else if (strcmp(o.command, "inspect") == 0)
+		} else if (strcmp(o.command, "inspect") == 0)
 			status = cmd_inspect(&o);
 		else if (strcmp(o.command, "codes") == 0 && o.nfiles == 0)
 			status = cmd_codes();
@@ -571,8 +594,10 @@ int main(int argc, char **argv)
 			char line[128];
 
 			clock_gettime(CLOCK_MONOTONIC, &t1);
-			snprintf(line, sizeof(line), "kaikaku: 終了: 終了ステータス %d（%.1f 秒）", status,
-				 (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
+			snprintf(line, sizeof(line), "kaikaku: 終了: 終了ステータス %d（%.1f 秒）",
+				 status,
+				 (double)(t1.tv_sec - t0.tv_sec) +
+					 (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
 			runlog_say(false, line);
 			runlog_close();
 		}

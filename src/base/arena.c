@@ -90,4 +90,3 @@ char *arena_strdup(struct arena *a, const char *s)
 {
 	return arena_strndup(a, s, strlen(s));
 }
-

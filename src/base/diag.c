@@ -240,7 +240,7 @@ void diags_print(const struct diags *d, bool show)
 		shown++;
 		sb_reset(&line);
 		sb_adds(&line, diag_code_severity(g->code) == SEV_ERROR ? "kaikaku: エラー: "
-									 : "kaikaku: 警告: ");
+									: "kaikaku: 警告: ");
 		if (g->file) {
 			sb_add_clean(&line, g->file);
 			if (g->sheet) {

@@ -23,114 +23,130 @@ enum diag_severity {
  * (for lists and the submission guide); the hint, appended to every message,
  * says what the division's clerk should do.
  */
-#define DIAG_CODES(X)                                                                              \
-	/* whole files */                                                                          \
-	X(E_READ_FAILED, ERROR, "ファイルを読めない",                                              \
-	  "ファイルが壊れていないか、読み取りの権限があるかを確認してください。")                  \
-	X(E_EMPTY_FILE, ERROR, "空のファイル",                                                     \
-	  "中身のあるファイルを保存し直して提出してください。")                                    \
-	X(E_FILE_TOO_LARGE, ERROR, "ファイルが大きすぎる",                                         \
-	  "提出する表だけを残したファイルにしてください（上限は設定 limits で変えられます）。")    \
-	X(E_XLS_FORMAT, ERROR, "古い Excel 形式（.xls）",                                          \
-	  "Excel で開き「名前を付けて保存」で「Excel ブック (*.xlsx)」を選んで保存し直してください。") \
-	X(E_ENCRYPTED, ERROR, "パスワード付きのブック",                                            \
-	  "パスワード（暗号化）を解除して保存し直してください。")                                  \
-	X(E_NOT_SPREADSHEET, ERROR, "表のファイルではない",                                        \
-	  "CSV（カンマ区切り）か Excel ブック（.xlsx）で保存して提出してください。")               \
-	X(E_ENCODING, ERROR, "文字コードが読めない",                                               \
-	  "Excel で「CSV UTF-8（コンマ区切り）」か「CSV（コンマ区切り）」を選んで保存し直してください。") \
-	X(E_UTF16, ERROR, "UTF-16 のテキスト",                                                     \
-	  "「Unicode テキスト」ではなく「CSV UTF-8（コンマ区切り）」で保存し直してください。")     \
-	X(E_NUL_BYTE, ERROR, "NUL 文字を含む",                                                     \
-	  "テキストではないデータが混じっています。Excel で開いて CSV で保存し直してください。")   \
-	X(E_CSV_SYNTAX, ERROR, "CSV の形式の誤り",                                                 \
-	  "引用符（\"）の閉じ忘れや、値の途中の引用符がないか確認してください。")                  \
-	X(E_FIELD_TOO_LARGE, ERROR, "値が長すぎる",                                                \
-	  "1つのセルに入れる値を短くしてください（上限は設定 limits で変えられます）。")          \
-	X(E_XLSX_BROKEN, ERROR, "壊れたブック",                                                    \
-	  "Excel で開けるか確認し、「名前を付けて保存」で保存し直してください。")                  \
-	X(E_XLSX_UNSAFE, ERROR, "危険な内容を含むブック",                                          \
-	  "外部参照や DTD を含む XML は読みません。Excel で開き、新しいブックに値を貼り付けて保存してください。") \
-	X(E_XLSX_TOO_LARGE, ERROR, "展開後のサイズが上限を超えるブック",                           \
-	  "不要なシートや書式を削除するか、提出する表だけのブックにしてください。")                \
-	X(E_TOO_MANY_CELLS, ERROR, "セルが多すぎるシート",                                         \
-	  "提出する表だけを残したシートにしてください（上限は設定 limits で変えられます）。")      \
-	X(E_TEXT_TOO_LARGE, ERROR, "セルの文字が多すぎるブック",                                   \
-	  "同じ長い文字列を多くのセルに貼り付けていないか確認し、提出する表だけのブックにしてください（上限は設定 limits で変えられます）。") \
-	/* tables */                                                                               \
-	X(W_UNRECOGNISED, WARNING, "表の種類が分からない (unrecognised table)",                    \
-	  "提出用の表なら、1〜10行目のどこかに見出し行（必須の列名）を入れてください。")          \
-	X(W_IGNORED_FILE, WARNING, "対象外のファイル",                                             \
-	  "提出には CSV か Excel ブック（.xlsx）を使ってください。")                               \
-	X(W_OWN_OUTPUT, WARNING, "kaikaku が出力したブック",                                       \
-	  "集計結果のブックは入力フォルダに置かないでください。")                                  \
-	X(W_FOLDER_SKIPPED, WARNING, "読まなかったフォルダ",                                       \
-	  "シンボリックリンクの循環や深すぎる階層をなくしてください（PMO の作業です）。")          \
-	X(W_FILE_NAME, WARNING, "UTF-8 ではないファイル名",                                         \
-	  "ファイル名やフォルダ名を付け直すか、zip は名前の文字コードを正しく扱う方法で展開し直してください（PMO の作業です）。") \
-	X(W_DUPLICATE_COLUMN, WARNING, "同じ見出しの列が複数ある",                                 \
-	  "最初の列だけを使いました。不要な列を削除してください。")                                \
-	/* values */                                                                               \
-	X(E_REQUIRED, ERROR, "必須の値が空", "値を入力してください。")                           \
-	X(E_BAD_NUMBER, ERROR, "数値ではない",                                                     \
-	  "数値だけを入力してください（例: 1234、1,234、12.5、△3、85%）。単位や文字は入れません。") \
-	X(E_NEGATIVE, ERROR, "負の値", "0 以上の値を入力してください。")                           \
-	X(E_NUMBER_TOO_LARGE, ERROR, "数値が大きすぎる",                                           \
-	  "絶対値が 10 の 15 乗（1,000兆）未満の数値を入力してください（電話番号などを貼り付けていないか確認してください）。") \
-	X(E_BAD_PERIOD, ERROR, "期間として読めない",                                               \
-	  "2026Q3、令和8年度第3四半期、R8年度末、2026/9/30 のように入力してください。")             \
-	X(E_NO_PERIOD, ERROR, "報告期間が分からない",                                              \
-	  "「報告期間」の列に期間を入れるか、期間の名前のフォルダ（例: submissions/2026Q3/）に置いてください。") \
-	X(E_CELL_ERROR, ERROR, "セルが Excel のエラー値",                                          \
-	  "数式の参照先を直し、エラー（#REF! など）が出ない値にしてください。")                    \
-	X(E_FORMULA_NO_VALUE, ERROR, "数式の結果が保存されていない",                               \
-	  "Excel で開いて再計算し、保存し直してください（または値として貼り付けてください）。")   \
-	X(E_BAD_PILLAR, ERROR, "柱の名前が違う",                                                   \
-	  "施策の3本柱のいずれか（市民サービスの改善・向上／庁内効率化と働き方改革／人材育成による職員力向上）を入力してください。") \
-	X(E_BAD_STATUS, ERROR, "状況の言葉が違う",                                                 \
-	  "未着手・進行中・完了・遅延・中止のいずれかを入力してください。")                        \
-	X(E_PROGRESS_RANGE, ERROR, "進捗率が 0〜100 の範囲外",                                     \
-	  "進捗率は 0〜100（% を付けても可）で入力してください。")                                 \
-	X(E_TARGET_EQUALS_BASELINE, ERROR, "目標値が基準値と同じ",                                 \
-	  "目標値と基準値は異なる値にしてください（増やす指標か減らす指標かがそこから決まります）。") \
-	X(E_PERIOD_ORDER, ERROR, "目標時点が基準時点より後でない",                                 \
-	  "目標時点は基準時点より後の期間にしてください。")                                        \
-	/* references and rules */                                                                 \
-	X(E_DUPLICATE_ID, ERROR, "ID の重複",                                                      \
-	  "ID は種類ごとに一意にしてください。後の行は使っていません。")                           \
-	X(E_UNKNOWN_DIVISION, ERROR, "課が課マスタにない",                                         \
-	  "課マスタにある課コードか課名を入力してください。")                                      \
-	X(E_AMBIGUOUS_DIVISION, ERROR, "課が1つに決まらない",                                      \
-	  "課名が複数の課に当てはまります。課コードで入力してください。")                          \
-	X(E_UNKNOWN_MEASURE, ERROR, "施策IDが施策マスタにない",                                    \
-	  "施策マスタにある施策IDを入力してください。")                                            \
-	X(E_UNKNOWN_KPI, ERROR, "KPI_ID が KPIマスタにない",                                       \
-	  "KPIマスタにある KPI_ID を入力してください（フィードバックのブックに一覧があります）。")  \
-	X(E_UNKNOWN_MILESTONE, ERROR, "マイルストーンIDがマスタにない",                            \
-	  "マイルストーンのマスタにある ID を入力してください。")                                  \
-	X(E_REF_REJECTED, ERROR, "参照先のマスタ行がエラーで不採用",                               \
-	  "参照先のマスタ行のエラーが直れば、この行も使われます（PMO に連絡してください）。")      \
-	X(E_WRONG_DIVISION, ERROR, "他の課の報告",                                                 \
-	  "自分の課が担当する KPI・マイルストーンだけを報告してください。")                        \
-	X(E_CONFLICT, ERROR, "同じ期間に異なる値の報告",                                           \
-	  "同じ項目・同じ期間の報告は1つにしてください。どちらの値も使っていません。")            \
-	X(W_AFTER_PERIOD, WARNING, "集計する期間より後の報告",                                     \
-	  "報告期間が正しいか確かめてください（正しければ、その期間の集計で使われます）。")       \
-	X(W_NO_BASELINE, WARNING, "基準業務量のない課の業務量削減",                                \
-	  "課マスタに基準業務量が入るまで、削減率には数えません（PMO に連絡してください）。")      \
-	X(W_IMPLAUSIBLE, WARNING, "基準業務量を超える削減時間",                                    \
-	  "削減時間は年間の時間数です。桁や単位（分・円など）の誤り、電話番号などの貼り付けがないか確かめてください。") \
-	/* outputs */                                                                              \
-	X(W_GLYPH_MISSING, WARNING, "PDF のフォントにない文字",                                    \
-	  "PDF でも正しく見せるには、この文字をフォントにある字（異体字なら通常の字）に置き換えてください。") \
-	X(W_RESTATED, WARNING, "公表済みの期の値の修正（過去期の修正）",                             \
-	  "訂正なら、理由を PMO に伝えてください。意図しない変更なら、元の値のファイルに戻してください。")
+#define DIAG_CODES(X)                                                                                                                         \
+	/* whole files */                                                                                                                     \
+	X(E_READ_FAILED, ERROR, "ファイルを読めない",                                                                                         \
+	  "ファイルが壊れていないか、読み取りの権限があるかを確認してください。")                                                             \
+	X(E_EMPTY_FILE, ERROR, "空のファイル",                                                                                                \
+	  "中身のあるファイルを保存し直して提出してください。")                                                                               \
+	X(E_FILE_TOO_LARGE, ERROR, "ファイルが大きすぎる",                                                                                    \
+	  "提出する表だけを残したファイルにしてください（上限は設定 limits で変えられます）。")                                               \
+	X(E_XLS_FORMAT, ERROR, "古い Excel 形式（.xls）",                                                                                     \
+	  "Excel で開き「名前を付けて保存」で「Excel ブック "                                                               \
+	  "(*.xlsx)」を選んで保存し直してください。")                                                                                         \
+	X(E_ENCRYPTED, ERROR, "パスワード付きのブック",                                                                                       \
+	  "パスワード（暗号化）を解除して保存し直してください。")                                                                             \
+	X(E_NOT_SPREADSHEET, ERROR, "表のファイルではない",                                                                                   \
+	  "CSV（カンマ区切り）か Excel ブック（.xlsx）で保存して提出してください。")                                                          \
+	X(E_ENCODING, ERROR, "文字コードが読めない",                                                                                          \
+	  "Excel で「CSV "                                                                                                                  \
+	  "UTF-8（コンマ区切り）」か「CSV（コンマ区切り）」を選んで保存し直してください。")                                                   \
+	X(E_UTF16, ERROR, "UTF-16 のテキスト",                                                                                                \
+	  "「Unicode テキスト」ではなく「CSV UTF-8（コンマ区切り）」で保存し直してください。")                                                \
+	X(E_NUL_BYTE, ERROR, "NUL 文字を含む",                                                                                                \
+	  "テキストではないデータが混じっています。Excel で開いて CSV で保存し直してください。")                                              \
+	X(E_CSV_SYNTAX, ERROR, "CSV の形式の誤り",                                                                                            \
+	  "引用符（\"）の閉じ忘れや、値の途中の引用符がないか確認してください。")                                                             \
+	X(E_FIELD_TOO_LARGE, ERROR, "値が長すぎる",                                                                                           \
+	  "1つのセルに入れる値を短くしてください（上限は設定 limits で変えられます）。")                                                      \
+	X(E_XLSX_BROKEN, ERROR, "壊れたブック",                                                                                               \
+	  "Excel で開けるか確認し、「名前を付けて保存」で保存し直してください。")                                                             \
+	X(E_XLSX_UNSAFE, ERROR, "危険な内容を含むブック",                                                                                     \
+	  "外部参照や DTD を含む XML は読みません。Excel "                                                                     \
+	  "で開き、新しいブックに値を貼り付けて保存してください。")                                                                           \
+	X(E_XLSX_TOO_LARGE, ERROR, "展開後のサイズが上限を超えるブック",                                                                      \
+	  "不要なシートや書式を削除するか、提出する表だけのブックにしてください。")                                                           \
+	X(E_TOO_MANY_CELLS, ERROR, "セルが多すぎるシート",                                                                                    \
+	  "提出する表だけを残したシートにしてください（上限は設定 limits で変えられます）。")                                                 \
+	X(E_TEXT_TOO_LARGE, ERROR, "セルの文字が多すぎるブック",                                                                              \
+	  "同じ長い文字列を多くのセルに貼り付けていないか確認し、提出する表だけのブックにしてくだ" \
+	  "さい（上限は設定 limits で変えられます）。")                                                                                       \
+	/* tables */                                                                                                                          \
+	X(W_UNRECOGNISED, WARNING, "表の種類が分からない (unrecognised table)",                                                               \
+	  "提出用の表なら、1〜10行目のどこかに見出し行（必須の列名）を入れてください。")                                                      \
+	X(W_IGNORED_FILE, WARNING, "対象外のファイル",                                                                                        \
+	  "提出には CSV か Excel ブック（.xlsx）を使ってください。")                                                                          \
+	X(W_OWN_OUTPUT, WARNING, "kaikaku が出力したブック",                                                                                  \
+	  "集計結果のブックは入力フォルダに置かないでください。")                                                                             \
+	X(W_FOLDER_SKIPPED, WARNING, "読まなかったフォルダ",                                                                                  \
+	  "シンボリックリンクの循環や深すぎる階層をなくしてください（PMO の作業です）。")                                                     \
+	X(W_FILE_NAME, WARNING, "UTF-8 ではないファイル名",                                                                                   \
+	  "ファイル名やフォルダ名を付け直すか、zip "                                                                        \
+	  "は名前の文字コードを正しく扱う方法で展開し直してください（PMO の作業です）。")                                                     \
+	X(W_DUPLICATE_COLUMN, WARNING, "同じ見出しの列が複数ある",                                                                            \
+	  "最初の列だけを使いました。不要な列を削除してください。")                                                                           \
+	/* values */                                                                                                                          \
+	X(E_REQUIRED, ERROR, "必須の値が空", "値を入力してください。")                                                                        \
+	X(E_BAD_NUMBER, ERROR, "数値ではない",                                                                                                \
+	  "数値だけを入力してください（例: "                                                                                   \
+	  "1234、1,234、12.5、△3、85%）。単位や文字は入れません。")                                                                           \
+	X(E_NEGATIVE, ERROR, "負の値", "0 以上の値を入力してください。")                                                                      \
+	X(E_NUMBER_TOO_LARGE, ERROR, "数値が大きすぎる",                                                                                      \
+	  "絶対値が 10 の 15 "                                                                                                           \
+	  "乗（1,"                                                                                                                          \
+	  "000兆）未満の数値を入力してください（電話番号などを貼り付けていないか確認してください"    \
+	  "）。")                                                                                                                             \
+	X(E_BAD_PERIOD, ERROR, "期間として読めない",                                                                                          \
+	  "2026Q3、令和8年度第3四半期、R8年度末、2026/9/30 のように入力してください。")                                                       \
+	X(E_NO_PERIOD, ERROR, "報告期間が分からない",                                                                                         \
+	  "「報告期間」の列に期間を入れるか、期間の名前のフォルダ（例: "                                         \
+	  "submissions/2026Q3/）に置いてください。")                                                                                          \
+	X(E_CELL_ERROR, ERROR, "セルが Excel のエラー値",                                                                                     \
+	  "数式の参照先を直し、エラー（#REF! など）が出ない値にしてください。")                                                               \
+	X(E_FORMULA_NO_VALUE, ERROR, "数式の結果が保存されていない",                                                                          \
+	  "Excel で開いて再計算し、保存し直してください（または値として貼り付けてください）。")                                               \
+	X(E_BAD_PILLAR, ERROR, "柱の名前が違う",                                                                                              \
+	  "施策の3本柱のいずれか（市民サービスの改善・向上／庁内効率化と働き方改革／人材育成によ"   \
+	  "る職員力向上）を入力してください。")                                                                                               \
+	X(E_BAD_STATUS, ERROR, "状況の言葉が違う",                                                                                            \
+	  "未着手・進行中・完了・遅延・中止のいずれかを入力してください。")                                                                   \
+	X(E_PROGRESS_RANGE, ERROR, "進捗率が 0〜100 の範囲外",                                                                                \
+	  "進捗率は 0〜100（% を付けても可）で入力してください。")                                                                            \
+	X(E_TARGET_EQUALS_BASELINE, ERROR, "目標値が基準値と同じ",                                                                            \
+	  "目標値と基準値は異なる値にしてください（増やす指標か減らす指標かがそこから決まります）" \
+	  "。")                                                                                                                               \
+	X(E_PERIOD_ORDER, ERROR, "目標時点が基準時点より後でない",                                                                            \
+	  "目標時点は基準時点より後の期間にしてください。")                                                                                   \
+	/* references and rules */                                                                                                            \
+	X(E_DUPLICATE_ID, ERROR, "ID の重複",                                                                                                 \
+	  "ID は種類ごとに一意にしてください。後の行は使っていません。")                                                                      \
+	X(E_UNKNOWN_DIVISION, ERROR, "課が課マスタにない",                                                                                    \
+	  "課マスタにある課コードか課名を入力してください。")                                                                                 \
+	X(E_AMBIGUOUS_DIVISION, ERROR, "課が1つに決まらない",                                                                                 \
+	  "課名が複数の課に当てはまります。課コードで入力してください。")                                                                     \
+	X(E_UNKNOWN_MEASURE, ERROR, "施策IDが施策マスタにない",                                                                               \
+	  "施策マスタにある施策IDを入力してください。")                                                                                       \
+	X(E_UNKNOWN_KPI, ERROR, "KPI_ID が KPIマスタにない",                                                                                  \
+	  "KPIマスタにある KPI_ID を入力してください（フィードバックのブックに一覧があります）。")                                            \
+	X(E_UNKNOWN_MILESTONE, ERROR, "マイルストーンIDがマスタにない",                                                                       \
+	  "マイルストーンのマスタにある ID を入力してください。")                                                                             \
+	X(E_REF_REJECTED, ERROR, "参照先のマスタ行がエラーで不採用",                                                                          \
+	  "参照先のマスタ行のエラーが直れば、この行も使われます（PMO に連絡してください）。")                                                 \
+	X(E_WRONG_DIVISION, ERROR, "他の課の報告",                                                                                            \
+	  "自分の課が担当する KPI・マイルストーンだけを報告してください。")                                                                   \
+	X(E_CONFLICT, ERROR, "同じ期間に異なる値の報告",                                                                                      \
+	  "同じ項目・同じ期間の報告は1つにしてください。どちらの値も使っていません。")                                                        \
+	X(W_AFTER_PERIOD, WARNING, "集計する期間より後の報告",                                                                                \
+	  "報告期間が正しいか確かめてください（正しければ、その期間の集計で使われます）。")                                                   \
+	X(W_NO_BASELINE, WARNING, "基準業務量のない課の業務量削減",                                                                           \
+	  "課マスタに基準業務量が入るまで、削減率には数えません（PMO に連絡してください）。")                                                 \
+	X(W_IMPLAUSIBLE, WARNING, "基準業務量を超える削減時間",                                                                               \
+	  "削減時間は年間の時間数です。桁や単位（分・円など）の誤り、電話番号などの貼り付けがない" \
+	  "か確かめてください。")                                                                                                             \
+	/* outputs */                                                                                                                         \
+	X(W_GLYPH_MISSING, WARNING, "PDF のフォントにない文字",                                                                               \
+	  "PDF "                                                                                                                              \
+	  "でも正しく見せるには、この文字をフォントにある字（異体字なら通常の字）に置き換えてくだ" \
+	  "さい。")                                                                                                                           \
+	X(W_RESTATED, WARNING, "公表済みの期の値の修正（過去期の修正）",                                                                      \
+	  "訂正なら、理由を PMO "                                                                                                     \
+	  "に伝えてください。意図しない変更なら、元の値のファイルに戻してください。")
 
 enum diag_code {
 #define DIAG_ENUM(code, sev, title, hint) code,
 	DIAG_CODES(DIAG_ENUM)
 #undef DIAG_ENUM
-	DIAG__COUNT
+		DIAG__COUNT
 };
 
 /* Where a record points: file relative to the input folder; sheet NULL for
@@ -155,7 +171,7 @@ struct diag {
 struct diags {
 	struct diag *v;
 	size_t n, cap;
-	struct arena arena; /* the records' strings */
+	struct arena arena;    /* the records' strings */
 	size_t print_per_file; /* diags_print's lines per input file (0: all; settings.h) */
 };
 

@@ -102,4 +102,3 @@ void xoom(size_t n)
 {
 	fatal_unchanged("メモリが足りません（%zu バイトを確保できません）", n);
 }
-

@@ -172,7 +172,8 @@ bool fs_remove_tree(const char *path, struct strbuf *err)
 	if (lstat(path, &st) != 0)
 		return errno == ENOENT ? true : remove_failed(err, path, errno);
 	if (!S_ISDIR(st.st_mode))
-		return unlink(path) == 0 || errno == ENOENT ? true : remove_failed(err, path, errno);
+		return unlink(path) == 0 || errno == ENOENT ? true
+							    : remove_failed(err, path, errno);
 	if (root >= sizeof(p))
 		return remove_failed(err, path, ENAMETOOLONG);
 	memcpy(p, path, root + 1);
@@ -192,7 +193,8 @@ bool fs_remove_tree(const char *path, struct strbuf *err)
 				if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
 					continue;
 				if (e->d_type == DT_UNKNOWN)
-					dir = fstatat(fd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+					dir = fstatat(fd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) ==
+						      0 &&
 					      S_ISDIR(st.st_mode);
 				if (dir) {
 					size_t k = strlen(e->d_name);

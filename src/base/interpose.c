@@ -185,7 +185,9 @@ static ssize_t mem_write(void *c, const char *in, size_t n)
 static int mem_seek(void *c, off64_t *off, int whence)
 {
 	struct memfile *m = c;
-	off64_t base = whence == SEEK_SET ? 0 : whence == SEEK_CUR ? (off64_t)m->pos : (off64_t)m->len;
+	off64_t base = whence == SEEK_SET   ? 0
+		       : whence == SEEK_CUR ? (off64_t)m->pos
+					    : (off64_t)m->len;
 
 	if (*off < -base)
 		return -1;
@@ -249,7 +251,9 @@ bool interpose_check(char *err, size_t size)
 	}
 	if (!names[0])
 		return true;
-	snprintf(err, size, "内部エラー: 実行ファイルの %s がライブラリから呼ばれません（リンクのしかたが違います）",
+	snprintf(err, size,
+		 "内部エラー: 実行ファイルの %s "
+		 "がライブラリから呼ばれません（リンクのしかたが違います）",
 		 names);
 	return false;
 }

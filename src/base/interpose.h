@@ -17,7 +17,6 @@
 
 #include "kaikaku.h"
 
-
 /* The zlib level for deflateInit() calls from now on (0-9), or -1: the
  * caller's own. libharu 2.3 deflates every PDF stream at level 6 and has no
  * setting for it; minizip (and so libxlsxwriter) calls deflateInit2_, which

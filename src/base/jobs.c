@@ -19,8 +19,8 @@
 
 struct shared {
 	pthread_mutex_t lock;
-	size_t next;   /* the next job to take */
-	size_t failed; /* the lowest failed job, or SIZE_MAX */
+	size_t next;        /* the next job to take */
+	size_t failed;      /* the lowest failed job, or SIZE_MAX */
 	size_t longest_job; /* for KAIKAKU_TIMING */
 	double longest;
 	char msg[4096];
@@ -124,7 +124,8 @@ bool jobs_run(size_t n, unsigned workers, job_fn fn, void *ctx, struct strbuf *e
 	if (workers > n)
 		workers = (unsigned)n;
 	if (workers > 1)
-		sh = mmap(NULL, sizeof(*sh), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+		sh = mmap(NULL, sizeof(*sh), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1,
+			  0);
 	if (sh == MAP_FAILED) {
 		/* one worker, or no shared memory: all of it here, in order */
 		sh = &local;
@@ -185,10 +186,14 @@ bool jobs_run(size_t n, unsigned workers, job_fn fn, void *ctx, struct strbuf *e
 		if (!WIFEXITED(st) || WEXITSTATUS(st) != 0) {
 			if (sh->failed == SIZE_MAX && ok) {
 				if (WIFSIGNALED(st))
-					sb_addf(err, "出力を作る作業プロセス（%ld）がシグナル %d で止まりました",
+					sb_addf(err,
+						"出力を作る作業プロセス（%ld）がシグナル %d "
+						"で止まりました",
 						(long)pids[w], WTERMSIG(st));
 				else
-					sb_addf(err, "出力を作る作業プロセス（%ld）が失敗しました（終了ステータス %d）",
+					sb_addf(err,
+						"出力を作る作業プロセス（%"
+						"ld）が失敗しました（終了ステータス %d）",
 						(long)pids[w], WEXITSTATUS(st));
 			}
 			ok = false;

@@ -55,7 +55,8 @@ void settings_defaults(struct settings *s)
 	s->pub.base_url = xstrdup("https://www.city.inzai.lg.jp/kaikaku/");
 	s->pub.tag_date = xstrdup("2024-04-01");
 	s->pub.title = xstrdup("抜本的な業務改革の進捗状況");
-	s->pub.source = xstrdup("印西市 業務改革推進 PMO（DX推進課デジタル戦略室・総務課行革推進係）");
+	s->pub.source =
+		xstrdup("印西市 業務改革推進 PMO（DX推進課デジタル戦略室・総務課行革推進係）");
 	s->pub.licence = xstrdup("公共データ利用規約（第1.0版）（PDL1.0）");
 	s->pub.licence_url =
 		xstrdup("https://www.digital.go.jp/resources/open_data/public_data_license_v1.0");
@@ -149,8 +150,10 @@ static void read_colours(struct xmlconf *c, struct settings *s, const xmlNode *l
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
 		if (!xmlconf_is(n, "status")) {
-			xmlconf_fail(c, n, "<colours> の中には <status> だけを書きます（<%s> があります）",
-				     (const char *)n->name);
+			xmlconf_fail(
+				c, n,
+				"<colours> の中には <status> だけを書きます（<%s> があります）",
+				(const char *)n->name);
 			return;
 		}
 		xmlconf_only(c, n, attrs);
@@ -160,7 +163,9 @@ static void read_colours(struct xmlconf *c, struct settings *s, const xmlNode *l
 				found = i;
 		if (found < 0) {
 			xmlconf_fail(c, n,
-				     "<status word> は状況の言葉（達成・順調・注意・遅延・未報告・未着手・進行中・完了・中止）にしてください（「%s」）",
+				     "<status word> "
+				     "は状況の言葉（達成・順調・注意・遅延・未報告・未着手・進行中"
+				     "・完了・中止）にしてください（「%s」）",
 				     word ? word : "");
 			free(word);
 			return;
@@ -200,8 +205,10 @@ static void read_size(struct xmlconf *c, const xmlNode *n, const char *name, uin
 		return;
 	}
 bad:
-	xmlconf_fail(c, n, "属性 %s の値「%s」は 1 以上の整数（KiB・MiB・GiB を付けても可）にしてください",
-	     name, v);
+	xmlconf_fail(
+		c, n,
+		"属性 %s の値「%s」は 1 以上の整数（KiB・MiB・GiB を付けても可）にしてください",
+		name, v);
 	free(v);
 }
 
@@ -217,8 +224,10 @@ static void read_pillars(struct xmlconf *c, struct settings *s, const xmlNode *l
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
 		if (!xmlconf_is(n, "pillar")) {
-			xmlconf_fail(c, n, "<pillars> の中には <pillar> だけを書きます（<%s> があります）",
-			     (const char *)n->name);
+			xmlconf_fail(
+				c, n,
+				"<pillars> の中には <pillar> だけを書きます（<%s> があります）",
+				(const char *)n->name);
 			return;
 		}
 		xmlconf_only(c, n, pillar_attrs);
@@ -237,8 +246,10 @@ static void read_pillars(struct xmlconf *c, struct settings *s, const xmlNode *l
 			if (a->type != XML_ELEMENT_NODE)
 				continue;
 			if (!xmlconf_is(a, "alias")) {
-				xmlconf_fail(c, a, "<pillar> の中には <alias> だけを書きます（<%s> があります）",
-				     (const char *)a->name);
+				xmlconf_fail(c, a,
+					     "<pillar> の中には <alias> だけを書きます（<%s> "
+					     "があります）",
+					     (const char *)a->name);
 				return;
 			}
 			{
@@ -262,7 +273,8 @@ static void read_period(struct xmlconf *c, const xmlNode *n, const char *name, i
 	if (!v)
 		return;
 	if (!period_parse(v, out, NULL))
-		xmlconf_fail(c, n, "属性 %s の値「%s」は 2027Q4 のような期間にしてください", name, v);
+		xmlconf_fail(c, n, "属性 %s の値「%s」は 2027Q4 のような期間にしてください", name,
+			     v);
 	free(v);
 }
 
@@ -295,11 +307,13 @@ static void read_public(struct xmlconf *c, struct settings *s, const xmlNode *pu
 	read_text_attr(c, pub, "tag-date", &s->pub.tag_date);
 	if (!c->failed && (sscanf(s->pub.tag_date, "%4d-%2d-%2d", &y, &m, &d) != 3 ||
 			   strlen(s->pub.tag_date) != 10 || !date_valid(y, m, d)))
-		xmlconf_fail(c, pub, "属性 tag-date の値「%s」は 2024-04-01 のような日付にしてください",
+		xmlconf_fail(c, pub,
+			     "属性 tag-date の値「%s」は 2024-04-01 のような日付にしてください",
 			     s->pub.tag_date);
 	if (!c->failed && strncmp(s->pub.base_url, "https://", 8) != 0 &&
 	    strncmp(s->pub.base_url, "http://", 7) != 0)
-		xmlconf_fail(c, pub, "属性 base-url の値「%s」は https:// で始まる URL にしてください",
+		xmlconf_fail(c, pub,
+			     "属性 base-url の値「%s」は https:// で始まる URL にしてください",
 			     s->pub.base_url);
 	if ((v = xmlconf_attr(pub, "comments"))) {
 		if (strcmp(v, "yes") == 0)
@@ -307,7 +321,9 @@ static void read_public(struct xmlconf *c, struct settings *s, const xmlNode *pu
 		else if (strcmp(v, "no") == 0)
 			s->pub.comments = false;
 		else
-			xmlconf_fail(c, pub, "属性 comments は yes か no にしてください（「%s」があります）", v);
+			xmlconf_fail(
+				c, pub,
+				"属性 comments は yes か no にしてください（「%s」があります）", v);
 		free(v);
 	}
 	for (const xmlNode *n = pub->children; n && !c->failed; n = n->next) {
@@ -322,7 +338,9 @@ static void read_public(struct xmlconf *c, struct settings *s, const xmlNode *pu
 		else if (xmlconf_is(n, "licence"))
 			into = &s->pub.licence;
 		if (!into) {
-			xmlconf_fail(c, n, "<public> の中には <title> <source> <licence> だけを書きます（<%s> があります）",
+			xmlconf_fail(c, n,
+				     "<public> の中には <title> <source> <licence> "
+				     "だけを書きます（<%s> があります）",
 				     (const char *)n->name);
 			return;
 		}
@@ -346,14 +364,14 @@ static void read_root(struct xmlconf *c, struct settings *s, const xmlNode *root
 	static const char *const status_attrs[] = {"on-track", "at-risk", NULL};
 	static const char *const kgi_attrs[] = {"target", "start", "due", NULL};
 	static const char *const city_attrs[] = {"code", NULL};
-	static const char *const limit_attrs[] = {"file-bytes",      "part-bytes",  "workbook-bytes",
-						  "cells-per-sheet", "field-bytes", "text-bytes",
-						  NULL};
+	static const char *const limit_attrs[] = {
+		"file-bytes", "part-bytes", "workbook-bytes", "cells-per-sheet", "field-bytes",
+		"text-bytes", NULL};
 	static const char *const message_attrs[] = {"per-file", NULL};
 
 	if (!xmlconf_is(root, "settings")) {
 		xmlconf_fail(c, root, "最上位の要素は <settings> にしてください（<%s> があります）",
-		     (const char *)root->name);
+			     (const char *)root->name);
 		return;
 	}
 	xmlconf_only(c, root, none);
@@ -408,7 +426,7 @@ static void read_root(struct xmlconf *c, struct settings *s, const xmlNode *root
 			read_size(c, n, "per-file", &s->messages_per_file);
 		} else {
 			xmlconf_fail(c, n, "知らない要素 <%s> があります（綴りを確認してください）",
-			     (const char *)n->name);
+				     (const char *)n->name);
 		}
 	}
 }

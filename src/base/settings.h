@@ -12,9 +12,9 @@
 #include "strbuf.h"
 
 struct pillar {
-	char *name;     /* 市民サービスの改善・向上 */
+	char *name;       /* 市民サービスの改善・向上 */
 	char *short_name; /* 市民サービス (also an alias) */
-	char **aliases; /* citizen, ... */
+	char **aliases;   /* citizen, ... */
 	size_t naliases;
 };
 
@@ -29,12 +29,12 @@ struct limits {
 
 /* The public progress page, its open data and the feed (contract §6). */
 struct public_settings {
-	char *base_url;    /* where output/ is served: links and IDs of feed.xml */
-	char *tag_date;    /* YYYY-MM-DD: the date of the feed's tag URIs */
-	bool comments;     /* publish the divisions' comments (default no) */
-	char *title;       /* the page's title */
-	char *source;      /* who made the data */
-	char *licence;     /* 公共データ利用規約（第1.0版）（PDL1.0） */
+	char *base_url; /* where output/ is served: links and IDs of feed.xml */
+	char *tag_date; /* YYYY-MM-DD: the date of the feed's tag URIs */
+	bool comments;  /* publish the divisions' comments (default no) */
+	char *title;    /* the page's title */
+	char *source;   /* who made the data */
+	char *licence;  /* 公共データ利用規約（第1.0版）（PDL1.0） */
 	char *licence_url;
 };
 
@@ -44,7 +44,8 @@ struct settings {
 	double on_track_factor; /* 0.9: progress >= 0.9 x expected is 順調 */
 	double at_risk_factor;  /* 0.7: progress >= 0.7 x expected is 注意 */
 	double kgi_target;      /* 0.30 */
-	int kgi_start, kgi_due; /* periods: the reform's start (2024Q1), the target's due (2027Q4) */
+	int kgi_start,
+		kgi_due; /* periods: the reform's start (2024Q1), the target's due (2027Q4) */
 	struct public_settings pub;
 	struct pillar *pillars;
 	size_t npillars;

@@ -26,11 +26,11 @@ static const struct {
 
 const enum status status_kpi_order[5] = {ST_ACHIEVED, ST_ON_TRACK, ST_AT_RISK, ST_DELAYED,
 					 ST_NOT_REPORTED};
-const enum status status_milestone_order[5] = {ST_NOT_STARTED, ST_IN_PROGRESS, ST_DONE,
-					       ST_DELAYED, ST_CANCELLED};
-const enum status status_measure_order[9] = {ST_DONE,        ST_ACHIEVED,     ST_ON_TRACK,
-					     ST_IN_PROGRESS, ST_NOT_STARTED,  ST_NOT_REPORTED,
-					     ST_AT_RISK,     ST_DELAYED,      ST_CANCELLED};
+const enum status status_milestone_order[5] = {ST_NOT_STARTED, ST_IN_PROGRESS, ST_DONE, ST_DELAYED,
+					       ST_CANCELLED};
+const enum status status_measure_order[9] = {ST_DONE,        ST_ACHIEVED,    ST_ON_TRACK,
+					     ST_IN_PROGRESS, ST_NOT_STARTED, ST_NOT_REPORTED,
+					     ST_AT_RISK,     ST_DELAYED,     ST_CANCELLED};
 
 static const struct status_colours colours[ST__COUNT] = {
 	[ST_ACHIEVED] = {0xC6E0B4, 0x1E5C1E, 0x548235},

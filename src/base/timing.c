@@ -8,7 +8,7 @@
 #include "timing.h"
 
 static int on = -1;
-static long child_kb; /* the largest worker's peak in this stage */
+static long child_kb;       /* the largest worker's peak in this stage */
 static double longest = -1; /* the longest job in this stage, or -1 */
 static size_t longest_job;
 
@@ -74,7 +74,8 @@ void timing_lap(const char *stage)
 		if (child_kb > kb)
 			kb = child_kb;
 		fprintf(stderr, "kaikaku: timing: %-8s %8.3f s %8.1f MB", stage,
-			(double)(now.tv_sec - last.tv_sec) + (double)(now.tv_nsec - last.tv_nsec) / 1e9,
+			(double)(now.tv_sec - last.tv_sec) +
+				(double)(now.tv_nsec - last.tv_nsec) / 1e9,
 			(double)kb / 1024);
 		if (longest >= 0)
 			fprintf(stderr, "  (longest job %zu: %.3f s)", longest_job, longest);

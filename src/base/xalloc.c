@@ -5,9 +5,6 @@
  */
 #include "kaikaku.h"
 
-
-
-
 void *xmalloc(size_t n)
 {
 	void *p = malloc(n ? n : 1);

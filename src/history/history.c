@@ -144,8 +144,11 @@ static bool migrate(struct history *h, long version, struct strbuf *err)
 static bool repair(struct history *h, const char *outdir, struct strbuf *err)
 {
 	for (;;) {
-		sqlite3_stmt *st = prepare(h, "SELECT run_id, period, manifest_sha256 FROM latest_runs "
-					      "ORDER BY run_id", err);
+		sqlite3_stmt *st =
+			prepare(h,
+				"SELECT run_id, period, manifest_sha256 FROM latest_runs "
+				"ORDER BY run_id",
+				err);
 		sqlite3_int64 stale = 0;
 
 		if (!st)
@@ -201,7 +204,8 @@ bool history_open(const char *outdir, bool write, double wait_seconds, struct hi
 		goto fail;
 	}
 	if (sqlite3_open_v2(h->path, &h->db,
-			    write ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY,
+			    write ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+				  : SQLITE_OPEN_READONLY,
 			    NULL) != SQLITE_OK) {
 		sb_addf(err, "履歴ファイル %s を開けません: %s", h->path,
 			h->db ? sqlite3_errmsg(h->db) : "メモリが足りません");
@@ -211,22 +215,26 @@ bool history_open(const char *outdir, bool write, double wait_seconds, struct hi
 	sqlite3_extended_result_codes(h->db, 1);
 	app = pragma_int(h, "PRAGMA application_id", err);
 	version = app < 0 ? -1 : pragma_int(h, "PRAGMA user_version", err);
-	tables = version < 0 ? -1
-			     : pragma_int(h, "SELECT count(*) FROM sqlite_schema", err);
+	tables = version < 0 ? -1 : pragma_int(h, "SELECT count(*) FROM sqlite_schema", err);
 	if (app < 0 || version < 0 || tables < 0) {
 		sb_reset(err);
-		sb_addf(err, "履歴ファイル %s が壊れているか、SQLite のデータベースではありません（%s）。"
-			     "消さずに保存し、直すか別の場所に移してください",
+		sb_addf(err,
+			"履歴ファイル %s が壊れているか、SQLite "
+			"のデータベースではありません（%s）。"
+			"消さずに保存し、直すか別の場所に移してください",
 			h->path, sqlite3_errmsg(h->db));
 		goto fail;
 	}
 	if (tables > 0 && app != APPLICATION_ID) {
-		sb_addf(err, "履歴ファイル %s は kaikaku の履歴ではありません（別のデータベース）", h->path);
+		sb_addf(err, "履歴ファイル %s は kaikaku の履歴ではありません（別のデータベース）",
+			h->path);
 		goto fail;
 	}
 	if (version > HISTORY_VERSION) {
-		sb_addf(err, "履歴ファイル %s は新しい版の kaikaku が書いたものです（形式 %ld、この kaikaku は %d まで）。"
-			     "kaikaku を新しくしてください",
+		sb_addf(err,
+			"履歴ファイル %s は新しい版の kaikaku が書いたものです（形式 %ld、この "
+			"kaikaku は %d まで）。"
+			"kaikaku を新しくしてください",
 			h->path, version, HISTORY_VERSION);
 		goto fail;
 	}
@@ -234,8 +242,9 @@ bool history_open(const char *outdir, bool write, double wait_seconds, struct hi
 		*out = h;
 		return true;
 	}
-	if (!exec(h, "PRAGMA foreign_keys = ON; PRAGMA journal_mode = DELETE; "
-		     "PRAGMA synchronous = FULL",
+	if (!exec(h,
+		  "PRAGMA foreign_keys = ON; PRAGMA journal_mode = DELETE; "
+		  "PRAGMA synchronous = FULL",
 		  err))
 		goto fail;
 	if (version < HISTORY_VERSION && !migrate(h, tables ? version : 0, err))
@@ -325,8 +334,10 @@ static char *report_text(const char *status, bool has_progress, double progress)
 static void restate_kpis(struct history *h, sqlite3_int64 run, int q, const struct model *m,
 			 struct restatements *out, struct strbuf *err)
 {
-	sqlite3_stmt *st = prepare(h, "SELECT kpi_id, actual FROM published_kpi WHERE run_id = ? "
-				      "ORDER BY kpi_id", err);
+	sqlite3_stmt *st = prepare(h,
+				   "SELECT kpi_id, actual FROM published_kpi WHERE run_id = ? "
+				   "ORDER BY kpi_id",
+				   err);
 
 	if (!st)
 		return;
@@ -351,9 +362,11 @@ static void restate_kpis(struct history *h, sqlite3_int64 run, int q, const stru
 static void restate_milestones(struct history *h, sqlite3_int64 run, int q, const struct model *m,
 			       struct restatements *out, struct strbuf *err)
 {
-	sqlite3_stmt *st = prepare(h, "SELECT milestone_id, reported, reported_period, progress "
-				      "FROM published_milestone WHERE run_id = ? ORDER BY milestone_id",
-				   err);
+	sqlite3_stmt *st =
+		prepare(h,
+			"SELECT milestone_id, reported, reported_period, progress "
+			"FROM published_milestone WHERE run_id = ? ORDER BY milestone_id",
+			err);
 	char qc[PERIOD_CODE_MAX];
 
 	if (!st)
@@ -364,7 +377,8 @@ static void restate_milestones(struct history *h, sqlite3_int64 run, int q, cons
 		const char *id = (const char *)sqlite3_column_text(st, 0);
 		const char *rp = (const char *)sqlite3_column_text(st, 2);
 		long i = model_find_milestone(m, id);
-		const struct report *now = i >= 0 ? model_report_at_or_before(m, (size_t)i, q) : NULL;
+		const struct report *now =
+			i >= 0 ? model_report_at_or_before(m, (size_t)i, q) : NULL;
 		char *was = NULL;
 
 		/* the report for Q itself: one for an earlier period is not Q's value */
@@ -375,7 +389,8 @@ static void restate_milestones(struct history *h, sqlite3_int64 run, int q, cons
 		if (now && now->period != q)
 			now = NULL;
 		restated(out, q, "milestone", id, was,
-			 now ? report_text(status_word(now->status), now->has_progress, now->progress)
+			 now ? report_text(status_word(now->status), now->has_progress,
+					   now->progress)
 			     : NULL,
 			 now ? now->src : NULL,
 			 i >= 0 ? (long)m->measures[m->milestones[i].measure].lead : -1);
@@ -386,9 +401,10 @@ static void restate_milestones(struct history *h, sqlite3_int64 run, int q, cons
 static void restate_workload(struct history *h, sqlite3_int64 run, int q, const struct model *m,
 			     struct restatements *out, struct strbuf *err)
 {
-	sqlite3_stmt *st = prepare(h, "SELECT division_code, key, initiative, hours FROM "
-				      "published_workload WHERE run_id = ? AND period = ? "
-				      "ORDER BY division_code, key",
+	sqlite3_stmt *st = prepare(h,
+				   "SELECT division_code, key, initiative, hours FROM "
+				   "published_workload WHERE run_id = ? AND period = ? "
+				   "ORDER BY division_code, key",
 				   err);
 	char qc[PERIOD_CODE_MAX];
 	bool *seen = xcalloc(m->nworkloads + 1, sizeof(bool));
@@ -416,7 +432,8 @@ static void restate_workload(struct history *h, sqlite3_int64 run, int q, const 
 			}
 		}
 		sb_addf(&item, "%s/%s", code, (const char *)sqlite3_column_text(st, 2));
-		restated(out, q, "workload", sb_str(&item), number_text(sqlite3_column_double(st, 3)),
+		restated(out, q, "workload", sb_str(&item),
+			 number_text(sqlite3_column_double(st, 3)),
 			 w ? number_text(w->hours) : NULL, w ? w->src : NULL,
 			 model_find_division(m, code));
 		sb_release(&item);
@@ -439,12 +456,16 @@ static void restate_workload(struct history *h, sqlite3_int64 run, int q, const 
 
 static const char *kind_word(const char *kind)
 {
-	return strcmp(kind, "kpi") == 0 ? "KPI" : strcmp(kind, "milestone") == 0 ? "マイルストーン" : "業務量削減";
+	return strcmp(kind, "kpi") == 0         ? "KPI"
+	       : strcmp(kind, "milestone") == 0 ? "マイルストーン"
+						: "業務量削減";
 }
 
 static const char *kind_column(const char *kind)
 {
-	return strcmp(kind, "kpi") == 0 ? "実績値" : strcmp(kind, "milestone") == 0 ? "状況" : "削減時間";
+	return strcmp(kind, "kpi") == 0         ? "実績値"
+	       : strcmp(kind, "milestone") == 0 ? "状況"
+						: "削減時間";
 }
 
 bool history_restatements(struct history *h, const struct model *m, int period,
@@ -462,7 +483,8 @@ bool history_restatements(struct history *h, const struct model *m, int period,
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		int q;
 
-		if (!period_parse_quarter((const char *)sqlite3_column_text(st, 1), &q) || q >= period)
+		if (!period_parse_quarter((const char *)sqlite3_column_text(st, 1), &q) ||
+		    q >= period)
 			continue;
 		out->known = true;
 		restate_kpis(h, sqlite3_column_int64(st, 0), q, m, out, err);
@@ -480,8 +502,8 @@ bool history_restatements(struct history *h, const struct model *m, int period,
 
 		period_code(r->period, qc);
 		diag_add(d, W_RESTATED, &loc, r->src ? kind_column(r->kind) : NULL, r->now,
-			 "%s に公表した %s「%s」の%sが変わっています（公表値 %s → 現在 %s）。",
-			 qc, kind_word(r->kind), r->item, kind_column(r->kind),
+			 "%s に公表した %s「%s」の%sが変わっています（公表値 %s → 現在 %s）。", qc,
+			 kind_word(r->kind), r->item, kind_column(r->kind),
 			 r->published ? r->published : "なし", r->now ? r->now : "なし");
 	}
 	return true;
@@ -534,9 +556,10 @@ void history_inputs_hash(const struct parsed *p, char hex[65])
 
 static bool record_run(struct history *h, const struct history_run *run, struct strbuf *err)
 {
-	sqlite3_stmt *st = prepare(h, "INSERT INTO runs (period, exit_status, inputs_sha256, inputs, "
-				      "errors, warnings, manifest_sha256) "
-				      "VALUES (?, ?, ?, ?, ?, ?, ?)",
+	sqlite3_stmt *st = prepare(h,
+				   "INSERT INTO runs (period, exit_status, inputs_sha256, inputs, "
+				   "errors, warnings, manifest_sha256) "
+				   "VALUES (?, ?, ?, ?, ?, ?, ?)",
 				   err);
 	struct strbuf path = STRBUF_INIT, data = STRBUF_INIT;
 	char inputs[65], manifest[65];
@@ -570,9 +593,11 @@ static bool record_published(struct history *h, const struct history_run *run, s
 	const struct model *m = run->m;
 	const struct result *r = run->r;
 	sqlite3_stmt *k = prepare(h, "INSERT INTO published_kpi VALUES (?, ?, ?, ?, ?, ?)", err);
-	sqlite3_stmt *mi = prepare(h, "INSERT INTO published_milestone VALUES (?, ?, ?, ?, ?, ?)", err);
+	sqlite3_stmt *mi =
+		prepare(h, "INSERT INTO published_milestone VALUES (?, ?, ?, ?, ?, ?)", err);
 	sqlite3_stmt *me = prepare(h, "INSERT INTO published_measure VALUES (?, ?, ?)", err);
-	sqlite3_stmt *w = prepare(h, "INSERT INTO published_workload VALUES (?, ?, ?, ?, ?, ?)", err);
+	sqlite3_stmt *w =
+		prepare(h, "INSERT INTO published_workload VALUES (?, ?, ?, ?, ?, ?)", err);
 	sqlite3_stmt *g = prepare(h, "INSERT INTO published_kgi VALUES (?, ?, ?, ?, ?, ?)", err);
 	bool ok = k && mi && me && w && g;
 
@@ -622,14 +647,16 @@ static bool record_published(struct history *h, const struct history_run *run, s
 	}
 	for (size_t i = 0; ok && i < 1 + m->ndepartments + m->ndivisions; i++) {
 		const struct kgi *v = i == 0 ? &r->kgi
-				      : i <= m->ndepartments ? &r->kgi_departments[i - 1]
-							     : &r->kgi_divisions[i - 1 - m->ndepartments];
+				      : i <= m->ndepartments
+					      ? &r->kgi_departments[i - 1]
+					      : &r->kgi_divisions[i - 1 - m->ndepartments];
 
 		sqlite3_bind_int64(g, 1, h->last_run);
 		bind_text(g, 2, i == 0 ? "city" : i <= m->ndepartments ? "department" : "division");
-		bind_text(g, 3, i == 0			 ? ""
-				: i <= m->ndepartments ? m->departments[i - 1].name
-						       : m->divisions[i - 1 - m->ndepartments].code);
+		bind_text(g, 3,
+			  i == 0                 ? ""
+			  : i <= m->ndepartments ? m->departments[i - 1].name
+						 : m->divisions[i - 1 - m->ndepartments].code);
 		sqlite3_bind_double(g, 4, v->hours_saved);
 		sqlite3_bind_double(g, 5, v->baseline_hours);
 		if (v->rate >= 0)
@@ -668,16 +695,16 @@ static bool input_row(struct history *h, sqlite3_stmt *st, const char *kind, con
 static bool record_inputs(struct history *h, const struct history_run *run, struct strbuf *err)
 {
 	const struct model *m = run->m;
-	sqlite3_stmt *st = prepare(h, "INSERT INTO input_rows VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-				   err);
+	sqlite3_stmt *st =
+		prepare(h, "INSERT INTO input_rows VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", err);
 	bool ok = st != NULL;
 	char num[40];
 
 #define LEAD(ms) (m->divisions[m->measures[ms].lead].code)
 	for (size_t i = 0; ok && i < m->ndivisions; i++)
 		ok = input_row(h, st, "division", m->divisions[i].code, m->divisions[i].code,
-			       PERIOD_NONE, m->divisions[i].name, false, 0, NULL, m->divisions[i].src,
-			       err);
+			       PERIOD_NONE, m->divisions[i].name, false, 0, NULL,
+			       m->divisions[i].src, err);
 	for (size_t i = 0; ok && i < m->nmeasures; i++)
 		ok = input_row(h, st, "measure", m->measures[i].id, LEAD(i), PERIOD_NONE,
 			       m->measures[i].name, false, 0, NULL, m->measures[i].src, err);
@@ -720,8 +747,8 @@ static bool record_inputs(struct history *h, const struct history_run *run, stru
 static bool record_restatements(struct history *h, const struct restatements *rs,
 				struct strbuf *err)
 {
-	sqlite3_stmt *st = prepare(h, "INSERT INTO restatements VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-				   err);
+	sqlite3_stmt *st =
+		prepare(h, "INSERT INTO restatements VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", err);
 	bool ok = st != NULL;
 
 	for (size_t i = 0; ok && rs && i < rs->n; i++) {
@@ -754,7 +781,8 @@ static bool record_closure(struct history *h, const struct history_run *run, str
 
 	if (run->closure == CLOSURE_NONE)
 		return true;
-	st = prepare(h, "INSERT INTO closures (period, action, run_id, at) VALUES (?, ?, ?, ?)", err);
+	st = prepare(h, "INSERT INTO closures (period, action, run_id, at) VALUES (?, ?, ?, ?)",
+		     err);
 	if (!st)
 		return false;
 	gmtime_r(&now, &tm);
@@ -777,7 +805,8 @@ bool history_closed(struct history *h, int period, char at[32])
 
 	if (!h)
 		return false;
-	st = prepare(h, "SELECT action, at FROM closures WHERE period = ? ORDER BY rowid DESC LIMIT 1",
+	st = prepare(h,
+		     "SELECT action, at FROM closures WHERE period = ? ORDER BY rowid DESC LIMIT 1",
 		     &err);
 	sb_release(&err);
 	if (!st)
@@ -827,9 +856,10 @@ bool history_record(struct history *h, const struct history_run *run, struct str
 	     record_inputs(h, run, err) && record_restatements(h, run->restated, err) &&
 	     record_closure(h, run, err);
 	/* the rows read are kept for the latest run of each period only */
-	if (ok && (st = prepare(h, "DELETE FROM input_rows WHERE run_id IN (SELECT run_id FROM runs "
-				   "WHERE period = (SELECT period FROM runs WHERE run_id = ?) "
-				   "AND run_id <> ?)",
+	if (ok && (st = prepare(h,
+				"DELETE FROM input_rows WHERE run_id IN (SELECT run_id FROM runs "
+				"WHERE period = (SELECT period FROM runs WHERE run_id = ?) "
+				"AND run_id <> ?)",
 				err))) {
 		sqlite3_bind_int64(st, 1, h->last_run);
 		sqlite3_bind_int64(st, 2, h->last_run);

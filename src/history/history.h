@@ -28,11 +28,11 @@
 
 /* A value of an earlier period that differs from what was published for it. */
 struct restatement {
-	int period;        /* Q, the earlier period */
-	const char *kind;  /* "kpi", "milestone", "workload" */
-	char *item;        /* the ID; a workload row's "課コード/取組" */
-	char *published;   /* the value published then, or NULL */
-	char *now;         /* the value now, or NULL */
+	int period;            /* Q, the earlier period */
+	const char *kind;      /* "kpi", "milestone", "workload" */
+	char *item;            /* the ID; a workload row's "課コード/取組" */
+	char *published;       /* the value published then, or NULL */
+	char *now;             /* the value now, or NULL */
 	const struct src *src; /* where the value now comes from, or NULL */
 	long division;         /* the division that owns the item, -1 when gone */
 };
@@ -88,7 +88,7 @@ struct history_run {
 	const struct diags *d;
 	const struct restatements *restated;
 	int exit_status;
-	const char *published_dir; /* the folder about to be renamed into place */
+	const char *published_dir;    /* the folder about to be renamed into place */
 	enum history_closure closure; /* this run closes or reopens its quarter */
 };
 

@@ -48,8 +48,10 @@ void kgi_pace(double rate, double target, int period, int start, int due, double
 	out->has_rate = true;
 	out->rate = rate;
 	/* the KPI rule with the target as 1: rate / target against expected / target */
-	out->status = rate >= target - COMPUTE_EPS ? ST_ACHIEVED
-		      : kpi_status(rate / target, out->expected / target, on_track, at_risk);
+	out->status =
+		rate >= target - COMPUTE_EPS
+			? ST_ACHIEVED
+			: kpi_status(rate / target, out->expected / target, on_track, at_risk);
 	if (period < due) {
 		out->has_needed = true;
 		out->needed = (target - rate) / (double)(due - period);
@@ -416,7 +418,7 @@ void compute_implausible(const struct model *m, const struct result *r, struct d
 		diag_add(d, W_IMPLAUSIBLE, &loc, column_ja(COL_HOURS_SAVED), value,
 			 "%s（%s）の削減時間の合計 %s 時間が基準業務量 %s 時間を超えています"
 			 "（削減率 %s）。この行は「%s」の %s 時間です。",
-			 dv->name, dv->code, hours, base,
-			 k->rate <= 100 ? "100% 超" : "10,000% 超", w->initiative, value);
+			 dv->name, dv->code, hours, base, k->rate <= 100 ? "100% 超" : "10,000% 超",
+			 w->initiative, value);
 	}
 }

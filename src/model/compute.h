@@ -48,11 +48,11 @@ enum status measure_status(const enum status *kpis, size_t nkpis, const enum sta
 struct kgi_pace {
 	bool has_rate;
 	double rate, target, expected;
-	enum status status;  /* when has_rate */
-	bool has_needed;     /* false when P >= due or no rate */
-	double needed;       /* per quarter; negative once the target is passed */
-	bool has_so_far;     /* false when P <= start or no rate */
-	double so_far;       /* per quarter */
+	enum status status; /* when has_rate */
+	bool has_needed;    /* false when P >= due or no rate */
+	double needed;      /* per quarter; negative once the target is passed */
+	bool has_so_far;    /* false when P <= start or no rate */
+	double so_far;      /* per quarter */
 };
 void kgi_pace(double rate, double target, int period, int start, int due, double on_track,
 	      double at_risk, struct kgi_pace *out);

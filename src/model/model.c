@@ -235,8 +235,8 @@ static void mark_rejected(struct ctx *c, struct idmap *im, const char *id)
 
 /* ---- divisions */
 
-static enum lookup find_division(const struct model_ids *ids, const char *text,
-				 struct strbuf *tmp, size_t *idx)
+static enum lookup find_division(const struct model_ids *ids, const char *text, struct strbuf *tmp,
+				 size_t *idx)
 {
 	size_t a = 0, b = 0;
 	enum lookup lc = idmap_find(&ids->div_codes, text, tmp, &a);
@@ -273,8 +273,8 @@ static bool resolve_division(struct ctx *c, const struct src *s, enum column_id 
 	case LOOKUP_FOUND:
 		return true;
 	case LOOKUP_UNKNOWN:
-		reject(c, s, E_UNKNOWN_DIVISION, col, text, "%s「%s」は課マスタにありません。", name,
-		       text);
+		reject(c, s, E_UNKNOWN_DIVISION, col, text, "%s「%s」は課マスタにありません。",
+		       name, text);
 		break;
 	case LOOKUP_AMBIGUOUS:
 		reject(c, s, E_AMBIGUOUS_DIVISION, col, text,
@@ -301,7 +301,8 @@ static void build_divisions(struct ctx *c)
 		const char *dkey;
 		void *dp;
 
-		if (repeated(c, &c->ids->div_codes, &r->src, r->code, COL_DIVISION_CODE, "課マスタ") ||
+		if (repeated(c, &c->ids->div_codes, &r->src, r->code, COL_DIVISION_CODE,
+			     "課マスタ") ||
 		    r->bad) {
 			mark_rejected(c, &c->ids->div_codes, r->code);
 			mark_rejected(c, &c->ids->div_names, r->name);
@@ -365,8 +366,8 @@ static bool resolve_id(struct ctx *c, struct idmap *im, const struct src *s, enu
 		reject(c, s, unknown_code, col, id, "%s「%s」は%sにありません。", name, id, master);
 		break;
 	case LOOKUP_REJECTED:
-		reject(c, s, E_REF_REJECTED, col, id, "%s「%s」は%sの行がエラーのため使えません。", name,
-		       id, master);
+		reject(c, s, E_REF_REJECTED, col, id, "%s「%s」は%sの行がエラーのため使えません。",
+		       name, id, master);
 		break;
 	}
 	return false;
@@ -374,7 +375,8 @@ static bool resolve_id(struct ctx *c, struct idmap *im, const struct src *s, enu
 
 static bool resolve_measure(struct ctx *c, const struct src *s, const char *id, size_t *idx)
 {
-	return resolve_id(c, &c->ids->measures, s, COL_MEASURE_ID, id, "施策マスタ", E_UNKNOWN_MEASURE, idx);
+	return resolve_id(c, &c->ids->measures, s, COL_MEASURE_ID, id, "施策マスタ",
+			  E_UNKNOWN_MEASURE, idx);
 }
 
 static void build_measures(struct ctx *c)
@@ -387,8 +389,8 @@ static void build_measures(struct ctx *c)
 		size_t lead;
 		struct measure *ms;
 
-		if (repeated(c, &c->ids->measures, &r->src, r->id, COL_MEASURE_ID, "施策マスタ") || r->bad ||
-		    !resolve_division(c, &r->src, COL_LEAD_DIVISION, r->lead, &lead)) {
+		if (repeated(c, &c->ids->measures, &r->src, r->id, COL_MEASURE_ID, "施策マスタ") ||
+		    r->bad || !resolve_division(c, &r->src, COL_LEAD_DIVISION, r->lead, &lead)) {
 			mark_rejected(c, &c->ids->measures, r->id);
 			count(c, &r->src, false);
 			continue;
@@ -445,7 +447,8 @@ static void build_milestones(struct ctx *c)
 {
 	struct model *m = c->m;
 
-	m->milestones = xcalloc(c->p->n_milestones ? c->p->n_milestones : 1, sizeof(*m->milestones));
+	m->milestones =
+		xcalloc(c->p->n_milestones ? c->p->n_milestones : 1, sizeof(*m->milestones));
 	for (size_t i = 0; i < c->p->n_milestones; i++) {
 		const struct row_milestone *r = &c->p->milestones[i];
 		size_t ms;
@@ -453,8 +456,7 @@ static void build_milestones(struct ctx *c)
 
 		if (repeated(c, &c->ids->milestones, &r->src, r->id, COL_MILESTONE_ID,
 			     "マイルストーンのマスタ") ||
-		    r->bad ||
-		    !resolve_measure(c, &r->src, r->measure_id, &ms)) {
+		    r->bad || !resolve_measure(c, &r->src, r->measure_id, &ms)) {
 			mark_rejected(c, &c->ids->milestones, r->id);
 			count(c, &r->src, false);
 			continue;
@@ -514,7 +516,8 @@ static void group(struct ctx *c, struct cands *cs)
 		void *prev;
 
 		sb_reset(&c->tmp);
-		sb_addf(&c->tmp, "%zu\x1f%d\x1f%s", cd->target, cd->period, cd->key2 ? cd->key2 : "");
+		sb_addf(&c->tmp, "%zu\x1f%d\x1f%s", cd->target, cd->period,
+			cd->key2 ? cd->key2 : "");
 		key = arena_strdup(&c->m->arena, sb_str(&c->tmp));
 		prev = hmap_put(&last, key, pack(i));
 		if (prev)
@@ -616,9 +619,9 @@ static void actual_use(struct ctx *c, const struct cand *cd)
 	a->src = &r->src;
 }
 
-static void conflict_text(struct ctx *c, const struct src *s, enum column_id col,
-			  const char *value, const char *what, const char *id, int period,
-			  const struct src *other, const char *other_value)
+static void conflict_text(struct ctx *c, const struct src *s, enum column_id col, const char *value,
+			  const char *what, const char *id, int period, const struct src *other,
+			  const char *other_value)
 {
 	struct strbuf where = STRBUF_INIT, cut = STRBUF_INIT;
 	char code[PERIOD_CODE_MAX];
@@ -627,7 +630,8 @@ static void conflict_text(struct ctx *c, const struct src *s, enum column_id col
 	src_text(other, &where);
 	other_value = diag_cut(other_value, &cut);
 	reject(c, s, E_CONFLICT, col, value,
-	       "%s「%s」の %s の報告が別の行（%s）にもあり、値が異なります（この行: %s、別の行: %s）。",
+	       "%s「%s」の %s の報告が別の行（%s）にもあり、値が異なります（この行: %s、別の行: "
+	       "%s）。",
 	       what, id, code, sb_str(&where), value ? value : "", other_value ? other_value : "");
 	sb_release(&where);
 	sb_release(&cut);
@@ -652,8 +656,8 @@ static void build_actuals(struct ctx *c)
 		bool ok = !r->bad;
 
 		if (ok)
-			ok = resolve_id(c, &c->ids->kpis, &r->src, COL_KPI_ID, r->kpi_id, " KPIマスタ",
-					E_UNKNOWN_KPI, &k);
+			ok = resolve_id(c, &c->ids->kpis, &r->src, COL_KPI_ID, r->kpi_id,
+					" KPIマスタ", E_UNKNOWN_KPI, &k);
 		if (ok)
 			ok = check_owner(c, &r->src, r->division,
 					 c->m->measures[c->m->kpis[k].measure].lead, "KPI",
@@ -719,8 +723,9 @@ static void build_reports(struct ctx *c)
 		bool ok = !r->bad;
 
 		if (ok)
-			ok = resolve_id(c, &c->ids->milestones, &r->src, COL_MILESTONE_ID, r->milestone_id,
-					"マイルストーンのマスタ", E_UNKNOWN_MILESTONE, &k);
+			ok = resolve_id(c, &c->ids->milestones, &r->src, COL_MILESTONE_ID,
+					r->milestone_id, "マイルストーンのマスタ",
+					E_UNKNOWN_MILESTONE, &k);
 		if (ok)
 			ok = check_owner(c, &r->src, r->division,
 					 c->m->measures[c->m->milestones[k].measure].lead,
@@ -759,8 +764,8 @@ static void workload_use(struct ctx *c, const struct cand *cd)
 	w->division = cd->target;
 	w->initiative = r->initiative;
 	w->key = cd->key2;
-	w->measure = r->measure_id &&
-			     idmap_find(&c->ids->measures, r->measure_id, &c->tmp, &ms) == LOOKUP_FOUND
+	w->measure = r->measure_id && idmap_find(&c->ids->measures, r->measure_id, &c->tmp, &ms) ==
+					      LOOKUP_FOUND
 			     ? (long)ms
 			     : -1;
 	w->period = cd->period;
@@ -806,8 +811,11 @@ static void build_workloads(struct ctx *c)
 			struct loc l = loc_of(&r->src);
 			const struct division *d = &c->m->divisions[dv];
 
-			diag_add(c->d, W_NO_BASELINE, &l, r->src.table->colname[COL_DIVISION], r->division,
-				 "%s（%s）には課マスタの基準業務量がないため、この削減時間は削減率に数えません。",
+			diag_add(c->d, W_NO_BASELINE, &l, r->src.table->colname[COL_DIVISION],
+				 r->division,
+				 "%s（%"
+				 "s）には課マスタの基準業務量がないため、この削減時間は削減率に数え"
+				 "ません。",
 				 d->name, d->code);
 		}
 		cand_add(&cs, i, dv, fold_name(c, r->initiative), r->period);
@@ -925,8 +933,9 @@ static void index_model(struct ctx *c)
 
 /* Counting sort of items by owner: fills owner lists (start, count) over one
  * flat array, in item order. */
-static size_t *group_by(size_t nowners, size_t nitems, size_t (*owner_of)(const struct model *, size_t),
-			const struct model *m, size_t *flat, size_t *count)
+static size_t *group_by(size_t nowners, size_t nitems,
+			size_t (*owner_of)(const struct model *, size_t), const struct model *m,
+			size_t *flat, size_t *count)
 {
 	size_t *start = xcalloc(nowners + 1, sizeof(size_t));
 
@@ -1113,17 +1122,17 @@ long model_find_milestone(const struct model *m, const char *id)
 }
 
 /* The index in [first, first+n) of the last entry with period <= p, or -1. */
-#define LAST_AT_OR_BEFORE(arr, first, n, p, out)                  \
-	do {                                                      \
-		size_t lo_ = 0, hi_ = (n);                        \
-		while (lo_ < hi_) {                               \
-			size_t mid_ = (lo_ + hi_) / 2;            \
-			if ((arr)[(first) + mid_].period <= (p))  \
-				lo_ = mid_ + 1;                   \
-			else                                      \
-				hi_ = mid_;                       \
-		}                                                 \
-		(out) = lo_ ? (long)((first) + lo_ - 1) : -1;     \
+#define LAST_AT_OR_BEFORE(arr, first, n, p, out)                 \
+	do {                                                     \
+		size_t lo_ = 0, hi_ = (n);                       \
+		while (lo_ < hi_) {                              \
+			size_t mid_ = (lo_ + hi_) / 2;           \
+			if ((arr)[(first) + mid_].period <= (p)) \
+				lo_ = mid_ + 1;                  \
+			else                                     \
+				hi_ = mid_;                      \
+		}                                                \
+		(out) = lo_ ? (long)((first) + lo_ - 1) : -1;    \
 	} while (0)
 
 const struct actual *model_actual_at(const struct model *m, size_t k, int period)

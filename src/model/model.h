@@ -26,7 +26,7 @@
 #include "parse.h"
 
 struct department {
-	const char *name; /* as first spelled in the divisions master */
+	const char *name;  /* as first spelled in the divisions master */
 	size_t *divisions; /* indices, in master order */
 	size_t ndivisions;
 };
@@ -43,9 +43,9 @@ struct division {
 
 struct measure {
 	const char *id, *name, *field, *summary, *approach;
-	int pillar;  /* index into the settings' pillars the rows were parsed with */
-	size_t lead; /* division */
-	const size_t *kpis;       /* its KPIs, in master order */
+	int pillar;         /* index into the settings' pillars the rows were parsed with */
+	size_t lead;        /* division */
+	const size_t *kpis; /* its KPIs, in master order */
 	size_t nkpis;
 	const size_t *milestones; /* its milestones, in master order */
 	size_t nmilestones;

@@ -43,8 +43,8 @@ static double now_seconds(void)
 	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-#define NOT_REGULAR                                                                                \
-	"ロックファイル %s が通常のファイルではない（フォルダや特殊ファイルの）ため使いません。"   \
+#define NOT_REGULAR                                                                                                                       \
+	"ロックファイル %s が通常のファイルではない（フォルダや特殊ファイルの）ため使いません。" \
 	"誰が置いたものか確かめてから削除し、もう一度実行してください"
 
 /* The lock file must be a regular file of the running user, readable by no
@@ -63,7 +63,8 @@ static bool lock_is_ours(int fd, const char *path, struct strbuf *err)
 	}
 	if (st.st_uid != geteuid()) {
 		sb_addf(err,
-			"ロックファイル %s の所有者が kaikaku を実行しているユーザーではない（所有者 uid %ld、"
+			"ロックファイル %s の所有者が kaikaku "
+			"を実行しているユーザーではない（所有者 uid %ld、"
 			"実行ユーザー uid %ld）ため使いません。誰が置いたものか確かめてから削除し、"
 			"もう一度実行してください",
 			path, (long)st.st_uid, (long)geteuid());
@@ -85,8 +86,8 @@ static bool take_lock(struct publish *pb, double wait_seconds, struct strbuf *er
 	/* never through a symlink (a planted link would make a root run create a
 	 * file elsewhere), and readable by no one else (anyone who can open it can
 	 * flock it and block every night) */
-	pb->lockfd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY,
-			  0600);
+	pb->lockfd =
+		open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY, 0600);
 	if (pb->lockfd < 0) {
 		if (errno == ELOOP)
 			sb_addf(err,
@@ -96,7 +97,8 @@ static bool take_lock(struct publish *pb, double wait_seconds, struct strbuf *er
 		else if (errno == EISDIR)
 			sb_addf(err, NOT_REGULAR, path);
 		else
-			sb_addf(err, "ロックファイル %s を作れません: %s", path, fs_strerror(errno));
+			sb_addf(err, "ロックファイル %s を作れません: %s", path,
+				fs_strerror(errno));
 		free(path);
 		return false;
 	}
@@ -114,7 +116,8 @@ static bool take_lock(struct publish *pb, double wait_seconds, struct strbuf *er
 		}
 		if (now_seconds() >= deadline) {
 			sb_addf(err,
-				"別の kaikaku が出力フォルダ %s を使っています（%.0f 秒待ちました）。終わってからもう一度実行してください",
+				"別の kaikaku が出力フォルダ %s を使っています（%.0f "
+				"秒待ちました）。終わってからもう一度実行してください",
 				pb->outdir, wait_seconds);
 			free(path);
 			return false;
@@ -154,7 +157,8 @@ static char *orphan_period(const char *outdir, const char *entry)
 	const char *rest = entry + strlen(OLD_PREFIX), *dash = strrchr(rest, '-');
 	char *found = NULL;
 
-	if (dash && dash > rest && rest[0] != '.' && strspn(dash + 1, "0123456789") == strlen(dash + 1))
+	if (dash && dash > rest && rest[0] != '.' &&
+	    strspn(dash + 1, "0123456789") == strlen(dash + 1))
 		return xstrndup(rest, (size_t)(dash - rest));
 	{
 		char *dir = join(outdir, entry);
@@ -204,11 +208,15 @@ static bool restore_orphans(struct publish *pb, struct strbuf *err)
 			struct strbuf line = STRBUF_INIT;
 
 			if (rename(from, to) != 0) {
-				sb_addf(err, "中断された実行の前の出力 %s を %s に戻せません (rename): %s", from,
-					to, fs_strerror(errno));
+				sb_addf(err,
+					"中断された実行の前の出力 %s を %s に戻せません (rename): "
+					"%s",
+					from, to, fs_strerror(errno));
 				ok = false;
 			} else {
-				sb_adds(&line, "kaikaku: 警告: 前の実行が出力フォルダの入れ替えの途中で止まっていたため、");
+				sb_adds(&line, "kaikaku: 警告: "
+					       "前の実行が出力フォルダの入れ替えの途中で止まってい"
+					       "たため、");
 				sb_add_clean(&line, to);
 				sb_adds(&line, " を前の出力に戻しました");
 				runlog_say(false, sb_str(&line));
@@ -276,7 +284,8 @@ static bool move_root_files(const char *outdir, const char *dir, bool *moved, st
 		src = join(from, e->d_name);
 		dst = join(outdir, e->d_name);
 		if (rename(src, dst) != 0) {
-			sb_addf(err, "%s を %s に置けません (rename): %s", src, dst, fs_strerror(errno));
+			sb_addf(err, "%s を %s に置けません (rename): %s", src, dst,
+				fs_strerror(errno));
 			ok = false;
 		} else {
 			*moved = true;
@@ -398,14 +407,16 @@ static bool swap_by_two_renames(struct publish *pb, struct strbuf *err)
 
 	sb_addf(&old, "%s/%s%s-%ld", pb->outdir, OLD_PREFIX, name, (long)getpid());
 	if (rename(pb->target, sb_str(&old)) != 0) {
-		sb_addf(err, "%s を置き換えられません (rename): %s", pb->target, fs_strerror(errno));
+		sb_addf(err, "%s を置き換えられません (rename): %s", pb->target,
+			fs_strerror(errno));
 		sb_release(&old);
 		return false;
 	}
 	if (rename(pb->tmp, pb->target) != 0) {
 		e = errno;
 		if (rename(sb_str(&old), pb->target) != 0)
-			kk_fatal("%s を置き換えられません (rename): %s。前の出力も戻せませんでした (%s)。"
+			kk_fatal("%s を置き換えられません (rename): %s。前の出力も戻せませんでした "
+				 "(%s)。"
 				 "前の出力は %s にあり、次の実行が元に戻します",
 				 pb->target, fs_strerror(e), fs_strerror(errno), sb_str(&old));
 		sb_addf(err, "%s を置き換えられません (rename): %s", pb->target, fs_strerror(e));
@@ -433,7 +444,8 @@ bool publish_commit(struct publish *pb, struct strbuf *err)
 	}
 	if (exists) {
 		/* one atomic step: the new folder in place, the old one in tmp */
-		exchanged = renameat2(AT_FDCWD, pb->tmp, AT_FDCWD, pb->target, RENAME_EXCHANGE) == 0;
+		exchanged =
+			renameat2(AT_FDCWD, pb->tmp, AT_FDCWD, pb->target, RENAME_EXCHANGE) == 0;
 		if (!exchanged) {
 			if (errno != EINVAL && errno != ENOSYS) {
 				sb_addf(err, "%s を置き換えられません (rename): %s", pb->target,

@@ -10,10 +10,10 @@
 
 struct csv_state {
 	struct grid *g;
-	uint32_t col;      /* next column of the current record */
-	int rows_done;     /* records (blank lines included) finished so far */
-	int last_end;      /* the character that ended the previous record */
-	bool in_record;    /* a field of the current record has been seen */
+	uint32_t col;   /* next column of the current record */
+	int rows_done;  /* records (blank lines included) finished so far */
+	int last_end;   /* the character that ended the previous record */
+	bool in_record; /* a field of the current record has been seen */
 	uint64_t cell_limit;
 	bool too_many;
 };
@@ -94,7 +94,8 @@ bool csv_read(const char *text, size_t len, uint64_t field_limit, uint64_t cell_
 		size_t done = csv_parse(&p, text + off, n, on_field, on_record, &st);
 
 		if (done != n) {
-			fail->kind = csv_error(&p) == CSV_EPARSE ? CSV_FAIL_SYNTAX : CSV_FAIL_FIELD_LIMIT;
+			fail->kind = csv_error(&p) == CSV_EPARSE ? CSV_FAIL_SYNTAX
+								 : CSV_FAIL_FIELD_LIMIT;
 			fail->row = st.rows_done + 1;
 			fail->line = line_of(text, off + done);
 			ok = false;

@@ -19,9 +19,9 @@ enum csv_failure_kind {
 
 struct csv_failure {
 	enum csv_failure_kind kind;
-	int row;        /* the record where it happened */
-	int line;       /* the physical line (1-based) */
-	bool unclosed;  /* CSV_FAIL_SYNTAX: a quoted field never closed */
+	int row;       /* the record where it happened */
+	int line;      /* the physical line (1-based) */
+	bool unclosed; /* CSV_FAIL_SYNTAX: a quoted field never closed */
 };
 
 /* Fills g (a grid without a sheet name) from text; false on a failure. */

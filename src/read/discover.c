@@ -89,11 +89,13 @@ static void walk_dir(struct walk *w, const char *path, const char *rel)
 			break;
 		case NAME_CP932:
 			problem(w, W_FILE_NAME, sb_str(&r),
-				"この名前は UTF-8 ではないため、CP932（Shift_JIS）の名前として読みました。");
+				"この名前は UTF-8 "
+				"ではないため、CP932（Shift_JIS）の名前として読みました。");
 			break;
 		case NAME_ESCAPED:
 			problem(w, W_FILE_NAME, sb_str(&r),
-				"この名前は UTF-8 でも CP932 でもないため、読めないバイトを \\xNN の形で示しました。");
+				"この名前は UTF-8 でも CP932 でもないため、読めないバイトを \\xNN "
+				"の形で示しました。");
 			break;
 		}
 		if (stat(sb_str(&p), &st) != 0) {
@@ -108,7 +110,8 @@ static void walk_dir(struct walk *w, const char *path, const char *rel)
 				/* the output folder inside the input folder */
 			} else if (loop) {
 				problem(w, W_FOLDER_SKIPPED, sb_str(&r),
-					"フォルダのシンボリックリンクが循環しているため、この先は読みませんでした。");
+					"フォルダのシンボリックリンクが循環しているため、この先は読"
+					"みませんでした。");
 			} else if (w->depth >= MAX_DEPTH) {
 				problem(w, W_FOLDER_SKIPPED, sb_str(&r),
 					"フォルダの階層が深すぎるため、この先は読みませんでした。");
@@ -123,7 +126,8 @@ static void walk_dir(struct walk *w, const char *path, const char *rel)
 			add_file(w, sb_str(&r), sb_str(&p));
 		} else {
 			problem(w, W_IGNORED_FILE, sb_str(&r),
-				"通常のファイルではない（デバイス・FIFO など）ので読みませんでした。");
+				"通常のファイルではない（デバイス・FIFO "
+				"など）ので読みませんでした。");
 		}
 		sb_release(&p);
 		sb_release(&r);

@@ -12,7 +12,7 @@
 #include "strbuf.h"
 
 struct found {
-	char *rel; /* relative to the input folder, '/'-separated */
+	char *rel;  /* relative to the input folder, '/'-separated */
 	char *path; /* openable path */
 };
 

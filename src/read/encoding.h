@@ -28,7 +28,7 @@ struct decoded {
 	enum text_encoding enc;
 	char *text; /* UTF-8 without BOM, NUL-terminated; the caller frees it */
 	size_t len;
-	size_t bad_offset;       /* DECODE_INVALID / DECODE_NUL: offset of the first bad byte */
+	size_t bad_offset;        /* DECODE_INVALID / DECODE_NUL: offset of the first bad byte */
 	enum text_encoding guess; /* DECODE_INVALID: the encoding that read further */
 };
 

@@ -51,11 +51,11 @@ void grid_strings_unref(struct grid_strings *s);
 const char *grid_strings_add(struct grid_strings *s, const char *text, size_t len);
 
 struct grid {
-	struct arena arena; /* rows, cells and their text */
+	struct arena arena;           /* rows, cells and their text */
 	struct grid_strings *strings; /* shared text the cells may point into, or NULL */
-	const char *sheet;  /* NULL for CSV */
-	int sheet_index;    /* 0-based position in the workbook */
-	struct grid_row *rows; /* ascending row, only rows with cells */
+	const char *sheet;            /* NULL for CSV */
+	int sheet_index;              /* 0-based position in the workbook */
+	struct grid_row *rows;        /* ascending row, only rows with cells */
 	size_t nrows, cap;
 	size_t ncells;
 	/* building */

@@ -9,8 +9,8 @@
 #include "kaikaku.h"
 
 #include "diag.h"
-#include "parse.h"
 #include "own_marker.h"
+#include "parse.h"
 #include "settings.h"
 
 /* Reads, recognises and parses the file at path (rel names it) into p. */

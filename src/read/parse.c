@@ -177,7 +177,9 @@ static enum number_result number(struct pctx *c, enum column_id col, double *out
 	if (cell->type == CELL_DATE) {
 		/* a date is not a number, whatever its serial (contract §2) */
 		err(c, E_BAD_NUMBER, col, cell->text,
-		    "「%s」のセルは日付（%s）で、数値ではありません（セルの表示形式が日付になっていないか確認してください）。",
+		    "「%s」のセルは日付（%"
+		    "s）で、数値ではありません（セルの表示形式が日付になっていないか確認してくださ"
+		    "い）。",
 		    name_of(c, col), cell->text);
 		return NUMBER_BAD;
 	}
@@ -252,7 +254,8 @@ static int report_period(struct pctx *c, int folder)
 	if (folder != PERIOD_NONE)
 		return folder;
 	err(c, E_NO_PERIOD, COL_PERIOD, NULL,
-	    "報告期間が分かりません（「%s」の列がないか空で、期間の名前のフォルダにも入っていません）。",
+	    "報告期間が分かりません（「%"
+	    "s」の列がないか空で、期間の名前のフォルダにも入っていません）。",
 	    name_of(c, COL_PERIOD));
 	return PERIOD_NONE;
 }
@@ -280,7 +283,8 @@ static void parse_division(struct pctx *c)
 			const struct cell *cell = cell_of(c, COL_BASELINE_HOURS);
 
 			err(c, E_NEGATIVE, COL_BASELINE_HOURS, cell->text,
-			    "「%s」の「%s」は負の値です。", name_of(c, COL_BASELINE_HOURS), cell->text);
+			    "「%s」の「%s」は負の値です。", name_of(c, COL_BASELINE_HOURS),
+			    cell->text);
 		} else {
 			v.has_baseline = true;
 		}
@@ -302,7 +306,8 @@ static void parse_measure(struct pctx *c, const struct settings *s)
 	if (pillar) {
 		v.pillar = settings_find_pillar(s, pillar);
 		if (v.pillar < 0)
-			err(c, E_BAD_PILLAR, COL_PILLAR, pillar, "「%s」の「%s」は施策の柱の名前ではありません。",
+			err(c, E_BAD_PILLAR, COL_PILLAR, pillar,
+			    "「%s」の「%s」は施策の柱の名前ではありません。",
 			    name_of(c, COL_PILLAR), pillar);
 	}
 	v.field = text(c, COL_FIELD);
@@ -315,7 +320,8 @@ static void parse_measure(struct pctx *c, const struct settings *s)
 
 static void parse_kpi(struct pctx *c)
 {
-	struct row_kpi v = {src_of(c), NULL, NULL, NULL, NULL, 0, 0, PERIOD_NONE, PERIOD_NONE, false};
+	struct row_kpi v = {src_of(c), NULL, NULL,        NULL,        NULL,
+			    0,         0,    PERIOD_NONE, PERIOD_NONE, false};
 	bool have_b, have_t;
 
 	v.id = required_text(c, COL_KPI_ID);
@@ -392,8 +398,8 @@ static bool parse_actual(struct pctx *c, int folder)
 
 static bool parse_mstatus(struct pctx *c, int folder)
 {
-	struct row_mstatus v = {src_of(c), NULL, NULL, NULL, NULL, ST_NOT_STARTED, false, 0,
-				PERIOD_NONE, false};
+	struct row_mstatus v = {src_of(c),      NULL,  NULL, NULL,        NULL,
+				ST_NOT_STARTED, false, 0,    PERIOD_NONE, false};
 	const char *st;
 
 	if (no_report(c, COL_STATUS))
@@ -465,8 +471,8 @@ void parse_table(struct parsed *p, struct table *t, const struct grid *g, const 
 		t->col[col] = sh->col[col];
 	}
 	for (size_t i = sh->header_index + 1; i < g->nrows; i++) {
-		struct pctx c = {p, t, sh, &g->rows[i], d, {t->file, t->sheet, (int)g->rows[i].row},
-				 false};
+		struct pctx c = {
+			p, t, sh, &g->rows[i], d, {t->file, t->sheet, (int)g->rows[i].row}, false};
 		bool counted = true;
 
 		if (!has_kind_cells(sh, c.r))
@@ -513,7 +519,8 @@ static void warn_after(const struct src *s, int row_period, int period, struct d
 	period_code(row_period, code);
 	period_code(period, p);
 	diag_add(d, W_AFTER_PERIOD, &loc, s->table->colname[COL_PERIOD], code,
-		 "報告期間 %s は集計する期間 %s より後なので、この集計では使っていません。", code, p);
+		 "報告期間 %s は集計する期間 %s より後なので、この集計では使っていません。", code,
+		 p);
 }
 
 void parsed_warn_after_period(const struct parsed *p, int period, struct diags *d)

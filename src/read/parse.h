@@ -18,16 +18,16 @@
 
 /* One table of the input: a CSV file or one sheet, recognised or not. */
 struct table {
-	const char *file;   /* relative to the input folder */
-	const char *sheet;  /* NULL for CSV */
+	const char *file;  /* relative to the input folder */
+	const char *sheet; /* NULL for CSV */
 	int sheet_index;
 	enum table_kind kind; /* KIND_NONE: unrecognised */
 	const char *why;      /* unrecognised: why no kind matched */
 	uint32_t header_row;
 	const char *colname[COL__COUNT]; /* the headers as written */
 	int col[COL__COUNT];             /* grid column of each, or -1 */
-	int rows;    /* data rows with at least one value in the kind's columns */
-	int skipped; /* no report: the value cell was empty */
+	int rows;     /* data rows with at least one value in the kind's columns */
+	int skipped;  /* no report: the value cell was empty */
 	size_t index; /* its position in parsed.tables (model_counts are by it) */
 };
 

@@ -23,8 +23,8 @@ static void file_error(struct diags *d, const char *relpath, enum diag_code code
 }
 
 /* Reads the whole file, refusing more than limit bytes. */
-static bool slurp(const char *path, uint64_t limit, unsigned char **out, size_t *len,
-		  int *err, bool *too_large, uint64_t *size)
+static bool slurp(const char *path, uint64_t limit, unsigned char **out, size_t *len, int *err,
+		  bool *too_large, uint64_t *size)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
 	struct stat st;
@@ -124,8 +124,16 @@ static bool looks_binary(const unsigned char *d, size_t n)
 		const char *magic;
 		size_t len;
 	} magics[] = {
-		{"%PDF", 4}, {"\x89PNG", 4}, {"\xFF\xD8\xFF", 3}, {"GIF8", 4},
-		{"\x1F\x8B", 2}, {"7z\xBC\xAF", 4}, {"Rar!", 4}, {"\x7F" "ELF", 4},
+		{"%PDF", 4},
+		{"\x89PNG", 4},
+		{"\xFF\xD8\xFF", 3},
+		{"GIF8", 4},
+		{"\x1F\x8B", 2},
+		{"7z\xBC\xAF", 4},
+		{"Rar!", 4},
+		{"\x7F"
+		 "ELF",
+		 4},
 	};
 
 	for (size_t i = 0; i < ARRAY_LEN(magics); i++)
@@ -146,7 +154,8 @@ static void read_csv(const unsigned char *data, size_t n, const char *relpath,
 	case DECODE_OK:
 		break;
 	case DECODE_UTF16:
-		file_error(d, relpath, E_UTF16, "UTF-16（Unicode テキスト）のファイルは読めません。");
+		file_error(d, relpath, E_UTF16,
+			   "UTF-16（Unicode テキスト）のファイルは読めません。");
 		out->failed = true;
 		return;
 	case DECODE_NUL:
@@ -158,7 +167,8 @@ static void read_csv(const unsigned char *data, size_t n, const char *relpath,
 		return;
 	case DECODE_INVALID:
 		sb_addf(&msg,
-			"UTF-8 としても CP932（Shift_JIS）としても読めません（%s として読むと %zu バイト目（先頭を 0 として数えた位置）が不正です）。",
+			"UTF-8 としても CP932（Shift_JIS）としても読めません（%s として読むと %zu "
+			"バイト目（先頭を 0 として数えた位置）が不正です）。",
 			dec.guess == ENC_CP932 ? "CP932" : "UTF-8", dec.bad_offset);
 		file_error(d, relpath, E_ENCODING, sb_str(&msg));
 		sb_release(&msg);
@@ -181,11 +191,14 @@ static void read_csv(const unsigned char *data, size_t n, const char *relpath,
 				(unsigned long long)lim->cells_per_sheet);
 		} else if (fail.unclosed) {
 			sb_addf(&msg,
-				"%d 行目で始まる引用符（\"）が閉じられないままファイルが終わっています。",
+				"%d "
+				"行目で始まる引用符（\"）が閉じられないままファイルが終わっています"
+				"。",
 				fail.row);
 		} else {
 			sb_addf(&msg,
-				"%d 行目（ファイルの %d 行目）で引用符（\"）の使い方が正しくありません。",
+				"%d 行目（ファイルの %d "
+				"行目）で引用符（\"）の使い方が正しくありません。",
 				fail.row, fail.line);
 		}
 		file_error(d, relpath, code, sb_str(&msg));
@@ -241,7 +254,8 @@ void read_file(const char *path, const char *relpath, const struct limits *lim,
 	if (!slurp(path, lim->file_bytes, &data, &n, &err, &too_large, &out->bytes)) {
 		if (too_large)
 			sb_addf(&msg, "ファイルが %llu バイトあり、上限の %llu バイトを超えます。",
-				(unsigned long long)out->bytes, (unsigned long long)lim->file_bytes);
+				(unsigned long long)out->bytes,
+				(unsigned long long)lim->file_bytes);
 		else
 			sb_addf(&msg, "ファイルを読めません: %s。",
 				err == EINVAL ? "通常のファイルではありません" : fs_strerror(err));
@@ -272,14 +286,16 @@ void read_file(const char *path, const char *relpath, const struct limits *lim,
 		}
 	} else if (ole) {
 		if (ole_encrypted(data, n))
-			file_error(d, relpath, E_ENCRYPTED, "パスワード（暗号化）付きのブックは読めません。");
+			file_error(d, relpath, E_ENCRYPTED,
+				   "パスワード（暗号化）付きのブックは読めません。");
 		else
 			file_error(d, relpath, E_XLS_FORMAT,
 				   "古い Excel 形式（.xls、Excel 97-2003）のブックは読めません。");
 		out->failed = true;
 	} else if (looks_binary(data, n)) {
 		file_error(d, relpath, E_NOT_SPREADSHEET,
-			   "このファイルは CSV でも Excel ブックでもありません（画像・PDF などのデータです）。");
+			   "このファイルは CSV でも Excel ブックでもありません（画像・PDF "
+			   "などのデータです）。");
 		out->failed = true;
 	} else {
 		read_csv(data, n, relpath, lim, out, d);

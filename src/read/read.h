@@ -23,7 +23,7 @@ struct read_result {
 	enum file_format format;
 	enum text_encoding encoding; /* CSV only */
 	uint64_t bytes;
-	char sha256[65]; /* empty when the file could not be read */
+	char sha256[65];     /* empty when the file could not be read */
 	struct grid **grids; /* CSV: one; xlsx: the non-empty worksheets */
 	size_t ngrids;
 	bool *input_sheet; /* xlsx: sheets kaikaku marked for reading back */

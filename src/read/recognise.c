@@ -43,26 +43,56 @@ static const struct {
 };
 
 static const struct kind_def kinds[KIND__COUNT] = {
-	[KIND_DIVISIONS] = {"divisions", "課マスタ", false,
-			    {COL_DIVISION_CODE, COL_DEPARTMENT, COL_DIVISION}, 3,
-			    {COL_BASELINE_HOURS}, 1},
-	[KIND_MEASURES] = {"measures", "施策マスタ", false,
-			   {COL_MEASURE_ID, COL_MEASURE_NAME, COL_LEAD_DIVISION, COL_PILLAR}, 4,
-			   {COL_FIELD, COL_SUMMARY, COL_APPROACH}, 3},
-	[KIND_KPIS] = {"kpis", "KPIマスタ", false,
+	[KIND_DIVISIONS] = {"divisions",
+			    "課マスタ",
+			    false,
+			    {COL_DIVISION_CODE, COL_DEPARTMENT, COL_DIVISION},
+			    3,
+			    {COL_BASELINE_HOURS},
+			    1},
+	[KIND_MEASURES] = {"measures",
+			   "施策マスタ",
+			   false,
+			   {COL_MEASURE_ID, COL_MEASURE_NAME, COL_LEAD_DIVISION, COL_PILLAR},
+			   4,
+			   {COL_FIELD, COL_SUMMARY, COL_APPROACH},
+			   3},
+	[KIND_KPIS] = {"kpis",
+		       "KPIマスタ",
+		       false,
 		       {COL_KPI_ID, COL_MEASURE_ID, COL_KPI_NAME, COL_UNIT, COL_BASELINE,
 			COL_BASELINE_PERIOD, COL_TARGET, COL_TARGET_PERIOD},
-		       8, {0}, 0},
-	[KIND_MILESTONES] = {"milestones", "マイルストーン", false,
-			     {COL_MILESTONE_ID, COL_MEASURE_ID, COL_DESCRIPTION, COL_DUE}, 4, {0}, 0},
-	[KIND_KPI_ACTUALS] = {"kpi_actuals", "KPI実績", true, {COL_KPI_ID, COL_ACTUAL}, 2,
-			      {COL_PERIOD, COL_DIVISION, COL_COMMENT}, 3},
-	[KIND_MILESTONE_STATUS] = {"milestone_status", "マイルストーン状況", true,
-				   {COL_MILESTONE_ID, COL_STATUS}, 2,
-				   {COL_PERIOD, COL_DIVISION, COL_PROGRESS, COL_COMMENT}, 4},
-	[KIND_WORKLOAD] = {"workload", "業務量削減", true,
-			   {COL_DIVISION, COL_INITIATIVE, COL_HOURS_SAVED}, 3,
-			   {COL_PERIOD, COL_MEASURE_ID, COL_COMMENT}, 3},
+		       8,
+		       {0},
+		       0},
+	[KIND_MILESTONES] = {"milestones",
+			     "マイルストーン",
+			     false,
+			     {COL_MILESTONE_ID, COL_MEASURE_ID, COL_DESCRIPTION, COL_DUE},
+			     4,
+			     {0},
+			     0},
+	[KIND_KPI_ACTUALS] = {"kpi_actuals",
+			      "KPI実績",
+			      true,
+			      {COL_KPI_ID, COL_ACTUAL},
+			      2,
+			      {COL_PERIOD, COL_DIVISION, COL_COMMENT},
+			      3},
+	[KIND_MILESTONE_STATUS] = {"milestone_status",
+				   "マイルストーン状況",
+				   true,
+				   {COL_MILESTONE_ID, COL_STATUS},
+				   2,
+				   {COL_PERIOD, COL_DIVISION, COL_PROGRESS, COL_COMMENT},
+				   4},
+	[KIND_WORKLOAD] = {"workload",
+			   "業務量削減",
+			   true,
+			   {COL_DIVISION, COL_INITIATIVE, COL_HOURS_SAVED},
+			   3,
+			   {COL_PERIOD, COL_MEASURE_ID, COL_COMMENT},
+			   3},
 };
 
 const struct kind_def *kind_def(enum table_kind k)
@@ -178,8 +208,8 @@ static enum table_kind choose(const struct header *h, bool *tie)
 	return best;
 }
 
-static void fill_shape(const struct grid *g, size_t idx, const struct header *h,
-		       enum table_kind k, struct shape *out)
+static void fill_shape(const struct grid *g, size_t idx, const struct header *h, enum table_kind k,
+		       struct shape *out)
 {
 	const struct kind_def *def = &kinds[k];
 
@@ -223,7 +253,8 @@ bool recognise(const struct grid *g, struct shape *out, struct strbuf *why)
 		read_header(&g->rows[i], &h);
 		k = choose(&h, &tie);
 		if (k != KIND_NONE && tie) {
-			sb_addf(why, "%u 行目の見出しが複数の種類の表に当てはまり、種類を決められません",
+			sb_addf(why,
+				"%u 行目の見出しが複数の種類の表に当てはまり、種類を決められません",
 				g->rows[i].row);
 			return false;
 		}

@@ -336,7 +336,9 @@ static void part_report(struct book *b, struct part *p, const char *name, const 
 		if (p->zst == ZIP_TOO_LARGE) {
 			code = E_XLSX_TOO_LARGE;
 			sb_addf(&sb,
-				"ブックの部品 %s の展開後のサイズが上限（部品ごと %llu バイト、ブック全体 %llu バイト）を超えるため読みません（zip 爆弾の疑い）。",
+				"ブックの部品 %s の展開後のサイズが上限（部品ごと %llu "
+				"バイト、ブック全体 %llu バイト）を超えるため読みません（zip "
+				"爆弾の疑い）。",
 				name, (unsigned long long)b->lim->part_bytes,
 				(unsigned long long)b->lim->workbook_bytes);
 		} else if (p->zst == ZIP_ENCRYPTED) {
@@ -350,7 +352,9 @@ static void part_report(struct book *b, struct part *p, const char *name, const 
 	case PART_DOCTYPE:
 		code = E_XLSX_UNSAFE;
 		sb_addf(&sb,
-			"ブックの部品 %s に DOCTYPE（DTD・エンティティ宣言）があるため読みません（XML 爆弾・外部実体参照の疑い）。",
+			"ブックの部品 %s に "
+			"DOCTYPE（DTD・エンティティ宣言）があるため読みません（XML "
+			"爆弾・外部実体参照の疑い）。",
 			name);
 		break;
 	case PART_ENCODING:
@@ -359,7 +363,8 @@ static void part_report(struct book *b, struct part *p, const char *name, const 
 	case PART_COMMENTS:
 		code = E_XLSX_UNSAFE;
 		sb_addf(&sb,
-			"ブックの部品 %s に XML のコメントや処理命令が %d 個を超えてあるため読みません（メモリを使い尽くさせるファイルの疑い）。",
+			"ブックの部品 %s に XML のコメントや処理命令が %d "
+			"個を超えてあるため読みません（メモリを使い尽くさせるファイルの疑い）。",
 			name, MAX_COMMENTS);
 		break;
 	case PART_XML:
@@ -547,7 +552,8 @@ void ooxml_unescape(const char *s, size_t n, struct strbuf *out)
 			long lo = escape_at(s + i, n - i);
 
 			if (lo >= 0xDC00 && lo <= 0xDFFF) {
-				cp = 0x10000 + (((uint32_t)u - 0xD800) << 10) + ((uint32_t)lo - 0xDC00);
+				cp = 0x10000 + (((uint32_t)u - 0xD800) << 10) +
+				     ((uint32_t)lo - 0xDC00);
 				i += 7;
 			} else {
 				cp = 0xFFFD;
@@ -710,7 +716,8 @@ static long sheet_by_name(const struct workbook_info *w, const char *name, size_
 		if (strlen(w->sheets[i].name) == len && strncmp(w->sheets[i].name, name, len) == 0)
 			return (long)i;
 	for (size_t i = 0; i < w->nsheets; i++)
-		if (strlen(w->sheets[i].name) == len && strncasecmp(w->sheets[i].name, name, len) == 0)
+		if (strlen(w->sheets[i].name) == len &&
+		    strncasecmp(w->sheets[i].name, name, len) == 0)
 			return (long)i;
 	return -1;
 }
@@ -811,7 +818,8 @@ static bool read_workbook(struct book *b, const char *name, struct workbook_info
 					w->marker = unquote_formula(sb_str(&dn_text));
 				} else if (dn_name && strcmp(dn_name, OWN_INPUT_NAME) == 0) {
 					in_text = xrealloc(in_text, (nin + 1) * sizeof(*in_text));
-					in_local = xrealloc(in_local, (nin + 1) * sizeof(*in_local));
+					in_local =
+						xrealloc(in_local, (nin + 1) * sizeof(*in_local));
 					in_text[nin] = xstrdup(sb_str(&dn_text));
 					in_local[nin++] = dn_local ? xstrdup(dn_local) : NULL;
 				}
@@ -860,11 +868,14 @@ static bool read_styles(struct book *b, const char *name)
 	if (part_open(&p, b->z, name)) {
 		while ((r = part_next(&p)) == 1) {
 			if (is_elem(p.r, "numFmt")) {
-				char *id = attr_local(p.r, "numFmtId"), *code = attr_local(p.r, "formatCode");
+				char *id = attr_local(p.r, "numFmtId"),
+				     *code = attr_local(p.r, "formatCode");
 
 				if (id && code) {
-					xgrow((void **)&fmt_ids, &cap_ids, nfmts + 1, sizeof(*fmt_ids));
-					xgrow((void **)&fmt_codes, &cap_codes, nfmts + 1, sizeof(*fmt_codes));
+					xgrow((void **)&fmt_ids, &cap_ids, nfmts + 1,
+					      sizeof(*fmt_ids));
+					xgrow((void **)&fmt_codes, &cap_codes, nfmts + 1,
+					      sizeof(*fmt_codes));
 					fmt_ids[nfmts] = (int)strtol(id, NULL, 10);
 					fmt_codes[nfmts] = code;
 					code = NULL;
@@ -935,7 +946,8 @@ static bool read_sst(struct book *b, const char *name)
 					struct strbuf un = STRBUF_INIT;
 
 					ooxml_unescape(cur.buf ? cur.buf : "", cur.len, &un);
-					b->sst[b->nsst++] = grid_strings_add(b->pool, sb_str(&un), un.len);
+					b->sst[b->nsst++] =
+						grid_strings_add(b->pool, sb_str(&un), un.len);
 					sb_release(&un);
 				}
 			} else if (is_elem(p.r, "rPh")) {
@@ -977,7 +989,7 @@ static bool read_sst(struct book *b, const char *name)
 
 struct cellbuf {
 	uint32_t col;
-	char *t;   /* t attribute */
+	char *t; /* t attribute */
 	long style;
 	bool has_f;
 	bool has_v;
@@ -1118,8 +1130,7 @@ static void cellbuf_reset(struct cellbuf *c)
 	sb_reset(&c->is);
 }
 
-static struct grid *read_sheet(struct book *b, const char *part_name, const char *sheet,
-			       int index)
+static struct grid *read_sheet(struct book *b, const char *part_name, const char *sheet, int index)
 {
 	struct grid *g = grid_new(sheet, index);
 	struct part p;
@@ -1140,7 +1151,8 @@ static struct grid *read_sheet(struct book *b, const char *part_name, const char
 			xmlTextReaderPtr x = p.r;
 			int type = xmlTextReaderNodeType(x);
 
-			if ((type == XML_READER_TYPE_ELEMENT || type == XML_READER_TYPE_END_ELEMENT) &&
+			if ((type == XML_READER_TYPE_ELEMENT ||
+			     type == XML_READER_TYPE_END_ELEMENT) &&
 			    !our_ns(x))
 				continue; /* extensions: x14:..., mc:... */
 			if (type == XML_READER_TYPE_ELEMENT) {
@@ -1161,7 +1173,8 @@ static struct grid *read_sheet(struct book *b, const char *part_name, const char
 						if (end == rv || *end || n < 1 || n > (long)MAX_ROW)
 							why = "行番号が正しくありません";
 						else if ((uint32_t)n <= cur_row && cur_row)
-							cur_row = (uint32_t)n; /* out of order: sorted later */
+							cur_row = (uint32_t)
+								n; /* out of order: sorted later */
 						else
 							cur_row = (uint32_t)n;
 						free(rv);
@@ -1185,7 +1198,8 @@ static struct grid *read_sheet(struct book *b, const char *part_name, const char
 						bool has_row;
 
 						if (!cell_ref_parse(ref, &col, &row, &has_row))
-							why = "セル参照が正しくないか XFD1048576 を超えています";
+							why = "セル参照が正しくないか XFD1048576 "
+							      "を超えています";
 						else
 							c.col = col;
 						free(ref);
@@ -1251,7 +1265,8 @@ static struct grid *read_sheet(struct book *b, const char *part_name, const char
 					sb_adds(&c.v, txt);
 				else if (in_is_t && rph_depth == 0)
 					sb_adds(&c.is, txt);
-				if (c.v.len > b->lim->field_bytes || c.is.len > b->lim->field_bytes) {
+				if (c.v.len > b->lim->field_bytes ||
+				    c.is.len > b->lim->field_bytes) {
 					code = E_FIELD_TOO_LARGE;
 					why = "";
 				}
@@ -1272,13 +1287,16 @@ static struct grid *read_sheet(struct book *b, const char *part_name, const char
 	}
 	if (why) {
 		if (code == E_TOO_MANY_CELLS)
-			snprintf(msg, sizeof(msg), "シートのセルが上限の %llu 個を超えるため読みません。",
+			snprintf(msg, sizeof(msg),
+				 "シートのセルが上限の %llu 個を超えるため読みません。",
 				 (unsigned long long)b->lim->cells_per_sheet);
 		else if (code == E_FIELD_TOO_LARGE)
-			snprintf(msg, sizeof(msg), "%llu バイトを超える値のセルがあるため読みません。",
+			snprintf(msg, sizeof(msg),
+				 "%llu バイトを超える値のセルがあるため読みません。",
 				 (unsigned long long)b->lim->field_bytes);
 		else
-			snprintf(msg, sizeof(msg), "シートを読めません: %s（%s）。", why, part_name);
+			snprintf(msg, sizeof(msg), "シートを読めません: %s（%s）。", why,
+				 part_name);
 		sheet_fail(b, sheet, code, msg);
 		grid_free(g);
 		return NULL;
@@ -1319,7 +1337,9 @@ bool xlsx_read(const unsigned char *data, size_t n, const struct limits *lim, co
 			book_error(&b, E_XLSX_TOO_LARGE, "zip の中のファイルが多すぎます。");
 		else if (zst == ZIP_DUPLICATE)
 			book_error(&b, E_XLSX_BROKEN,
-				   "zip の中に同じ名前の部品が2つ以上あり、どちらが正しいか決められません。");
+				   "zip "
+				   "の中に同じ名前の部品が2つ以上あり、どちらが正しいか決められませ"
+				   "ん。");
 		else
 			book_error(&b, E_XLSX_BROKEN,
 				   "zip として読めません（途中で切れているか壊れています）。");
@@ -1334,10 +1354,11 @@ bool xlsx_read(const unsigned char *data, size_t n, const struct limits *lim, co
 	if (!wb_name && zip_has(b.z, "xl/workbook.xml"))
 		wb_name = xstrdup("xl/workbook.xml");
 	if (!wb_name || !zip_has(b.z, wb_name)) {
-		const char *what = zip_has(b.z, "word/document.xml")   ? "Word の文書（.docx）"
-				   : zip_has(b.z, "ppt/presentation.xml") ? "PowerPoint のファイル（.pptx）"
-				   : zip_has(b.z, "content.xml")          ? "OpenDocument（.ods など）"
-									  : "Excel ブックではない zip ファイル";
+		const char *what =
+			zip_has(b.z, "word/document.xml")      ? "Word の文書（.docx）"
+			: zip_has(b.z, "ppt/presentation.xml") ? "PowerPoint のファイル（.pptx）"
+			: zip_has(b.z, "content.xml")          ? "OpenDocument（.ods など）"
+						      : "Excel ブックではない zip ファイル";
 
 		struct strbuf m = STRBUF_INIT;
 
@@ -1388,7 +1409,8 @@ bool xlsx_read(const unsigned char *data, size_t n, const struct limits *lim, co
 			struct loc loc = {file, w.sheets[i].name, 0};
 
 			diag_add(d, E_XLSX_BROKEN, &loc, NULL, NULL,
-				 "シート「%s」の中身（部品）がブックにありません。", w.sheets[i].name);
+				 "シート「%s」の中身（部品）がブックにありません。",
+				 w.sheets[i].name);
 			continue;
 		}
 		g = read_sheet(&b, r->target, w.sheets[i].name, (int)i);
@@ -1396,7 +1418,8 @@ bool xlsx_read(const unsigned char *data, size_t n, const struct limits *lim, co
 			struct strbuf m = STRBUF_INIT;
 
 			sb_addf(&m,
-				"セルの文字の合計（共有文字列は参照ごとに数えます）が上限の %llu バイトを超えるため、このブックは読みません（シート「%s」まで）。",
+				"セルの文字の合計（共有文字列は参照ごとに数えます）が上限の %llu "
+				"バイトを超えるため、このブックは読みません（シート「%s」まで）。",
 				(unsigned long long)lim->text_bytes, w.sheets[i].name);
 			book_error(&b, E_TEXT_TOO_LARGE, sb_str(&m));
 			sb_release(&m);

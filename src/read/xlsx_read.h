@@ -16,10 +16,10 @@
 struct xlsx_book {
 	struct grid **grids; /* worksheets with at least one cell, in workbook order */
 	size_t ngrids;
-	bool *input_sheet;   /* per grid: marked by kaikaku as a sheet to read back */
-	char *marker;        /* the value of the workbook name "_kaikaku", or NULL */
+	bool *input_sheet; /* per grid: marked by kaikaku as a sheet to read back */
+	char *marker;      /* the value of the workbook name "_kaikaku", or NULL */
 	bool date1904;
-	int nsheets;         /* worksheets in the workbook, empty ones included */
+	int nsheets; /* worksheets in the workbook, empty ones included */
 };
 
 /*

@@ -135,8 +135,8 @@ struct zip_archive *zip_open_memory(const unsigned char *data, size_t n, uint64_
 				    uint64_t total_limit, enum zip_status *st)
 {
 	struct zip_archive *z = xcalloc(1, sizeof(*z));
-	zlib_filefunc64_def ff = {mem_open, mem_read, mem_write, mem_tell, mem_seek,
-				  mem_close, mem_error, NULL};
+	zlib_filefunc64_def ff = {mem_open, mem_read,  mem_write, mem_tell,
+				  mem_seek, mem_close, mem_error, NULL};
 	int r;
 
 	z->mem.data = data;
@@ -252,7 +252,8 @@ struct zip_stream *zip_stream_open(struct zip_archive *z, const char *name, enum
 	 * (one that lies is stopped by the counts below, or by minizip at the
 	 * size it claims, and then by its CRC) */
 	if (info.uncompressed_size > z->part_limit ||
-	    info.uncompressed_size > z->total_limit - (z->total < z->total_limit ? z->total : z->total_limit)) {
+	    info.uncompressed_size >
+		    z->total_limit - (z->total < z->total_limit ? z->total : z->total_limit)) {
 		*st = ZIP_TOO_LARGE;
 		return NULL;
 	}

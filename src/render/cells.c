@@ -159,8 +159,7 @@ void cells_kpi(const void *rows, size_t row, const struct xw_column *col, struct
 	}
 }
 
-void cells_milestone(const void *rows, size_t row, const struct xw_column *col,
-		     struct xw_value *v)
+void cells_milestone(const void *rows, size_t row, const struct xw_column *col, struct xw_value *v)
 {
 	const struct render_input *in = ((const struct cell_rows *)rows)->in;
 	size_t i = item(rows, row);
@@ -209,8 +208,7 @@ void cells_milestone(const void *rows, size_t row, const struct xw_column *col,
 	}
 }
 
-void cells_workload(const void *rows, size_t row, const struct xw_column *col,
-		    struct xw_value *v)
+void cells_workload(const void *rows, size_t row, const struct xw_column *col, struct xw_value *v)
 {
 	const struct render_input *in = ((const struct cell_rows *)rows)->in;
 	const struct workload *w = &in->m->workloads[item(rows, row)];
@@ -236,7 +234,7 @@ void cells_workload(const void *rows, size_t row, const struct xw_column *col,
 		break;
 	case F_WL_COUNTED:
 		xv_text(v, in->m->divisions[w->division].has_baseline ? "はい"
-								     : "いいえ（基準業務量なし）");
+								      : "いいえ（基準業務量なし）");
 		break;
 	case F_WL_COMMENT:
 		xv_text(v, w->comment);

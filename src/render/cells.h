@@ -33,19 +33,19 @@ enum cell_field {
 	F_KPI_BASELINE_PERIOD,
 	F_KPI_TARGET,
 	F_KPI_TARGET_PERIOD,
-	F_KPI_ACTUAL,          /* for P; empty when not reported */
-	F_KPI_PREVIOUS,        /* the latest earlier actual */
+	F_KPI_ACTUAL,   /* for P; empty when not reported */
+	F_KPI_PREVIOUS, /* the latest earlier actual */
 	F_KPI_PREVIOUS_PERIOD,
-	F_KPI_LAST,            /* what was last reported: the actual for P, else the previous */
+	F_KPI_LAST, /* what was last reported: the actual for P, else the previous */
 	F_KPI_LAST_PERIOD,
-	F_KPI_PROGRESS,        /* when reported */
+	F_KPI_PROGRESS, /* when reported */
 	F_KPI_EXPECTED,
-	F_KPI_COMMENT,         /* sent with the actual for P */
+	F_KPI_COMMENT, /* sent with the actual for P */
 	/* milestones */
 	F_MS_ID,
 	F_MS_DESCRIPTION,
 	F_MS_DUE,
-	F_MS_REPORTED,         /* the latest report at or before P: its status word */
+	F_MS_REPORTED, /* the latest report at or before P: its status word */
 	F_MS_REPORT_PERIOD,
 	F_MS_PROGRESS,
 	F_MS_COMMENT,
@@ -54,7 +54,7 @@ enum cell_field {
 	F_WL_MEASURE_ID,
 	F_WL_HOURS,
 	F_WL_PERIOD,
-	F_WL_COUNTED,          /* はい, or いいえ（基準業務量なし） */
+	F_WL_COUNTED, /* はい, or いいえ（基準業務量なし） */
 	F_WL_COMMENT,
 	/* of any item with a status: at P, at P − 1 (前期状況), and why (判定理由) */
 	F_STATUS,
@@ -73,9 +73,7 @@ struct cell_rows {
 /* Getters for column tables over a struct cell_rows; col->arg is the field. */
 void cells_measure(const void *rows, size_t row, const struct xw_column *col, struct xw_value *v);
 void cells_kpi(const void *rows, size_t row, const struct xw_column *col, struct xw_value *v);
-void cells_milestone(const void *rows, size_t row, const struct xw_column *col,
-		     struct xw_value *v);
-void cells_workload(const void *rows, size_t row, const struct xw_column *col,
-		    struct xw_value *v);
+void cells_milestone(const void *rows, size_t row, const struct xw_column *col, struct xw_value *v);
+void cells_workload(const void *rows, size_t row, const struct xw_column *col, struct xw_value *v);
 
 #endif

@@ -155,12 +155,14 @@ void explain_measure(const struct model *m, const struct result *r, size_t i, st
 		return;
 	}
 	if (worst == ST__COUNT) {
-		sb_addf(out, "KPI がなく、マイルストーンはすべて中止 → %s", status_word(r->measures[i]));
+		sb_addf(out, "KPI がなく、マイルストーンはすべて中止 → %s",
+			status_word(r->measures[i]));
 		return;
 	}
 	sb_addf(out, "KPI %zu 件・マイルストーン %zu 件", nk, nm);
 	if (nm > open)
 		sb_addf(out, "（中止 %zu 件を除く）", nm - open);
-	sb_addf(out, "のうち最も悪いもの: %s %s の「%s」 → %s", worst_is_kpi ? "KPI" : "マイルストーン",
-		worst_id, status_word(worst), status_word(r->measures[i]));
+	sb_addf(out, "のうち最も悪いもの: %s %s の「%s」 → %s",
+		worst_is_kpi ? "KPI" : "マイルストーン", worst_id, status_word(worst),
+		status_word(r->measures[i]));
 }

@@ -23,9 +23,10 @@ struct html {
 static bool is_block(const char *name)
 {
 	static const char *const blocks[] = {
-		"html", "head", "body", "header", "main", "footer", "nav", "section", "div", "p", "h1", "h2",
-		"h3", "table", "thead", "tbody", "tr", "ul", "ol", "li", "dl", "figure", "svg", "title",
-		"caption", "dd", "dt", "style", NULL};
+		"html",    "head", "body", "header", "main", "footer", "nav",   "section",
+		"div",     "p",    "h1",   "h2",     "h3",   "table",  "thead", "tbody",
+		"tr",      "ul",   "ol",   "li",     "dl",   "figure", "svg",   "title",
+		"caption", "dd",   "dt",   "style",  NULL};
 
 	for (size_t i = 0; blocks[i]; i++)
 		if (strcmp(name, blocks[i]) == 0)
@@ -72,7 +73,8 @@ void html_start(struct html *h, const char *name)
 void html_attr(struct html *h, const char *name, const char *value)
 {
 	if (h->w)
-		check(h, xmlTextWriterWriteAttribute(h->w, BAD_CAST name, BAD_CAST(value ? value : "")));
+		check(h, xmlTextWriterWriteAttribute(h->w, BAD_CAST name,
+						     BAD_CAST(value ? value : "")));
 }
 
 void html_attrf(struct html *h, const char *name, const char *fmt, ...)
@@ -97,7 +99,8 @@ void html_text(struct html *h, const char *text)
 		return;
 	/* C0 controls are not allowed in HTML text (nor in XML) */
 	for (const unsigned char *p = (const unsigned char *)text; *p; p++)
-		sb_addc(&clean, (*p < 0x20 && *p != '\t' && *p != '\n') || *p == 0x7f ? ' ' : (char)*p);
+		sb_addc(&clean,
+			(*p < 0x20 && *p != '\t' && *p != '\n') || *p == 0x7f ? ' ' : (char)*p);
 	check(h, xmlTextWriterWriteString(h->w, BAD_CAST sb_str(&clean)));
 	sb_release(&clean);
 }

@@ -13,7 +13,8 @@ static bool write_errors(const struct render_input *in, const char *path, struct
 	struct strbuf sb = STRBUF_INIT;
 	bool ok;
 
-	sb_adds(&sb, "\xEF\xBB\xBF" "severity,file,sheet,row,column,value,message\r\n");
+	sb_adds(&sb, "\xEF\xBB\xBF"
+		     "severity,file,sheet,row,column,value,message\r\n");
 	for (size_t i = 0; i < d->n; i++) {
 		const struct diag *g = &d->v[i];
 		struct strbuf msg = STRBUF_INIT;

@@ -173,7 +173,9 @@ static bool feed_write(void *plan, size_t job, struct strbuf *err)
 	sb_reset(&t);
 	sb_addf(&t, "%s（%s）", pub->title, in->s->city);
 	rc |= elem(w, "title", sb_str(&t));
-	rc |= elem(w, "subtitle", "四半期ごとの KGI（業務量削減率）、施策・KPI・マイルストーンの状況の公表のお知らせ");
+	rc |= elem(w, "subtitle",
+		   "四半期ごとの "
+		   "KGI（業務量削減率）、施策・KPI・マイルストーンの状況の公表のお知らせ");
 	sb_reset(&t);
 	date_time(pl->periods[0], &t);
 	rc |= elem(w, "updated", sb_str(&t));
@@ -222,7 +224,9 @@ static bool feed_write(void *plan, size_t job, struct strbuf *err)
 		rc |= link(w, "related", "text/csv", sb_str(&path));
 		sb_reset(&path);
 		sb_reset(&t);
-		sb_addf(&t, "%sの抜本的な業務改革について、%sの KGI（業務量削減率）と、施策・KPI・マイルストーンの状況を公表しました。",
+		sb_addf(&t,
+			"%sの抜本的な業務改革について、%sの "
+			"KGI（業務量削減率）と、施策・KPI・マイルストーンの状況を公表しました。",
 			in->s->city, sb_str(&label));
 		rc |= elem(w, "summary", sb_str(&t));
 		rc |= xmlTextWriterEndElement(w);
@@ -235,9 +239,11 @@ static bool feed_write(void *plan, size_t job, struct strbuf *err)
 	sb_reset(&path);
 	sb_addf(&path, "%s/%s", in->root_dir, FILE_FEED);
 	if (!ok)
-		sb_adds(err, "feed.xml を書き出せません（libxml2 の xmlTextWriter が失敗しました）");
+		sb_adds(err,
+			"feed.xml を書き出せません（libxml2 の xmlTextWriter が失敗しました）");
 	else
-		ok = fs_write_file(sb_str(&path), xmlBufferContent(buf), (size_t)xmlBufferLength(buf), err);
+		ok = fs_write_file(sb_str(&path), xmlBufferContent(buf),
+				   (size_t)xmlBufferLength(buf), err);
 	xmlBufferFree(buf);
 	sb_release(&t);
 	sb_release(&path);

@@ -7,10 +7,10 @@
 #include "kaikaku.h"
 
 #include "cells.h"
-#include "own_marker.h"
 #include "names.h"
-#include "period.h"
 #include "out_feedback.h"
+#include "own_marker.h"
+#include "period.h"
 #include "recognise.h"
 #include "sheet_errors.h"
 #include "sheet_restated.h"
@@ -87,7 +87,7 @@ static void sheet_overview(struct fb *f)
 	row += 2;
 	xw_text(&s, row++, 0, "今期の状況", XW_SUBTITLE);
 	{
-		static const char *const hdr[] = {"区分", "件数", "達成・完了", "順調・進行中",
+		static const char *const hdr[] = {"区分", "件数", "達成・完了",     "順調・進行中",
 						  "注意", "遅延", "未報告・未着手", "中止"};
 		struct {
 			const char *label;
@@ -117,7 +117,10 @@ static void sheet_overview(struct fb *f)
 	xw_text(&s, row++, 0, "入力エラー", XW_SUBTITLE);
 	sb_reset(&sb);
 	if (f->nerrors)
-		sb_addf(&sb, "この課の提出物に %zu 件のエラー・警告があります。「入力エラー」のシートで直し方を確認してください。",
+		sb_addf(&sb,
+			"この課の提出物に %zu "
+			"件のエラー・警告があります。「入力エラー」のシートで直し方を確認してくださ"
+			"い。",
 			f->nerrors);
 	else
 		sb_adds(&sb, "この課の提出物にエラー・警告はありません。");
@@ -126,9 +129,13 @@ static void sheet_overview(struct fb *f)
 	xw_text(&s, row++, 0, "次の提出のしかた", XW_SUBTITLE);
 	{
 		const char *steps[] = {
-			"1. 「" SHEET_KPI "」「" SHEET_MS "」「" SHEET_WL "」の黄色のセルに入力します（ほかのセルは変えられません）。",
-			"2. 空欄のままの行は「報告なし」として扱われます。報告期間と課は入力済みです。",
-			"3. このブックをそのまま保存し、ファイル名も変えずに提出してください（CSV に変換する必要はありません）。",
+			"1. 「" SHEET_KPI "」「" SHEET_MS "」「" SHEET_WL
+			"」の黄色のセルに入力します（ほかのセルは変えられません）。",
+			"2. "
+			"空欄のままの行は「報告なし」として扱われます。報告期間と課は入力済みです"
+			"。",
+			"3. このブックをそのまま保存し、ファイル名も変えずに提出してください（CSV "
+			"に変換する必要はありません）。",
 		};
 
 		sb_reset(&sb);
@@ -160,14 +167,17 @@ static lxw_data_validation decimal_rule(double min, double max, const char *titl
 	return v;
 }
 
-static void submission_start(struct fb *f, struct xw_sheet *s, const char *name,
-			     const char *what, const struct xw_column *cols, size_t n)
+static void submission_start(struct fb *f, struct xw_sheet *s, const char *name, const char *what,
+			     const struct xw_column *cols, size_t n)
 {
 	struct strbuf note = STRBUF_INIT;
 
 	if (!xw_sheet(&f->b, s, name))
 		return;
-	sb_addf(&note, "%sの%sを黄色のセルに入力してください（空欄の行は報告なし）。このブックをそのまま提出します。",
+	sb_addf(&note,
+		"%sの%"
+		"sを黄色のセルに入力してください（空欄の行は報告なし）。このブックをそのまま提出し"
+		"ます。",
 		f->next_label, what);
 	xw_text(s, 0, 0, sb_str(&note), XW_NOTE);
 	xw_columns_header(s, 1, cols, n);
@@ -247,8 +257,7 @@ static void items_workload(struct items *it, const struct fb *f)
 }
 
 /* The cells every submission row carries: 報告期間 (P + 1) and 課. */
-static void in_next_period(const void *x, size_t i, const struct xw_column *col,
-			   struct xw_value *v)
+static void in_next_period(const void *x, size_t i, const struct xw_column *col, struct xw_value *v)
 {
 	const struct items *it = x;
 
@@ -278,14 +287,14 @@ static const struct xw_column submit_kpi_columns[] = {
 	{NULL, XW_TEXT, 0, 0, cells_kpi, F_KPI_TARGET_PERIOD}, /* 目標時点 */
 	{"前回値", XW_NUM, 0, 0, cells_kpi, F_KPI_LAST},
 	{"前回報告期間", XW_TEXT, 0, 0, cells_kpi, F_KPI_LAST_PERIOD},
-	{NULL, XW_IN_NUM, 0, 0, NULL, 0},                      /* 実績値 */
-	{NULL, XW_TEXT, 0, 0, in_next_period, 0},              /* 報告期間 */
-	{NULL, XW_TEXT, 0, 0, in_division, 0},                 /* 課 */
-	{NULL, XW_IN_TEXT, 30, 0, NULL, 0},                    /* コメント */
+	{NULL, XW_IN_NUM, 0, 0, NULL, 0},         /* 実績値 */
+	{NULL, XW_TEXT, 0, 0, in_next_period, 0}, /* 報告期間 */
+	{NULL, XW_TEXT, 0, 0, in_division, 0},    /* 課 */
+	{NULL, XW_IN_TEXT, 30, 0, NULL, 0},       /* コメント */
 };
-static const int submit_kpi_names[] = {COL_KPI_ID, COL_KPI_NAME, COL_UNIT, COL_TARGET,
-				       COL_TARGET_PERIOD, -1, -1, COL_ACTUAL, COL_PERIOD,
-				       COL_DIVISION, COL_COMMENT};
+static const int submit_kpi_names[] = {COL_KPI_ID,        COL_KPI_NAME, COL_UNIT,   COL_TARGET,
+				       COL_TARGET_PERIOD, -1,           -1,         COL_ACTUAL,
+				       COL_PERIOD,        COL_DIVISION, COL_COMMENT};
 
 static const struct xw_column submit_milestone_columns[] = {
 	{NULL, XW_TEXT, 0, 0, cells_milestone, F_MS_ID},           /* マイルストーンID */
@@ -293,15 +302,15 @@ static const struct xw_column submit_milestone_columns[] = {
 	{NULL, XW_TEXT, 0, 0, cells_milestone, F_MS_DUE},          /* 期限 */
 	{"前回の状況", XW_TEXT, 0, 0, cells_milestone, F_MS_REPORTED},
 	{"前回報告期間", XW_TEXT, 0, 0, cells_milestone, F_MS_REPORT_PERIOD},
-	{NULL, XW_IN_TEXT, 0, 0, NULL, 0},                         /* 状況 */
-	{NULL, XW_IN_NUM, 0, 0, NULL, 0},                          /* 進捗率 */
-	{NULL, XW_TEXT, 0, 0, in_next_period, 0},                  /* 報告期間 */
-	{NULL, XW_TEXT, 0, 0, in_division, 0},                     /* 課 */
-	{NULL, XW_IN_TEXT, 30, 0, NULL, 0},                        /* コメント */
+	{NULL, XW_IN_TEXT, 0, 0, NULL, 0},        /* 状況 */
+	{NULL, XW_IN_NUM, 0, 0, NULL, 0},         /* 進捗率 */
+	{NULL, XW_TEXT, 0, 0, in_next_period, 0}, /* 報告期間 */
+	{NULL, XW_TEXT, 0, 0, in_division, 0},    /* 課 */
+	{NULL, XW_IN_TEXT, 30, 0, NULL, 0},       /* コメント */
 };
-static const int submit_milestone_names[] = {COL_MILESTONE_ID, COL_DESCRIPTION, COL_DUE, -1, -1,
-					     COL_STATUS, COL_PROGRESS, COL_PERIOD, COL_DIVISION,
-					     COL_COMMENT};
+static const int submit_milestone_names[] = {
+	COL_MILESTONE_ID, COL_DESCRIPTION, COL_DUE,    -1,           -1,
+	COL_STATUS,       COL_PROGRESS,    COL_PERIOD, COL_DIVISION, COL_COMMENT};
 
 /* The initiatives at P, then empty rows for new ones: 取組 and 施策ID are
  * given for a known initiative and input cells for a new one. */
@@ -316,17 +325,17 @@ static void wl_cell(const void *x, size_t i, const struct xw_column *col, struct
 }
 
 static const struct xw_column submit_workload_columns[] = {
-	{NULL, XW_TEXT, 0, 0, in_division, 0},               /* 課 */
-	{NULL, XW_TEXT, 34, 0, wl_cell, F_WL_INITIATIVE},    /* 取組 */
-	{NULL, XW_TEXT, 0, 0, wl_cell, F_WL_MEASURE_ID},     /* 施策ID */
+	{NULL, XW_TEXT, 0, 0, in_division, 0},            /* 課 */
+	{NULL, XW_TEXT, 34, 0, wl_cell, F_WL_INITIATIVE}, /* 取組 */
+	{NULL, XW_TEXT, 0, 0, wl_cell, F_WL_MEASURE_ID},  /* 施策ID */
 	{"前回の削減時間", XW_NUM, 0, 0, wl_cell, F_WL_HOURS},
 	{"前回報告期間", XW_TEXT, 0, 0, wl_cell, F_WL_PERIOD},
-	{NULL, XW_IN_NUM, 0, 0, NULL, 0},                    /* 削減時間 */
-	{NULL, XW_TEXT, 0, 0, in_next_period, 0},            /* 報告期間 */
-	{NULL, XW_IN_TEXT, 30, 0, NULL, 0},                  /* コメント */
+	{NULL, XW_IN_NUM, 0, 0, NULL, 0},         /* 削減時間 */
+	{NULL, XW_TEXT, 0, 0, in_next_period, 0}, /* 報告期間 */
+	{NULL, XW_IN_TEXT, 30, 0, NULL, 0},       /* コメント */
 };
-static const int submit_workload_names[] = {COL_DIVISION, COL_INITIATIVE, COL_MEASURE_ID, -1, -1,
-					    COL_HOURS_SAVED, COL_PERIOD, COL_COMMENT};
+static const int submit_workload_names[] = {COL_DIVISION,    COL_INITIATIVE, COL_MEASURE_ID, -1, -1,
+					    COL_HOURS_SAVED, COL_PERIOD,     COL_COMMENT};
 
 /* A copy of a submission sheet's columns with recognise.c's header names. */
 static struct xw_column *named_columns(const struct xw_column *cols, const int *ids, size_t n)
@@ -358,8 +367,8 @@ static void submission_sheet(struct fb *f, const char *name, const char *what,
 
 static void validate_kpis(struct xw_sheet *s, uint32_t last)
 {
-	lxw_data_validation v =
-		decimal_rule(-1e12, 1e12, "実績値", "数値だけを入力します（単位や文字は入れません）。");
+	lxw_data_validation v = decimal_rule(-1e12, 1e12, "実績値",
+					     "数値だけを入力します（単位や文字は入れません）。");
 
 	xw_validate(s, 2, 7, last, 7, &v);
 }
@@ -382,8 +391,8 @@ static void validate_milestones(struct xw_sheet *s, uint32_t last)
 
 static void validate_workload(struct xw_sheet *s, uint32_t last)
 {
-	lxw_data_validation v = decimal_rule(0, 1e9, "削減時間",
-					     "年間の削減時間（0 以上の数値）を入力します。");
+	lxw_data_validation v =
+		decimal_rule(0, 1e9, "削減時間", "年間の削減時間（0 以上の数値）を入力します。");
 
 	xw_validate(s, 2, 5, last, 5, &v);
 }
@@ -458,7 +467,8 @@ static void division_sheets(struct fb *f)
 	sheet_errors(&f->b, f->in->a, f->m, f->d, f->errors, f->nerrors, true, f->title, f->period);
 	/* only when some of the division's published values changed */
 	if (restated_count(f->in->restated, (long)f->division))
-		sheet_restated(&f->b, f->m, f->in->restated, (long)f->division, f->title, f->period);
+		sheet_restated(&f->b, f->m, f->in->restated, (long)f->division, f->title,
+			       f->period);
 	free(kpis.v);
 	free(open.v);
 	free(all.v);
@@ -507,7 +517,8 @@ static void *feedback_plan_new(const struct render_input *in, struct strbuf *err
 	pl->fill = xcalloc(m->ndivisions + 1, sizeof(size_t));
 	/* each division's records, in the errors CSV's order */
 	for (size_t i = 0; i < d->n; i++) {
-		size_t owners[8], n = attribution_diag_owners(in->a, &d->v[i], owners, ARRAY_LEN(owners));
+		size_t owners[8],
+			n = attribution_diag_owners(in->a, &d->v[i], owners, ARRAY_LEN(owners));
 
 		for (size_t k = 0; k < n; k++)
 			pl->start[owners[k] + 1]++;
@@ -517,7 +528,8 @@ static void *feedback_plan_new(const struct render_input *in, struct strbuf *err
 		pl->start[i + 1] += pl->start[i];
 	pl->flat = xmalloc((total + 1) * sizeof(size_t));
 	for (size_t i = 0; i < d->n; i++) {
-		size_t owners[8], n = attribution_diag_owners(in->a, &d->v[i], owners, ARRAY_LEN(owners));
+		size_t owners[8],
+			n = attribution_diag_owners(in->a, &d->v[i], owners, ARRAY_LEN(owners));
 
 		for (size_t k = 0; k < n; k++)
 			pl->flat[pl->start[owners[k]] + pl->fill[owners[k]]++] = i;

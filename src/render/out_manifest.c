@@ -7,9 +7,9 @@
 
 #include "fs.h"
 #include "number.h"
+#include "out_manifest.h"
 #include "period.h"
 #include "recognise.h"
-#include "out_manifest.h"
 #include "sha256.h"
 
 struct out_entry {
@@ -191,27 +191,30 @@ static bool write_manifest(const struct render_input *in, const char *path, stru
 			const struct table *tb = p->tables[t];
 			const struct kind_def *kd = kind_def(tb->kind);
 
-			input_entry(&sb, &first, tb->file, tb->sheet, kd ? kd->name : "unrecognised",
-				    f->format, tb->header_row, tb->rows,
-				    in->counts->tables[tb->index].accepted,
-				    in->counts->tables[tb->index].rejected,
-				    tb->skipped);
+			input_entry(&sb, &first, tb->file, tb->sheet,
+				    kd ? kd->name : "unrecognised", f->format, tb->header_row,
+				    tb->rows, in->counts->tables[tb->index].accepted,
+				    in->counts->tables[tb->index].rejected, tb->skipped);
 			any = true;
 		}
 		if (!any)
 			input_entry(&sb, &first, f->path, NULL,
-				    f->failed ? "error" : f->ignored ? "ignored" : "empty", f->format, 0,
-				    0, 0, 0, 0);
+				    f->failed    ? "error"
+				    : f->ignored ? "ignored"
+						 : "empty",
+				    f->format, 0, 0, 0, 0, 0);
 	}
 	sb_adds(&sb, first ? "],\n" : "\n  ],\n");
 	sb_adds(&sb, "  \"kgi\": ");
 	kgi_json(&sb, &r->kgi, r->params.kgi_target);
 	sb_adds(&sb, ",\n");
 	status_counts(&sb, "kpi_status", r->city.kpis, status_kpi_order, 5, false);
-	status_counts(&sb, "milestone_status", r->city.milestones, status_milestone_order, 5, false);
+	status_counts(&sb, "milestone_status", r->city.milestones, status_milestone_order, 5,
+		      false);
 	status_counts(&sb, "measure_status", r->city.measures, status_measure_order, 9, false);
-	sb_addf(&sb, "  \"counts\": {\"departments\": %zu, \"divisions\": %zu, \"measures\": %zu, "
-		     "\"kpis\": %zu, \"milestones\": %zu},\n",
+	sb_addf(&sb,
+		"  \"counts\": {\"departments\": %zu, \"divisions\": %zu, \"measures\": %zu, "
+		"\"kpis\": %zu, \"milestones\": %zu},\n",
 		m->ndepartments, m->ndivisions, m->nmeasures, m->nkpis, m->nmilestones);
 	sb_adds(&sb, "  \"missing_submissions\": [");
 	for (size_t i = 0; i < r->nmissing; i++) {

@@ -10,7 +10,6 @@
 
 #include "render.h"
 
-
 /* manifest.json; it lists every file written before it (render.c). */
 extern const struct output output_manifest;
 /* JSON string and number writers, shared with other JSON outputs. */

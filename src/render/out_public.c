@@ -20,9 +20,9 @@
 /* Every status as a mark beside its word, so that no status is told by
  * colour alone (the mark is decoration: the word is what is read out). */
 static const char *const marks[ST__COUNT] = {
-	[ST_ACHIEVED] = "◎", [ST_ON_TRACK] = "○",     [ST_AT_RISK] = "△",
-	[ST_DELAYED] = "×",  [ST_NOT_REPORTED] = "？", [ST_NOT_STARTED] = "□",
-	[ST_IN_PROGRESS] = "▷", [ST_DONE] = "●",      [ST_CANCELLED] = "－",
+	[ST_ACHIEVED] = "◎",    [ST_ON_TRACK] = "○",      [ST_AT_RISK] = "△",
+	[ST_DELAYED] = "×",     [ST_NOT_REPORTED] = "？", [ST_NOT_STARTED] = "□",
+	[ST_IN_PROGRESS] = "▷", [ST_DONE] = "●",          [ST_CANCELLED] = "－",
 };
 
 /* ---- colours: the settings' status colours, text darkened where needed so
@@ -71,8 +71,8 @@ enum page_kind { PAGE_PILLAR, PAGE_DEPARTMENT };
 
 struct page {
 	enum page_kind kind;
-	size_t group;          /* the pillar or department */
-	size_t chunk, nchunks; /* this page of the group's pages */
+	size_t group;           /* the pillar or department */
+	size_t chunk, nchunks;  /* this page of the group's pages */
 	const size_t *measures; /* this page's measures, in master order */
 	size_t n;
 };
@@ -94,13 +94,16 @@ struct public_plan {
 static void css(const struct render_input *in, struct strbuf *sb)
 {
 	sb_adds(sb,
-		"/* kaikaku: the public progress page (no web font: the system's Japanese fonts) */\n"
+		"/* kaikaku: the public progress page (no web font: the system's Japanese fonts) "
+		"*/\n"
 		":root{color-scheme:light}\n"
 		"*{box-sizing:border-box}\n"
 		"html{-webkit-text-size-adjust:100%;text-size-adjust:100%}\n"
-		"body{margin:0;font-family:\"Hiragino Kaku Gothic ProN\",\"Hiragino Sans\",\"BIZ UDPGothic\","
+		"body{margin:0;font-family:\"Hiragino Kaku Gothic ProN\",\"Hiragino Sans\",\"BIZ "
+		"UDPGothic\","
 		"\"Yu Gothic\",YuGothic,Meiryo,\"IPAexGothic\",\"Noto Sans CJK JP\",sans-serif;"
-		"font-size:1rem;line-height:1.7;color:#1a1a1a;background:#fff;overflow-wrap:anywhere}\n"
+		"font-size:1rem;line-height:1.7;color:#1a1a1a;background:#fff;overflow-wrap:"
+		"anywhere}\n"
 		"a{color:#0b4f9c}a:focus,a:hover{outline:3px solid #b35c00;outline-offset:2px}\n"
 		".skip{position:absolute;left:-9999px;top:0}\n"
 		".skip:focus{left:.5rem;top:.5rem;z-index:10;background:#fff;padding:.5rem 1rem}\n"
@@ -111,29 +114,34 @@ static void css(const struct render_input *in, struct strbuf *sb)
 		"nav.crumbs li+li::before{content:\"›\";padding:0 .5rem;color:#555}\n"
 		"main{max-width:60rem;margin:0 auto;padding:1rem}\n"
 		"h1{font-size:1.6rem;line-height:1.4;margin:.5rem 0}\n"
-		"h2{font-size:1.3rem;border-left:.4rem solid #123c69;padding-left:.6rem;margin:2rem 0 .75rem}\n"
+		"h2{font-size:1.3rem;border-left:.4rem solid "
+		"#123c69;padding-left:.6rem;margin:2rem 0 .75rem}\n"
 		"h3{font-size:1.1rem;margin:1.5rem 0 .5rem}\n"
 		".period{font-size:1.05rem;margin:0 0 1rem}\n"
 		".kgi{border:2px solid #123c69;border-radius:.5rem;padding:1rem;margin:1rem 0}\n"
 		".kgi .headline{font-size:1.15rem;font-weight:bold;margin:0 0 .5rem}\n"
 		".kgi .rate{font-size:2.4rem;font-weight:bold;line-height:1.2;margin:.25rem 0}\n"
 		".kgi .rate small{font-size:1rem;font-weight:normal}\n"
-		"dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:.5rem 0}\n"
+		"dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem "
+		"1rem;margin:.5rem 0}\n"
 		"dl.facts dt{font-weight:bold}dl.facts dd{margin:0}\n"
 		".st{display:inline-block;padding:0 .5em;border-radius:.3em;font-weight:bold;"
 		"white-space:nowrap;border:1px solid currentColor}\n"
 		".st .mark{margin-right:.25em}\n"
-		"figure{margin:1rem 0}figure svg{width:100%;height:auto;max-width:40rem;display:block}\n"
+		"figure{margin:1rem 0}figure "
+		"svg{width:100%;height:auto;max-width:40rem;display:block}\n"
 		".table{overflow-x:auto;margin:.5rem 0 1rem}\n"
 		".table:focus{outline:3px solid #b35c00}\n"
 		"table{border-collapse:collapse;width:100%}table.wide{min-width:38rem}\n"
 		"table.wide th[scope=row]{min-width:11rem}\n"
 		"caption{text-align:left;font-weight:bold;padding:.25rem 0}\n"
-		"th,td{border:1px solid #8a8f98;padding:.3rem .5rem;text-align:left;vertical-align:top}\n"
+		"th,td{border:1px solid #8a8f98;padding:.3rem "
+		".5rem;text-align:left;vertical-align:top}\n"
 		"thead th{background:#e8edf3}tbody th{font-weight:normal;background:#fafbfc}\n"
 		"td.num{text-align:right;white-space:nowrap}\n"
 		"ul.measures{list-style:none;padding:0;margin:.5rem 0}\n"
-		"nav.pager ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem 1rem}\n"
+		"nav.pager ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem "
+		"1rem}\n"
 		"ul.measures li{padding:.35rem 0;border-bottom:1px solid #d5d9de}\n"
 		".measure{border-top:2px solid #d5d9de;margin-top:1.5rem}\n"
 		".note{font-size:.95rem;color:#333}\n"
@@ -150,11 +158,13 @@ static void css(const struct render_input *in, struct strbuf *sb)
 	sb_adds(sb, "@media (max-width:40rem){table.wide{min-width:0}"
 		    "table.wide thead{position:absolute;width:1px;height:1px;overflow:hidden;"
 		    "clip:rect(0 0 0 0);white-space:nowrap}"
-		    "table.wide,table.wide caption,table.wide tbody,table.wide tr,table.wide th,table.wide td{display:block}"
+		    "table.wide,table.wide caption,table.wide tbody,table.wide tr,table.wide "
+		    "th,table.wide td{display:block}"
 		    "table.wide tr{border:1px solid #8a8f98;margin-bottom:.75rem}"
 		    "table.wide th,table.wide td{border:0;border-bottom:1px solid #d5d9de}"
 		    "table.wide th[scope=row]{font-weight:bold;background:#eef1f5}"
-		    "table.wide td[data-label]::before{content:attr(data-label) \"：\";font-weight:bold}"
+		    "table.wide td[data-label]::before{content:attr(data-label) "
+		    "\"：\";font-weight:bold}"
 		    "table.wide td.num{text-align:left}}\n");
 	sb_adds(sb, "@media (max-width:30rem){h1{font-size:1.35rem}.kgi .rate{font-size:2rem}"
 		    "dl.facts{grid-template-columns:1fr}dl.facts dd{margin-bottom:.4rem}"
@@ -188,7 +198,8 @@ static void page_begin(struct html *h, const struct render_input *in, const char
 	html_attr(h, "lang", "ja");
 	html_start(h, "head");
 	html_void(h, "meta", "charset", "utf-8", NULL);
-	html_void(h, "meta", "name", "viewport", "content", "width=device-width, initial-scale=1", NULL);
+	html_void(h, "meta", "name", "viewport", "content", "width=device-width, initial-scale=1",
+		  NULL);
 	sb_addf(&t, "%s %s（%s）", title, l->period_short, l->city);
 	html_elem(h, "title", sb_str(&t), NULL);
 	html_void(h, "link", "rel", "stylesheet", "href", "style.css", NULL);
@@ -240,8 +251,9 @@ static void page_end(struct html *h, const struct render_input *in)
 	html_text(h, "（クリエイティブ・コモンズ 表示 4.0 国際（CC BY 4.0）と互換）");
 	html_end(h);
 	html_start(h, "p");
-	html_textf(h, "データの基準日: %s（%s）。このページは kaikaku が四半期ごとに作成しています。", date,
-		   in->labels.period_long);
+	html_textf(h,
+		   "データの基準日: %s（%s）。このページは kaikaku が四半期ごとに作成しています。",
+		   date, in->labels.period_long);
 	html_end(h);
 	html_end(h);
 }
@@ -329,11 +341,14 @@ static void kgi_section(struct html *h, const struct render_input *in)
 	html_start(h, "p");
 	html_attr(h, "class", "headline");
 	if (k.has_rate)
-		html_textf(h, "業務量の削減率は %s です。%sの目標 %s に対し、この時点の目安は %s で、状況は「%s」です。",
+		html_textf(h,
+			   "業務量の削減率は %s です。%sの目標 %s に対し、この時点の目安は %s "
+			   "で、状況は「%s」です。",
 			   present_percent(k.rate, a), sb_str(&due), present_percent(k.target, b),
 			   present_percent(k.expected, c), status_word(k.status));
 	else
-		html_text(h, "基準となる業務量がまだ登録されていないため、削減率は算定できません。");
+		html_text(h,
+			  "基準となる業務量がまだ登録されていないため、削減率は算定できません。");
 	html_end(h);
 	if (k.has_rate) {
 		html_start(h, "p");
@@ -363,7 +378,8 @@ static void kgi_section(struct html *h, const struct render_input *in)
 		if (k.needed <= 0)
 			html_text(h, "目標を達成済み");
 		else
-			html_textf(h, "四半期あたり %s ポイント", present_number(k.needed * 100, a));
+			html_textf(h, "四半期あたり %s ポイント",
+				   present_number(k.needed * 100, a));
 		html_end(h);
 	}
 	if (k.has_so_far) {
@@ -446,13 +462,14 @@ static void trend_section(struct html *h, const struct render_input *in)
 		top_value = s->kgi_target;
 	/* grid lines every 5% up to 50%, else at a round step (at most 10) */
 	step = top_value * 1.1 <= 0.5 ? 0.05 : present_axis_step(top_value * 1.1, 10);
-	top_value = step == 0.05 ? ceil(top_value * 1.1 * 20) / 20 : ceil(top_value * 1.1 / step) * step;
+	top_value = step == 0.05 ? ceil(top_value * 1.1 * 20) / 20
+				 : ceil(top_value * 1.1 / step) * step;
 	sb_adds(&desc, "四半期ごとの業務量削減率の棒グラフ。");
 	for (size_t i = 0; i < n; i++) {
 		struct kgi_pace k;
 
-		kgi_pace(r->trend_city[i].rate, s->kgi_target, r->trend[i], s->kgi_start, s->kgi_due,
-			 s->on_track_factor, s->at_risk_factor, &k);
+		kgi_pace(r->trend_city[i].rate, s->kgi_target, r->trend[i], s->kgi_start,
+			 s->kgi_due, s->on_track_factor, s->at_risk_factor, &k);
 		sb_reset(&lab);
 		present_period_short(r->trend[i], &lab);
 		sb_addf(&desc, "%s: %s（目安 %s）。", sb_str(&lab),
@@ -478,7 +495,8 @@ static void trend_section(struct html *h, const struct render_input *in)
 			char pct[PRESENT_MAX + 1], num[PRESENT_MAX];
 
 			svg_line(h, left, W - right, y, y, g ? "#c8ccd2" : "#333333", NULL, NULL);
-			snprintf(pct, sizeof(pct), "%s%%", present_number(round(g * step * 1000) / 10, num));
+			snprintf(pct, sizeof(pct), "%s%%",
+				 present_number(round(g * step * 1000) / 10, num));
 			svg_text(h, left - 6, y + 5, "end", "#333333", pct);
 		}
 		/* the target */
@@ -508,7 +526,8 @@ static void trend_section(struct html *h, const struct render_input *in)
 			}
 			/* the expected rate: a dashed tick across the slot */
 			y = top + ph - ph * k.expected / top_value;
-			svg_line(h, cx - slot * 0.45, cx + slot * 0.45, y, y, "#b35c00", "3", "6 4");
+			svg_line(h, cx - slot * 0.45, cx + slot * 0.45, y, y, "#b35c00", "3",
+				 "6 4");
 			sb_reset(&lab);
 			period_fy_label(period_fy(r->trend[i]), &lab);
 			svg_text(h, cx, H - bottom + 20, "middle", "#1a1a1a", sb_str(&lab));
@@ -534,8 +553,8 @@ static void trend_section(struct html *h, const struct render_input *in)
 	for (size_t i = 0; i < n; i++) {
 		struct kgi_pace k;
 
-		kgi_pace(r->trend_city[i].rate, s->kgi_target, r->trend[i], s->kgi_start, s->kgi_due,
-			 s->on_track_factor, s->at_risk_factor, &k);
+		kgi_pace(r->trend_city[i].rate, s->kgi_target, r->trend[i], s->kgi_start,
+			 s->kgi_due, s->on_track_factor, s->at_risk_factor, &k);
 		sb_reset(&lab);
 		present_period_short(r->trend[i], &lab);
 		html_start(h, "tr");
@@ -619,8 +638,10 @@ static void pillars_section(struct html *h, const struct public_plan *pl)
 	html_attr(h, "aria-labelledby", "pillars");
 	html_elem(h, "h2", "施策の3本柱", "id", "pillars", NULL);
 	html_start(h, "p");
-	html_textf(h, "全 %d 施策のうち、KPI（成果指標）が「順調」または「達成」の割合は %s です。"
-		      "各施策の状況は、その施策の KPI とマイルストーンのうち最も遅れているものの状況です。",
+	html_textf(h,
+		   "全 %d 施策のうち、KPI（成果指標）が「順調」または「達成」の割合は %s です。"
+		   "各施策の状況は、その施策の KPI "
+		   "とマイルストーンのうち最も遅れているものの状況です。",
 		   r->city.nmeasures, r->city.share >= 0 ? present_percent(r->city.share, a) : "—");
 	html_end(h);
 	counts_table(h, "施策の状況（全体）", &r->city);
@@ -632,9 +653,11 @@ static void pillars_section(struct html *h, const struct public_plan *pl)
 		html_textf(h, "柱%zu %s", p + 1, s->pillars[p].name);
 		html_end(h);
 		html_start(h, "p");
-		html_textf(h, "施策 %d 件（遅延 %d 件・注意 %d 件）、KPI %d 件（順調・達成の割合 %s）。",
-			   c->nmeasures, c->measures[ST_DELAYED], c->measures[ST_AT_RISK], c->nkpis,
-			   c->share >= 0 ? present_percent(c->share, a) : "—");
+		html_textf(
+			h,
+			"施策 %d 件（遅延 %d 件・注意 %d 件）、KPI %d 件（順調・達成の割合 %s）。",
+			c->nmeasures, c->measures[ST_DELAYED], c->measures[ST_AT_RISK], c->nkpis,
+			c->share >= 0 ? present_percent(c->share, a) : "—");
 		html_end(h);
 		if (list && pl->pillar_first[p + 1] > pl->pillar_first[p]) {
 			html_start(h, "ul");
@@ -651,7 +674,8 @@ static void pillars_section(struct html *h, const struct public_plan *pl)
 		html_start(h, "a");
 		html_attr(h, "href", file);
 		html_textf(h, "柱%zu「%s」の施策の一覧", p + 1,
-			   s->pillars[p].short_name ? s->pillars[p].short_name : s->pillars[p].name);
+			   s->pillars[p].short_name ? s->pillars[p].short_name
+						    : s->pillars[p].name);
 		html_end(h);
 		html_end(h);
 	}
@@ -668,7 +692,9 @@ static void departments_section(struct html *h, const struct public_plan *pl)
 	html_start(h, "section");
 	html_attr(h, "aria-labelledby", "departments");
 	html_elem(h, "h2", "部ごとの状況", "id", "departments", NULL);
-	html_elem(h, "p", "部の名前から、その部の施策ごとの KPI（基準値・実績値・目標値）とマイルストーンを見られます。",
+	html_elem(h, "p",
+		  "部の名前から、その部の施策ごとの "
+		  "KPI（基準値・実績値・目標値）とマイルストーンを見られます。",
 		  NULL);
 	table_begin(h, "部ごとの施策の状況", heads, ARRAY_LEN(heads), false);
 	for (size_t d = 0; d < m->ndepartments; d++) {
@@ -708,11 +734,12 @@ static void data_section(struct html *h, const struct public_plan *pl)
 	html_attr(h, "href", sb_str(&href));
 	html_textf(h, "KPI の一覧（%s）", in->labels.period_short);
 	html_end(h);
-	html_textf(h, "（CSV 形式、UTF-8、%s バイト、ライセンス: %s）", present_number((double)pl->csv_bytes, a),
-		   in->s->pub.licence);
+	html_textf(h, "（CSV 形式、UTF-8、%s バイト、ライセンス: %s）",
+		   present_number((double)pl->csv_bytes, a), in->s->pub.licence);
 	html_end(h);
 	html_elem(h, "p",
-		  "1行に1つの KPI を収め、数値は数値だけ、単位は別の列、日付は YYYY-MM-DD で記載しています。"
+		  "1行に1つの KPI を収め、数値は数値だけ、単位は別の列、日付は YYYY-MM-DD "
+		  "で記載しています。"
 		  "出典を表示すれば、どなたでも自由に利用できます。",
 		  "class", "note", NULL);
 	html_start(h, "p");
@@ -770,8 +797,8 @@ static void cell(struct html *h, const char *label, const char *text, bool num)
 
 static void kpi_table(struct html *h, const struct render_input *in, const struct measure *me)
 {
-	static const char *const heads[] = {"KPI", "状況", "基準値", "実績値", "目標値", "進捗率",
-					    "コメント"};
+	static const char *const heads[] = {"KPI",    "状況",   "基準値",  "実績値",
+					    "目標値", "進捗率", "コメント"};
 	const struct model *m = in->m;
 	bool comments = in->s->pub.comments;
 	char a[PRESENT_MAX];
@@ -788,7 +815,8 @@ static void kpi_table(struct html *h, const struct render_input *in, const struc
 		html_start(h, "tr");
 		html_start(h, "th");
 		html_attr(h, "scope", "row");
-		html_textf(h, "%s（%s）", kp->name, kp->target >= kp->baseline ? "増やす指標" : "減らす指標");
+		html_textf(h, "%s（%s）", kp->name,
+			   kp->target >= kp->baseline ? "増やす指標" : "減らす指標");
 		html_end(h);
 		html_start(h, "td");
 		html_attr(h, "data-label", heads[1]);
@@ -815,8 +843,8 @@ static void kpi_table(struct html *h, const struct render_input *in, const struc
 		cell(h, heads[4], sb_str(&t), false);
 		cell(h, heads[5], kr->actual ? present_percent(kr->progress, a) : "—", true);
 		if (comments)
-			cell(h, heads[6], kr->actual && kr->actual->comment ? kr->actual->comment : "",
-			     false);
+			cell(h, heads[6],
+			     kr->actual && kr->actual->comment ? kr->actual->comment : "", false);
 		html_end(h);
 	}
 	table_end(h);
@@ -851,12 +879,13 @@ static void milestone_table(struct html *h, const struct render_input *in, const
 			html_text(h, "（期限超過）");
 		html_end(h);
 		cell(h, heads[3],
-		     mr->report && mr->report->has_progress ? present_percent(mr->report->progress / 100, a)
-							    : "—",
+		     mr->report && mr->report->has_progress
+			     ? present_percent(mr->report->progress / 100, a)
+			     : "—",
 		     true);
 		if (comments)
-			cell(h, heads[4], mr->report && mr->report->comment ? mr->report->comment : "",
-			     false);
+			cell(h, heads[4],
+			     mr->report && mr->report->comment ? mr->report->comment : "", false);
 		html_end(h);
 	}
 	table_end(h);
@@ -954,7 +983,9 @@ static bool write_page(struct public_plan *pl, size_t at, struct strbuf *err)
 	html_textf(h, "対象期間: %s", in->labels.period_long);
 	html_end(h);
 	if (!pg->chunk) {
-		counts_table(h, pg->kind == PAGE_PILLAR ? "この柱の施策の状況" : "この部の施策の状況", c);
+		counts_table(h,
+			     pg->kind == PAGE_PILLAR ? "この柱の施策の状況" : "この部の施策の状況",
+			     c);
 		html_start(h, "p");
 		html_textf(h, "KPI %d 件のうち「順調」または「達成」の割合: %s", c->nkpis,
 			   c->share >= 0 ? present_percent(c->share, a) : "—");

@@ -14,9 +14,9 @@
 #include "linebreak.h"
 #include "names.h"
 #include "number.h"
+#include "out_review.h"
 #include "pdf_draw.h"
 #include "period.h"
-#include "out_review.h"
 #include "utf8.h"
 
 #define INK 0x1A1A1A
@@ -391,7 +391,8 @@ static void cover(struct pack *k)
 	}
 	pdf_text_aligned(p, mid, w, 480, 9.5, GREY, PDF_CENTER, sb_str(&sb));
 	sb_reset(&sb);
-	sb_addf(&sb, "【%s】　データの基準日: %d年%d月%d日（%s末までの提出）", k->in->labels.stage, y, mo, day,
+	sb_addf(&sb, "【%s】　データの基準日: %d年%d月%d日（%s末までの提出）", k->in->labels.stage,
+		y, mo, day,
 		q == 4 ? "第4四半期"
 		       : (const char *[]){"", "第1四半期", "第2四半期", "第3四半期"}[q]);
 	pdf_text_aligned(p, mid, w, 560, 9.5, INK, PDF_CENTER, sb_str(&sb));
@@ -507,12 +508,15 @@ static void legend(struct pack *k)
 	k->p.y += 18;
 	sb_addf(&sb,
 		"KPI は、進捗率（基準値から目標値までのうち進んだ割合）を、今の時点で期待される進捗"
-		"（期待進捗）と比べます。達成＝進捗率 100%% 以上。順調＝期待進捗の %s 倍以上。注意＝%s 倍以上。"
+		"（期待進捗）と比べます。達成＝進捗率 100%% 以上。順調＝期待進捗の %s "
+		"倍以上。注意＝%s 倍以上。"
 		"遅延＝%s 倍未満。未報告＝今期の実績値がない。",
 		on, risk, risk);
 	note(k, sb_str(&sb));
-	note(k, "マイルストーンは報告された状況（未着手・進行中・完了・中止）で、期限を過ぎて完了していなければ遅延。"
-		"施策は、その KPI とマイルストーンのうち最も悪い状況です（中止のマイルストーンは除きます）。");
+	note(k, "マイルストーンは報告された状況（未着手・進行中・完了・中止）で、期限を過ぎて完了し"
+		"ていなければ遅延。"
+		"施策は、その KPI "
+		"とマイルストーンのうち最も悪い状況です（中止のマイルストーンは除きます）。");
 	sb_release(&sb);
 }
 
@@ -544,7 +548,8 @@ static void section_kgi(struct pack *k, const struct section *s)
 	num(g->baseline_hours, h2, sizeof(h2));
 	sb_reset(&sb);
 	sb_addf(&sb,
-		"削減時間 %s 時間 ÷ 基準業務量 %s 時間（基準業務量のある課の合計。各課の取組ごとに %s までの最新の報告）。",
+		"削減時間 %s 時間 ÷ 基準業務量 %s 時間（基準業務量のある課の合計。各課の取組ごとに "
+		"%s までの最新の報告）。",
 		h1, h2, k->period);
 	note(k, sb_str(&sb));
 	p->y += 6;
@@ -850,7 +855,8 @@ static bool division_refused(const struct pack *k, size_t d)
 			if (attribution_kpi_refused(k->in->a, ms->kpis[j], k->r->period))
 				return true;
 		for (size_t j = 0; j < ms->nmilestones; j++)
-			if (attribution_milestone_refused(k->in->a, ms->milestones[j], k->r->period))
+			if (attribution_milestone_refused(k->in->a, ms->milestones[j],
+							  k->r->period))
 				return true;
 	}
 	return false;
@@ -883,8 +889,9 @@ static void division_block(struct pack *k, size_t d, HPDF_Outline parent)
 		sb_addf(&sb, "基準業務量なし（削減 %s 時間は削減率に数えません）", h1);
 	}
 	if (missing && division_refused(k, d))
-		sb_addf(&sb, "。%s の報告は届きましたが、エラーのため1行も使えず、未提出の扱いです"
-			     "（付録 入力エラーを参照）",
+		sb_addf(&sb,
+			"。%s の報告は届きましたが、エラーのため1行も使えず、未提出の扱いです"
+			"（付録 入力エラーを参照）",
 			k->period);
 	else if (missing)
 		sb_addf(&sb, "。%s の提出がありません（未提出）", k->period);
@@ -973,8 +980,20 @@ static void department(struct pack *k, size_t dept, HPDF_Outline parent, int lev
 	sb_release(&sb);
 }
 
-enum { DE_NAME, DE_DIVISIONS, DE_MEASURES, DE_DELAYED, DE_AT_RISK, DE_NOT_REPORTED, DE_UNDER_WAY,
-       DE_GOOD, DE_ENDED, DE_SHARE, DE_RATE, DE_MISSING };
+enum {
+	DE_NAME,
+	DE_DIVISIONS,
+	DE_MEASURES,
+	DE_DELAYED,
+	DE_AT_RISK,
+	DE_NOT_REPORTED,
+	DE_UNDER_WAY,
+	DE_GOOD,
+	DE_ENDED,
+	DE_SHARE,
+	DE_RATE,
+	DE_MISSING
+};
 
 /* A row of the departments' table: department row (r->items is NULL). */
 static void dept_cell(const void *x, size_t i, const struct pdf_column *col, struct pdf_cell *c,
@@ -1006,10 +1025,13 @@ static void dept_cell(const void *x, size_t i, const struct pdf_column *col, str
 		sb_adds(buf, present_count(ct->measures[ST_NOT_REPORTED], v));
 		break;
 	case DE_UNDER_WAY:
-		sb_adds(buf, present_count(ct->measures[ST_IN_PROGRESS] + ct->measures[ST_NOT_STARTED], v));
+		sb_adds(buf,
+			present_count(ct->measures[ST_IN_PROGRESS] + ct->measures[ST_NOT_STARTED],
+				      v));
 		break;
 	case DE_GOOD:
-		sb_adds(buf, present_count(ct->measures[ST_ON_TRACK] + ct->measures[ST_ACHIEVED], v));
+		sb_adds(buf,
+			present_count(ct->measures[ST_ON_TRACK] + ct->measures[ST_ACHIEVED], v));
 		break;
 	case DE_ENDED:
 		sb_adds(buf, present_count(ct->measures[ST_DONE] + ct->measures[ST_CANCELLED], v));
@@ -1042,8 +1064,10 @@ static void section_departments(struct pack *k, const struct section *s)
 		return;
 	}
 	top = section_start(k, s->title, NULL, 0, true);
-	note(k, "部ごとの一覧です。次のページから、部ごとに課の施策・KPI・マイルストーンを載せています。");
-	note(k, "施策の数を状況ごとに数えています（未着手等＝未着手・進行中、順調等＝順調・達成、完了等＝完了・中止。"
+	note(k, "部ごとの一覧です。次のページから、部ごとに課の施策・KPI・マイルストーンを載せてい"
+		"ます。");
+	note(k, "施策の数を状況ごとに数えています（未着手等＝未着手・進行中、順調等＝順調・達成、完"
+		"了等＝完了・中止。"
 		"横に足すと施策の数になります）。KPI順調率＝KPI のうち順調・達成の割合。");
 	{
 		static const struct pdf_column cols[] = {
@@ -1083,7 +1107,8 @@ static void list_rest(struct pack *k, const struct section *s, size_t total, con
 	if (!list_cut(s, total))
 		return;
 	if (s->limit == 0)
-		sb_addf(&sb, "%s 件あります（ここには載せていません）。", present_count((long long)total, n));
+		sb_addf(&sb, "%s 件あります（ここには載せていません）。",
+			present_count((long long)total, n));
 	else
 		sb_addf(&sb, "ほかに %s 件あります（最初の %ld 件だけを載せています）。",
 			present_count((long long)(total - (size_t)s->limit), n), s->limit);
@@ -1096,8 +1121,8 @@ static void list_rest(struct pack *k, const struct section *s, size_t total, con
 enum { WO_KIND, WO_ID, WO_NAME, WO_LEAD, WO_BEFORE, WO_NOW };
 
 /* A row of what got worse: a measure, KPI or milestone (r->kinds). */
-static void worse_cell(const void *x, size_t row, const struct pdf_column *col,
-		       struct pdf_cell *c, struct strbuf *buf)
+static void worse_cell(const void *x, size_t row, const struct pdf_column *col, struct pdf_cell *c,
+		       struct strbuf *buf)
 {
 	const struct rows *r = x;
 	const struct pack *k = r->k;
@@ -1112,7 +1137,9 @@ static void worse_cell(const void *x, size_t row, const struct pdf_column *col,
 		cell_text(c, kind == 0 ? "施策" : kind == 1 ? "KPI" : "マイルストーン");
 		break;
 	case WO_ID:
-		cell_text(c, kind == 0 ? m->measures[i].id : kind == 1 ? m->kpis[i].id : m->milestones[i].id);
+		cell_text(c, kind == 0   ? m->measures[i].id
+			     : kind == 1 ? m->kpis[i].id
+					 : m->milestones[i].id);
 		break;
 	case WO_NAME:
 		cell_text(c, kind == 0   ? m->measures[i].name
@@ -1193,8 +1220,8 @@ static void section_overdue(struct pack *k, const struct section *s)
 
 	section_start(k, s->title, NULL, 0, true);
 	for (size_t i = 0; i < m->nmilestones; i++)
-		if (k->r->milestones[i].status == ST_DELAYED && m->milestones[i].due < k->r->period &&
-		    measure_in(k, m->milestones[i].measure))
+		if (k->r->milestones[i].status == ST_DELAYED &&
+		    m->milestones[i].due < k->r->period && measure_in(k, m->milestones[i].measure))
 			rows_add(&r, 2, i);
 	pdf_table(&k->p, cols, ARRAY_LEN(cols), SMALL, &r, list_shown(s, r.n));
 	if (!r.n)
@@ -1242,7 +1269,8 @@ static void missing_cell(const void *x, size_t row, const struct pdf_column *col
 		{
 			char v[PRESENT_MAX];
 
-			sb_adds(buf, present_count((long long)(col->arg == MS_KPIS ? kpis : open), v));
+			sb_adds(buf,
+				present_count((long long)(col->arg == MS_KPIS ? kpis : open), v));
 		}
 		break;
 	case MS_LAST:
@@ -1271,7 +1299,8 @@ static void section_missing(struct pack *k, const struct section *s)
 	struct rows r = {k, NULL, NULL, 0};
 
 	section_start(k, s->title, NULL, 0, true);
-	note(k, "KPI か未完了のマイルストーンを持ちながら、今期に採用された報告が1行もない課です。");
+	note(k,
+	     "KPI か未完了のマイルストーンを持ちながら、今期に採用された報告が1行もない課です。");
 	for (size_t i = 0; i < k->r->nmissing; i++)
 		if (division_in(k, k->r->missing[i]))
 			rows_add(&r, 0, k->r->missing[i]);
@@ -1336,12 +1365,15 @@ static void section_restated(struct pack *k, const struct section *s)
 	k->p.y += 14;
 	section_start(k, s->title, NULL, 0, false);
 	if (!all || !all->known) {
-		note(k, "前の四半期を公表した記録（履歴）がないため、過去期の修正は分かりません。次の四半期から比べます。");
+		note(k, "前の四半期を公表した記録（履歴）がないため、過去期の修正は分かりません。次"
+			"の四半期から比べます。");
 		return;
 	}
-	note(k, "前の四半期に公表した値のうち、その後のファイルの訂正・遅れた提出・マスタの変更で変わったものです。");
+	note(k, "前の四半期に公表した値のうち、その後のファイルの訂正・遅れた提出・マスタの変更で変"
+		"わったものです。");
 	for (size_t i = 0; i < all->n; i++)
-		if (k->dept < 0 || (all->v[i].division >= 0 && division_in(k, (size_t)all->v[i].division)))
+		if (k->dept < 0 ||
+		    (all->v[i].division >= 0 && division_in(k, (size_t)all->v[i].division)))
 			rows_add(&r, 0, i);
 	pdf_table(&k->p, cols, ARRAY_LEN(cols), SMALL, &r, list_shown(s, r.n));
 	if (!r.n)
@@ -1366,8 +1398,8 @@ static bool diag_in(const struct pack *k, const struct diag *g)
 enum { ER_SEVERITY, ER_WHERE, ER_VALUE, ER_MESSAGE };
 
 /* A row of the input errors: record r->items[row] of the diagnostics. */
-static void error_cell(const void *x, size_t row, const struct pdf_column *col,
-		       struct pdf_cell *c, struct strbuf *buf)
+static void error_cell(const void *x, size_t row, const struct pdf_column *col, struct pdf_cell *c,
+		       struct strbuf *buf)
 {
 	const struct rows *r = x;
 	const struct diag *g = &r->k->d->v[r->items[row]];
@@ -1421,7 +1453,8 @@ static void section_errors(struct pack *k, const struct section *s)
 	}
 	if (list_cut(s, r.n))
 		sb_addf(&sb,
-			"ここには最初の %ld 件を載せています。残りの %zu 件を含むすべては %s を見てください。",
+			"ここには最初の %ld 件を載せています。残りの %zu 件を含むすべては %s "
+			"を見てください。",
 			s->limit, r.n - (size_t)s->limit, k->errors_csv);
 	else
 		sb_addf(&sb, "同じ内容は %s にもあります。", k->errors_csv);
@@ -1623,7 +1656,8 @@ static void check_text(struct glyph_ctx *g, const char *text, const char *file, 
 				hmap_put(&g->seen, arena_strdup(&g->arena, sb_str(&key)), &g->seen);
 				memcpy(ch, text + i, k);
 				diag_add(g->d, W_GLYPH_MISSING, &loc, column, ch,
-					 "「%s」（U+%04X）は PDF のフォントにない文字のため、PDF では %s と表示します。",
+					 "「%s」（U+%04X）は PDF のフォントにない文字のため、PDF "
+					 "では %s と表示します。",
 					 ch, (unsigned)cp, PDF_SUBSTITUTE);
 			}
 		}

@@ -8,10 +8,10 @@
 
 #include "cells.h"
 #include "explain.h"
+#include "out_summary.h"
 #include "own_marker.h"
 #include "period.h"
 #include "recognise.h"
-#include "out_summary.h"
 #include "sheet_errors.h"
 #include "sheet_restated.h"
 #include "xlsx_write.h"
@@ -32,8 +32,7 @@ struct ctx {
 	const char *period;
 };
 
-static void division_cells(struct ctx *c, struct xw_sheet *s, uint32_t row, uint16_t col,
-			   size_t d)
+static void division_cells(struct ctx *c, struct xw_sheet *s, uint32_t row, uint16_t col, size_t d)
 {
 	const struct division *dv = &c->m->divisions[d];
 
@@ -263,7 +262,8 @@ static void sheet_overview(struct ctx *c)
 		}
 		names[r->npillars] = "市全体";
 		cs[r->npillars] = &r->city;
-		pillars_at = counts_block(&s, &row, "柱別の施策の状況", "柱", names, cs, r->npillars + 1);
+		pillars_at = counts_block(&s, &row, "柱別の施策の状況", "柱", names, cs,
+					  r->npillars + 1);
 		free(names);
 		free(cs);
 	}
@@ -275,7 +275,8 @@ static void sheet_overview(struct ctx *c)
 			names[i] = m->departments[i].name;
 			cs[i] = &r->departments[i];
 		}
-		depts_at = counts_block(&s, &row, "部別の施策の状況", "部", names, cs, m->ndepartments);
+		depts_at = counts_block(&s, &row, "部別の施策の状況", "部", names, cs,
+					m->ndepartments);
 		free(names);
 		free(cs);
 	}
@@ -297,7 +298,7 @@ static void sheet_overview(struct ctx *c)
 	row++;
 	xw_text(&s, row++, 0, "課別の業務量削減率", XW_SUBTITLE);
 	{
-		static const char *const hdr[] = {"部",     "課コード",   "課",       "削減時間",
+		static const char *const hdr[] = {"部",         "課コード",     "課",  "削減時間",
 						  "基準業務量", "業務量削減率", "目標"};
 
 		xw_header(&s, row++, hdr, ARRAY_LEN(hdr));
@@ -333,8 +334,9 @@ static void division_value(const struct model *m, size_t d, size_t part, struct 
 {
 	const struct division *dv = &m->divisions[d];
 
-	xv_text(v, part == DIV_DEPT ? m->departments[dv->dept].name
-				    : part == DIV_CODE ? dv->code : dv->name);
+	xv_text(v, part == DIV_DEPT   ? m->departments[dv->dept].name
+		   : part == DIV_CODE ? dv->code
+				      : dv->name);
 }
 
 /* ---- 施策一覧, KPI一覧, マイルストーン, 業務量削減: every item, from cells.h */
@@ -423,7 +425,8 @@ static const struct xw_column workload_columns[] = {
 static void item_sheets(struct ctx *c)
 {
 	const struct result *r = c->r;
-	struct cell_rows all = {c->in, NULL, 0}, used = {c->in, r->workload_used, r->nworkload_used};
+	struct cell_rows all = {c->in, NULL, 0},
+			 used = {c->in, r->workload_used, r->nworkload_used};
 	size_t nf = ARRAY_LEN(kpi_columns), n = nf + r->ntrend;
 	struct xw_column *cols = xcalloc(n, sizeof(*cols));
 	char(*codes)[PERIOD_CODE_MAX] = xcalloc(r->ntrend + 1, sizeof(*codes));
@@ -436,8 +439,8 @@ static void item_sheets(struct ctx *c)
 		cols[nf + t] = (struct xw_column){codes[t], XW_NUM, 0, 0, kpi_trend, t};
 	}
 	xw_list_sheet(&c->b, "KPI一覧", cols, n, &all, c->m->nkpis, c->title, c->period);
-	xw_list_sheet(&c->b, "マイルストーン", milestone_columns, ARRAY_LEN(milestone_columns), &all,
-		      c->m->nmilestones, c->title, c->period);
+	xw_list_sheet(&c->b, "マイルストーン", milestone_columns, ARRAY_LEN(milestone_columns),
+		      &all, c->m->nmilestones, c->title, c->period);
 	xw_list_sheet(&c->b, "業務量削減", workload_columns, ARRAY_LEN(workload_columns), &used,
 		      used.n, c->title, c->period);
 	free(cols);
@@ -452,8 +455,7 @@ struct missing {
 	int *last;       /* per division: the latest period submitted, up to P */
 };
 
-static void mis_division(const void *x, size_t i, const struct xw_column *col,
-			 struct xw_value *v)
+static void mis_division(const void *x, size_t i, const struct xw_column *col, struct xw_value *v)
 {
 	const struct missing *ms = x;
 
@@ -540,8 +542,7 @@ static void led_path(const void *x, size_t i, const struct xw_column *col, struc
 	xv_text(v, l->c->p->files[i].path);
 }
 
-static void led_divisions(const void *x, size_t i, const struct xw_column *col,
-			  struct xw_value *v)
+static void led_divisions(const void *x, size_t i, const struct xw_column *col, struct xw_value *v)
 {
 	const struct ledger *l = x;
 	const struct owners *o = attribution_file_divisions(l->c->in->a, l->c->p->files[i].path);
@@ -638,7 +639,9 @@ static void sheet_ledger(struct ctx *c)
 			l.fc[i].skipped += tb->skipped;
 		}
 		if (first)
-			sb_adds(&kinds[i], f->failed ? "（読めない）" : f->ignored ? "（対象外）" : "（表なし）");
+			sb_adds(&kinds[i], f->failed    ? "（読めない）"
+					   : f->ignored ? "（対象外）"
+							: "（表なし）");
 		l.fc[i].kinds = sb_str(&kinds[i]);
 	}
 	xw_list_sheet(&c->b, "提出状況", ledger_columns, ARRAY_LEN(ledger_columns), &l, p->nfiles,

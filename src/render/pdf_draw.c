@@ -5,8 +5,8 @@
 
 #include <math.h>
 
-#include "interpose.h"
 #include "fs.h"
+#include "interpose.h"
 #include "linebreak.h"
 #include "pdf_draw.h"
 #include "present.h"
@@ -631,12 +631,14 @@ void pdf_table_row(struct pdf_table *t, const struct pdf_cell *cells)
 				if (cut[i] && k + 1 == lines[i].n) {
 					/* drop characters until the ellipsis fits */
 					sb_adds(&line, "…");
-					while (line.len > 3 && pdf_width(p, sb_str(&line), size[i]) > cw) {
+					while (line.len > 3 &&
+					       pdf_width(p, sb_str(&line), size[i]) > cw) {
 						size_t e = line.len - 3;
 
 						do
 							e--;
-						while (e > 0 && ((unsigned char)line.buf[e] & 0xC0) == 0x80);
+						while (e > 0 &&
+						       ((unsigned char)line.buf[e] & 0xC0) == 0x80);
 						memmove(line.buf + e, line.buf + line.len - 3, 4);
 						line.len = e + 3;
 					}

@@ -222,7 +222,8 @@ static bool lookups(const char *path, uint16_t *gid)
 			} else if (c->id_range_offset[i] == 0) {
 				gid[u] = (uint16_t)(u + (uint32_t)(int32_t)c->id_delta[i]);
 			} else {
-				uint32_t idx = c->id_range_offset[i] / 2u + (u - c->start_count[i]) - (seg - i);
+				uint32_t idx = c->id_range_offset[i] / 2u +
+					       (u - c->start_count[i]) - (seg - i);
 
 				if (idx > c->glyph_id_array_count)
 					gid[u] = 0;

@@ -32,8 +32,8 @@ struct pdf_font {
 	const char *path;   /* the font as installed */
 	char slim_path[40]; /* /proc/self/fd/N of the slim copy; "" when not used */
 	int fd;
-	uint16_t *gid;      /* [65536] libharu's glyph for each BMP code point */
-	bool checked;       /* the one-segment cmap was compared with gid */
+	uint16_t *gid; /* [65536] libharu's glyph for each BMP code point */
+	bool checked;  /* the one-segment cmap was compared with gid */
 };
 
 /* Prepares the font at path; false (with the reason in err) only when the

@@ -127,7 +127,9 @@ static void read_sections(struct xmlconf *c, struct review_template *t, const xm
 				xmlconf_fail(c, n, "節「%s」が2回あります", id);
 		if (found < 0)
 			xmlconf_fail(c, n,
-				     "<section id> は contents・kgi・pillars・departments・worse・overdue・missing・errors のいずれかにしてください（「%s」）",
+				     "<section id> は "
+				     "contents・kgi・pillars・departments・worse・overdue・missing"
+				     "・errors のいずれかにしてください（「%s」）",
 				     id ? id : "");
 		free(id);
 		if (c->failed)
@@ -185,7 +187,9 @@ bool review_template_load(struct review_template *t, const char *path, struct st
 
 			xmlconf_only(&c, n, font_attrs);
 			if (f && text_blank(f))
-				xmlconf_fail(&c, n, "属性 family が空です（フォントのファミリー名を書きます）");
+				xmlconf_fail(
+					&c, n,
+					"属性 family が空です（フォントのファミリー名を書きます）");
 			if (f) {
 				free(t->font_family);
 				t->font_family = f;

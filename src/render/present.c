@@ -149,7 +149,7 @@ double present_axis_step(double max, int steps)
 
 const char *present_item_kind(const char *kind)
 {
-	return strcmp(kind, "kpi") == 0		? "KPI"
+	return strcmp(kind, "kpi") == 0         ? "KPI"
 	       : strcmp(kind, "milestone") == 0 ? "マイルストーン"
 						: "業務量削減";
 }

@@ -32,17 +32,17 @@ void present_file_name(const char *pattern, const char *code, struct strbuf *out
 /* The labels of one run's report period P, made once (present_labels). */
 struct labels {
 	int period;
-	char title[256];             /* "抜本的な業務改革 四半期レビュー（印西市）" */
-	char doc_title[192];         /* "抜本的な業務改革 四半期レビュー": the layout's */
-	char city[64];               /* "印西市" */
-	char period_long[128];       /* "令和8年度 第3四半期（2026年10月〜12月）" */
-	char period_short[64];       /* "R8年度 第3四半期" */
-	char code[PERIOD_CODE_MAX];  /* "2026Q3": for files, sheets scripts read, IDs */
+	char title[256];       /* "抜本的な業務改革 四半期レビュー（印西市）" */
+	char doc_title[192];   /* "抜本的な業務改革 四半期レビュー": the layout's */
+	char city[64];         /* "印西市" */
+	char period_long[128]; /* "令和8年度 第3四半期（2026年10月〜12月）" */
+	char period_short[64]; /* "R8年度 第3四半期" */
+	char code[PERIOD_CODE_MAX]; /* "2026Q3": for files, sheets scripts read, IDs */
 	char next_code[PERIOD_CODE_MAX];
-	char next_long[128];         /* P + 1, for the feedback workbook's submission */
-	time_t created;              /* the document date (present_created) */
-	const char *stage;           /* "速報" until the quarter is closed, then "確定" */
-	char book_title[300];        /* the workbooks' title: title and stage */
+	char next_long[128];  /* P + 1, for the feedback workbook's submission */
+	time_t created;       /* the document date (present_created) */
+	const char *stage;    /* "速報" until the quarter is closed, then "確定" */
+	char book_title[300]; /* the workbooks' title: title and stage */
 };
 
 /* doc_title is the layout's title (templates/review.xml), city the settings';

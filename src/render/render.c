@@ -28,14 +28,8 @@
  * feed, a file of the output folder itself (publish.h), comes after it.
  */
 static const struct output *const outputs[] = {
-	&output_summary,
-	&output_feedback,
-	&output_review,
-	&output_errors,
-	&output_opendata,
-	&output_public,
-	&output_manifest,
-	&output_feed,
+	&output_summary,  &output_feedback, &output_review,   &output_errors,
+	&output_opendata, &output_public,   &output_manifest, &output_feed,
 };
 
 void render_input_labels(struct render_input *in)
@@ -147,7 +141,8 @@ static bool run_stage(const struct render_input *in, const struct output *const 
 		} else {
 			st.plans[i] = single_plan(in, o[i]);
 		}
-		st.first[i + 1] = st.first[i] + (ok ? (o[i]->plan ? o[i]->count(st.plans[i]) : 1) : 0);
+		st.first[i + 1] =
+			st.first[i] + (ok ? (o[i]->plan ? o[i]->count(st.plans[i]) : 1) : 0);
 	}
 	if (ok)
 		ok = jobs_run(st.first[n], o[0]->stage ? workers : 1, stage_job, &st, err);
@@ -165,7 +160,8 @@ bool render_all(const struct render_input *in, unsigned workers, struct strbuf *
 		size_t j = i + 1;
 
 		if (outputs[i]->stage)
-			while (j < n && outputs[j]->stage && strcmp(outputs[j]->stage, outputs[i]->stage) == 0)
+			while (j < n && outputs[j]->stage &&
+			       strcmp(outputs[j]->stage, outputs[i]->stage) == 0)
 				j++;
 		if (!run_stage(in, outputs + i, j - i, workers, err))
 			return false;

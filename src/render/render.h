@@ -26,22 +26,22 @@
  */
 struct render_input {
 	const struct model *m;
-	const struct attribution *a; /* who owns each error, what was refused */
-	const struct result *r;    /* at the report period P */
-	const struct result *prev; /* at P − 1, for 前期状況 (the same rules) */
-	const struct parsed *p;    /* the input files and tables as read */
+	const struct attribution *a;       /* who owns each error, what was refused */
+	const struct result *r;            /* at the report period P */
+	const struct result *prev;         /* at P − 1, for 前期状況 (the same rules) */
+	const struct parsed *p;            /* the input files and tables as read */
 	const struct model_counts *counts; /* accepted/rejected per parsed table */
-	const struct diags *d;     /* every record, sorted (diags_sort) */
+	const struct diags *d;             /* every record, sorted (diags_sort) */
 	const struct settings *s;
 	const struct review_template *layout; /* templates/review.xml */
 	const struct ttf_coverage *cov;       /* the PDF font's characters */
 	struct labels labels;                 /* title, period labels, date */
 	int exit_status;                      /* what the run will exit with */
-	const char *dir; /* the folder the outputs are written into (publish.h) */
+	const char *dir;      /* the folder the outputs are written into (publish.h) */
 	const char *root;     /* the output folder itself, whose period folders feed.xml lists */
 	const char *root_dir; /* where files of the output folder itself are written
 			       * (publish_root_dir), or NULL: none are */
-	long restatements; /* W_RESTATED records; -1: unknown (no history before P) */
+	long restatements;    /* W_RESTATED records; -1: unknown (no history before P) */
 	const struct restatements *restated; /* the same, listed (history.h) */
 	bool final; /* the quarter is closed: 確定, not 速報 (kaikaku close) */
 };

@@ -58,8 +58,7 @@ static void e_row(const void *x, size_t i, const struct xw_column *col, struct x
 		xv_number(v, g->row);
 }
 
-static void e_divisions(const void *x, size_t i, const struct xw_column *col,
-			struct xw_value *v)
+static void e_divisions(const void *x, size_t i, const struct xw_column *col, struct xw_value *v)
 {
 	const struct errs *e = x;
 
@@ -83,9 +82,9 @@ static const struct xw_column columns[] = {
 	{"メッセージ", XW_TEXT, 60, 0, e_text, E_MESSAGE},
 };
 
-void sheet_errors(struct xw_book *b, const struct attribution *a, const struct model *m, const struct diags *d,
-		  const size_t *which, size_t n, bool for_division, const char *title,
-		  const char *period)
+void sheet_errors(struct xw_book *b, const struct attribution *a, const struct model *m,
+		  const struct diags *d, const size_t *which, size_t n, bool for_division,
+		  const char *title, const char *period)
 {
 	struct errs e = {a, m, d, which};
 	struct xw_column cols[ARRAY_LEN(columns)];

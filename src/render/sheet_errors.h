@@ -18,8 +18,8 @@
  * order, as a list sheet of b. for_division: the division's own copy (no 課
  * column; the message headed 直し方).
  */
-void sheet_errors(struct xw_book *b, const struct attribution *a, const struct model *m, const struct diags *d,
-		  const size_t *which, size_t n, bool for_division, const char *title,
-		  const char *period);
+void sheet_errors(struct xw_book *b, const struct attribution *a, const struct model *m,
+		  const struct diags *d, const size_t *which, size_t n, bool for_division,
+		  const char *title, const char *period);
 
 #endif

@@ -22,7 +22,8 @@ static void cell(const void *x, size_t i, const struct xw_column *col, struct xw
 
 	if (rr->unknown) {
 		if (col->arg == R_PERIOD)
-			xv_text(v, "（履歴がないため、過去期の修正は分かりません。次の四半期から比べます）");
+			xv_text(v, "（履歴がないため、過去期の修正は分かりません。次の四半期から比"
+				   "べます）");
 		return;
 	}
 	r = &rr->rs->v[rr->which[i]];
@@ -91,7 +92,7 @@ void sheet_restated(struct xw_book *b, const struct model *m, const struct resta
 	for (size_t i = 0; rs && i < rs->n; i++)
 		if (division < 0 || rs->v[i].division == division)
 			which[n++] = i;
-	xw_list_sheet(b, SHEET_RESTATED, columns, ARRAY_LEN(columns), &rr, rr.unknown ? 1 : n, title,
-		      period);
+	xw_list_sheet(b, SHEET_RESTATED, columns, ARRAY_LEN(columns), &rr, rr.unknown ? 1 : n,
+		      title, period);
 	free(which);
 }

@@ -110,7 +110,9 @@ char *ttf_find_family(const char *family, bool *other_format)
 
 static void missing(struct strbuf *err, const char *font, const char *package)
 {
-	sb_addf(err, "PDF のフォント %s がありません（sudo apt-get install %s でインストールしてください）",
+	sb_addf(err,
+		"PDF のフォント %s がありません（sudo apt-get install %s "
+		"でインストールしてください）",
 		font, package);
 }
 
@@ -123,7 +125,9 @@ bool ttf_load_font(struct review_template *t, struct ttf_coverage *cov, struct s
 		if (!t->font_path) {
 			if (other)
 				sb_addf(err,
-					"PDF のフォント %s には TrueType（.ttf）のファイルがありません（libharu は CFF/OTF も TrueType Collection も埋め込めません）",
+					"PDF のフォント %s には "
+					"TrueType（.ttf）のファイルがありません（libharu は "
+					"CFF/OTF も TrueType Collection も埋め込めません）",
 					t->font_family);
 			else
 				missing(err, t->font_family, t->font_package);
@@ -156,11 +160,13 @@ static bool coverage(FT_Face face, struct ttf_coverage *out, struct strbuf *err)
 		return false;
 	}
 	if (memcmp(tag, "OTTO", 4) == 0) {
-		sb_adds(err, "CFF（OpenType/OTF）のフォントです。libharu は TrueType（glyf）のフォントしか埋め込めません");
+		sb_adds(err, "CFF（OpenType/OTF）のフォントです。libharu は "
+			     "TrueType（glyf）のフォントしか埋め込めません");
 		return false;
 	}
 	if (memcmp(tag, "ttcf", 4) == 0 || face->num_faces > 1) {
-		sb_adds(err, "TrueType Collection（.ttc）です。libharu は1つのフォントだけのファイルしか使えません");
+		sb_adds(err, "TrueType Collection（.ttc）です。libharu "
+			     "は1つのフォントだけのファイルしか使えません");
 		return false;
 	}
 	if (FT_Load_Sfnt_Table(face, TTAG_glyf, 0, NULL, &glyf) != 0 || glyf == 0) {
@@ -199,7 +205,9 @@ static bool with_face(const unsigned char *data, size_t n, const char *path,
 		sb_adds(err, "フォントのファイルを開けません");
 		ok = false;
 	} else if (e != 0) {
-		sb_adds(err, "TrueType のフォントとして読めません（フォントのファイルではないか、壊れています）");
+		sb_adds(err,
+			"TrueType "
+			"のフォントとして読めません（フォントのファイルではないか、壊れています）");
 		ok = false;
 	} else {
 		ok = coverage(face, out, err);

@@ -159,7 +159,8 @@ bool xw_close(struct xw_book *b, struct strbuf *err)
 		if (saved && b->err != LXW_ERROR_MEMORY_MALLOC_FAILED)
 			sb_addf(err, "%s を書けません: %s", b->path, fs_strerror(saved));
 		else
-			sb_addf(err, "%s を書けません（libxlsxwriter: %s）", b->path, lxw_strerror(b->err));
+			sb_addf(err, "%s を書けません（libxlsxwriter: %s）", b->path,
+				lxw_strerror(b->err));
 		return false;
 	}
 	return true;
@@ -185,7 +186,8 @@ bool xw_sheet(struct xw_book *b, struct xw_sheet *s, const char *name)
 static void row_done(struct xw_sheet *s)
 {
 	if (s->cur_lines > 1)
-		xw_keep(s->b, worksheet_set_row(s->ws, s->cur_row, LINE_POINTS * s->cur_lines + 3, NULL));
+		xw_keep(s->b,
+			worksheet_set_row(s->ws, s->cur_row, LINE_POINTS * s->cur_lines + 3, NULL));
 	s->cur_lines = 0;
 }
 
@@ -332,8 +334,9 @@ void xw_text(struct xw_sheet *s, uint32_t row, uint16_t col, const char *text, e
 	}
 	xw_keep(s->b, worksheet_write_string(s->ws, row, col, sb_str(&clean), s->b->fmt[f]));
 	widen(s, col,
-	      f == XW_TITLE || f == XW_NOTE || f == XW_SUBTITLE ? 0 : text_columns(sb_str(&clean)) *
-									 (f == XW_HEADER ? 1.1 : 1),
+	      f == XW_TITLE || f == XW_NOTE || f == XW_SUBTITLE
+		      ? 0
+		      : text_columns(sb_str(&clean)) * (f == XW_HEADER ? 1.1 : 1),
 	      row);
 	sb_release(&clean);
 }
@@ -344,7 +347,8 @@ void xw_number(struct xw_sheet *s, uint32_t row, uint16_t col, double v, enum xw
 
 	if (!s->ws || s->b->err != LXW_NO_ERROR)
 		return;
-	if (!isfinite(v)) { /* a workbook cannot hold inf or NaN: a dash says "cannot be computed" */
+	if (!isfinite(
+		    v)) { /* a workbook cannot hold inf or NaN: a dash says "cannot be computed" */
 		xw_text(s, row, col, "—", XW_TEXT);
 		return;
 	}
@@ -402,7 +406,8 @@ void xw_table(struct xw_sheet *s, uint32_t header_row, const char *const *names,
 		cols[i].header = (char *)names[i];
 		cols[i].header_format = s->b->fmt[XW_HEADER];
 		list[i] = &cols[i];
-		widen(s, (uint16_t)i, text_columns(names[i]) * 1.1 + 2, header_row); /* + filter button */
+		widen(s, (uint16_t)i, text_columns(names[i]) * 1.1 + 2,
+		      header_row); /* + filter button */
 	}
 	opt.columns = list;
 	opt.style_type = LXW_TABLE_STYLE_TYPE_LIGHT;
@@ -444,7 +449,8 @@ void xw_print(struct xw_sheet *s, const char *title, const char *period, long re
 	worksheet_set_margins(s->ws, 0.5, 0.5, 0.75, 0.75);
 	worksheet_fit_to_pages(s->ws, 1, 0);
 	if (repeat_row >= 0)
-		xw_keep(s->b, worksheet_repeat_rows(s->ws, (lxw_row_t)repeat_row, (lxw_row_t)repeat_row));
+		xw_keep(s->b,
+			worksheet_repeat_rows(s->ws, (lxw_row_t)repeat_row, (lxw_row_t)repeat_row));
 	sb_adds(&h, "&L&\"" FONT ",Regular\"&9");
 	header_escape(&h, title);
 	sb_adds(&h, "&R&\"" FONT ",Regular\"&9");
@@ -564,8 +570,8 @@ void xw_columns_header(struct xw_sheet *s, uint32_t row, const struct xw_column 
 	column_setup(s, cols, n);
 }
 
-void xw_columns_rows(struct xw_sheet *s, uint32_t first_row, const struct xw_column *cols,
-		     size_t n, const void *ctx, size_t nrows)
+void xw_columns_rows(struct xw_sheet *s, uint32_t first_row, const struct xw_column *cols, size_t n,
+		     const void *ctx, size_t nrows)
 {
 	struct strbuf buf = STRBUF_INIT;
 
@@ -601,7 +607,7 @@ void xw_columns_rows(struct xw_sheet *s, uint32_t first_row, const struct xw_col
 			case XV_INPUT:
 				xw_blank(s, row, col,
 					 c->fmt == XW_TEXT || c->fmt == XW_IN_TEXT ? XW_IN_TEXT
-										    : XW_IN_NUM);
+										   : XW_IN_NUM);
 				break;
 			}
 		}

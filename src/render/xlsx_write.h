@@ -22,17 +22,17 @@
 
 enum xw_fmt {
 	XW_TEXT,
-	XW_WRAP,     /* long text, wrapped */
+	XW_WRAP, /* long text, wrapped */
 	XW_HEADER,
 	XW_TITLE,
 	XW_SUBTITLE,
-	XW_NOTE,     /* an instruction line */
-	XW_INT,      /* #,##0 */
-	XW_NUM,      /* #,##0.## */
-	XW_PCT,      /* 0.0% */
-	XW_CENTER,   /* short codes: periods, division codes */
-	XW_ROWNUM,   /* a row number, centred */
-	XW_IN_TEXT,  /* an input cell: unlocked, highlighted */
+	XW_NOTE,    /* an instruction line */
+	XW_INT,     /* #,##0 */
+	XW_NUM,     /* #,##0.## */
+	XW_PCT,     /* 0.0% */
+	XW_CENTER,  /* short codes: periods, division codes */
+	XW_ROWNUM,  /* a row number, centred */
+	XW_IN_TEXT, /* an input cell: unlocked, highlighted */
 	XW_IN_NUM,
 	XW__COUNT
 };
@@ -146,8 +146,8 @@ void xv_buf(struct xw_value *v);
 /* The columns' headers in row (XW_HEADER), and their widths and wraps. */
 void xw_columns_header(struct xw_sheet *s, uint32_t row, const struct xw_column *cols, size_t n);
 /* nrows rows from first_row: row i from the getters with (ctx, i). */
-void xw_columns_rows(struct xw_sheet *s, uint32_t first_row, const struct xw_column *cols,
-		     size_t n, const void *ctx, size_t nrows);
+void xw_columns_rows(struct xw_sheet *s, uint32_t first_row, const struct xw_column *cols, size_t n,
+		     const void *ctx, size_t nrows);
 /*
  * A list sheet: the header in row 0 (an Excel table unless the workbook is in
  * constant-memory mode), nrows rows, print set-up with title and period, and

@@ -54,8 +54,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		check(len <= NAME_MAX_BYTES + strlen(TAIL EXT) + 8, "too long", n);
 		check(n[0] != '.', "leading dot", n);
 		for (const unsigned char *p = (const unsigned char *)n; *p; p++)
-			check(*p >= 0x20 && *p != 0x7F && !strchr("/\\:*?\"<>|", *p), "forbidden character",
-			      n);
+			check(*p >= 0x20 && *p != 0x7F && !strchr("/\\:*?\"<>|", *p),
+			      "forbidden character", n);
 		check(strstr(n, "\xE2\x80\xAE") == NULL && strstr(n, "\xE2\x80\x8B") == NULL,
 		      "invisible control", n);
 		for (size_t k = 0; k < ngiven; k++)

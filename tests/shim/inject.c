@@ -119,18 +119,18 @@ int getopt_long(int argc, char *const argv[], const char *optstring, const struc
 	static int (*real)(int, char *const[], const char *, const struct option *, int *);
 
 	if (!real)
-		real = (int (*)(int, char *const[], const char *, const struct option *, int *))dlsym(
-			RTLD_NEXT, "getopt_long");
+		real = (int (*)(int, char *const[], const char *, const struct option *,
+				int *))dlsym(RTLD_NEXT, "getopt_long");
 	if (!configured)
 		configure();
 	armed = 1;
 	return real(argc, argv, optstring, longopts, longindex);
 }
 
-#define REAL(ret, name, args) \
-	static ret(*real) args;   \
-	if (!real)                \
-		real = (ret(*) args)dlsym(RTLD_NEXT, name)
+#define REAL(ret, name, args)   \
+	static ret(*real) args; \
+	if (!real)              \
+	real = (ret(*) args)dlsym(RTLD_NEXT, name)
 
 ssize_t write(int fd, const void *buf, size_t n)
 {

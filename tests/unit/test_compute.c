@@ -46,9 +46,9 @@ static void test_kpi_status(void)
 		/* 0.7 x 0.75 = 0.525 */
 		{0.525, 0.75, ST_AT_RISK},
 		{0.5249, 0.75, ST_DELAYED},
-		{0.0, 0.0, ST_ON_TRACK},   /* nothing expected yet */
-		{-0.1, 0.0, ST_DELAYED},   /* going the wrong way */
-		{0.62, 0.75, ST_AT_RISK},  /* the example: 62.0% vs 67.5% */
+		{0.0, 0.0, ST_ON_TRACK},  /* nothing expected yet */
+		{-0.1, 0.0, ST_DELAYED},  /* going the wrong way */
+		{0.62, 0.75, ST_AT_RISK}, /* the example: 62.0% vs 67.5% */
 		{0.9, 1.0, ST_ON_TRACK},
 		{0.7, 1.0, ST_AT_RISK},
 		{0.69, 1.0, ST_DELAYED},
@@ -57,8 +57,9 @@ static void test_kpi_status(void)
 	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
 		enum status s = kpi_status(cases[i].progress, cases[i].expected, 0.9, 0.7);
 
-		CHECK_MSG(s == cases[i].want, "progress %g expected %g: %s, want %s", cases[i].progress,
-			  cases[i].expected, status_word(s), status_word(cases[i].want));
+		CHECK_MSG(s == cases[i].want, "progress %g expected %g: %s, want %s",
+			  cases[i].progress, cases[i].expected, status_word(s),
+			  status_word(cases[i].want));
 	}
 	/* the factors are settings */
 	CHECK(kpi_status(0.6, 0.75, 0.8, 0.5) == ST_ON_TRACK);
@@ -123,7 +124,8 @@ static void test_measure(void)
 	};
 
 	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
-		enum status s = measure_status(cases[i].kpis, cases[i].nk, cases[i].ms, cases[i].nm);
+		enum status s =
+			measure_status(cases[i].kpis, cases[i].nk, cases[i].ms, cases[i].nm);
 
 		CHECK_MSG(s == cases[i].want, "case %zu: %s, want %s", i, status_word(s),
 			  status_word(cases[i].want));
@@ -152,13 +154,12 @@ static void compute_city(struct fixture *fx)
 		      "M1|窓口改革|総務課|市民サービス", "M2|RPA導入|DX推進課|庁内効率化",
 		      "M3|保育DX|保育課|人材育成", "M4|財務会計|財政課|庁内効率化",
 		      "M5|窓口満足度|市民課|市民サービス", "M6|研修|人事課|人材育成");
-	FIXTURE_TABLE(fx, "masters/KPI.csv", "KPI_ID|施策ID|指標名|単位|基準値|基準時点|目標値|目標時点",
-		      "K1|M1|オンライン申請率|%|0|2024Q4|100|2027Q4",
-		      "K2|M1|処理日数|日|100|2024Q4|50|2027Q4", /* a KPI that goes down */
-		      "K3|M2|RPA件数|件|0|2024Q4|10|2027Q4",
-		      "K4|M2|削減業務数|件|0|2024Q4|10|2027Q4",
-		      "K5|M5|満足度|%|0|2024Q4|100|2027Q4",
-		      "K6|M6|受講者数|人|0|2024Q4|10|2027Q4");
+	FIXTURE_TABLE(
+		fx, "masters/KPI.csv", "KPI_ID|施策ID|指標名|単位|基準値|基準時点|目標値|目標時点",
+		"K1|M1|オンライン申請率|%|0|2024Q4|100|2027Q4",
+		"K2|M1|処理日数|日|100|2024Q4|50|2027Q4", /* a KPI that goes down */
+		"K3|M2|RPA件数|件|0|2024Q4|10|2027Q4", "K4|M2|削減業務数|件|0|2024Q4|10|2027Q4",
+		"K5|M5|満足度|%|0|2024Q4|100|2027Q4", "K6|M6|受講者数|人|0|2024Q4|10|2027Q4");
 	FIXTURE_TABLE(fx, "masters/MS.csv", "マイルストーンID|施策ID|内容|期限",
 		      "MS1|M1|要件定義|2026Q2", "MS2|M2|本稼働|2027Q1", "MS3|M3|準備|2027Q4",
 		      "MS4|M4|移行|2026Q4", "MS5|M4|旧システム|2026Q4");
@@ -195,8 +196,8 @@ static void test_compute_city(void)
 		enum status at_p, at_prev;
 		double progress; /* at P, when reported */
 	} kpis[] = {
-		{"K1", ST_ON_TRACK, ST_NOT_REPORTED, 0.6},    /* 0.6 >= 0.9 x 7/12 */
-		{"K2", ST_DELAYED, ST_NOT_REPORTED, 0.2},     /* (90 − 100) / (50 − 100) < 0.7 x 7/12 */
+		{"K1", ST_ON_TRACK, ST_NOT_REPORTED, 0.6}, /* 0.6 >= 0.9 x 7/12 */
+		{"K2", ST_DELAYED, ST_NOT_REPORTED, 0.2}, /* (90 − 100) / (50 − 100) < 0.7 x 7/12 */
 		{"K3", ST_ACHIEVED, ST_NOT_REPORTED, 1.0},
 		{"K4", ST_NOT_REPORTED, ST_AT_RISK, -1},      /* 0.4 at 2026Q2 against 0.5 */
 		{"K5", ST_AT_RISK, ST_NOT_REPORTED, 0.45},    /* between 0.7 and 0.9 x 7/12 */
@@ -219,10 +220,8 @@ static void test_compute_city(void)
 	} measures[] = {
 		{"M1", ST_DELAYED},      /* 順調, 遅延 and an overdue milestone */
 		{"M2", ST_NOT_REPORTED}, /* 達成, 未報告, 完了 */
-		{"M3", ST_NOT_STARTED},
-		{"M4", ST_DONE}, /* 完了 and 中止: 中止 left out */
-		{"M5", ST_AT_RISK},
-		{"M6", ST_NOT_REPORTED},
+		{"M3", ST_NOT_STARTED},  {"M4", ST_DONE}, /* 完了 and 中止: 中止 left out */
+		{"M5", ST_AT_RISK},      {"M6", ST_NOT_REPORTED},
 	};
 
 	compute_city(&fx);
@@ -241,7 +240,8 @@ static void test_compute_city(void)
 			CHECK_MSG(false, "no %s", kpis[i].id);
 			continue;
 		}
-		CHECK_MSG(kr->status == kpis[i].at_p, "%s: %s", kpis[i].id, status_word(kr->status));
+		CHECK_MSG(kr->status == kpis[i].at_p, "%s: %s", kpis[i].id,
+			  status_word(kr->status));
 		CHECK_MSG(prev.kpis[k].status == kpis[i].at_prev, "%s at P − 1: %s", kpis[i].id,
 			  status_word(prev.kpis[k].status));
 		CHECK_DBL(kr->expected, 7.0 / 12);
@@ -269,7 +269,8 @@ static void test_compute_city(void)
 			  status_word(r.milestones[ms].status));
 		CHECK_MSG(prev.milestones[ms].status == milestones[i].at_prev, "%s at P − 1: %s",
 			  milestones[i].id, status_word(prev.milestones[ms].status));
-		CHECK_MSG(r.milestones[ms].overdue == milestones[i].overdue, "%s", milestones[i].id);
+		CHECK_MSG(r.milestones[ms].overdue == milestones[i].overdue, "%s",
+			  milestones[i].id);
 	}
 	for (size_t i = 0; i < ARRAY_LEN(measures); i++) {
 		long ms = fixture_measure(&fx, measures[i].id);
@@ -285,44 +286,76 @@ static void test_compute_city(void)
 			int nmeasures, measures[ST__COUNT], nkpis, kpis[ST__COUNT];
 			double share; /* -1: no KPIs */
 		} want[] = {
-			{"city", 6,
-			 {[ST_DELAYED] = 1, [ST_NOT_REPORTED] = 2, [ST_NOT_STARTED] = 1, [ST_DONE] = 1,
+			{"city",
+			 6,
+			 {[ST_DELAYED] = 1,
+			  [ST_NOT_REPORTED] = 2,
+			  [ST_NOT_STARTED] = 1,
+			  [ST_DONE] = 1,
 			  [ST_AT_RISK] = 1},
 			 6,
-			 {[ST_ON_TRACK] = 1, [ST_DELAYED] = 1, [ST_ACHIEVED] = 1, [ST_NOT_REPORTED] = 2,
+			 {[ST_ON_TRACK] = 1,
+			  [ST_DELAYED] = 1,
+			  [ST_ACHIEVED] = 1,
+			  [ST_NOT_REPORTED] = 2,
 			  [ST_AT_RISK] = 1},
 			 2.0 / 6},
 			/* 総務部: 総務課, DX推進課, 財政課, 人事課 */
-			{"総務部", 4, {[ST_DELAYED] = 1, [ST_NOT_REPORTED] = 2, [ST_DONE] = 1}, 5,
-			 {[ST_ON_TRACK] = 1, [ST_DELAYED] = 1, [ST_ACHIEVED] = 1, [ST_NOT_REPORTED] = 2},
+			{"総務部",
+			 4,
+			 {[ST_DELAYED] = 1, [ST_NOT_REPORTED] = 2, [ST_DONE] = 1},
+			 5,
+			 {[ST_ON_TRACK] = 1,
+			  [ST_DELAYED] = 1,
+			  [ST_ACHIEVED] = 1,
+			  [ST_NOT_REPORTED] = 2},
 			 2.0 / 5},
 			{"市民部", 1, {[ST_AT_RISK] = 1}, 1, {[ST_AT_RISK] = 1}, 0},
 			{"健康子ども部", 1, {[ST_NOT_STARTED] = 1}, 0, {0}, -1},
-			{"総務課", 1, {[ST_DELAYED] = 1}, 2, {[ST_ON_TRACK] = 1, [ST_DELAYED] = 1}, 0.5},
+			{"総務課",
+			 1,
+			 {[ST_DELAYED] = 1},
+			 2,
+			 {[ST_ON_TRACK] = 1, [ST_DELAYED] = 1},
+			 0.5},
 			{"保育課", 1, {[ST_NOT_STARTED] = 1}, 0, {0}, -1},
 			/* the pillars: 市民サービス M1 M5, 庁内効率化 M2 M4, 人材育成 M3 M6 */
-			{"市民サービス", 2, {[ST_DELAYED] = 1, [ST_AT_RISK] = 1}, 3,
-			 {[ST_ON_TRACK] = 1, [ST_DELAYED] = 1, [ST_AT_RISK] = 1}, 1.0 / 3},
-			{"庁内効率化", 2, {[ST_NOT_REPORTED] = 1, [ST_DONE] = 1}, 2,
-			 {[ST_ACHIEVED] = 1, [ST_NOT_REPORTED] = 1}, 0.5},
-			{"人材育成", 2, {[ST_NOT_STARTED] = 1, [ST_NOT_REPORTED] = 1}, 1,
-			 {[ST_NOT_REPORTED] = 1}, 0},
+			{"市民サービス",
+			 2,
+			 {[ST_DELAYED] = 1, [ST_AT_RISK] = 1},
+			 3,
+			 {[ST_ON_TRACK] = 1, [ST_DELAYED] = 1, [ST_AT_RISK] = 1},
+			 1.0 / 3},
+			{"庁内効率化",
+			 2,
+			 {[ST_NOT_REPORTED] = 1, [ST_DONE] = 1},
+			 2,
+			 {[ST_ACHIEVED] = 1, [ST_NOT_REPORTED] = 1},
+			 0.5},
+			{"人材育成",
+			 2,
+			 {[ST_NOT_STARTED] = 1, [ST_NOT_REPORTED] = 1},
+			 1,
+			 {[ST_NOT_REPORTED] = 1},
+			 0},
 		};
-		const struct counts *got[] = {&r.city,         &r.departments[0], &r.departments[1],
-					      &r.departments[2], &r.divisions[0],  &r.divisions[3],
-					      &r.pillars[0],     &r.pillars[1],     &r.pillars[2]};
+		const struct counts *got[] = {
+			&r.city,           &r.departments[0], &r.departments[1],
+			&r.departments[2], &r.divisions[0],   &r.divisions[3],
+			&r.pillars[0],     &r.pillars[1],     &r.pillars[2]};
 
 		for (size_t i = 0; i < ARRAY_LEN(want); i++) {
 			const struct counts *c = got[i];
 
-			CHECK_MSG(c->nmeasures == want[i].nmeasures, "%s: %d measures", want[i].what,
-				  c->nmeasures);
+			CHECK_MSG(c->nmeasures == want[i].nmeasures, "%s: %d measures",
+				  want[i].what, c->nmeasures);
 			CHECK_MSG(c->nkpis == want[i].nkpis, "%s: %d KPIs", want[i].what, c->nkpis);
 			for (int s = 0; s < ST__COUNT; s++) {
-				CHECK_MSG(c->measures[s] == want[i].measures[s], "%s: %d measures %s",
-					  want[i].what, c->measures[s], status_word((enum status)s));
-				CHECK_MSG(c->kpis[s] == want[i].kpis[s], "%s: %d KPIs %s", want[i].what,
-					  c->kpis[s], status_word((enum status)s));
+				CHECK_MSG(c->measures[s] == want[i].measures[s],
+					  "%s: %d measures %s", want[i].what, c->measures[s],
+					  status_word((enum status)s));
+				CHECK_MSG(c->kpis[s] == want[i].kpis[s], "%s: %d KPIs %s",
+					  want[i].what, c->kpis[s], status_word((enum status)s));
 			}
 			CHECK_DBL(c->share, want[i].share);
 		}

@@ -100,8 +100,15 @@ static void test_issue16(void)
 	CHECK_STR(sb_str(&d), "ａｂ課_2.pdf");
 	{
 		static const char *const alike[][2] = {
-			{"Жилищный", "жилищный"}, {"ÉTÉ", "été"}, {"ŹŻŽ", "źżž"}, {"Ÿ", "ÿ"},
-			{"ΆΈΌ", "άέό"}, {"ΣΑΣ", "σας"}, {"Ⅻ", "ⅻ"}, {"Ⓐ", "ⓐ"}, {"ĲĹ", "ĳĺ"},
+			{"Жилищный", "жилищный"},
+			{"ÉTÉ", "été"},
+			{"ŹŻŽ", "źżž"},
+			{"Ÿ", "ÿ"},
+			{"ΆΈΌ", "άέό"},
+			{"ΣΑΣ", "σας"},
+			{"Ⅻ", "ⅻ"},
+			{"Ⓐ", "ⓐ"},
+			{"ĲĹ", "ĳĺ"},
 		};
 
 		for (size_t i = 0; i < ARRAY_LEN(alike); i++) {
@@ -119,10 +126,12 @@ static void test_issue16(void)
 		sb_adds(&big, "部");
 	name_make_tail(&ns, sb_str(&big), "_2026Q3", ".pdf", &e);
 	CHECK(e.len <= NAME_MAX_BYTES);
-	CHECK_MSG(e.len > 11 && strcmp(e.buf + e.len - 11, "_2026Q3.pdf") == 0, "got %s", sb_str(&e));
+	CHECK_MSG(e.len > 11 && strcmp(e.buf + e.len - 11, "_2026Q3.pdf") == 0, "got %s",
+		  sb_str(&e));
 	name_make_tail(&ns, sb_str(&big), "_2026Q3", ".pdf", &f);
 	CHECK(f.len <= NAME_MAX_BYTES);
-	CHECK_MSG(f.len > 13 && strcmp(f.buf + f.len - 13, "_2026Q3_2.pdf") == 0, "got %s", sb_str(&f));
+	CHECK_MSG(f.len > 13 && strcmp(f.buf + f.len - 13, "_2026Q3_2.pdf") == 0, "got %s",
+		  sb_str(&f));
 	name_set_release(&ns);
 	sb_release(&a);
 	sb_release(&b);

@@ -78,7 +78,8 @@ static void test_parse(void)
 		bool pct = false;
 		enum number_result r = number_parse(cases[i].in, &v, &pct);
 
-		CHECK_MSG(r == cases[i].r, "\"%s\": result %d, want %d", cases[i].in, r, cases[i].r);
+		CHECK_MSG(r == cases[i].r, "\"%s\": result %d, want %d", cases[i].in, r,
+			  cases[i].r);
 		if (r == NUMBER_OK && cases[i].r == NUMBER_OK) {
 			CHECK_DBL(v, cases[i].v);
 			CHECK_MSG(pct == cases[i].pct, "\"%s\": percent flag", cases[i].in);
@@ -92,9 +93,14 @@ static void test_format(void)
 		double v;
 		const char *s;
 	} cases[] = {
-		{10100, "10100"}, {12.5, "12.5"}, {0.1 + 0.2, "0.30000000000000004"},
-		{0.3, "0.3"},     {-3, "-3"},     {-0.0, "0"},
-		{1e21, "1e+21"},  {2.0 / 3, "0.6666666666666666"},
+		{10100, "10100"},
+		{12.5, "12.5"},
+		{0.1 + 0.2, "0.30000000000000004"},
+		{0.3, "0.3"},
+		{-3, "-3"},
+		{-0.0, "0"},
+		{1e21, "1e+21"},
+		{2.0 / 3, "0.6666666666666666"},
 	};
 
 	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {

@@ -140,7 +140,8 @@ static void test_label(void)
 		period_label(period_make(cases[i].fy, cases[i].q), &sb);
 		CHECK_STR(sb_str(&sb), cases[i].label);
 		/* every label reads back as its own period */
-		CHECK(period_parse(sb_str(&sb), &p, NULL) && p == period_make(cases[i].fy, cases[i].q));
+		CHECK(period_parse(sb_str(&sb), &p, NULL) &&
+		      p == period_make(cases[i].fy, cases[i].q));
 		sb_release(&sb);
 	}
 }
@@ -160,10 +161,12 @@ static void test_excel_dates(void)
 		bool d1904;
 		int y, m, d; /* y == 0: not a date */
 	} cases[] = {
-		{1, false, 1900, 1, 1},      {59, false, 1900, 2, 28}, {60, false, 1900, 2, 29},
-		{61, false, 1900, 3, 1},     {25569, false, 1970, 1, 1}, {46295, false, 2026, 9, 30},
-		{46295.75, false, 2026, 9, 30}, {0, true, 1904, 1, 1}, {44833, true, 2026, 9, 30},
-		{0, false, 0, 0, 0},         {-1, false, 0, 0, 0},     {3e6, false, 0, 0, 0},
+		{1, false, 1900, 1, 1},         {59, false, 1900, 2, 28},
+		{60, false, 1900, 2, 29},       {61, false, 1900, 3, 1},
+		{25569, false, 1970, 1, 1},     {46295, false, 2026, 9, 30},
+		{46295.75, false, 2026, 9, 30}, {0, true, 1904, 1, 1},
+		{44833, true, 2026, 9, 30},     {0, false, 0, 0, 0},
+		{-1, false, 0, 0, 0},           {3e6, false, 0, 0, 0},
 	};
 
 	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
@@ -175,8 +178,8 @@ static void test_excel_dates(void)
 			continue;
 		}
 		CHECK_MSG(ok && y == cases[i].y && m == cases[i].m && d == cases[i].d,
-			  "serial %g (1904=%d): got %d-%d-%d", cases[i].serial, cases[i].d1904, y, m,
-			  d);
+			  "serial %g (1904=%d): got %d-%d-%d", cases[i].serial, cases[i].d1904, y,
+			  m, d);
 	}
 	/* 1900-02-29 (Excel's fictitious day) and 1900 at all: before FY1989 */
 	CHECK_INT(period_from_date(1900, 2, 29), PERIOD_NONE);

@@ -22,7 +22,9 @@ static void test_decode(void)
 		size_t bad;
 	} cases[] = {
 		{"a,b\r\n", 5, DECODE_OK, ENC_ASCII, "a,b\r\n", 0},
-		{"\xEF\xBB\xBF" "課,部", 10, DECODE_OK, ENC_UTF8_BOM, "課,部", 0},
+		{"\xEF\xBB\xBF"
+		 "課,部",
+		 10, DECODE_OK, ENC_UTF8_BOM, "課,部", 0},
 		{"課", 3, DECODE_OK, ENC_UTF8, "課", 0},
 		/* CP932: ～ ① ㈱ 髙 﨑 ｱ and NEC/IBM extensions */
 		{"\x81\x60\x87\x40\x87\x8a\xfb\xfc\xfa\xb1\xb1", 11, DECODE_OK, ENC_CP932,
@@ -31,19 +33,25 @@ static void test_decode(void)
 		/* valid in neither: a CP932 lead byte at the end */
 		{"abc\x81", 4, DECODE_INVALID, ENC_ASCII, NULL, 3},
 		{"ab\xff\xfe", 4, DECODE_INVALID, ENC_ASCII, NULL, 2},
-		{"\xEF\xBB\xBF" "a\xff", 5, DECODE_INVALID, ENC_ASCII, NULL, 4},
-		{"\xFF\xFE" "a\0b\0", 6, DECODE_UTF16, ENC_ASCII, NULL, 0},
+		{"\xEF\xBB\xBF"
+		 "a\xff",
+		 5, DECODE_INVALID, ENC_ASCII, NULL, 4},
+		{"\xFF\xFE"
+		 "a\0b\0",
+		 6, DECODE_UTF16, ENC_ASCII, NULL, 0},
 		{"a\0b\0c\0d\0", 8, DECODE_UTF16, ENC_ASCII, NULL, 0},
 		{"abcdefgh\0ijklmnop", 17, DECODE_NUL, ENC_ASCII, NULL, 8},
 	};
 
 	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
 		struct decoded d;
-		enum decode_result r = text_decode((const unsigned char *)cases[i].in, cases[i].len, &d);
+		enum decode_result r =
+			text_decode((const unsigned char *)cases[i].in, cases[i].len, &d);
 
 		CHECK_MSG(r == cases[i].r, "case %zu: result %d", i, r);
 		if (r == DECODE_OK && cases[i].r == DECODE_OK) {
-			CHECK_MSG(d.enc == cases[i].enc, "case %zu: encoding %s", i, encoding_name(d.enc));
+			CHECK_MSG(d.enc == cases[i].enc, "case %zu: encoding %s", i,
+				  encoding_name(d.enc));
 			CHECK_STR(d.text, cases[i].utf8);
 		}
 		if (r == DECODE_INVALID || r == DECODE_NUL)
@@ -70,7 +78,8 @@ static void check_csv(const char *in, const struct expect_cell *want, size_t n, 
 			const struct cell *cell = &g->rows[r].cells[c];
 
 			if (k >= n) {
-				CHECK_MSG(false, "line %d: extra cell %u:%u", line, g->rows[r].row, cell->col);
+				CHECK_MSG(false, "line %d: extra cell %u:%u", line, g->rows[r].row,
+					  cell->col);
 				continue;
 			}
 			CHECK_MSG(g->rows[r].row == want[k].row && cell->col == want[k].col,
@@ -87,7 +96,8 @@ static void test_csv_rows(void)
 {
 	/* record numbers as a spreadsheet shows them */
 	{
-		static const struct expect_cell w[] = {{1, 0, "a"}, {1, 1, "b"}, {3, 0, "c"}, {3, 1, "d"}};
+		static const struct expect_cell w[] = {
+			{1, 0, "a"}, {1, 1, "b"}, {3, 0, "c"}, {3, 1, "d"}};
 
 		check_csv("a,b\r\n\r\nc,d\r\n", w, ARRAY_LEN(w), __LINE__);
 		check_csv("a,b\n\nc,d\n", w, ARRAY_LEN(w), __LINE__);
@@ -95,9 +105,9 @@ static void test_csv_rows(void)
 	}
 	{
 		/* a quoted field with line breaks is one row */
-		static const struct expect_cell w[] = {{1, 0, "K"},       {1, 1, "v"},
-						       {2, 0, "x"},       {2, 1, "line1\r\nline2"},
-						       {3, 0, "y"},       {3, 1, "2"}};
+		static const struct expect_cell w[] = {{1, 0, "K"}, {1, 1, "v"},
+						       {2, 0, "x"}, {2, 1, "line1\r\nline2"},
+						       {3, 0, "y"}, {3, 1, "2"}};
 
 		check_csv("K,v\r\nx,\"line1\r\nline2\"\r\ny,2\r\n", w, ARRAY_LEN(w), __LINE__);
 	}
@@ -180,7 +190,7 @@ static void test_numfmt(void)
 		{0, NULL, NUMFMT_PLAIN},
 		{14, NULL, NUMFMT_DATE},
 		{22, NULL, NUMFMT_DATE},
-		{31, NULL, NUMFMT_DATE},  /* CJK: yyyy"年"m"月"d"日" */
+		{31, NULL, NUMFMT_DATE}, /* CJK: yyyy"年"m"月"d"日" */
 		{57, NULL, NUMFMT_DATE},
 		{9, NULL, NUMFMT_PERCENT},
 		{10, NULL, NUMFMT_PERCENT},
@@ -213,11 +223,20 @@ static void test_cell_ref(void)
 		bool ok;
 		uint32_t col, row;
 	} cases[] = {
-		{"A1", true, 0, 1},          {"B12", true, 1, 12},       {"Z9", true, 25, 9},
-		{"AA1", true, 26, 1},        {"XFD1048576", true, 16383, 1048576},
-		{"$C$3", true, 2, 3},        {"c3", true, 2, 3},         {"XFE1", false, 0, 0},
-		{"A1048577", false, 0, 0},   {"A0", false, 0, 0},        {"1A", false, 0, 0},
-		{"", false, 0, 0},           {"AAAA1", false, 0, 0},     {"A1x", false, 0, 0},
+		{"A1", true, 0, 1},
+		{"B12", true, 1, 12},
+		{"Z9", true, 25, 9},
+		{"AA1", true, 26, 1},
+		{"XFD1048576", true, 16383, 1048576},
+		{"$C$3", true, 2, 3},
+		{"c3", true, 2, 3},
+		{"XFE1", false, 0, 0},
+		{"A1048577", false, 0, 0},
+		{"A0", false, 0, 0},
+		{"1A", false, 0, 0},
+		{"", false, 0, 0},
+		{"AAAA1", false, 0, 0},
+		{"A1x", false, 0, 0},
 		{"A99999999", false, 0, 0},
 	};
 
@@ -239,14 +258,10 @@ static void test_unescape(void)
 	static const struct {
 		const char *in, *out;
 	} cases[] = {
-		{"plain", "plain"},
-		{"a_x000D__x000A_b", "a\r\nb"},
-		{"_x005F_x0041_", "_x0041_"},
-		{"_x3042_", "あ"},
-		{"_xD842__xDFB7_", "𠮷"},
-		{"_xD842_", "\xEF\xBF\xBD"},
-		{"_x00zz_", "_x00zz_"},
-		{"_x12", "_x12"},
+		{"plain", "plain"},           {"a_x000D__x000A_b", "a\r\nb"},
+		{"_x005F_x0041_", "_x0041_"}, {"_x3042_", "あ"},
+		{"_xD842__xDFB7_", "𠮷"},     {"_xD842_", "\xEF\xBF\xBD"},
+		{"_x00zz_", "_x00zz_"},       {"_x12", "_x12"},
 	};
 
 	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
@@ -262,7 +277,8 @@ static void test_sha256(void)
 {
 	char hex[65];
 	struct sha256 s;
-	static const char million_a_prefix[] = "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0";
+	static const char million_a_prefix[] =
+		"cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0";
 
 	sha256_hex("", 0, hex);
 	CHECK_STR(hex, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");

@@ -20,8 +20,10 @@ static void test_kinds(void)
 		{{"課コード|部|課|基準業務量"}, 1, KIND_DIVISIONS, 1},
 		{{"division_code|department|division"}, 1, KIND_DIVISIONS, 1},
 		{{"　ＫＰＩ＿ＩＤ　|実績値"}, 1, KIND_KPI_ACTUALS, 1},
-		{{"KPI実績報告書 令和8年度第3四半期", "", "KPI_ID|Actual|報告期間"}, 3,
-		 KIND_KPI_ACTUALS, 3},
+		{{"KPI実績報告書 令和8年度第3四半期", "", "KPI_ID|Actual|報告期間"},
+		 3,
+		 KIND_KPI_ACTUALS,
+		 3},
 		{{"施策ID|施策名|主担当課|柱|分野"}, 1, KIND_MEASURES, 1},
 		{{"KPI_ID|施策ID|指標名|単位|基準値|基準時点|目標値|目標時点"}, 1, KIND_KPIS, 1},
 		{{"マイルストーンID|施策ID|内容|期限"}, 1, KIND_MILESTONES, 1},
@@ -29,8 +31,10 @@ static void test_kinds(void)
 		{{"マイルストーンID|施策ID|内容|期限|状況|進捗率"}, 1, KIND_MILESTONE_STATUS, 1},
 		{{"課|取組|削減時間"}, 1, KIND_WORKLOAD, 1},
 		/* a KPI master also holds 施策ID: the kind with the most required columns wins */
-		{{"KPI_ID|施策ID|施策名|主担当課|柱|指標名|単位|基準値|基準時点|目標値|目標時点"}, 1,
-		 KIND_KPIS, 1},
+		{{"KPI_ID|施策ID|施策名|主担当課|柱|指標名|単位|基準値|基準時点|目標値|目標時点"},
+		 1,
+		 KIND_KPIS,
+		 1},
 		/* the header may be as low as row 10, not row 11 */
 		{{"t", "", "", "", "", "", "", "", "", "課|取組|削減時間"}, 10, KIND_WORKLOAD, 10},
 		{{"t", "", "", "", "", "", "", "", "", "", "課|取組|削減時間"}, 11, KIND_NONE, 0},
@@ -49,8 +53,8 @@ static void test_kinds(void)
 			CHECK_MSG(!ok, "case %zu: must not be recognised", i);
 			CHECK_MSG(why.len > 0, "case %zu: a reason", i);
 		} else {
-			CHECK_MSG(ok && sh.kind == cases[i].kind, "case %zu: kind %d (%s)", i, sh.kind,
-				  sb_str(&why));
+			CHECK_MSG(ok && sh.kind == cases[i].kind, "case %zu: kind %d (%s)", i,
+				  sh.kind, sb_str(&why));
 			CHECK_INT(sh.header_row, cases[i].header_row);
 		}
 		sb_release(&why);

@@ -65,12 +65,13 @@ static void test_public(void)
 {
 	struct settings s;
 	struct strbuf err = STRBUF_INIT;
-	char *path = write_tmp(
-		"<settings>\n  <city code=\"999999\">テスト市</city>\n"
-		"  <kgi target=\"30%\" start=\"R6年度第2四半期\" due=\"2028Q4\"/>\n"
-		"  <public base-url=\"https://example.jp/x/\" tag-date=\"2025-01-31\" comments=\"yes\">\n"
-		"    <title>進捗</title><source>PMO</source><licence url=\"https://example.jp/l\">CC BY 4.0</licence>\n"
-		"  </public>\n</settings>\n");
+	char *path = write_tmp("<settings>\n  <city code=\"999999\">テスト市</city>\n"
+			       "  <kgi target=\"30%\" start=\"R6年度第2四半期\" due=\"2028Q4\"/>\n"
+			       "  <public base-url=\"https://example.jp/x/\" "
+			       "tag-date=\"2025-01-31\" comments=\"yes\">\n"
+			       "    <title>進捗</title><source>PMO</source><licence "
+			       "url=\"https://example.jp/l\">CC BY 4.0</licence>\n"
+			       "  </public>\n</settings>\n");
 
 	settings_defaults(&s);
 	CHECK_MSG(settings_load(&s, path, &err), "%s", sb_str(&err));
@@ -149,7 +150,8 @@ static void test_broken(void)
 		{"<settings><colours><status word=\"良好\" fill=\"#00FF00\"/></colours></settings>",
 		 "「良好」"},
 		{"<settings><kgi due=\"来年\"/></settings>", "「来年」"},
-		{"<settings><kgi start=\"2027Q4\" due=\"2024Q1\"/></settings>", "due は start より後"},
+		{"<settings><kgi start=\"2027Q4\" due=\"2024Q1\"/></settings>",
+		 "due は start より後"},
 		{"<settings><public comments=\"maybe\"/></settings>", "yes か no"},
 		{"<settings><public tag-date=\"2024-02-30\"/></settings>", "tag-date"},
 		{"<settings><public base-url=\"ftp://x\"/></settings>", "base-url"},
@@ -165,9 +167,10 @@ static void test_broken(void)
 
 		settings_defaults(&s);
 		CHECK_MSG(!settings_load(&s, path, &err), "case %zu must fail", i);
-		CHECK_MSG(strstr(sb_str(&err), cases[i].want) != NULL, "case %zu: \"%s\" lacks \"%s\"",
-			  i, sb_str(&err), cases[i].want);
-		CHECK_MSG(strncmp(sb_str(&err), path, strlen(path)) == 0, "case %zu: names the file", i);
+		CHECK_MSG(strstr(sb_str(&err), cases[i].want) != NULL,
+			  "case %zu: \"%s\" lacks \"%s\"", i, sb_str(&err), cases[i].want);
+		CHECK_MSG(strncmp(sb_str(&err), path, strlen(path)) == 0,
+			  "case %zu: names the file", i);
 		CHECK_MSG(strchr(sb_str(&err), '\n') == NULL, "case %zu: one line", i);
 		unlink(path);
 		free(path);

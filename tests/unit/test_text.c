@@ -30,13 +30,15 @@ static void test_valid(void)
 	} cases[] = {
 		{"abc", 3, true, 0},
 		{"日本語", 9, true, 0},
-		{"\xEF\xBB\xBF" "a", 4, true, 0},
-		{"a\xC0\xAF", 3, false, 1},         /* overlong */
-		{"ab\xED\xA0\x80", 5, false, 2},    /* surrogate */
-		{"\xF4\x90\x80\x80", 4, false, 0},  /* > U+10FFFF */
-		{"x\xE3\x81", 3, false, 1},         /* truncated */
-		{"\x82\xA0", 2, false, 0},          /* CP932 あ */
-		{"\xF0\xA0\xAE\xB7", 4, true, 0},   /* 𠮷 */
+		{"\xEF\xBB\xBF"
+		 "a",
+		 4, true, 0},
+		{"a\xC0\xAF", 3, false, 1},        /* overlong */
+		{"ab\xED\xA0\x80", 5, false, 2},   /* surrogate */
+		{"\xF4\x90\x80\x80", 4, false, 0}, /* > U+10FFFF */
+		{"x\xE3\x81", 3, false, 1},        /* truncated */
+		{"\x82\xA0", 2, false, 0},         /* CP932 あ */
+		{"\xF0\xA0\xAE\xB7", 4, true, 0},  /* 𠮷 */
 	};
 
 	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
@@ -93,7 +95,8 @@ static void test_status(void)
 	CHECK(!status_parse_reported("", &s));
 	/* the measure order of §3 */
 	for (size_t i = 1; i + 1 < ARRAY_LEN(status_measure_order); i++)
-		CHECK(status_rank(status_measure_order[i]) > status_rank(status_measure_order[i - 1]));
+		CHECK(status_rank(status_measure_order[i]) >
+		      status_rank(status_measure_order[i - 1]));
 	CHECK(status_rank(ST_CANCELLED) < status_rank(ST_DONE));
 }
 
@@ -130,9 +133,9 @@ static void test_fold_key(void)
 		{"DX\u2212推進課", "DX\uFF0D推進課"}, /* − / － */
 		{"DX-推進課", "DX\u2212推進課"},
 		{"総務\u2014部", "総務\u2015部"}, /* — / ― */
-		{"A\u2225B", "A\u2016B"},       /* ∥ / ‖ */
+		{"A\u2225B", "A\u2016B"},         /* ∥ / ‖ */
 		{"\uFFE0\uFFE1\uFFE2", "\u00A2\u00A3\u00AC"},
-		{"　ＡＢＣ課 ", "abc課"},         /* then the header folding */
+		{"　ＡＢＣ課 ", "abc課"}, /* then the header folding */
 	};
 
 	for (size_t i = 0; i < ARRAY_LEN(same); i++) {

@@ -88,7 +88,8 @@ static void test_refused(void)
 		put32(off, get32(off) + 16);
 	}
 	CHECK_MSG(!ttf_coverage_parse((unsigned char *)ttc.buf, ttc.len, &c, &err) &&
-		  strstr(sb_str(&err), "Collection"), "%s", sb_str(&err));
+			  strstr(sb_str(&err), "Collection"),
+		  "%s", sb_str(&err));
 	sb_reset(&err);
 	/* "OTTO" (CFF outlines) over glyf ones: FreeType cannot open it (a real
 	 * OTF font opens and is refused as CFF: no such font on Debian's test

@@ -5,7 +5,7 @@
 
 #include "csv_write.h"
 #include "fs.h"
-#include "out_errors.h"
+#include "render.h"
 
 static bool write_errors(const struct render_input *in, const char *path, struct strbuf *err)
 {

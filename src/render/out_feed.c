@@ -10,8 +10,8 @@
 #include <sys/stat.h>
 
 #include "fs.h"
-#include "out_feed.h"
 #include "period.h"
+#include "render.h"
 
 #define ATOM_NS "http://www.w3.org/2005/Atom"
 

@@ -11,8 +11,8 @@
 #include "csv_write.h"
 #include "fs.h"
 #include "number.h"
-#include "out_opendata.h"
 #include "period.h"
+#include "render.h"
 
 /* The columns, documented in docs/運用ガイド.md (オープンデータの列). */
 static const char *const columns[] = {
@@ -76,7 +76,7 @@ static void date(struct strbuf *sb, int period)
 	field(sb, buf, false);
 }
 
-void opendata_csv(const struct render_input *in, struct strbuf *sb)
+static void opendata_csv(const struct render_input *in, struct strbuf *sb)
 {
 	const struct model *m = in->m;
 	const struct result *r = in->r;

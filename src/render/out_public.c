@@ -9,13 +9,13 @@
 #include "kaikaku.h"
 
 #include <math.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include "fs.h"
 #include "html_write.h"
-#include "out_opendata.h"
-#include "out_public.h"
 #include "period.h"
+#include "render.h"
 
 /* Every status as a mark beside its word, so that no status is told by
  * colour alone (the mark is decoration: the word is what is read out). */
@@ -1088,6 +1088,7 @@ static void *public_plan(const struct render_input *in, struct strbuf *err)
 	const struct model *m = in->m;
 	struct public_plan *pl = xcalloc(1, sizeof(*pl));
 	struct strbuf csv = STRBUF_INIT, name = STRBUF_INIT;
+	struct stat st;
 	int *key = xcalloc(m->nmeasures + 1, sizeof(int));
 	size_t maxpages;
 	const char *slash;
@@ -1120,9 +1121,11 @@ static void *public_plan(const struct render_input *in, struct strbuf *err)
 		  PUBLIC_DETAIL_MAX, pl->dept_page);
 	add_pages(pl, PAGE_PILLAR, pl->npillars, pl->by_pillar, pl->pillar_first, PUBLIC_LIST_MAX,
 		  pl->pillar_page);
-	opendata_csv(in, &csv);
-	pl->csv_bytes = csv.len;
+	/* the open data is written before this output (render.c's table): its
+	 * size for the link is the file's */
 	present_file_name(FILE_OPENDATA, in->labels.code, &name);
+	sb_addf(&csv, "%s/%s", in->dir, sb_str(&name));
+	pl->csv_bytes = stat(sb_str(&csv), &st) == 0 ? (size_t)st.st_size : 0;
 	slash = strrchr(sb_str(&name), '/');
 	snprintf(pl->csv_name, sizeof(pl->csv_name), "%s", slash ? slash + 1 : sb_str(&name));
 	sb_release(&csv);

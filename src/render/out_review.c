@@ -14,9 +14,9 @@
 #include "linebreak.h"
 #include "names.h"
 #include "number.h"
-#include "out_review.h"
 #include "pdf_draw.h"
 #include "period.h"
+#include "render.h"
 #include "utf8.h"
 
 #define INK 0x1A1A1A

@@ -8,10 +8,10 @@
 
 #include "cells.h"
 #include "explain.h"
-#include "out_summary.h"
 #include "own_marker.h"
 #include "period.h"
 #include "recognise.h"
+#include "render.h"
 #include "sheet_errors.h"
 #include "sheet_restated.h"
 #include "xlsx_write.h"

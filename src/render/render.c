@@ -11,15 +11,6 @@
 #include "render.h"
 #include "timing.h"
 
-#include "out_errors.h"
-#include "out_feed.h"
-#include "out_feedback.h"
-#include "out_manifest.h"
-#include "out_opendata.h"
-#include "out_public.h"
-#include "out_review.h"
-#include "out_summary.h"
-
 /*
  * Every output, in the order they are written. Within a stage the longest
  * jobs come first (the summary workbook, then the feedback workbooks; the
@@ -27,9 +18,18 @@
  * written before it, so it comes after every file of the period folder; the
  * feed, a file of the output folder itself (publish.h), comes after it.
  */
+extern const struct output output_summary, output_feedback, output_review, output_errors,
+	output_opendata, output_public, output_manifest, output_feed;
+
 static const struct output *const outputs[] = {
-	&output_summary,  &output_feedback, &output_review,   &output_errors,
-	&output_opendata, &output_public,   &output_manifest, &output_feed,
+	&output_summary,  /* summary_<P>.xlsx (out_summary.c) */
+	&output_feedback, /* feedback/<課コード>_<課>_<P>.xlsx (out_feedback.c) */
+	&output_review,   /* review_<P>.pdf, departments/<部>_<P>.pdf (out_review.c) */
+	&output_errors,   /* errors_<P>.csv (out_errors.c) */
+	&output_opendata, /* opendata/kaikaku_kpi_<P>.csv (out_opendata.c) */
+	&output_public,   /* public/ (out_public.c; after the open data it links) */
+	&output_manifest, /* manifest.json (out_manifest.c) */
+	&output_feed,     /* feed.xml in the output folder (out_feed.c) */
 };
 
 void render_input_labels(struct render_input *in)

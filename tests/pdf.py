@@ -178,6 +178,24 @@ def main():
         check_pack(os.path.join(tmp, "big-out", "2026Q3", "departments", "第6部_2026Q3.pdf"), "第6部",
                    ["第6部"], [d for d in bdivs if d[1] == "第6部"], [d[2] for d in bdivs if d[1] != "第6部"])
 
+        # 100 departments: the per-department chart continues on the next pages
+        # with its title marked （続き）, every department in it, nothing below a
+        # page's bottom (it ran off the page and lost 第48部 onwards)
+        many = os.path.join(tmp, "many")
+        make_city.build(many, 400, ["2026Q3"], 1, faults=False)
+        st, err = run("run", "--input", many, "--output", os.path.join(tmp, "many-out"), "--quiet")
+        check(st == 0, f"100 departments: exit {st}: {err[-500:]}")
+        pdf = os.path.join(tmp, "many-out", "2026Q3", "review_2026Q3.pdf")
+        if os.path.exists(pdf):
+            t = text(pdf)
+            check("部別の業務量削減率（続き）" in t, "100 departments: the chart does not continue")
+            chart = t.split("部別の業務量削減率", 1)[1].split("業務量削減率の推移", 1)[0]
+            missing = [d for d in range(1, 101) if f"第{d}部" not in chart]
+            check(not missing, f"100 departments: not in the chart: {missing[:5]}")
+            bbox = subprocess.run(["pdftotext", "-bbox", pdf, "-"], capture_output=True, text=True).stdout
+            low = [float(y) for y in re.findall(r'yMax="([\d.]+)"', bbox)]
+            check(max(low) < 842 - 20, f"100 departments: text below a page's bottom: {max(low)}")
+
         # the run-wide slim font (src/render/pdf_font.c) draws exactly what the font
         # as installed draws: the same pixels on every page, the same text
         st, _ = run("run", "--input", inp, "--output", os.path.join(tmp, "plain"), "--quiet",

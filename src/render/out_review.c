@@ -166,18 +166,13 @@ static double chart_scale(double target, const double *v, size_t n)
 }
 
 /* Horizontal bars of rates against a dashed target line. */
-static void chart_bars(struct pack *k, const char *title, const struct bar *bars, size_t n,
-		       double target)
+/* Rows [0, n) of a bar chart on the current page, from the cursor. */
+static void chart_bars_rows(struct pack *k, const char *title, const struct bar *bars, size_t n,
+			    double target, double scale)
 {
 	struct pdf *p = &k->p;
-	double label_w = 110, row = 16, top, x0, w, scale;
-	double *values = xcalloc(n + 1, sizeof(*values));
+	double label_w = 110, row = 16, top, x0, w;
 
-	for (size_t i = 0; i < n; i++)
-		values[i] = bars[i].has ? bars[i].value : 0;
-	scale = chart_scale(target, values, n);
-	free(values);
-	pdf_need(p, 40 + n * row + 40);
 	pdf_text(p, p->ml, p->y + 11, 10.5, NAVY, title);
 	p->y += 30;
 	top = p->y;
@@ -226,6 +221,50 @@ static void chart_bars(struct pack *k, const char *title, const struct bar *bars
 		pdf_text_aligned(p, tx - 40, 80, top - 9, 8, TARGET, PDF_CENTER, lab);
 	}
 	p->y = top + n * row + 24;
+}
+
+/*
+ * Horizontal bars of rates against a dashed target line, on one page when
+ * they fit on one; else as many as fit on each page, the chart's title
+ * marked （続き） on the pages after the first, nothing run off a page.
+ */
+static void chart_bars(struct pack *k, const char *title, const struct bar *bars, size_t n,
+		       double target)
+{
+	struct pdf *p = &k->p;
+	const double row = 16, chrome = 80; /* title and axis labels */
+	double page = p->ph - p->mt - p->mb, scale;
+	double *values = xcalloc(n + 1, sizeof(*values));
+	size_t done = 0;
+
+	for (size_t i = 0; i < n; i++)
+		values[i] = bars[i].has ? bars[i].value : 0;
+	scale = chart_scale(target, values, n);
+	free(values);
+	if (chrome + n * row <= page - 30) {
+		pdf_need(p, 40 + n * row + 40);
+		chart_bars_rows(k, title, bars, n, target, scale);
+		return;
+	}
+	while (done < n) {
+		struct strbuf t = STRBUF_INIT;
+		size_t fit;
+
+		pdf_need(p, chrome + 4 * row);
+		fit = (size_t)((pdf_room(p) - chrome) / row);
+		if (fit < 1)
+			fit = 1;
+		if (fit > n - done)
+			fit = n - done;
+		sb_adds(&t, title);
+		if (done)
+			sb_adds(&t, "（続き）");
+		chart_bars_rows(k, sb_str(&t), bars + done, fit, target, scale);
+		sb_release(&t);
+		done += fit;
+		if (done < n)
+			pdf_page(p, true);
+	}
 }
 
 /* The rate over the periods, with the target line. */

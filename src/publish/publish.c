@@ -430,10 +430,48 @@ static bool swap_by_two_renames(struct publish *pb, struct strbuf *err)
 	return true;
 }
 
+/*
+ * The swap taken back, when the files of the output folder itself could not
+ * follow the new period folder (none moved): the previous folder goes back
+ * in place, so that "出力フォルダは変更していません" is true. exchanged: the
+ * swap was one RENAME_EXCHANGE; made: the new folder's temporary name when
+ * there was no previous folder; otherwise the two-rename swap of a file
+ * share, whose previous folder is pb->tmp. Best effort: what cannot be taken
+ * back is finished by the next run.
+ */
+static void unswap(struct publish *pb, bool exchanged, char **made)
+{
+	if (exchanged) {
+		(void)renameat2(AT_FDCWD, pb->tmp, AT_FDCWD, pb->target, RENAME_EXCHANGE);
+	} else if (*made) {
+		if (rename(pb->target, *made) == 0) {
+			pb->tmp = *made; /* removed by publish_abort */
+			current_tmp = pb->tmp;
+			*made = NULL;
+		}
+	} else if (pb->tmp) {
+		struct strbuf aside = STRBUF_INIT;
+
+		sb_addf(&aside, "%s/%sundo-%ld", pb->outdir, PUBLISH_TMP_PREFIX, (long)getpid());
+		if (rename(pb->target, sb_str(&aside)) == 0) {
+			if (rename(pb->tmp, pb->target) == 0) {
+				free(pb->tmp);
+				pb->tmp = sb_detach(&aside);
+				current_tmp = pb->tmp;
+			} else {
+				(void)rename(sb_str(&aside), pb->target);
+			}
+		}
+		sb_release(&aside);
+	}
+	(void)fsync_dir(pb->outdir, NULL);
+}
+
 bool publish_commit(struct publish *pb, struct strbuf *err)
 {
 	struct stat st;
 	bool exists, exchanged = false, moved;
+	char *made = NULL;
 
 	if (!fs_fsync_tree(pb->tmp, err))
 		return false;
@@ -459,7 +497,7 @@ bool publish_commit(struct publish *pb, struct strbuf *err)
 		sb_addf(err, "%s を作れません (rename): %s", pb->target, fs_strerror(errno));
 		return false;
 	} else {
-		free(pb->tmp);
+		made = pb->tmp;
 		pb->tmp = NULL;
 		current_tmp = NULL;
 	}
@@ -467,10 +505,12 @@ bool publish_commit(struct publish *pb, struct strbuf *err)
 	 * could be moved, the previous folder goes back, so that the output
 	 * folder is as it was (else the next run finishes the move) */
 	if (!move_root_files(pb->outdir, pb->target, &moved, err)) {
-		if (exchanged && !moved)
-			(void)renameat2(AT_FDCWD, pb->tmp, AT_FDCWD, pb->target, RENAME_EXCHANGE);
+		if (!moved)
+			unswap(pb, exchanged, &made);
+		free(made);
 		return false;
 	}
+	free(made);
 	if (!fsync_dir(pb->outdir, err))
 		return false;
 	/* the previous outputs, now in tmp; a failure here leaves a leftover

@@ -36,7 +36,7 @@ INPUT ?= input
 OUTPUT ?= output
 
 .PHONY: all run test check unit cases asan deps deps-test clean sample install uninstall \
-	fuzz fuzz-build fuzz-smoke bench format check-format
+	fuzz fuzz-build fuzz-smoke bench format check-format mutate
 
 all: $(BIN)
 
@@ -124,6 +124,14 @@ bench:
 	@tools/deps.sh bench
 	@$(MAKE) --no-print-directory all
 	@$(PYTHON) tools/bench.py --kaikaku ./$(BIN) $(BENCH_ARGS)
+
+# The mutation check (tools/mutate.py, docs/RULES.md "Mutation check"): each
+# rule of contract §3 and safety step of §5 broken in turn in a scratch copy of
+# the tree, which the suite must notice. MUTATE_ARGS="--full", a mutation's
+# name, "--list". Never part of `make test`.
+MUTATE_ARGS ?=
+mutate:
+	@$(PYTHON) tools/mutate.py $(MUTATE_ARGS)
 
 deps:
 	@tools/deps.sh build

@@ -3,6 +3,7 @@
 versions, broken files, the repair of a run killed between its record and the
 folder's rename, validate, and the documented views. The restatements
 themselves: tests/cases/restated."""
+import json
 import os
 import shutil
 import sqlite3
@@ -22,6 +23,28 @@ def runs(db):
         return c.execute("SELECT period, exit_status FROM runs ORDER BY run_id").fetchall()
     finally:
         c.close()
+
+
+def last_run_of_q(tmp):
+    """Restatements compare with the last run whose period was Q (contract §3), not
+    an earlier one: 2026Q2 published, its input corrected (tests/cases/restated's
+    between.py) and 2026Q2 published again, then 2026Q3 finds nothing restated;
+    against the first run of 2026Q2 it would find three (tools/mutate.py
+    restated-first-run)."""
+    case = os.path.join(ROOT, "tests", "cases", "restated")
+    inp = os.path.join(tmp, "lastq-input")
+    out = os.path.join(tmp, "lastq-out")
+    shutil.copytree(os.path.join(case, "input"), inp)
+    st, err = run("run", "--input", inp, "--output", out, "--period", "2026Q2", "--quiet")
+    check(st in (0, 1), f"last run of Q: first 2026Q2: {st} {err[-300:]}")
+    subprocess.run([sys.executable, os.path.join(case, "between.py"), inp], check=True)
+    st, err = run("run", "--input", inp, "--output", out, "--period", "2026Q2", "--quiet")
+    check(st in (0, 1), f"last run of Q: second 2026Q2: {st} {err[-300:]}")
+    st, err = run("run", "--input", inp, "--output", out, "--period", "2026Q3", "--quiet")
+    check(st in (0, 1), f"last run of Q: 2026Q3: {st} {err[-300:]}")
+    with open(os.path.join(out, "2026Q3", "manifest.json"), encoding="utf-8") as f:
+        n = json.load(f)["restatements"]
+    check(n == 0 and "W_RESTATED" not in err, f"last run of Q: {n} restatements against the corrected 2026Q2: {err[-500:]}")
 
 
 def main():
@@ -224,6 +247,8 @@ def main():
         a = tree(fresh)
         run("run", "--input", SAMPLE, "--output", fresh, "--quiet")
         check(tree(fresh) == a, "fresh rerun differs")
+
+        last_run_of_q(tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return finish("history")

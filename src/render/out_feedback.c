@@ -128,14 +128,12 @@ static void sheet_overview(struct fb *f)
 	row++;
 	xw_text(&s, row++, 0, "次の提出のしかた", XW_SUBTITLE);
 	{
+		/* one literal each (the first in parentheses: it joins the sheet names) */
 		const char *steps[] = {
-			"1. 「" SHEET_KPI "」「" SHEET_MS "」「" SHEET_WL
-			"」の黄色のセルに入力します（ほかのセルは変えられません）。",
-			"2. "
-			"空欄のままの行は「報告なし」として扱われます。報告期間と課は入力済みです"
-			"。",
-			"3. このブックをそのまま保存し、ファイル名も変えずに提出してください（CSV "
-			"に変換する必要はありません）。",
+			("1. 「" SHEET_KPI "」「" SHEET_MS "」「" SHEET_WL
+			 "」の黄色のセルに入力します（ほかのセルは変えられません）。"),
+			"2. 空欄のままの行は「報告なし」として扱われます。報告期間と課は入力済みです。",
+			"3. このブックをそのまま保存し、ファイル名も変えずに提出してください（CSV に変換する必要はありません）。",
 		};
 
 		sb_reset(&sb);

@@ -241,3 +241,10 @@ void cells_workload(const void *rows, size_t row, const struct xw_column *col, s
 		break;
 	}
 }
+
+void cells_division(const void *rows, size_t row, const struct xw_column *col, struct xw_value *v)
+{
+	const struct render_input *in = ((const struct cell_rows *)rows)->in;
+
+	division_field(in->m, item(rows, row), (int)col->arg, v);
+}

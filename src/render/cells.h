@@ -75,5 +75,7 @@ void cells_measure(const void *rows, size_t row, const struct xw_column *col, st
 void cells_kpi(const void *rows, size_t row, const struct xw_column *col, struct xw_value *v);
 void cells_milestone(const void *rows, size_t row, const struct xw_column *col, struct xw_value *v);
 void cells_workload(const void *rows, size_t row, const struct xw_column *col, struct xw_value *v);
+/* Rows of divisions: F_DEPT, F_DIV_CODE, F_DIV_NAME. */
+void cells_division(const void *rows, size_t row, const struct xw_column *col, struct xw_value *v);
 
 #endif

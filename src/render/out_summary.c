@@ -327,18 +327,6 @@ static void sheet_overview(struct ctx *c)
 
 /* ---- the list sheets, as column tables */
 
-/* The 部, 課コード and 課 of division d (col->arg: which). */
-enum { DIV_DEPT, DIV_CODE, DIV_NAME };
-
-static void division_value(const struct model *m, size_t d, size_t part, struct xw_value *v)
-{
-	const struct division *dv = &m->divisions[d];
-
-	xv_text(v, part == DIV_DEPT   ? m->departments[dv->dept].name
-		   : part == DIV_CODE ? dv->code
-				      : dv->name);
-}
-
 /* ---- 施策一覧, KPI一覧, マイルストーン, 業務量削減: every item, from cells.h */
 
 static const struct xw_column measure_columns[] = {
@@ -450,17 +438,11 @@ static void item_sheets(struct ctx *c)
 /* ---- 未提出: the divisions without a submission for P */
 
 struct missing {
+	struct cell_rows rows; /* first: the divisions' cells (cells.h) */
 	const struct ctx *c;
 	size_t *nk, *nm; /* per division: KPIs, open milestones */
 	int *last;       /* per division: the latest period submitted, up to P */
 };
-
-static void mis_division(const void *x, size_t i, const struct xw_column *col, struct xw_value *v)
-{
-	const struct missing *ms = x;
-
-	division_value(ms->c->m, ms->c->r->missing[i], col->arg, v);
-}
 
 static void mis_count(const void *x, size_t i, const struct xw_column *col, struct xw_value *v)
 {
@@ -483,9 +465,9 @@ static void mis_last(const void *x, size_t i, const struct xw_column *col, struc
 }
 
 static const struct xw_column missing_columns[] = {
-	{"課コード", XW_TEXT, 0, 0, mis_division, DIV_CODE},
-	{"部", XW_TEXT, 0, 0, mis_division, DIV_DEPT},
-	{"課", XW_TEXT, 0, 0, mis_division, DIV_NAME},
+	{"課コード", XW_TEXT, 0, 0, cells_division, F_DIV_CODE},
+	{"部", XW_TEXT, 0, 0, cells_division, F_DEPT},
+	{"課", XW_TEXT, 0, 0, cells_division, F_DIV_NAME},
 	{"KPI数", XW_INT, 0, 0, mis_count, 0},
 	{"未完了マイルストーン数", XW_INT, 0, 0, mis_count, 1},
 	{"最終提出期間", XW_TEXT, 0, 0, mis_last, 0},
@@ -495,7 +477,9 @@ static void sheet_missing(struct ctx *c)
 {
 	const struct model *m = c->m;
 	const struct result *r = c->r;
-	struct missing ms = {c, xcalloc(m->ndivisions + 1, sizeof(size_t)),
+	struct missing ms = {{c->in, r->missing, r->nmissing},
+			     c,
+			     xcalloc(m->ndivisions + 1, sizeof(size_t)),
 			     xcalloc(m->ndivisions + 1, sizeof(size_t)),
 			     xmalloc((m->ndivisions + 1) * sizeof(int))};
 

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "attribution.h"
+#include "briefing.h"
 #include "compute.h"
 #include "diag.h"
 #include "discover.h"
@@ -240,6 +241,7 @@ static int cmd_run(const struct opts *o, enum mode mode)
 	struct model_counts counts;
 	struct attribution a;
 	struct result r, prev;
+	struct briefing b;
 	struct strbuf err = STRBUF_INIT;
 	struct compute_params cp;
 	struct review_template layout;
@@ -323,11 +325,28 @@ static int cmd_run(const struct opts *o, enum mode mode)
 	cp.period = period - 1;
 	compute(&m, &cp, &prev);
 	cp.period = period;
+	{
+		struct briefing_params bp = {s.kgi_target, s.on_track_factor, s.at_risk_factor,
+					     s.kgi_start, s.kgi_due};
+
+		briefing_build(&m, &r, &prev, &bp, &b);
+	}
 	have_result = true;
 	compute_implausible(&m, &r, &d);
+	briefing_warn(&m, &r, &b, &d);
 	{
-		struct render_input in = {&m,   &a,  &r, &prev, &p,   &counts, &d, &s,   &layout,
-					  &cov, {0}, 0,  NULL,  NULL, NULL,    -1, NULL, false};
+		struct render_input in = {.m = &m,
+					  .a = &a,
+					  .r = &r,
+					  .prev = &prev,
+					  .b = &b,
+					  .p = &p,
+					  .counts = &counts,
+					  .d = &d,
+					  .s = &s,
+					  .layout = &layout,
+					  .cov = &cov,
+					  .restatements = -1};
 		struct publish pb;
 		struct history *h = NULL;
 		struct restatements rs = {0};
@@ -386,6 +405,7 @@ out:
 	if (have_result) {
 		result_release(&r);
 		result_release(&prev);
+		briefing_release(&b);
 	}
 	if (have_model) {
 		attribution_release(&a);

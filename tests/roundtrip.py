@@ -48,9 +48,9 @@ def inspect_workbook(path):
     for i in (1, 2, 3):
         check(("_kaikaku_input", i) in names, f"{name}: sheet {i} is not marked for reading back")
     expect = {
-        "提出_KPI実績": (["KPI_ID", "指標名", "単位", "目標値", "目標時点", "前回値", "前回報告期間", "実績値", "報告期間", "課", "コメント"],
+        "提出_KPI実績": (["KPI_ID", "指標名", "単位", "目標値", "目標時点", "前回値", "前回報告期間", "実績値", "報告期間", "課", "コメント", "対応策"],
                       {"実績値": "decimal"}),
-        "提出_マイルストーン状況": (["マイルストーンID", "内容", "期限", "前回の状況", "前回報告期間", "状況", "進捗率", "報告期間", "課", "コメント"],
+        "提出_マイルストーン状況": (["マイルストーンID", "内容", "期限", "前回の状況", "前回報告期間", "状況", "進捗率", "報告期間", "課", "コメント", "対応策"],
                            {"状況": "list", "進捗率": "decimal"}),
         "提出_業務量削減": (["課", "取組", "施策ID", "前回の削減時間", "前回報告期間", "削減時間", "報告期間", "コメント"],
                       {"削減時間": "decimal"}),
@@ -123,6 +123,7 @@ def fill(path, out_path, step):
         value = (ws.cell(row=r, column=h.index("前回値") + 1).value or 0) + step
         ws.cell(row=r, column=h.index("実績値") + 1).value = value
         ws.cell(row=r, column=h.index("コメント") + 1).value = f"{kid} の第4四半期"
+        ws.cell(row=r, column=h.index("対応策") + 1).value = f"{kid} の対応策"
         entered["kpi"][kid] = value
     ws = wb["提出_マイルストーン状況"]
     h = [c.value for c in ws[2]]
@@ -132,6 +133,7 @@ def fill(path, out_path, step):
             continue
         ws.cell(row=r, column=h.index("状況") + 1).value = "進行中"
         ws.cell(row=r, column=h.index("進捗率") + 1).value = 90
+        ws.cell(row=r, column=h.index("対応策") + 1).value = f"{mid} の対応策"
         entered["ms"][mid] = ("進行中", 90)
     ws = wb["提出_業務量削減"]
     h = [c.value for c in ws[2]]
@@ -220,6 +222,8 @@ def main():
                 n += 1
         check(n > 40, f"only {n} values entered")
         check(man["missing_submissions"] == [], f"still missing: {man['missing_submissions']}")
+        # every behind item came back with its 対応策: none is left to chase
+        check(man["no_action"] == [], f"no_action after the return: {man['no_action']}")
     return finish("roundtrip", "" if shutil.which("soffice") else
                   " (LibreOffice not installed: the re-save was skipped)")
 

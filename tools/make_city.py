@@ -56,6 +56,9 @@ def build(out, ndiv, periods, seed, long_first=False, faults=True):
     name, baseline). long_first: the first measure's name is longer than a PDF
     page can hold (for the PDF test); faults=False: no input errors at all."""
     rnd = random.Random(seed)
+    # 開始 and 対応策 from a generator of their own, so the rest of the city
+    # stays as it was before they existed
+    extra = random.Random(seed + 1)
     divisions, measures, kpis, milestones = [], [], [], []
     for d in range(ndiv):
         dept = d // 4
@@ -74,8 +77,10 @@ def build(out, ndiv, periods, seed, long_first=False, faults=True):
                 kpis.append((f"K{d:04d}{j}{k}", mid, f"{w1}{w2}の件数（{k + 1}）", "件", base, "2024Q4",
                              base + rnd.randrange(20, 400), "2027Q4", code))
             if len(measures) % 12:
+                due = (d + j) % len(ALL_PERIODS)
+                start = ALL_PERIODS[max(0, due - extra.randrange(1, 6))] if extra.random() < 0.7 else ""
                 milestones.append((f"MS{d:04d}{j}", mid, f"{w1}{w2}の手順書の整備と研修",
-                                   ALL_PERIODS[(d + j) % len(ALL_PERIODS)], code))
+                                   ALL_PERIODS[due], code, start))
     masters = os.path.join(out, "masters")
     os.makedirs(masters, exist_ok=True)
     write_xlsx(os.path.join(masters, "業務改革施策リスト.xlsx"), [
@@ -83,7 +88,8 @@ def build(out, ndiv, periods, seed, long_first=False, faults=True):
         ("施策マスタ", sheet([["施策ID", "施策名", "主担当課", "柱", "概要"]] + [list(x) for x in measures])),
         ("KPIマスタ", sheet([["KPI_ID", "施策ID", "指標名", "単位", "基準値", "基準時点", "目標値", "目標時点"]]
                            + [list(x[:8]) for x in kpis])),
-        ("マイルストーン", sheet([["マイルストーンID", "施策ID", "内容", "期限"]] + [list(x[:4]) for x in milestones])),
+        ("マイルストーン", sheet([["マイルストーンID", "施策ID", "内容", "期限", "開始"]]
+                                 + [list(x[:4]) + [x[5]] for x in milestones])),
     ])
     by_div = {d[0]: ([], []) for d in divisions}
     for k in kpis:
@@ -111,20 +117,24 @@ def build(out, ndiv, periods, seed, long_first=False, faults=True):
                         kid = kid.replace("K", "Ｋ-", 1)
                     elif fault < 0.018 and di + 1 < len(divisions) and by_div[divisions[di + 1][0]][0]:
                         kid = by_div[divisions[di + 1][0]][0][0][0]
-                    kpi_rows.append([kid, v, ""])
+                    action = "手順を見直し、遅れを次の四半期で取り戻す" if extra.random() < 0.4 else ""
+                    kpi_rows.append([kid, v, "", action])
             if kpi_rows and faults and rnd.random() < 0.01:
-                kpi_rows.append([kpi_rows[0][0], 999999, "重複"])
+                kpi_rows.append([kpi_rows[0][0], 999999, "重複", ""])
             ms_rows = [[m[0], s, 100 if s == "完了" else rnd.randrange(0, 90)]
                        for m in ms if rnd.random() < 0.35 or last
                        for s in [rnd.choice(["未着手", "進行中", "進行中", "完了", "遅延"])]]
+            for r in ms_rows:
+                r.append("担当を増やし、期限を守れるよう日程を組み直す" if extra.random() < 0.5 else "")
             wl_rows = [[code, f"取組{i + 1}", rnd.randrange(10, 600)] for i in range(1 + di % 2)
                        if rnd.random() < 0.5 or last]
             rows += len(kpi_rows) + len(ms_rows) + len(wl_rows)
             stem = os.path.join(folder, f"{code}_{name}")
             if (di + pi) % 3 == 0:
-                sheets = [("KPI実績", sheet([["KPI_ID", "実績値", "コメント"]] + kpi_rows))]
+                sheets = [("KPI実績", sheet([["KPI_ID", "実績値", "コメント", "対応策"]] + kpi_rows))]
                 if ms_rows:
-                    sheets.append(("マイルストーン状況", sheet([["マイルストーンID", "状況", "進捗率"]] + ms_rows)))
+                    sheets.append(("マイルストーン状況",
+                                   sheet([["マイルストーンID", "状況", "進捗率", "対応策"]] + ms_rows)))
                 if wl_rows:
                     sheets.append(("業務量削減", sheet([["課", "取組", "削減時間"]] + wl_rows)))
                 path = f"{stem}_{p}.xlsx"
@@ -135,10 +145,11 @@ def build(out, ndiv, periods, seed, long_first=False, faults=True):
                 files += 1
             else:
                 enc = "cp932" if (di + pi) % 2 else "utf-8"
-                write_csv(f"{stem}_KPI実績.csv", [["KPI_ID", "実績値", "コメント"]] + kpi_rows, enc)
+                write_csv(f"{stem}_KPI実績.csv", [["KPI_ID", "実績値", "コメント", "対応策"]] + kpi_rows, enc)
                 files += 1
                 if ms_rows:
-                    write_csv(f"{stem}_マイルストーン状況.csv", [["マイルストーンID", "状況", "進捗率"]] + ms_rows, enc)
+                    write_csv(f"{stem}_マイルストーン状況.csv",
+                              [["マイルストーンID", "状況", "進捗率", "対応策"]] + ms_rows, enc)
                     files += 1
                 if wl_rows:
                     write_csv(f"{stem}_業務量削減.csv", [["課", "取組", "削減時間"]] + wl_rows, enc)

@@ -93,20 +93,29 @@ KPIS = [
 ]
 
 MILESTONES = [
-    # マイルストーンID, 施策ID, 内容, 期限
-    ("MS05-1", "M05", "全庁的なワーキンググループを設置", "R7年度Q1"),
-    ("MS05-2", "M05", "支所・出張所で提供すべき業務を調整", "2025Q4"),
-    ("MS05-3", "M05", "組織面・ハード面の検討と市民意見聴取", "2026Q2"),
-    ("MS05-4", "M05", "機能強化する支所・出張所関係の例規整備", "R8年度末"),
-    ("MS14-1", "M14", "職員人材育成基本方針の見直し", "2025Q4"),
-    ("MS14-2", "M14", "（仮称）印西市人材戦略の策定", "2026Q3"),
-    ("MS15-1", "M15", "電子決裁の対象拡大", "2026Q2"),
-    ("MS15-2", "M15", "ネットワーク3層分離の見直し", "2027Q2"),
-    ("MS21-1", "M21", "窓口受付システムの導入と市民課のレイアウト変更", "2026Q3"),
-    ("MS31-1", "M31", "AI 選考支援システムの試行", "2026Q1"),
-    ("MS41-1", "M41", "通報アプリの試行運用", "2026年9月30日"),
-    ("MS17-1", "M17", "電子契約サービスの選定", "2026Q1"),
+    # マイルストーンID, 施策ID, 内容, 期限, 開始 (empty: drawn as a point at 期限)
+    ("MS05-1", "M05", "全庁的なワーキンググループを設置", "R7年度Q1", ""),
+    ("MS05-2", "M05", "支所・出張所で提供すべき業務を調整", "2025Q4", "2025Q2"),
+    ("MS05-3", "M05", "組織面・ハード面の検討と市民意見聴取", "2026Q2", "2025Q4"),
+    ("MS05-4", "M05", "機能強化する支所・出張所関係の例規整備", "R8年度末", "2026Q3"),
+    ("MS14-1", "M14", "職員人材育成基本方針の見直し", "2025Q4", "R7年度"),
+    ("MS14-2", "M14", "（仮称）印西市人材戦略の策定", "2026Q3", "2026Q1"),
+    ("MS15-1", "M15", "電子決裁の対象拡大", "2026Q2", "2025Q3"),
+    ("MS15-2", "M15", "ネットワーク3層分離の見直し", "2027Q2", "2026Q2"),
+    ("MS21-1", "M21", "窓口受付システムの導入と市民課のレイアウト変更", "2026Q3", "2025Q4"),
+    ("MS31-1", "M31", "AI 選考支援システムの試行", "2026Q1", "2025Q3"),
+    ("MS41-1", "M41", "通報アプリの試行運用", "2026年9月30日", "2026Q1"),
+    ("MS17-1", "M17", "電子契約サービスの選定", "2026Q1", ""),
 ]
+
+# 対応策 sent with a report: (period, ID) -> text. Some behind items have one,
+# others are left without (W_NO_ACTION: the PMO chases them).
+ACTIONS = {
+    ("2026Q3", "K14-2"): "県に派遣枠の追加を要望中。R9年度に2名を派遣する予定",
+    ("2026Q3", "K17-1"): "電子契約サービスを選定し直し、R9年度第1四半期から全契約で利用する",
+    ("2026Q3", "K21-1"): "12月の窓口受付システム稼働で申請の大半が書かない窓口に移る見込み",
+    ("2026Q1", "MS31-1"): "ベンダーの改修が遅れたため、試行を第2四半期に延ばして完了させる",
+}
 
 PERIODS = ["2025Q4", "2026Q1", "2026Q2", "2026Q3"]
 
@@ -253,8 +262,8 @@ def write_masters(root):
     titled_sheet(ws, "業務改革施策リスト KPI", ["KPI_ID", "施策ID", "指標名", "単位", "基準値", "基準時点", "目標値", "目標時点"],
                  KPIS, [8, 8, 44, 6, 8, 10, 8, 10])
     ws = wb.create_sheet("マイルストーン")
-    titled_sheet(ws, "業務改革施策リスト マイルストーン（中間目標）", ["マイルストーンID", "施策ID", "内容", "期限"],
-                 MILESTONES, [16, 8, 44, 14])
+    titled_sheet(ws, "業務改革施策リスト マイルストーン（中間目標）",
+                 ["マイルストーンID", "施策ID", "内容", "期限", "開始"], MILESTONES, [16, 8, 44, 14, 14])
     os.makedirs(os.path.join(root, "masters"), exist_ok=True)
     wb.save(os.path.join(root, "masters", "業務改革施策リスト.xlsx"))
 
@@ -290,7 +299,7 @@ def kpi_rows(code, pi):
         v = ACTUALS[k[0]][pi]
         if v is None:
             continue
-        rows.append([k[0], k[2], v, "", ""])
+        rows.append([k[0], k[2], v, "", "", ACTIONS.get((PERIODS[pi], k[0]), "")])
     return rows
 
 
@@ -302,7 +311,8 @@ def ms_rows(code, pi):
         st = STATUS[m[0]][pi]
         if st is None:
             continue
-        rows.append([m[0], m[2], st[0], "" if st[1] is None else st[1], ""])
+        rows.append([m[0], m[2], st[0], "" if st[1] is None else st[1], "",
+                     ACTIONS.get((PERIODS[pi], m[0]), "")])
     return rows
 
 
@@ -320,7 +330,7 @@ def apply_mistakes(code, period, kr, mr, wr, periodcol):
     """Realistic mistakes, each named in MISTAKES."""
     name = next(d[2] for d in DIVISIONS if d[0] == code)
     if period == "2026Q3" and name == "総務課":
-        kr.append(["K05－01", "支所・出張所で完結した相談の割合", 41, "", "ID の打ち間違い"])
+        kr.append(["K05－01", "支所・出張所で完結した相談の割合", 41, "", "ID の打ち間違い", ""])
         for r in mr:
             if r[0] == "MS05-3":
                 r[3] = 120
@@ -333,7 +343,7 @@ def apply_mistakes(code, period, kr, mr, wr, periodcol):
             if r[0] == "K15-1":
                 r[4] = "電子決裁の対象を契約・支出まで拡大"
     if period == "2026Q3" and name == "市民課":
-        kr.append(["K15-1", "電子決裁率", 80, "", "市民課の電子決裁率（参考）"])
+        kr.append(["K15-1", "電子決裁率", 80, "", "市民課の電子決裁率（参考）", ""])
     if period == "2026Q2" and name == "財政課":
         periodcol[:] = ["来期"] + periodcol[1:]
     return kr, mr, wr
@@ -354,16 +364,16 @@ def write_submission(root, code, period, pi):
                               kr, mr, wr)
         return
     if kr:
-        rows = [["KPI_ID", "指標名", "実績値", "報告期間", "コメント"]]
+        rows = [["KPI_ID", "指標名", "実績値", "報告期間", "コメント", "対応策"]]
         first = True
         for r in kr:
             # a period cell on the first row only: the folder gives the rest
             p = periodcol[0] if first else ""
             first = False
-            rows.append([r[0], r[1], r[2], p, r[4]])
+            rows.append([r[0], r[1], r[2], p, r[4], r[5]])
         write_csv(os.path.join(folder, f"{base}_KPI実績.csv"), rows, fmt)
     if mr:
-        rows = [["マイルストーンID", "内容", "状況", "進捗率", "コメント"]] + mr
+        rows = [["マイルストーンID", "内容", "状況", "進捗率", "コメント", "対応策"]] + mr
         write_csv(os.path.join(folder, f"{base}_マイルストーン状況.csv"), rows, fmt)
     if wr:
         rows = [["課", "取組", "施策ID", "削減時間", "コメント"]] + wr
@@ -387,8 +397,10 @@ def write_xlsx_submission(path, code, name, period, kr, mr, wr):
     label = {"2025Q4": "令和7年度第4四半期", "2026Q1": "令和8年度第1四半期",
              "2026Q2": "令和8年度第2四半期", "2026Q3": "令和8年度第3四半期"}[period]
     # 報告期間 as an Excel date cell (the last day of the quarter)
-    titled_sheet(ws, f"KPI実績報告書 {label} {name}", ["KPI_ID", "指標名", "実績値", "報告期間", "課", "コメント"],
-                 [[r[0], r[1], r[2], PERIOD_END[period], code, r[4]] for r in kr], [10, 40, 10, 12, 10, 40])
+    titled_sheet(ws, f"KPI実績報告書 {label} {name}",
+                 ["KPI_ID", "指標名", "実績値", "報告期間", "課", "コメント", "対応策"],
+                 [[r[0], r[1], r[2], PERIOD_END[period], code, r[4], r[5]] for r in kr],
+                 [10, 40, 10, 12, 10, 40, 40])
     for row in ws.iter_rows(min_row=4, min_col=4, max_col=4):
         for c in row:
             c.number_format = "yyyy/m/d"
@@ -398,9 +410,11 @@ def write_xlsx_submission(path, code, name, period, kr, mr, wr):
             for c in row:
                 c.value = int(code)
     ws = wb.create_sheet("マイルストーン状況")
-    titled_sheet(ws, f"マイルストーン状況報告 {label} {name}", ["マイルストーンID", "内容", "状況", "進捗率", "報告期間", "コメント"],
-                 [[r[0], r[1], r[2], None if r[3] == "" else r[3] / 100, period, r[4]] for r in mr],
-                 [16, 40, 10, 8, 10, 40])
+    titled_sheet(ws, f"マイルストーン状況報告 {label} {name}",
+                 ["マイルストーンID", "内容", "状況", "進捗率", "報告期間", "コメント", "対応策"],
+                 [[r[0], r[1], r[2], None if r[3] == "" else r[3] / 100, period, r[4], r[5]]
+                  for r in mr],
+                 [16, 40, 10, 8, 10, 40, 40])
     for row in ws.iter_rows(min_row=4, min_col=4, max_col=4):
         for c in row:
             c.number_format = "0%"

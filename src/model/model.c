@@ -467,6 +467,7 @@ static void build_milestones(struct ctx *c)
 		mi->description = r->description;
 		mi->measure = ms;
 		mi->due = r->due;
+		mi->start = r->start;
 		mi->src = &r->src;
 		idmap_add(&c->ids->milestones, fold_key(c, r->id), m->nmilestones);
 		m->nmilestones++;
@@ -616,6 +617,7 @@ static void actual_use(struct ctx *c, const struct cand *cd)
 	a->period = cd->period;
 	a->value = r->value;
 	a->comment = r->comment;
+	a->action = r->action;
 	a->src = &r->src;
 }
 
@@ -701,6 +703,7 @@ static void report_use(struct ctx *c, const struct cand *cd)
 	rp->has_progress = r->has_progress;
 	rp->progress = r->progress;
 	rp->comment = r->comment;
+	rp->action = r->action;
 	rp->src = &r->src;
 }
 

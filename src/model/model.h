@@ -65,6 +65,7 @@ struct milestone {
 	const char *id, *description;
 	size_t measure;
 	int due;
+	int start; /* 開始 (for the roadmap), or PERIOD_NONE: a point at due */
 	size_t first_report, nreports; /* range in model.reports, by period */
 	const struct src *src;
 };
@@ -75,6 +76,7 @@ struct actual {
 	int period;
 	double value;
 	const char *comment;
+	const char *action; /* 対応策, or NULL */
 	const struct src *src;
 };
 
@@ -86,6 +88,7 @@ struct report {
 	bool has_progress;
 	double progress;
 	const char *comment;
+	const char *action; /* 対応策, or NULL */
 	const struct src *src;
 };
 

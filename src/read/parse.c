@@ -358,12 +358,23 @@ static void parse_kpi(struct pctx *c)
 
 static void parse_milestone(struct pctx *c)
 {
-	struct row_milestone v = {src_of(c), NULL, NULL, NULL, PERIOD_NONE, false};
+	struct row_milestone v = {src_of(c), NULL, NULL, NULL, PERIOD_NONE, PERIOD_NONE, false};
+	bool present;
 
 	v.id = required_text(c, COL_MILESTONE_ID);
 	v.measure_id = required_text(c, COL_MEASURE_ID);
 	v.description = required_text(c, COL_DESCRIPTION);
 	v.due = required_period(c, COL_DUE);
+	v.start = period(c, COL_START, &present);
+	if (v.start != PERIOD_NONE && v.due != PERIOD_NONE && v.start > v.due) {
+		char st[PERIOD_CODE_MAX], du[PERIOD_CODE_MAX];
+
+		period_code(v.start, st);
+		period_code(v.due, du);
+		diag_add(c->d, W_START_AFTER_DUE, &c->loc, name_of(c, COL_START),
+			 cell_of(c, COL_START)->text, "開始（%s）が期限（%s）より後です。", st, du);
+		v.start = PERIOD_NONE;
+	}
 	v.bad = c->bad;
 	xgrow((void **)&c->p->milestones, &c->p->cap_milestones, c->p->n_milestones + 1, sizeof(v));
 	c->p->milestones[c->p->n_milestones++] = v;
@@ -379,13 +390,14 @@ static bool no_report(struct pctx *c, enum column_id col)
 
 static bool parse_actual(struct pctx *c, int folder)
 {
-	struct row_actual v = {src_of(c), NULL, NULL, NULL, NULL, 0, PERIOD_NONE, false};
+	struct row_actual v = {.src = src_of(c), .period = PERIOD_NONE};
 
 	if (no_report(c, COL_ACTUAL))
 		return false;
 	v.kpi_id = required_text(c, COL_KPI_ID);
 	v.division = text(c, COL_DIVISION);
 	v.comment = text(c, COL_COMMENT);
+	v.action = text(c, COL_ACTION);
 	if (cell_of(c, COL_ACTUAL))
 		v.value_text = arena_strdup(&c->p->arena, cell_of(c, COL_ACTUAL)->text);
 	(void)required_number(c, COL_ACTUAL, &v.value);
@@ -398,8 +410,7 @@ static bool parse_actual(struct pctx *c, int folder)
 
 static bool parse_mstatus(struct pctx *c, int folder)
 {
-	struct row_mstatus v = {src_of(c),      NULL,  NULL, NULL,        NULL,
-				ST_NOT_STARTED, false, 0,    PERIOD_NONE, false};
+	struct row_mstatus v = {.src = src_of(c), .status = ST_NOT_STARTED, .period = PERIOD_NONE};
 	const char *st;
 
 	if (no_report(c, COL_STATUS))
@@ -407,6 +418,7 @@ static bool parse_mstatus(struct pctx *c, int folder)
 	v.milestone_id = required_text(c, COL_MILESTONE_ID);
 	v.division = text(c, COL_DIVISION);
 	v.comment = text(c, COL_COMMENT);
+	v.action = text(c, COL_ACTION);
 	st = required_text(c, COL_STATUS);
 	v.status_text = st;
 	if (st && !status_parse_reported(st, &v.status))

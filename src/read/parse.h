@@ -76,6 +76,7 @@ struct row_milestone {
 	struct src src;
 	const char *id, *measure_id, *description;
 	int due;
+	int start; /* 開始, or PERIOD_NONE (none, or after 期限: drawn at 期限) */
 	bool bad;
 };
 
@@ -84,6 +85,7 @@ struct row_actual {
 	const char *kpi_id;
 	const char *division; /* as written, or NULL */
 	const char *comment;
+	const char *action; /* 対応策, or NULL */
 	const char *value_text;
 	double value;
 	int period;
@@ -95,6 +97,7 @@ struct row_mstatus {
 	const char *milestone_id;
 	const char *division;
 	const char *comment;
+	const char *action;
 	const char *status_text;
 	enum status status;
 	bool has_progress;

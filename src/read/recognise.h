@@ -52,6 +52,8 @@ enum column_id {
 	COL_PROGRESS,        /* 進捗率 */
 	COL_INITIATIVE,      /* 取組 */
 	COL_HOURS_SAVED,     /* 削減時間 */
+	COL_ACTION,          /* 対応策 */
+	COL_START,           /* 開始 */
 	COL__COUNT
 };
 

@@ -133,7 +133,8 @@ static void sheet_overview(struct fb *f)
 			("1. 「" SHEET_KPI "」「" SHEET_MS "」「" SHEET_WL
 			 "」の黄色のセルに入力します（ほかのセルは変えられません）。"),
 			"2. 空欄のままの行は「報告なし」として扱われます。報告期間と課は入力済みです。",
-			"3. このブックをそのまま保存し、ファイル名も変えずに提出してください（CSV に変換する必要はありません）。",
+			"3. 注意・遅延の KPI・マイルストーンには、遅れの理由と今後の対応を「対応策」の列に書きます（書かないと総括に「対応策なし」と載ります）。",
+			"4. このブックをそのまま保存し、ファイル名も変えずに提出してください（CSV に変換する必要はありません）。",
 		};
 
 		sb_reset(&sb);
@@ -289,10 +290,11 @@ static const struct xw_column submit_kpi_columns[] = {
 	{NULL, XW_TEXT, 0, 0, in_next_period, 0}, /* 報告期間 */
 	{NULL, XW_TEXT, 0, 0, in_division, 0},    /* 課 */
 	{NULL, XW_IN_TEXT, 30, 0, NULL, 0},       /* コメント */
+	{NULL, XW_IN_TEXT, 30, 0, NULL, 0},       /* 対応策 */
 };
-static const int submit_kpi_names[] = {COL_KPI_ID,        COL_KPI_NAME, COL_UNIT,   COL_TARGET,
-				       COL_TARGET_PERIOD, -1,           -1,         COL_ACTUAL,
-				       COL_PERIOD,        COL_DIVISION, COL_COMMENT};
+static const int submit_kpi_names[] = {COL_KPI_ID,        COL_KPI_NAME, COL_UNIT,    COL_TARGET,
+				       COL_TARGET_PERIOD, -1,           -1,          COL_ACTUAL,
+				       COL_PERIOD,        COL_DIVISION, COL_COMMENT, COL_ACTION};
 
 static const struct xw_column submit_milestone_columns[] = {
 	{NULL, XW_TEXT, 0, 0, cells_milestone, F_MS_ID},           /* マイルストーンID */
@@ -305,10 +307,11 @@ static const struct xw_column submit_milestone_columns[] = {
 	{NULL, XW_TEXT, 0, 0, in_next_period, 0}, /* 報告期間 */
 	{NULL, XW_TEXT, 0, 0, in_division, 0},    /* 課 */
 	{NULL, XW_IN_TEXT, 30, 0, NULL, 0},       /* コメント */
+	{NULL, XW_IN_TEXT, 30, 0, NULL, 0},       /* 対応策 */
 };
 static const int submit_milestone_names[] = {
-	COL_MILESTONE_ID, COL_DESCRIPTION, COL_DUE,    -1,           -1,
-	COL_STATUS,       COL_PROGRESS,    COL_PERIOD, COL_DIVISION, COL_COMMENT};
+	COL_MILESTONE_ID, COL_DESCRIPTION, COL_DUE,      -1,          -1,        COL_STATUS,
+	COL_PROGRESS,     COL_PERIOD,      COL_DIVISION, COL_COMMENT, COL_ACTION};
 
 /* The initiatives at P, then empty rows for new ones: 取組 and 施策ID are
  * given for a known initiative and input cells for a new one. */

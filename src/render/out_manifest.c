@@ -50,7 +50,11 @@ static void input_entry(struct strbuf *sb, bool *first, const char *path, const 
 		accepted, rejected, skipped);
 }
 
-static void kgi_json(struct strbuf *sb, const struct kgi *k, double target)
+static void pace_json(struct strbuf *sb, const struct briefing *b);
+
+/* The KGI, with its pace at P when pace is given. */
+static void kgi_json(struct strbuf *sb, const struct kgi *k, double target,
+		     const struct briefing *pace)
 {
 	sb_adds(sb, "{\"hours_saved\": ");
 	json_number(sb, k->hours_saved);
@@ -63,7 +67,36 @@ static void kgi_json(struct strbuf *sb, const struct kgi *k, double target)
 		sb_adds(sb, "null");
 	sb_adds(sb, ", \"target\": ");
 	json_number(sb, target);
+	if (pace)
+		pace_json(sb, pace);
 	sb_adds(sb, "}");
+}
+
+/* The KGI's pace at P: expected_rate, status, start, due, pace_needed and
+ * pace_so_far (null where there is none). */
+static void pace_json(struct strbuf *sb, const struct briefing *b)
+{
+	char start[PERIOD_CODE_MAX], due[PERIOD_CODE_MAX];
+
+	period_code(b->start, start);
+	period_code(b->due, due);
+	sb_adds(sb, ", \"expected_rate\": ");
+	json_number(sb, b->kgi.expected);
+	sb_adds(sb, ", \"status\": ");
+	if (b->kgi.has_rate)
+		json_string(sb, status_word(b->kgi.status));
+	else
+		sb_adds(sb, "null");
+	sb_addf(sb, ", \"start\": \"%s\", \"due\": \"%s\", \"pace_needed\": ", start, due);
+	if (b->kgi.has_needed)
+		json_number(sb, b->kgi.needed);
+	else
+		sb_adds(sb, "null");
+	sb_adds(sb, ", \"pace_so_far\": ");
+	if (b->kgi.has_so_far)
+		json_number(sb, b->kgi.so_far);
+	else
+		sb_adds(sb, "null");
 }
 
 /* The files written, with sizes and hashes, relative to the output folder. */
@@ -161,9 +194,10 @@ static bool write_manifest(const struct render_input *in, const char *path, stru
 	}
 	sb_adds(&sb, first ? "],\n" : "\n  ],\n");
 	sb_adds(&sb, "  \"kgi\": ");
-	kgi_json(&sb, &r->kgi, r->params.kgi_target);
+	kgi_json(&sb, &r->kgi, r->params.kgi_target, in->b);
 	sb_adds(&sb, ",\n");
 	status_counts(&sb, "kpi_status", r->city.kpis, status_kpi_order, 5, false);
+	status_counts(&sb, "kpi_status_previous", in->prev->city.kpis, status_kpi_order, 5, false);
 	status_counts(&sb, "milestone_status", r->city.milestones, status_milestone_order, 5,
 		      false);
 	status_counts(&sb, "measure_status", r->city.measures, status_measure_order, 9, false);
@@ -178,6 +212,17 @@ static bool write_manifest(const struct render_input *in, const char *path, stru
 		json_string(&sb, m->divisions[r->missing[i]].code);
 	}
 	sb_adds(&sb, "],\n");
+	sb_adds(&sb, "  \"no_action\": [");
+	for (size_t i = 0; i < in->b->nno_action; i++) {
+		if (i)
+			sb_adds(&sb, ", ");
+		json_string(&sb, item_id(m, &in->b->no_action[i]));
+	}
+	sb_adds(&sb, "],\n");
+	sb_addf(&sb,
+		"  \"changes\": {\"worse\": %zu, \"improved\": %zu},\n"
+		"  \"completeness\": {\"owed\": %d, \"reported\": %d},\n",
+		in->b->nworse, in->b->nimproved, in->b->city.owed, in->b->city.reported);
 	if (in->restatements >= 0)
 		sb_addf(&sb, "  \"restatements\": %ld,\n", in->restatements);
 	else
@@ -188,7 +233,7 @@ static bool write_manifest(const struct render_input *in, const char *path, stru
 
 		period_code(r->trend[i], pc);
 		sb_addf(&sb, "%s\n    {\"period\": \"%s\", \"kgi\": ", i ? "," : "", pc);
-		kgi_json(&sb, &r->trend_city[i], r->params.kgi_target);
+		kgi_json(&sb, &r->trend_city[i], r->params.kgi_target, NULL);
 		sb_adds(&sb, "}");
 	}
 	sb_adds(&sb, r->ntrend ? "\n  ]\n}\n" : "]\n}\n");

@@ -9,6 +9,7 @@
 #include "kaikaku.h"
 
 #include "attribution.h"
+#include "briefing.h"
 #include "compute.h"
 #include "diag.h"
 #include "history.h"
@@ -29,6 +30,7 @@ struct render_input {
 	const struct attribution *a;       /* who owns each error, what was refused */
 	const struct result *r;            /* at the report period P */
 	const struct result *prev;         /* at P − 1, for 前期状況 (the same rules) */
+	const struct briefing *b;          /* the briefing figures (briefing.h) */
 	const struct parsed *p;            /* the input files and tables as read */
 	const struct model_counts *counts; /* accepted/rejected per parsed table */
 	const struct diags *d;             /* every record, sorted (diags_sort) */

@@ -5,6 +5,7 @@
  */
 #include "kaikaku.h"
 
+#include "briefing.h"
 #include "compute.h"
 #include "fixture.h"
 #include "period.h"
@@ -417,6 +418,57 @@ static void test_compute_city(void)
 	fixture_release(&fx);
 }
 
+/* The briefing figures of the same city (briefing.c). */
+static void test_briefing(void)
+{
+	struct fixture fx;
+	struct result r, prev;
+	struct briefing b;
+	struct briefing_params bp = {0.30, 0.9, 0.7, period_make(2024, 1), period_make(2027, 4)};
+	const struct model *m = &fx.m;
+	static const char *const behind[] = {"MS1", "K2", "K5"}; /* RULES.md §4 */
+	static const char *const no_action[] = {"K2", "K5", "MS1"};
+	bool ms1_worse = false, k2_worse = false, k4_improved = false;
+
+	compute_city(&fx);
+	compute_at(&fx, Q(2026, 3), &r);
+	compute_at(&fx, Q(2026, 2), &prev);
+	briefing_build(m, &r, &prev, &bp, &b);
+	CHECK_INT(b.nbehind, ARRAY_LEN(behind));
+	for (size_t i = 0; i < b.nbehind && i < ARRAY_LEN(behind); i++)
+		CHECK_MSG(strcmp(item_id(m, &b.behind[i]), behind[i]) == 0, "behind[%zu] %s", i,
+			  item_id(m, &b.behind[i]));
+	CHECK_INT(b.nno_action, ARRAY_LEN(no_action));
+	for (size_t i = 0; i < b.nno_action && i < ARRAY_LEN(no_action); i++)
+		CHECK_MSG(strcmp(item_id(m, &b.no_action[i]), no_action[i]) == 0,
+			  "no_action[%zu] %s", i, item_id(m, &b.no_action[i]));
+	for (size_t i = 0; i < b.nworse; i++) {
+		ms1_worse |= b.worse[i].kind == ITEM_MILESTONE &&
+			     strcmp(item_id(m, &b.worse[i]), "MS1") == 0 &&
+			     b.worse[i].before == ST_IN_PROGRESS && b.worse[i].now == ST_DELAYED;
+		k2_worse |=
+			b.worse[i].kind == ITEM_KPI && strcmp(item_id(m, &b.worse[i]), "K2") == 0;
+	}
+	for (size_t i = 0; i < b.nimproved; i++) /* 注意 -> 未報告: better in the measure order */
+		k4_improved |= b.improved[i].kind == ITEM_KPI &&
+			       strcmp(item_id(m, &b.improved[i]), "K4") == 0;
+	CHECK(ms1_worse && k2_worse && k4_improved);
+	/* 総務課: K1, K2 and MS1 (open at P − 1) owed; MS1 has no report for P */
+	CHECK_INT(b.divisions[0].owed, 3);
+	CHECK_INT(b.divisions[0].reported, 2);
+	CHECK_INT(b.divisions[3].owed, 1); /* 保育課: MS3, nothing sent */
+	CHECK_INT(b.divisions[3].reported, 0);
+	CHECK_INT(b.divisions[4].owed, 0); /* 財政課: 完了 and 中止 before P */
+	CHECK(b.kgi.has_rate && b.kgi.status == ST_DELAYED);
+	briefing_warn(m, &r, &b, &fx.d);
+	CHECK_INT(fixture_diags(&fx, W_NO_ACTION, NULL, -1), 3);
+	CHECK_INT(fixture_diags(&fx, W_NO_ACTION, "masters/MS.csv", 2), 1);
+	briefing_release(&b);
+	result_release(&r);
+	result_release(&prev);
+	fixture_release(&fx);
+}
+
 static void test_kgi_pace(void)
 {
 	int start = period_make(2024, 1), due = period_make(2027, 4);
@@ -466,5 +518,6 @@ int main(void)
 	test_milestone();
 	test_measure();
 	test_compute_city();
+	test_briefing();
 	return unit_report("test_compute");
 }

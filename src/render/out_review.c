@@ -14,58 +14,25 @@
 #include "linebreak.h"
 #include "names.h"
 #include "number.h"
+#include "pack.h"
 #include "pdf_draw.h"
 #include "period.h"
 #include "render.h"
 #include "utf8.h"
 
-#define INK 0x1A1A1A
-#define GREY 0x595959
-#define NAVY 0x1F3864
-#define ACCENT 0x305496
-#define TARGET 0xC00000
-#define BODY 9.0
-#define SMALL 7.6
-
-struct toc_entry {
-	char *title;
-	int level;
-	size_t page; /* index into p->pages */
-	double y;
-};
-
-struct pack {
-	const struct render_input *in;
-	const struct model *m;
-	const struct result *r;
-	const struct result *prev;
-	const struct diags *d;
-	const struct review_template *t;
-	const char *errors_csv; /* its file name, for the appendix */
-	const char *summary;    /* the summary workbook's, for lists cut short */
-	long dept;              /* -1: the whole city */
-	struct pdf p;
-	double cw; /* content width */
-	struct toc_entry *toc;
-	size_t ntoc, cap_toc;
-	size_t toc_first, toc_pages; /* the reserved contents pages */
-	HPDF_Outline dept_outline;   /* "部別の状況" */
-	const char *title, *period;
-};
-
 /* ---- scope */
 
-static bool division_in(const struct pack *k, size_t d)
+bool pack_division_in(const struct pack *k, size_t d)
 {
 	return k->dept < 0 || k->m->divisions[d].dept == (size_t)k->dept;
 }
 
-static bool measure_in(const struct pack *k, size_t i)
+bool pack_measure_in(const struct pack *k, size_t i)
 {
-	return division_in(k, k->m->measures[i].lead);
+	return pack_division_in(k, k->m->measures[i].lead);
 }
 
-static const char *division_name(const struct pack *k, size_t d)
+const char *pack_division_name(const struct pack *k, size_t d)
 {
 	return k->m->divisions[d].name;
 }
@@ -73,14 +40,14 @@ static const char *division_name(const struct pack *k, size_t d)
 /* ---- helpers */
 
 /* present.h's formats into the caller's buffers */
-static void num(double v, char *buf, size_t n)
+void pack_num(double v, char *buf, size_t n)
 {
 	char b[PRESENT_MAX];
 
 	snprintf(buf, n, "%s", present_number(v, b));
 }
 
-static void pct(double fraction, char *buf, size_t n)
+void pack_pct(double fraction, char *buf, size_t n)
 {
 	char b[PRESENT_MAX];
 
@@ -105,8 +72,8 @@ static void toc_add(struct pack *k, const char *title, int level)
 }
 
 /* A section's first page: its heading, a bookmark and a contents entry. */
-static HPDF_Outline section_start(struct pack *k, const char *title, HPDF_Outline parent, int level,
-				  bool new_page)
+HPDF_Outline pack_section(struct pack *k, const char *title, HPDF_Outline parent, int level,
+			  bool new_page)
 {
 	struct pdf *p = &k->p;
 	HPDF_Outline o;
@@ -130,7 +97,7 @@ static HPDF_Outline section_start(struct pack *k, const char *title, HPDF_Outlin
 	return o;
 }
 
-static void note(struct pack *k, const char *text)
+void pack_note(struct pack *k, const char *text)
 {
 	pdf_paragraph(&k->p, k->p.ml, k->cw, BODY, GREY, text);
 	k->p.y += 4;
@@ -145,14 +112,14 @@ struct bar {
 };
 
 /* A round step for an axis up to max (a fraction): 1, 2, 2.5, 5 or 10 points. */
-static double axis_step(double max)
+double pack_axis_step(double max)
 {
 	return present_axis_step(max, 6);
 }
 
 /* The top of a rate axis: a round number above the target and every finite
  * value (a value that is not finite is not drawn). */
-static double chart_scale(double target, const double *v, size_t n)
+double pack_chart_scale(double target, const double *v, size_t n)
 {
 	double scale = target * 1.25, step;
 
@@ -161,7 +128,7 @@ static double chart_scale(double target, const double *v, size_t n)
 			scale = v[i] * 1.1;
 	if (!isfinite(scale) || scale <= 0)
 		scale = 1;
-	step = axis_step(scale);
+	step = pack_axis_step(scale);
 	return ceil(scale / step - 1e-9) * step;
 }
 
@@ -180,14 +147,14 @@ static void chart_bars_rows(struct pack *k, const char *title, const struct bar 
 	w = k->cw - label_w - 40;
 	/* the scale: grid lines at round percentages */
 	{
-		double step = axis_step(scale);
+		double step = pack_axis_step(scale);
 
 		for (double g = 0; g <= scale + 1e-9; g += step) {
 			char lab[32];
 			double gx = x0 + w * g / scale;
 
 			pdf_line(p, gx, top - 2, gx, top + n * row, 0.3, 0xD9D9D9, false);
-			pct(g, lab, sizeof(lab));
+			pack_pct(g, lab, sizeof(lab));
 			pdf_text_aligned(p, gx - 20, 40, top + n * row + 10, 7, GREY, PDF_CENTER,
 					 lab);
 		}
@@ -207,7 +174,7 @@ static void chart_bars_rows(struct pack *k, const char *title, const struct bar 
 			continue;
 		}
 		pdf_rect(p, x0, y + 2, w * bars[i].value / scale, row - 5, ACCENT);
-		pct(bars[i].value, v, sizeof(v));
+		pack_pct(bars[i].value, v, sizeof(v));
 		pdf_text(p, x0 + w * bars[i].value / scale + 4, y + 10.5, 8, INK, v);
 	}
 	pdf_line(p, x0, top - 2, x0, top + n * row, 0.6, GREY, false);
@@ -216,7 +183,7 @@ static void chart_bars_rows(struct pack *k, const char *title, const struct bar 
 		char v[48], lab[64];
 
 		pdf_line(p, tx, top - 6, tx, top + n * row + 2, 1.2, TARGET, true);
-		pct(target, v, sizeof(v));
+		pack_pct(target, v, sizeof(v));
 		snprintf(lab, sizeof(lab), "目標 %s", v);
 		pdf_text_aligned(p, tx - 40, 80, top - 9, 8, TARGET, PDF_CENTER, lab);
 	}
@@ -239,7 +206,7 @@ static void chart_bars(struct pack *k, const char *title, const struct bar *bars
 
 	for (size_t i = 0; i < n; i++)
 		values[i] = bars[i].has ? bars[i].value : 0;
-	scale = chart_scale(target, values, n);
+	scale = pack_chart_scale(target, values, n);
 	free(values);
 	if (chrome + n * row <= page - 30) {
 		pdf_need(p, 40 + n * row + 40);
@@ -267,59 +234,6 @@ static void chart_bars(struct pack *k, const char *title, const struct bar *bars
 	}
 }
 
-/* The rate over the periods, with the target line. */
-static void chart_trend(struct pack *k, const char *title, const int *periods, const struct kgi *v,
-			size_t n, double target)
-{
-	struct pdf *p = &k->p;
-	double h = 130, left = p->ml + 40, w = k->cw - 60, top, scale;
-	double *rates = xcalloc(n + 1, sizeof(*rates));
-
-	for (size_t i = 0; i < n; i++)
-		rates[i] = v[i].rate;
-	scale = chart_scale(target, rates, n);
-	free(rates);
-	pdf_need(p, h + 60);
-	pdf_text(p, p->ml, p->y + 11, 10.5, NAVY, title);
-	p->y += 22;
-	top = p->y;
-	for (double g = 0; g <= scale + 1e-9; g += axis_step(scale)) {
-		double gy = top + h - h * g / scale;
-		char lab[32];
-
-		pdf_line(p, left, gy, left + w, gy, 0.3, 0xD9D9D9, false);
-		pct(g, lab, sizeof(lab));
-		pdf_text_aligned(p, p->ml, 36, gy + 3, 7, GREY, PDF_RIGHT, lab);
-	}
-	{
-		double ty = top + h - h * target / scale;
-
-		pdf_line(p, left, ty, left + w, ty, 1.1, TARGET, true);
-		pdf_text(p, left + w - 40, ty - 4, 7.5, TARGET, "目標");
-	}
-	for (size_t i = 0; i < n; i++) {
-		double x = left + (n == 1 ? w / 2 : w * i / (n - 1.0));
-		double y = top + h - h * (v[i].rate > 0 ? v[i].rate : 0) / scale;
-		char c[PERIOD_CODE_MAX], lab[32];
-
-		if (i > 0 && v[i - 1].rate >= 0 && v[i].rate >= 0 && isfinite(v[i - 1].rate) &&
-		    isfinite(v[i].rate)) {
-			double px = left + w * (i - 1) / (n - 1.0);
-			double py = top + h - h * v[i - 1].rate / scale;
-
-			pdf_line(p, px, py, x, y, 1.6, ACCENT, false);
-		}
-		code(periods[i], c);
-		pdf_text_aligned(p, x - 30, 60, top + h + 12, 7.5, INK, PDF_CENTER, c);
-		if (v[i].rate < 0 || !isfinite(v[i].rate))
-			continue;
-		pdf_dot(p, x, y, 2.6, ACCENT);
-		pct(v[i].rate, lab, sizeof(lab));
-		pdf_text_aligned(p, x - 30, 60, y - 6, 7.5, INK, PDF_CENTER, lab);
-	}
-	p->y = top + h + 28;
-}
-
 /* Measures by status, stacked in one bar. */
 static void stacked(struct pack *k, const struct counts *c)
 {
@@ -328,7 +242,7 @@ static void stacked(struct pack *k, const struct counts *c)
 
 	pdf_need(p, h + 24);
 	if (c->nmeasures == 0) {
-		note(k, "施策はありません。");
+		pack_note(k, "施策はありません。");
 		return;
 	}
 	for (size_t i = 0; i < ARRAY_LEN(status_measure_order); i++) {
@@ -373,11 +287,11 @@ static void counts_line(struct pack *k, const struct counts *c)
 	if (c->share >= 0) {
 		char v[32];
 
-		pct(c->share, v, sizeof(v));
+		pack_pct(c->share, v, sizeof(v));
 		sb_addf(&sb, "（順調・達成 %s）", v);
 	}
 	sb_addf(&sb, "、マイルストーン %s 件", present_count(c->nmilestones, n));
-	note(k, sb_str(&sb));
+	pack_note(k, sb_str(&sb));
 	sb_release(&sb);
 }
 
@@ -413,8 +327,8 @@ static void cover(struct pack *k)
 	if (g->rate >= 0) {
 		char v[32], t[32];
 
-		pct(g->rate, v, sizeof(v));
-		pct(k->r->params.kgi_target, t, sizeof(t));
+		pack_pct(g->rate, v, sizeof(v));
+		pack_pct(k->r->params.kgi_target, t, sizeof(t));
 		sb_addf(&sb, "%s　（目標 %s）", v, t);
 	} else {
 		sb_adds(&sb, "基準業務量がないため算出できません");
@@ -424,8 +338,8 @@ static void cover(struct pack *k)
 	{
 		char h1[48], h2[48];
 
-		num(g->hours_saved, h1, sizeof(h1));
-		num(g->baseline_hours, h2, sizeof(h2));
+		pack_num(g->hours_saved, h1, sizeof(h1));
+		pack_num(g->baseline_hours, h2, sizeof(h2));
 		sb_addf(&sb, "削減時間 %s 時間 ／ 基準業務量 %s 時間", h1, h2);
 	}
 	pdf_text_aligned(p, mid, w, 480, 9.5, GREY, PDF_CENTER, sb_str(&sb));
@@ -534,7 +448,7 @@ static void contents_fill(struct pack *k)
 /* ---- 概要 (KGI) */
 
 /* What each status means, in words, with the factors in use (settings). */
-static void legend(struct pack *k)
+void pack_legend(struct pack *k)
 {
 	struct strbuf sb = STRBUF_INIT;
 	char on[40], risk[40];
@@ -551,8 +465,10 @@ static void legend(struct pack *k)
 		"倍以上。注意＝%s 倍以上。"
 		"遅延＝%s 倍未満。未報告＝今期の実績値がない。",
 		on, risk, risk);
-	note(k, sb_str(&sb));
-	note(k, "マイルストーンは報告された状況（未着手・進行中・完了・中止）で、期限を過ぎて完了し"
+	pack_note(k, sb_str(&sb));
+	pack_note(
+		k,
+		"マイルストーンは報告された状況（未着手・進行中・完了・中止）で、期限を過ぎて完了し"
 		"ていなければ遅延。"
 		"施策は、その KPI "
 		"とマイルストーンのうち最も悪い状況です（中止のマイルストーンは除きます）。");
@@ -570,10 +486,10 @@ static void section_kgi(struct pack *k, const struct section *s)
 	char v[48], t[32], h1[48], h2[48];
 	struct strbuf sb = STRBUF_INIT;
 
-	section_start(k, s->title, NULL, 0, true);
-	pct(r->params.kgi_target, t, sizeof(t));
+	pack_section(k, s->title, NULL, 0, true);
+	pack_pct(r->params.kgi_target, t, sizeof(t));
 	if (g->rate >= 0) {
-		pct(g->rate, v, sizeof(v));
+		pack_pct(g->rate, v, sizeof(v));
 		pdf_text(p, p->ml, p->y + 26, 11, GREY, "業務量削減率");
 		pdf_text(p, p->ml + 80, p->y + 28, 26, NAVY, v);
 		sb_addf(&sb, "目標 %s まで あと %.1f ポイント", t,
@@ -583,14 +499,14 @@ static void section_kgi(struct pack *k, const struct section *s)
 		pdf_text(p, p->ml + 80 + pdf_width(p, v, 26) + 16, p->y + 26, 11, INK, sb_str(&sb));
 		p->y += 40;
 	}
-	num(g->hours_saved, h1, sizeof(h1));
-	num(g->baseline_hours, h2, sizeof(h2));
+	pack_num(g->hours_saved, h1, sizeof(h1));
+	pack_num(g->baseline_hours, h2, sizeof(h2));
 	sb_reset(&sb);
 	sb_addf(&sb,
 		"削減時間 %s 時間 ÷ 基準業務量 %s 時間（基準業務量のある課の合計。各課の取組ごとに "
 		"%s までの最新の報告）。",
 		h1, h2, k->period);
-	note(k, sb_str(&sb));
+	pack_note(k, sb_str(&sb));
 	p->y += 6;
 	/* per department (city) or per division (department) */
 	bars = xcalloc((k->dept < 0 ? m->ndepartments : m->ndivisions) + 1, sizeof(*bars));
@@ -616,17 +532,7 @@ static void section_kgi(struct pack *k, const struct section *s)
 		chart_bars(k, "課別の業務量削減率", bars, n, r->params.kgi_target);
 	}
 	free(bars);
-	{
-		struct kgi *trend = xcalloc(r->ntrend + 1, sizeof(*trend));
-
-		for (size_t i = 0; i < r->ntrend; i++)
-			trend[i] = k->dept < 0 ? r->trend_city[i]
-					       : r->trend_departments[i * m->ndepartments +
-								      (size_t)k->dept];
-		chart_trend(k, "業務量削減率の推移", r->trend, trend, r->ntrend,
-			    r->params.kgi_target);
-		free(trend);
-	}
+	pack_kgi_pace_chart(k, "業務量削減率の推移と目標までのペース", 130);
 	{
 		const struct counts *c = k->dept < 0 ? &r->city : &r->departments[k->dept];
 
@@ -636,7 +542,7 @@ static void section_kgi(struct pack *k, const struct section *s)
 		stacked(k, c);
 		counts_line(k, c);
 	}
-	legend(k);
+	pack_legend(k);
 	sb_release(&sb);
 }
 
@@ -713,7 +619,7 @@ static void measure_cell(const void *x, size_t row, const struct pdf_column *col
 		cell_text(c, ms->name);
 		break;
 	case ME_LEAD:
-		cell_text(c, division_name(k, ms->lead));
+		cell_text(c, pack_division_name(k, ms->lead));
 		break;
 	case ME_PREVIOUS:
 		cell_status(c, k->prev->measures[i]);
@@ -753,13 +659,13 @@ static void kpi_cell(const void *x, size_t row, const struct pdf_column *col, st
 	case KP_VALUES: {
 		char a[48], tg[48];
 
-		num(kp->target, tg, sizeof(tg));
+		pack_num(kp->target, tg, sizeof(tg));
 		if (kr->actual) {
-			num(kr->actual->value, a, sizeof(a));
+			pack_num(kr->actual->value, a, sizeof(a));
 			sb_addf(buf, "%s ／ %s%s", a, tg, kp->unit ? kp->unit : "");
 		} else if (kr->previous) {
 			/* not reported for P: the latest earlier actual, with its period (§3) */
-			num(kr->previous->value, a, sizeof(a));
+			pack_num(kr->previous->value, a, sizeof(a));
 			sb_addf(buf, "前回 %s%s（", a, kp->unit ? kp->unit : "");
 			present_period_short(kr->previous->period, buf);
 			sb_addf(buf, "）／ %s%s", tg, kp->unit ? kp->unit : "");
@@ -804,7 +710,7 @@ static void milestone_cell(const void *x, size_t row, const struct pdf_column *c
 		cell_text(c, mi->description);
 		break;
 	case MI_LEAD:
-		cell_text(c, division_name(k, k->m->measures[mi->measure].lead));
+		cell_text(c, pack_division_name(k, k->m->measures[mi->measure].lead));
 		break;
 	case MI_DUE:
 		cell_period(c, mi->due, buf);
@@ -848,14 +754,14 @@ static void measures_table(struct pack *k, struct rows *r)
 static void section_pillars(struct pack *k, const struct section *s)
 {
 	const struct model *m = k->m;
-	HPDF_Outline top = section_start(k, s->title, NULL, 0, true);
+	HPDF_Outline top = pack_section(k, s->title, NULL, 0, true);
 
 	for (size_t pl = 0; pl < k->in->s->npillars; pl++) {
 		struct counts c = {0};
 		struct rows r = {k, NULL, NULL, 0};
 
 		for (size_t i = 0; i < m->nmeasures; i++) {
-			if (m->measures[i].pillar != (int)pl || !measure_in(k, i))
+			if (m->measures[i].pillar != (int)pl || !pack_measure_in(k, i))
 				continue;
 			rows_add(&r, 0, i);
 			c.measures[k->r->measures[i]]++;
@@ -868,7 +774,7 @@ static void section_pillars(struct pack *k, const struct section *s)
 		}
 		c.share = c.nkpis ? (double)(c.kpis[ST_ON_TRACK] + c.kpis[ST_ACHIEVED]) / c.nkpis
 				  : -1;
-		section_start(k, k->in->s->pillars[pl].name, top, 1, false);
+		pack_section(k, k->in->s->pillars[pl].name, top, 1, false);
 		stacked(k, &c);
 		counts_line(k, &c);
 		if (r.n)
@@ -912,19 +818,19 @@ static void division_block(struct pack *k, size_t d, HPDF_Outline parent)
 	for (size_t i = 0; i < k->r->nmissing; i++)
 		missing = missing || k->r->missing[i] == d;
 	sb_addf(&sb, "%s（%s）", dv->name, dv->code);
-	section_start(k, sb_str(&sb), parent, 2, false);
+	pack_section(k, sb_str(&sb), parent, 2, false);
 	sb_reset(&sb);
 	if (g->rate >= 0) {
 		char v[32], h1[48], h2[48];
 
-		pct(g->rate, v, sizeof(v));
-		num(g->hours_saved, h1, sizeof(h1));
-		num(g->baseline_hours, h2, sizeof(h2));
+		pack_pct(g->rate, v, sizeof(v));
+		pack_num(g->hours_saved, h1, sizeof(h1));
+		pack_num(g->baseline_hours, h2, sizeof(h2));
 		sb_addf(&sb, "業務量削減率 %s（削減 %s 時間 ／ 基準 %s 時間）", v, h1, h2);
 	} else {
 		char h1[48];
 
-		num(g->hours_saved, h1, sizeof(h1));
+		pack_num(g->hours_saved, h1, sizeof(h1));
 		sb_addf(&sb, "基準業務量なし（削減 %s 時間は削減率に数えません）", h1);
 	}
 	if (missing && division_refused(k, d))
@@ -934,9 +840,9 @@ static void division_block(struct pack *k, size_t d, HPDF_Outline parent)
 			k->period);
 	else if (missing)
 		sb_addf(&sb, "。%s の提出がありません（未提出）", k->period);
-	note(k, sb_str(&sb));
+	pack_note(k, sb_str(&sb));
 	if (dv->nmeasures == 0) {
-		note(k, "この課が主担当の施策はありません。");
+		pack_note(k, "この課が主担当の施策はありません。");
 		goto out;
 	}
 	{
@@ -1003,15 +909,15 @@ static void department(struct pack *k, size_t dept, HPDF_Outline parent, int lev
 	struct strbuf sb = STRBUF_INIT;
 
 	if (k->dept < 0)
-		o = section_start(k, de->name, parent, level, true);
+		o = pack_section(k, de->name, parent, level, true);
 	if (g->rate >= 0) {
 		char v[32];
 
-		pct(g->rate, v, sizeof(v));
+		pack_pct(g->rate, v, sizeof(v));
 		sb_addf(&sb, "部の業務量削減率 %s。", v);
 	}
 	sb_addf(&sb, "課 %zu。", de->ndivisions);
-	note(k, sb_str(&sb));
+	pack_note(k, sb_str(&sb));
 	stacked(k, &k->r->departments[dept]);
 	counts_line(k, &k->r->departments[dept]);
 	for (size_t i = 0; i < de->ndivisions; i++)
@@ -1098,14 +1004,18 @@ static void section_departments(struct pack *k, const struct section *s)
 
 	if (k->dept >= 0) {
 		/* a department's own pack: the section is that department */
-		top = section_start(k, s->title, NULL, 0, true);
+		top = pack_section(k, s->title, NULL, 0, true);
 		department(k, (size_t)k->dept, top, 1);
 		return;
 	}
-	top = section_start(k, s->title, NULL, 0, true);
-	note(k, "部ごとの一覧です。次のページから、部ごとに課の施策・KPI・マイルストーンを載せてい"
+	top = pack_section(k, s->title, NULL, 0, true);
+	pack_note(
+		k,
+		"部ごとの一覧です。次のページから、部ごとに課の施策・KPI・マイルストーンを載せてい"
 		"ます。");
-	note(k, "施策の数を状況ごとに数えています（未着手等＝未着手・進行中、順調等＝順調・達成、完"
+	pack_note(
+		k,
+		"施策の数を状況ごとに数えています（未着手等＝未着手・進行中、順調等＝順調・達成、完"
 		"了等＝完了・中止。"
 		"横に足すと施策の数になります）。KPI順調率＝KPI のうち順調・達成の割合。");
 	{
@@ -1153,7 +1063,7 @@ static void list_rest(struct pack *k, const struct section *s, size_t total, con
 			present_count((long long)(total - (size_t)s->limit), n), s->limit);
 	sb_addf(&sb, "すべては %s %sにあります。", k->summary, where);
 	k->p.y += 4;
-	note(k, sb_str(&sb));
+	pack_note(k, sb_str(&sb));
 	sb_release(&sb);
 }
 
@@ -1186,7 +1096,7 @@ static void worse_cell(const void *x, size_t row, const struct pdf_column *col, 
 					 : m->milestones[i].description);
 		break;
 	case WO_LEAD:
-		cell_text(c, division_name(k, m->measures[measure].lead));
+		cell_text(c, pack_division_name(k, m->measures[measure].lead));
 		break;
 	case WO_BEFORE:
 	case WO_NOW: {
@@ -1212,8 +1122,9 @@ static void section_worse(struct pack *k, const struct section *s)
 	const struct model *m = k->m;
 	struct rows r = {k, NULL, NULL, 0};
 
-	section_start(k, s->title, NULL, 0, true);
-	note(k, "前期（1つ前の四半期）と同じ規則で判定した状況より、今期の状況が悪いものです。");
+	pack_section(k, s->title, NULL, 0, true);
+	pack_note(k,
+		  "前期（1つ前の四半期）と同じ規則で判定した状況より、今期の状況が悪いものです。");
 	for (int kind = 0; kind < 3; kind++) {
 		size_t count = kind == 0 ? m->nmeasures : kind == 1 ? m->nkpis : m->nmilestones;
 
@@ -1234,13 +1145,13 @@ static void section_worse(struct pack *k, const struct section *s)
 				before = k->prev->milestones[i].status;
 				measure = m->milestones[i].measure;
 			}
-			if (measure_in(k, measure) && status_rank(now) > status_rank(before))
+			if (pack_measure_in(k, measure) && status_rank(now) > status_rank(before))
 				rows_add(&r, kind, i);
 		}
 	}
 	pdf_table(&k->p, cols, ARRAY_LEN(cols), SMALL, &r, list_shown(s, r.n));
 	if (!r.n)
-		note(k, "前期から悪化したものはありません。");
+		pack_note(k, "前期から悪化したものはありません。");
 	list_rest(k, s, r.n, "のシート「施策一覧」「KPI一覧」「マイルストーン」の「前期状況」の列");
 	rows_release(&r);
 }
@@ -1257,14 +1168,15 @@ static void section_overdue(struct pack *k, const struct section *s)
 	const struct model *m = k->m;
 	struct rows r = {k, NULL, NULL, 0};
 
-	section_start(k, s->title, NULL, 0, true);
+	pack_section(k, s->title, NULL, 0, true);
 	for (size_t i = 0; i < m->nmilestones; i++)
 		if (k->r->milestones[i].status == ST_DELAYED &&
-		    m->milestones[i].due < k->r->period && measure_in(k, m->milestones[i].measure))
+		    m->milestones[i].due < k->r->period &&
+		    pack_measure_in(k, m->milestones[i].measure))
 			rows_add(&r, 2, i);
 	pdf_table(&k->p, cols, ARRAY_LEN(cols), SMALL, &r, list_shown(s, r.n));
 	if (!r.n)
-		note(k, "期限を過ぎたマイルストーンはありません。");
+		pack_note(k, "期限を過ぎたマイルストーンはありません。");
 	list_rest(k, s, r.n, "のシート「マイルストーン」");
 	rows_release(&r);
 }
@@ -1337,15 +1249,16 @@ static void section_missing(struct pack *k, const struct section *s)
 		{"最後の提出", 113, PDF_LEFT, false, missing_cell, MS_LAST}};
 	struct rows r = {k, NULL, NULL, 0};
 
-	section_start(k, s->title, NULL, 0, true);
-	note(k,
-	     "KPI か未完了のマイルストーンを持ちながら、今期に採用された報告が1行もない課です。");
+	pack_section(k, s->title, NULL, 0, true);
+	pack_note(
+		k,
+		"KPI か未完了のマイルストーンを持ちながら、今期に採用された報告が1行もない課です。");
 	for (size_t i = 0; i < k->r->nmissing; i++)
-		if (division_in(k, k->r->missing[i]))
+		if (pack_division_in(k, k->r->missing[i]))
 			rows_add(&r, 0, k->r->missing[i]);
 	pdf_table(&k->p, cols, ARRAY_LEN(cols), SMALL + 0.4, &r, list_shown(s, r.n));
 	if (!r.n)
-		note(k, "未提出の課はありません。");
+		pack_note(k, "未提出の課はありません。");
 	list_rest(k, s, r.n, "のシート「未提出」");
 	rows_release(&r);
 }
@@ -1370,7 +1283,8 @@ static void restated_cell(const void *x, size_t row, const struct pdf_column *co
 		cell_text(c, rs->item);
 		return;
 	case RS_DIVISION:
-		cell_text(c, rs->division >= 0 ? division_name(r->k, (size_t)rs->division) : "—");
+		cell_text(c,
+			  rs->division >= 0 ? pack_division_name(r->k, (size_t)rs->division) : "—");
 		return;
 	case RS_VALUES:
 		sb_addf(buf, "%s → %s", rs->published ? rs->published : "なし",
@@ -1402,21 +1316,25 @@ static void section_restated(struct pack *k, const struct section *s)
 
 	/* usually short: it follows the list before it on the same page */
 	k->p.y += 14;
-	section_start(k, s->title, NULL, 0, false);
+	pack_section(k, s->title, NULL, 0, false);
 	if (!all || !all->known) {
-		note(k, "前の四半期を公表した記録（履歴）がないため、過去期の修正は分かりません。次"
+		pack_note(
+			k,
+			"前の四半期を公表した記録（履歴）がないため、過去期の修正は分かりません。次"
 			"の四半期から比べます。");
 		return;
 	}
-	note(k, "前の四半期に公表した値のうち、その後のファイルの訂正・遅れた提出・マスタの変更で変"
+	pack_note(
+		k,
+		"前の四半期に公表した値のうち、その後のファイルの訂正・遅れた提出・マスタの変更で変"
 		"わったものです。");
 	for (size_t i = 0; i < all->n; i++)
 		if (k->dept < 0 ||
-		    (all->v[i].division >= 0 && division_in(k, (size_t)all->v[i].division)))
+		    (all->v[i].division >= 0 && pack_division_in(k, (size_t)all->v[i].division)))
 			rows_add(&r, 0, i);
 	pdf_table(&k->p, cols, ARRAY_LEN(cols), SMALL, &r, list_shown(s, r.n));
 	if (!r.n)
-		note(k, "過去期の修正はありません。");
+		pack_note(k, "過去期の修正はありません。");
 	list_rest(k, s, r.n, "のシート「過去期の修正」");
 	rows_release(&r);
 }
@@ -1429,7 +1347,7 @@ static bool diag_in(const struct pack *k, const struct diag *g)
 		return true;
 	n = attribution_diag_owners(k->in->a, g, owners, ARRAY_LEN(owners));
 	for (size_t i = 0; i < n; i++)
-		if (division_in(k, owners[i]))
+		if (pack_division_in(k, owners[i]))
 			return true;
 	return false;
 }
@@ -1483,7 +1401,7 @@ static void section_errors(struct pack *k, const struct section *s)
 		rows_add(&r, 0, i);
 		errors += diag_code_severity(k->d->v[i].code) == SEV_ERROR;
 	}
-	section_start(k, s->title, NULL, 0, true);
+	pack_section(k, s->title, NULL, 0, true);
 	{
 		char e[PRESENT_MAX], w[PRESENT_MAX];
 
@@ -1497,7 +1415,7 @@ static void section_errors(struct pack *k, const struct section *s)
 			s->limit, r.n - (size_t)s->limit, k->errors_csv);
 	else
 		sb_addf(&sb, "同じ内容は %s にもあります。", k->errors_csv);
-	note(k, sb_str(&sb));
+	pack_note(k, sb_str(&sb));
 	if (r.n)
 		pdf_table(&k->p, cols, ARRAY_LEN(cols), SMALL - 0.4, &r, list_shown(s, r.n));
 	rows_release(&r);
@@ -1527,6 +1445,9 @@ static bool write_pack(struct pack *k, const char *path, struct pdf_font *font,
 		const struct section *s = &k->t->sections[i];
 
 		switch (s->id) {
+		case SEC_SUMMARY:
+			pack_brief(k, s);
+			break;
 		case SEC_CONTENTS:
 			contents_reserve(k, s->title);
 			break;
@@ -1535,6 +1456,9 @@ static bool write_pack(struct pack *k, const char *path, struct pdf_font *font,
 			break;
 		case SEC_PILLARS:
 			section_pillars(k, s);
+			break;
+		case SEC_ROADMAP:
+			pack_roadmap(k, s);
 			break;
 		case SEC_DEPARTMENTS:
 			section_departments(k, s);

@@ -310,6 +310,24 @@ void pdf_wrap(struct pdf *p, const char *text, double width, double size, struct
 	linebreak(text, width / size, cp_width, p, out);
 }
 
+void pdf_cut_line(struct pdf *p, const char *text, double width, double size, struct strbuf *out)
+{
+	struct strbuf clean = STRBUF_INIT;
+	struct lines l = {0};
+
+	pdf_clean(p, text ? text : "", &clean);
+	if (pdf_width(p, sb_str(&clean), size) <= width) {
+		sb_adds(out, sb_str(&clean));
+	} else {
+		pdf_wrap(p, sb_str(&clean), width - pdf_width(p, "…", size), size, &l);
+		if (l.n)
+			sb_add(out, sb_str(&clean) + l.v[0].start, l.v[0].len);
+		sb_adds(out, "…");
+	}
+	lines_release(&l);
+	sb_release(&clean);
+}
+
 void pdf_paragraph(struct pdf *p, double x, double w, double size, uint32_t rgb, const char *text)
 {
 	struct strbuf c = STRBUF_INIT;

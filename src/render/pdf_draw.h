@@ -72,6 +72,9 @@ void pdf_text_aligned(struct pdf *p, double x, double w, double y, double size, 
 /* Text wrapped to width from the cursor, continuing on new pages; the cursor
  * moves below it. */
 void pdf_paragraph(struct pdf *p, double x, double w, double size, uint32_t rgb, const char *text);
+/* text as drawn (pdf_clean), cut to one line of width at size with "…" at
+ * its end when it does not fit; appended to out. */
+void pdf_cut_line(struct pdf *p, const char *text, double width, double size, struct strbuf *out);
 /* Lines of text wrapped to width (for the caller to draw). */
 struct lines;
 void pdf_wrap(struct pdf *p, const char *text, double width, double size, struct lines *out);

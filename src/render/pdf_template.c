@@ -16,9 +16,11 @@
 static const struct {
 	const char *name, *title;
 } sections[SEC__COUNT] = {
+	[SEC_SUMMARY] = {"summary", "総括"},
 	[SEC_CONTENTS] = {"contents", "目次"},
 	[SEC_KGI] = {"kgi", "概要 KGI 業務量削減率"},
 	[SEC_PILLARS] = {"pillars", "施策の3本柱"},
+	[SEC_ROADMAP] = {"roadmap", "ロードマップ"},
 	[SEC_DEPARTMENTS] = {"departments", "部別の状況"},
 	[SEC_WORSE] = {"worse", "前期から悪化した項目"},
 	[SEC_OVERDUE] = {"overdue", "期限を過ぎたマイルストーン"},
@@ -125,12 +127,15 @@ static void read_sections(struct xmlconf *c, struct review_template *t, const xm
 		for (size_t i = 0; i < t->nsections && found >= 0; i++)
 			if (t->sections[i].id == (enum section_id)found)
 				xmlconf_fail(c, n, "節「%s」が2回あります", id);
-		if (found < 0)
-			xmlconf_fail(c, n,
-				     "<section id> は "
-				     "contents・kgi・pillars・departments・worse・overdue・missing"
-				     "・errors のいずれかにしてください（「%s」）",
-				     id ? id : "");
+		if (found < 0) {
+			struct strbuf ids = STRBUF_INIT;
+
+			for (int i = 0; i < SEC__COUNT; i++)
+				sb_addf(&ids, "%s%s", i ? "・" : "", sections[i].name);
+			xmlconf_fail(c, n, "<section id> は %s のいずれかにしてください（「%s」）",
+				     sb_str(&ids), id ? id : "");
+			sb_release(&ids);
+		}
 		free(id);
 		if (c->failed)
 			return;

@@ -12,9 +12,11 @@
 #include "strbuf.h"
 
 enum section_id {
+	SEC_SUMMARY,
 	SEC_CONTENTS,
 	SEC_KGI,
 	SEC_PILLARS,
+	SEC_ROADMAP,
 	SEC_DEPARTMENTS,
 	SEC_WORSE,
 	SEC_OVERDUE,

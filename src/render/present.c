@@ -87,6 +87,64 @@ void present_period_short(int period, struct strbuf *out)
 		sb_addf(out, "%d年度 第%d四半期", fy, period_quarter(period));
 }
 
+void present_period_due(int period, struct strbuf *out)
+{
+	int fy = period_fy(period);
+
+	if (period_quarter(period) != 4) {
+		present_period_short(period, out);
+		return;
+	}
+	if (fy >= 2019)
+		sb_addf(out, "R%d年度末", fy - 2018);
+	else
+		sb_addf(out, "%d年度末", fy);
+}
+
+void present_fy_short(int fy, struct strbuf *out)
+{
+	if (fy >= 2019)
+		sb_addf(out, "R%d", fy - 2018);
+	else
+		sb_addf(out, "%d", fy);
+}
+
+const char *present_change(long long delta, char buf[PRESENT_MAX])
+{
+	char n[PRESENT_MAX];
+
+	if (delta == 0)
+		snprintf(buf, PRESENT_MAX, "±0");
+	else
+		snprintf(buf, PRESENT_MAX, "%s%s", delta > 0 ? "+" : "▲",
+			 present_count(delta > 0 ? delta : -delta, n));
+	return buf;
+}
+
+const char *present_points(double d, char buf[PRESENT_MAX])
+{
+	double v = round(d * 1000) / 10;
+
+	if (!isfinite(v))
+		snprintf(buf, PRESENT_MAX, "—");
+	else if (v == 0)
+		snprintf(buf, PRESENT_MAX, "±0.0");
+	else
+		snprintf(buf, PRESENT_MAX, "%s%.1f", v > 0 ? "+" : "▲", fabs(v));
+	return buf;
+}
+
+const char *present_status_mark(enum status s)
+{
+	static const char *const marks[ST__COUNT] = {
+		[ST_ACHIEVED] = "◎",    [ST_ON_TRACK] = "○",      [ST_AT_RISK] = "△",
+		[ST_DELAYED] = "×",     [ST_NOT_REPORTED] = "？", [ST_NOT_STARTED] = "－",
+		[ST_IN_PROGRESS] = "▷", [ST_DONE] = "●",          [ST_CANCELLED] = "／",
+	};
+
+	return s >= 0 && s < ST__COUNT ? marks[s] : "";
+}
+
 const char *present_number(double v, char buf[PRESENT_MAX])
 {
 	/* one decimal at most, "12.0" as "12", digits grouped by three */

@@ -60,6 +60,11 @@ void present_period_end(int period, char buf[PRESENT_MAX]);
 /* "R8年度 第3四半期": the short label where space is tight. */
 void present_period_short(int period, struct strbuf *out);
 
+/* "R9年度末" for a fourth quarter, else "R9年度 第2四半期": a due period. */
+void present_period_due(int period, struct strbuf *out);
+/* "R6": a fiscal year on a chart's axis. */
+void present_fy_short(int fiscal_year, struct strbuf *out);
+
 /*
  * Numbers for people: thousands separators and at most one decimal
  * ("1,234,567", "12.5"), negatives with the Japanese minus "▲3". Each writes
@@ -70,6 +75,16 @@ const char *present_number(double v, char buf[PRESENT_MAX]);
 const char *present_count(long long n, char buf[PRESENT_MAX]);
 /* A fraction as a percentage with one decimal, never "-0.0": "62.0%". */
 const char *present_percent(double fraction, char buf[PRESENT_MAX]);
+
+/* A change in a count: "+3", "▲2", "±0". */
+const char *present_change(long long delta, char buf[PRESENT_MAX]);
+/* A change in percentage points: "+1.2", "▲0.4", "±0.0". */
+const char *present_points(double delta_fraction, char buf[PRESENT_MAX]);
+
+/* A status's mark, so that it reads without colour (greyscale print,
+ * colour-vision deficiencies): 達成 ◎, 順調 ○, 注意 △, 遅延 ×, 未報告 ？,
+ * 未着手 －, 進行中 ▷, 完了 ●, 中止 ／. */
+const char *present_status_mark(enum status s);
 
 /* The kind of an item ("kpi", "milestone", "workload") for people: "KPI",
  * "マイルストーン", "業務量削減". */

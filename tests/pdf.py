@@ -204,7 +204,8 @@ def main():
             low = [float(y) for y in re.findall(r'yMax="([\d.]+)"', bbox)]
             check(max(low) < 842 - 20, f"big city: text below a page's bottom: {max(low)}")
             flat = re.sub(r"\s+", "", text(pdf))
-            check("審査までを一つの流れにまとめる。窓口の受付から" in flat and "まとめ…" in flat,
+            check("審査までを一つの流れにまとめる。窓口の受付から" in flat
+                  and re.search("[窓口の受付から審査までを一つの流れにまとめる。]…", flat),
                   "big city: the long name is not there, or not cut visibly")
             first = [o["destpageposfrom1"] for o in outline(pdf) if o["title"] == "目次"][0]
             kgi = [o["destpageposfrom1"] for o in outline(pdf) if o["title"].startswith("概要")][0]

@@ -654,23 +654,50 @@ static void kpi_cell(const void *x, size_t row, const struct pdf_column *col, st
 		cell_text(c, kp->id);
 		break;
 	case KP_NAME:
-		cell_text(c, kp->name);
+		/* the name with its direction, then the division's own words */
+		sb_addf(buf, "%s（%s）", kp->name,
+			kp->target > kp->baseline ? "↑ 増えるほど良い" : "↓ 減るほど良い");
+		if (kr->actual && kr->actual->comment && *kr->actual->comment)
+			sb_addf(buf, "\nコメント: %s", kr->actual->comment);
+		if (kr->actual && kr->actual->action && *kr->actual->action)
+			sb_addf(buf, "\n対応策: %s", kr->actual->action);
+		else if (k->in->b->kpi_no_action[i])
+			sb_adds(buf, "\n【対応策なし】");
+		cell_buf(c, buf);
 		break;
 	case KP_VALUES: {
-		char a[48], tg[48];
+		char a[48], b[48], tg[48];
+		const char *unit = kp->unit ? kp->unit : "";
+		const struct model *m = k->m;
+		size_t from = kp->first_actual, n = 0;
 
+		pack_num(kp->baseline, b, sizeof(b));
 		pack_num(kp->target, tg, sizeof(tg));
 		if (kr->actual) {
 			pack_num(kr->actual->value, a, sizeof(a));
-			sb_addf(buf, "%s ／ %s%s", a, tg, kp->unit ? kp->unit : "");
+			sb_addf(buf, "%s → %s → %s%s", b, a, tg, unit);
 		} else if (kr->previous) {
 			/* not reported for P: the latest earlier actual, with its period (§3) */
 			pack_num(kr->previous->value, a, sizeof(a));
-			sb_addf(buf, "前回 %s%s（", a, kp->unit ? kp->unit : "");
+			sb_addf(buf, "%s → 今期なし（前回 %s、", b, a);
 			present_period_short(kr->previous->period, buf);
-			sb_addf(buf, "）／ %s%s", tg, kp->unit ? kp->unit : "");
+			sb_addf(buf, "）→ %s%s", tg, unit);
 		} else {
-			sb_addf(buf, "— ／ %s%s", tg, kp->unit ? kp->unit : "");
+			sb_addf(buf, "%s → 報告なし → %s%s", b, tg, unit);
+		}
+		/* the trend: its actuals of the last four periods up to P */
+		for (size_t j = from; j < from + kp->nactuals; j++)
+			n += m->actuals[j].period <= k->r->period;
+		if (n >= 2) {
+			size_t skip = n > 4 ? n - 4 : 0, seen = 0;
+
+			sb_adds(buf, "\n推移 ");
+			for (size_t j = from; j < from + kp->nactuals; j++) {
+				if (m->actuals[j].period > k->r->period || seen++ < skip)
+					continue;
+				pack_num(m->actuals[j].value, a, sizeof(a));
+				sb_addf(buf, "%s%s", seen > skip + 1 ? "・" : "", a);
+			}
 		}
 		cell_buf(c, buf);
 		break;
@@ -706,9 +733,20 @@ static void milestone_cell(const void *x, size_t row, const struct pdf_column *c
 	case MI_ID:
 		cell_text(c, mi->id);
 		break;
-	case MI_DESCRIPTION:
-		cell_text(c, mi->description);
+	case MI_DESCRIPTION: {
+		const struct report *now =
+			mr->report && mr->report->period == k->r->period ? mr->report : NULL;
+
+		sb_adds(buf, mi->description);
+		if (now && now->comment && *now->comment)
+			sb_addf(buf, "\nコメント: %s", now->comment);
+		if (now && now->action && *now->action)
+			sb_addf(buf, "\n対応策: %s", now->action);
+		else if (k->in->b->milestone_no_action[i])
+			sb_adds(buf, "\n【対応策なし】");
+		cell_buf(c, buf);
 		break;
+	}
 	case MI_LEAD:
 		cell_text(c, pack_division_name(k, k->m->measures[mi->measure].lead));
 		break;
@@ -858,11 +896,11 @@ static void division_block(struct pack *k, size_t d, HPDF_Outline parent)
 	{
 		static const struct pdf_column cols[] = {
 			{"KPI", 40, PDF_LEFT, true, kpi_cell, KP_ID},
-			{"指標名", 150, PDF_LEFT, false, kpi_cell, KP_NAME},
-			{"実績 ／ 目標", 92, PDF_RIGHT, false, kpi_cell, KP_VALUES},
-			{"進捗（｜は期待進捗）", 121, PDF_LEFT, false, kpi_cell, KP_PROGRESS},
-			{"前期", 50, PDF_LEFT, false, kpi_cell, KP_PREVIOUS},
-			{"状況", 50, PDF_LEFT, false, kpi_cell, KP_STATUS}};
+			{"指標名・コメント・対応策", 163, PDF_LEFT, false, kpi_cell, KP_NAME},
+			{"基準値 → 実績値 → 目標値", 110, PDF_LEFT, false, kpi_cell, KP_VALUES},
+			{"進捗（｜は期待）", 86, PDF_LEFT, false, kpi_cell, KP_PROGRESS},
+			{"前四半期", 52, PDF_LEFT, false, kpi_cell, KP_PREVIOUS},
+			{"状況", 52, PDF_LEFT, false, kpi_cell, KP_STATUS}};
 		struct rows r = {k, NULL, NULL, 0};
 
 		for (size_t i = 0; i < dv->nmeasures; i++) {
@@ -878,7 +916,8 @@ static void division_block(struct pack *k, size_t d, HPDF_Outline parent)
 	{
 		static const struct pdf_column cols[] = {
 			{"ID", 50, PDF_LEFT, true, milestone_cell, MI_ID},
-			{"マイルストーン", 241, PDF_LEFT, false, milestone_cell, MI_DESCRIPTION},
+			{"マイルストーン・コメント・対応策", 241, PDF_LEFT, false, milestone_cell,
+			 MI_DESCRIPTION},
 			{"期限", 52, PDF_LEFT, false, milestone_cell, MI_DUE},
 			{"最新の報告", 108, PDF_LEFT, false, milestone_cell, MI_LAST_PROGRESS},
 			{"状況", 52, PDF_LEFT, false, milestone_cell, MI_STATUS}};

@@ -19,7 +19,7 @@
 #define ACCENT 0x305496
 #define TARGET 0xC00000
 #define BODY 9.0
-#define SMALL 7.6
+#define SMALL 8.0 /* tables: nothing smaller (print) */
 
 struct toc_entry {
 	char *title;

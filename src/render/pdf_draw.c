@@ -442,8 +442,13 @@ void pdf_badge(struct pdf *p, double x, double y, double w, double h, double siz
 	HPDF_Page_SetLineWidth(p->page, 0.6f);
 	rounded(p, x, y, w, h, h / 3);
 	HPDF_Page_FillStroke(p->page);
-	pdf_text_aligned(p, x, w, y + h / 2 + size * 0.36, size, c->text, PDF_CENTER,
-			 status_word(st));
+	{
+		/* the mark as well as the word: it reads in greyscale and without colour */
+		char lab[48];
+
+		snprintf(lab, sizeof(lab), "%s%s", present_status_mark(st), status_word(st));
+		pdf_text_aligned(p, x, w, y + h / 2 + size * 0.36, size, c->text, PDF_CENTER, lab);
+	}
 }
 
 void pdf_progress(struct pdf *p, double x, double y, double w, double h, double progress,

@@ -190,7 +190,8 @@ const char *present_percent(double fraction, char buf[PRESENT_MAX])
 	}
 	if (v == 0)
 		v = 0;
-	snprintf(buf, PRESENT_MAX, "%.1f%%", v);
+	/* negatives with the Japanese minus, as present_number */
+	snprintf(buf, PRESENT_MAX, "%s%.1f%%", v < 0 ? "▲" : "", fabs(v));
 	return buf;
 }
 

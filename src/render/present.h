@@ -73,7 +73,8 @@ void present_fy_short(int fiscal_year, struct strbuf *out);
 const char *present_number(double v, char buf[PRESENT_MAX]);
 /* A count with thousands separators: "1,733". */
 const char *present_count(long long n, char buf[PRESENT_MAX]);
-/* A fraction as a percentage with one decimal, never "-0.0": "62.0%". */
+/* A fraction as a percentage with one decimal, never "-0.0", negatives
+ * with ▲: "62.0%", "▲3.5%". */
 const char *present_percent(double fraction, char buf[PRESENT_MAX]);
 
 /* A change in a count: "+3", "▲2", "±0". */

@@ -54,3 +54,10 @@ assert "過去期の修正" in text and "10 → 12" in text and "なし → 50" 
 wb2 = openpyxl.load_workbook(os.path.join(out, "2026Q2", "summary_2026Q2.xlsx"))
 r2 = list(wb2["過去期の修正"].iter_rows(values_only=True))
 assert len(r2) == 2 and "履歴がないため" in r2[1][0], r2
+# the pack's 総括 gives the count and the largest (K1: 10 → 12 is +20%, the
+# workload row had no published value, the milestone's status is no number)
+brief = subprocess.run(["pdftotext", "-f", "2", "-l", "2", os.path.join(res, "review_2026Q3.pdf"), "-"],
+                       capture_output=True, text=True, check=True).stdout
+flat = "".join(brief.split())
+assert "総括" in flat and "過去期の修正3件" in flat, flat
+assert "最も大きいもの:2026Q2KPIK110→12（総務課）" in flat, flat

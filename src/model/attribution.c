@@ -156,9 +156,23 @@ static void attribute_by_name(struct attribution *a, struct strbuf *tmp, const s
 	attribute(a, tmp, file, NULL, 0, best);
 }
 
+static void note_period(struct attribution *a, struct strbuf *tmp, const struct src *s, int period)
+{
+	if (period < 0 || period == PERIOD_NONE)
+		return;
+	hmap_put(&a->row_period, arena_strdup(&a->arena, row_key(tmp, s->file, s->sheet, s->row)),
+		 pack((size_t)period));
+}
+
 static void attribute_all(struct attribution *a, const struct model *m, const struct parsed *p,
 			  struct strbuf *tmp)
 {
+	for (size_t i = 0; i < p->n_actuals; i++)
+		note_period(a, tmp, &p->actuals[i].src, p->actuals[i].period);
+	for (size_t i = 0; i < p->n_mstatus; i++)
+		note_period(a, tmp, &p->mstatus[i].src, p->mstatus[i].period);
+	for (size_t i = 0; i < p->n_workload; i++)
+		note_period(a, tmp, &p->workload[i].src, p->workload[i].period);
 	for (size_t i = 0; i < p->n_actuals; i++)
 		attribute_row(a, tmp, &p->actuals[i].src,
 			      owner_by(m, p->actuals[i].division, p->actuals[i].kpi_id, NULL));
@@ -185,6 +199,20 @@ long attribution_row_division(const struct attribution *a, const char *file, con
 
 	sb_release(&sb);
 	return v ? (long)unpack(v) : -1;
+}
+
+bool attribution_diag_bears_on(const struct attribution *a, const struct diag *g, int period)
+{
+	struct strbuf sb = STRBUF_INIT;
+	void *v;
+
+	if (!g->file || g->row <= 0)
+		return true;
+	v = hmap_get(&a->row_period, row_key(&sb, g->file, g->sheet, g->row));
+	sb_release(&sb);
+	if (!v)
+		return true;
+	return (int)unpack(v) == period || (int)unpack(v) == period - 1;
 }
 
 const struct owners *attribution_file_divisions(const struct attribution *a, const char *file)
@@ -231,6 +259,7 @@ void attribution_build(struct attribution *a, const struct model *m, const struc
 	hmap_init(&a->row_owner);
 	hmap_init(&a->file_owners);
 	hmap_init(&a->refused);
+	hmap_init(&a->row_period);
 	collect_refused(a, m, p, &tmp);
 	attribute_all(a, m, p, &tmp);
 	sb_release(&tmp);
@@ -240,6 +269,7 @@ void attribution_release(struct attribution *a)
 {
 	hmap_release(&a->row_owner);
 	hmap_release(&a->refused);
+	hmap_release(&a->row_period);
 	for (size_t i = 0; i < a->file_owners.cap; i++)
 		if (a->file_owners.slots[i].key)
 			free(((struct owners *)a->file_owners.slots[i].value)->v);

@@ -28,6 +28,7 @@ struct attribution {
 	struct hmap row_owner;   /* "file\x1fsheet\x1frow" -> division + 1 */
 	struct hmap file_owners; /* file -> struct owners */
 	struct hmap refused;     /* "k|kpi|period", "m|milestone|period": a report was refused */
+	struct hmap row_period;  /* "file\x1fsheet\x1frow" -> a submission row's period + 1 */
 };
 
 /* The divisions an input file concerns. */
@@ -54,6 +55,14 @@ const struct owners *attribution_file_divisions(const struct attribution *a, con
  * refused with an error: 判定理由 then says so instead of "no report". */
 bool attribution_kpi_refused(const struct attribution *a, size_t k, int period);
 bool attribution_milestone_refused(const struct attribution *a, size_t i, int period);
+
+/*
+ * Whether a record bears on period (contract §5): a whole file, a master
+ * row, a row whose period could not be read, or a submission row for period
+ * or the one before it; not a submission row of an older quarter or of a
+ * later one.
+ */
+bool attribution_diag_bears_on(const struct attribution *a, const struct diag *g, int period);
 
 /* The divisions an error record concerns (its row's, else its file's), at
  * most max of them into out; returns how many. */

@@ -782,7 +782,7 @@ static void measures_table(struct pack *k, struct rows *r)
 		{"施策ID", 46, PDF_LEFT, true, measure_cell, ME_ID},
 		{"施策名", 205, PDF_LEFT, false, measure_cell, ME_NAME},
 		{"主担当課", 84, PDF_LEFT, false, measure_cell, ME_LEAD},
-		{"前期", 56, PDF_LEFT, false, measure_cell, ME_PREVIOUS},
+		{"前四半期", 56, PDF_LEFT, false, measure_cell, ME_PREVIOUS},
 		{"状況", 56, PDF_LEFT, false, measure_cell, ME_STATUS},
 		{"KPI・MS", 56, PDF_RIGHT, false, measure_cell, ME_COUNTS}};
 
@@ -939,6 +939,23 @@ out:
 	sb_release(&why);
 }
 
+/* A department's rank among all by KGI rate (by_rate) or by the share of
+ * KPIs 順調・達成, 1 the best; 0 when it has no such figure. Ties share a rank. */
+static size_t dept_rank(const struct pack *k, size_t dept, bool by_rate)
+{
+	double mine = by_rate ? k->r->kgi_departments[dept].rate : k->r->departments[dept].share;
+	size_t better = 0;
+
+	if (mine < 0)
+		return 0;
+	for (size_t i = 0; i < k->m->ndepartments; i++) {
+		double v = by_rate ? k->r->kgi_departments[i].rate : k->r->departments[i].share;
+
+		better += v >= 0 && v > mine + 1e-12;
+	}
+	return better + 1;
+}
+
 static void department(struct pack *k, size_t dept, HPDF_Outline parent, int level)
 {
 	const struct model *m = k->m;
@@ -950,10 +967,27 @@ static void department(struct pack *k, size_t dept, HPDF_Outline parent, int lev
 	if (k->dept < 0)
 		o = pack_section(k, de->name, parent, level, true);
 	if (g->rate >= 0) {
-		char v[32];
+		char v[32], c[32];
 
 		pack_pct(g->rate, v, sizeof(v));
-		sb_addf(&sb, "部の業務量削減率 %s。", v);
+		sb_addf(&sb, "部の業務量削減率 %s", v);
+		if (k->r->kgi.rate >= 0) {
+			pack_pct(k->r->kgi.rate, c, sizeof(c));
+			sb_addf(&sb, "（市全体 %s、%zu 部中 %zu 位）", c, m->ndepartments,
+				dept_rank(k, dept, true));
+		}
+		sb_adds(&sb, "。");
+	}
+	if (k->r->departments[dept].share >= 0) {
+		char v[32], c[32];
+
+		pack_pct(k->r->departments[dept].share, v, sizeof(v));
+		sb_addf(&sb, "KPI順調率 %s", v);
+		if (k->r->city.share >= 0) {
+			pack_pct(k->r->city.share, c, sizeof(c));
+			sb_addf(&sb, "（市全体 %s、%zu 位）", c, dept_rank(k, dept, false));
+		}
+		sb_adds(&sb, "。");
 	}
 	sb_addf(&sb, "課 %zu。", de->ndivisions);
 	pack_note(k, sb_str(&sb));
@@ -980,11 +1014,27 @@ enum {
 };
 
 /* A row of the departments' table: department row (r->items is NULL). */
-static void dept_cell(const void *x, size_t i, const struct pdf_column *col, struct pdf_cell *c,
+static const struct pack *rank_pack; /* for rank_cmp (qsort has no context in C11) */
+
+static int rank_cmp(const void *x, const void *y)
+{
+	size_t a = *(const size_t *)x, b = *(const size_t *)y;
+	double ra = rank_pack->r->kgi_departments[a].rate,
+	       rb = rank_pack->r->kgi_departments[b].rate;
+
+	if ((ra >= 0) != (rb >= 0))
+		return ra >= 0 ? -1 : 1;
+	if (ra != rb)
+		return ra > rb ? -1 : 1;
+	return a < b ? -1 : a > b;
+}
+
+static void dept_cell(const void *x, size_t row, const struct pdf_column *col, struct pdf_cell *c,
 		      struct strbuf *buf)
 {
 	const struct rows *r = x;
 	const struct pack *k = r->k;
+	size_t i = r->items[row];
 	const struct counts *ct = &k->r->departments[i];
 	char v[PRESENT_MAX];
 	size_t miss = 0;
@@ -1022,11 +1072,15 @@ static void dept_cell(const void *x, size_t i, const struct pdf_column *col, str
 		break;
 	case DE_SHARE:
 		sb_adds(buf, ct->share >= 0 ? present_percent(ct->share, v) : "—");
+		if (ct->share >= 0)
+			sb_addf(buf, "（%zu位）", dept_rank(k, i, false));
 		break;
 	case DE_RATE:
 		sb_adds(buf, k->r->kgi_departments[i].rate >= 0
 				     ? present_percent(k->r->kgi_departments[i].rate, v)
 				     : "—");
+		if (k->r->kgi_departments[i].rate >= 0)
+			sb_addf(buf, "（%zu位）", dept_rank(k, i, true));
 		break;
 	case DE_MISSING:
 		for (size_t j = 0; j < k->r->nmissing; j++)
@@ -1050,8 +1104,8 @@ static void section_departments(struct pack *k, const struct section *s)
 	top = pack_section(k, s->title, NULL, 0, true);
 	pack_note(
 		k,
-		"部ごとの一覧です。次のページから、部ごとに課の施策・KPI・マイルストーンを載せてい"
-		"ます。");
+		"部ごとの一覧です（削減率の高い順。順位は削減率と KPI順調率のそれぞれの順位）。次の"
+		"ページから、部ごとに課の施策・KPI・マイルストーンを載せています。");
 	pack_note(
 		k,
 		"施策の数を状況ごとに数えています（未着手等＝未着手・進行中、順調等＝順調・達成、完"
@@ -1059,21 +1113,28 @@ static void section_departments(struct pack *k, const struct section *s)
 		"横に足すと施策の数になります）。KPI順調率＝KPI のうち順調・達成の割合。");
 	{
 		static const struct pdf_column cols[] = {
-			{"部", 90, PDF_LEFT, false, dept_cell, DE_NAME},
-			{"課", 26, PDF_RIGHT, false, dept_cell, DE_DIVISIONS},
-			{"施策", 30, PDF_RIGHT, false, dept_cell, DE_MEASURES},
-			{"遅延", 30, PDF_RIGHT, false, dept_cell, DE_DELAYED},
-			{"注意", 30, PDF_RIGHT, false, dept_cell, DE_AT_RISK},
-			{"未報告", 36, PDF_RIGHT, false, dept_cell, DE_NOT_REPORTED},
-			{"未着手等", 40, PDF_RIGHT, false, dept_cell, DE_UNDER_WAY},
-			{"順調等", 36, PDF_RIGHT, false, dept_cell, DE_GOOD},
-			{"完了等", 36, PDF_RIGHT, false, dept_cell, DE_ENDED},
-			{"KPI順調率", 52, PDF_RIGHT, false, dept_cell, DE_SHARE},
-			{"削減率", 42, PDF_RIGHT, false, dept_cell, DE_RATE},
-			{"未提出", 55, PDF_RIGHT, false, dept_cell, DE_MISSING}};
-		struct rows r = {k, NULL, NULL, k->m->ndepartments};
+			{"部", 68, PDF_LEFT, false, dept_cell, DE_NAME},
+			{"課", 24, PDF_RIGHT, false, dept_cell, DE_DIVISIONS},
+			{"施策", 28, PDF_RIGHT, false, dept_cell, DE_MEASURES},
+			{"遅延", 26, PDF_RIGHT, false, dept_cell, DE_DELAYED},
+			{"注意", 26, PDF_RIGHT, false, dept_cell, DE_AT_RISK},
+			{"未報告", 32, PDF_RIGHT, false, dept_cell, DE_NOT_REPORTED},
+			{"未着手等", 34, PDF_RIGHT, false, dept_cell, DE_UNDER_WAY},
+			{"順調等", 32, PDF_RIGHT, false, dept_cell, DE_GOOD},
+			{"完了等", 32, PDF_RIGHT, false, dept_cell, DE_ENDED},
+			{"削減率", 66, PDF_RIGHT, false, dept_cell, DE_RATE},
+			{"KPI順調率", 66, PDF_RIGHT, false, dept_cell, DE_SHARE},
+			{"未提出", 36, PDF_RIGHT, false, dept_cell, DE_MISSING}};
+		struct rows r = {k, xcalloc(k->m->ndepartments + 1, sizeof(size_t)), NULL,
+				 k->m->ndepartments};
 
+		for (size_t i = 0; i < r.n; i++)
+			r.items[i] = i;
+		rank_pack = k;
+		qsort(r.items, r.n, sizeof(*r.items), rank_cmp);
+		rank_pack = NULL;
 		pdf_table(&k->p, cols, ARRAY_LEN(cols), SMALL + 0.4, &r, r.n);
+		free(r.items);
 	}
 	for (size_t i = 0; i < k->m->ndepartments; i++)
 		department(k, i, top, 1);
@@ -1156,14 +1217,15 @@ static void section_worse(struct pack *k, const struct section *s)
 		{"ID", 48, PDF_LEFT, true, worse_cell, WO_ID},
 		{"名称", 185, PDF_LEFT, false, worse_cell, WO_NAME},
 		{"課", 80, PDF_LEFT, false, worse_cell, WO_LEAD},
-		{"前期", 60, PDF_LEFT, false, worse_cell, WO_BEFORE},
+		{"前四半期", 60, PDF_LEFT, false, worse_cell, WO_BEFORE},
 		{"今期", 60, PDF_LEFT, false, worse_cell, WO_NOW}};
 	const struct model *m = k->m;
 	struct rows r = {k, NULL, NULL, 0};
 
-	pack_section(k, s->title, NULL, 0, true);
-	pack_note(k,
-		  "前期（1つ前の四半期）と同じ規則で判定した状況より、今期の状況が悪いものです。");
+	/* a short list follows the one before it on the same page */
+	k->p.y += 14;
+	pack_section(k, s->title, NULL, 0, false);
+	pack_note(k, "前四半期と同じ規則で判定した状況より、今期の状況が悪いものです。");
 	for (int kind = 0; kind < 3; kind++) {
 		size_t count = kind == 0 ? m->nmeasures : kind == 1 ? m->nkpis : m->nmilestones;
 
@@ -1190,7 +1252,7 @@ static void section_worse(struct pack *k, const struct section *s)
 	}
 	pdf_table(&k->p, cols, ARRAY_LEN(cols), SMALL, &r, list_shown(s, r.n));
 	if (!r.n)
-		pack_note(k, "前期から悪化したものはありません。");
+		pack_note(k, "前四半期から悪化したものはありません。");
 	list_rest(k, s, r.n, "のシート「施策一覧」「KPI一覧」「マイルストーン」の「前期状況」の列");
 	rows_release(&r);
 }
@@ -1207,7 +1269,9 @@ static void section_overdue(struct pack *k, const struct section *s)
 	const struct model *m = k->m;
 	struct rows r = {k, NULL, NULL, 0};
 
-	pack_section(k, s->title, NULL, 0, true);
+	/* a short list follows the one before it on the same page */
+	k->p.y += 14;
+	pack_section(k, s->title, NULL, 0, false);
 	for (size_t i = 0; i < m->nmilestones; i++)
 		if (k->r->milestones[i].status == ST_DELAYED &&
 		    m->milestones[i].due < k->r->period &&
@@ -1288,7 +1352,9 @@ static void section_missing(struct pack *k, const struct section *s)
 		{"最後の提出", 113, PDF_LEFT, false, missing_cell, MS_LAST}};
 	struct rows r = {k, NULL, NULL, 0};
 
-	pack_section(k, s->title, NULL, 0, true);
+	/* a short list follows the one before it on the same page */
+	k->p.y += 14;
+	pack_section(k, s->title, NULL, 0, false);
 	pack_note(
 		k,
 		"KPI か未完了のマイルストーンを持ちながら、今期に採用された報告が1行もない課です。");
@@ -1423,6 +1489,77 @@ static void error_cell(const void *x, size_t row, const struct pdf_column *col, 
 	cell_buf(c, buf);
 }
 
+/* The records per division: the first table of the appendix. */
+struct by_division {
+	const struct pack *k;
+	long *division; /* -1: no division (a master, a file nobody owns) */
+	size_t *errors, *warnings;
+	size_t n;
+};
+
+enum { BD_DIVISION, BD_ERRORS, BD_WARNINGS };
+
+static void by_division_cell(const void *x, size_t row, const struct pdf_column *col,
+			     struct pdf_cell *c, struct strbuf *buf)
+{
+	const struct by_division *b = x;
+	char v[PRESENT_MAX];
+
+	switch (col->arg) {
+	case BD_DIVISION:
+		if (b->division[row] < 0)
+			sb_adds(buf, "（課の分からないもの・マスタ）");
+		else
+			sb_addf(buf, "%s（%s）", b->k->m->divisions[b->division[row]].name,
+				b->k->m->departments[b->k->m->divisions[b->division[row]].dept]
+					.name);
+		break;
+	case BD_ERRORS:
+		sb_addf(buf, "%s 件", present_count((long long)b->errors[row], v));
+		break;
+	case BD_WARNINGS:
+		sb_addf(buf, "%s 件", present_count((long long)b->warnings[row], v));
+		break;
+	}
+	cell_buf(c, buf);
+}
+
+static void by_division_add(struct by_division *b, long division, bool error)
+{
+	size_t i = 0;
+
+	while (i < b->n && b->division[i] != division)
+		i++;
+	if (i == b->n) {
+		b->division = xrealloc(b->division, (b->n + 1) * sizeof(*b->division));
+		b->errors = xrealloc(b->errors, (b->n + 1) * sizeof(*b->errors));
+		b->warnings = xrealloc(b->warnings, (b->n + 1) * sizeof(*b->warnings));
+		b->division[i] = division;
+		b->errors[i] = b->warnings[i] = 0;
+		b->n++;
+	}
+	if (error)
+		b->errors[i]++;
+	else
+		b->warnings[i]++;
+}
+
+static int by_division_order(const void *x, const void *y)
+{
+	long a = *(const long *)x, b = *(const long *)y;
+
+	/* master order, the records without a division last */
+	if ((a < 0) != (b < 0))
+		return a < 0 ? 1 : -1;
+	return a < b ? -1 : a > b;
+}
+
+/*
+ * 付録 入力エラー: the records that bear on P (contract §5: a whole file, a
+ * master row, a row for P or P − 1), first counted per division, then listed
+ * up to the section's limit; the records of older (or later) quarters are
+ * counted and left to the errors CSV.
+ */
 static void section_errors(struct pack *k, const struct section *s)
 {
 	static const struct pdf_column cols[] = {
@@ -1430,22 +1567,48 @@ static void section_errors(struct pack *k, const struct section *s)
 		{"場所", 150, PDF_LEFT, false, error_cell, ER_WHERE},
 		{"値", 60, PDF_LEFT, false, error_cell, ER_VALUE},
 		{"内容と直し方", 255, PDF_LEFT, false, error_cell, ER_MESSAGE}};
+	static const struct pdf_column bd_cols[] = {
+		{"課（部）", 250, PDF_LEFT, false, by_division_cell, BD_DIVISION},
+		{"エラー", 70, PDF_RIGHT, false, by_division_cell, BD_ERRORS},
+		{"警告", 70, PDF_RIGHT, false, by_division_cell, BD_WARNINGS}};
 	struct rows r = {k, NULL, NULL, 0};
-	size_t errors = 0;
+	struct by_division bd = {k, NULL, NULL, NULL, 0};
+	size_t errors = 0, older = 0;
 	struct strbuf sb = STRBUF_INIT;
 
 	for (size_t i = 0; i < k->d->n; i++) {
-		if (!diag_in(k, &k->d->v[i]))
+		const struct diag *g = &k->d->v[i];
+		size_t owners[8], no;
+		bool error = diag_code_severity(g->code) == SEV_ERROR;
+
+		if (!diag_in(k, g))
 			continue;
+		if (!attribution_diag_bears_on(k->in->a, g, k->r->period)) {
+			older++;
+			continue;
+		}
 		rows_add(&r, 0, i);
-		errors += diag_code_severity(k->d->v[i].code) == SEV_ERROR;
+		errors += error;
+		no = attribution_diag_owners(k->in->a, g, owners, ARRAY_LEN(owners));
+		if (!no)
+			by_division_add(&bd, -1, error);
+		for (size_t j = 0; j < no; j++)
+			if (pack_division_in(k, owners[j]))
+				by_division_add(&bd, (long)owners[j], error);
 	}
 	pack_section(k, s->title, NULL, 0, true);
 	{
-		char e[PRESENT_MAX], w[PRESENT_MAX];
+		char e[PRESENT_MAX], w[PRESENT_MAX], o[PRESENT_MAX];
 
-		sb_addf(&sb, "エラー %s 件・警告 %s 件。", present_count((long long)errors, e),
+		sb_addf(&sb,
+			"%s の集計に関わるもの（今期と前四半期の行、マスタ、ファイル全体）: エラー %s "
+			"件・警告 %s 件。",
+			k->period, present_count((long long)errors, e),
 			present_count((long long)(r.n - errors), w));
+		if (older)
+			sb_addf(&sb,
+				"それより前（または後）の四半期の行についてのもの %s 件はここに載せず、",
+				present_count((long long)older, o));
 	}
 	if (list_cut(s, r.n))
 		sb_addf(&sb,
@@ -1453,10 +1616,36 @@ static void section_errors(struct pack *k, const struct section *s)
 			"を見てください。",
 			s->limit, r.n - (size_t)s->limit, k->errors_csv);
 	else
-		sb_addf(&sb, "同じ内容は %s にもあります。", k->errors_csv);
+		sb_addf(&sb, "すべては %s にあります。", k->errors_csv);
 	pack_note(k, sb_str(&sb));
+	if (bd.n) {
+		/* sort the three arrays together by division */
+		long *order = xcalloc(bd.n, sizeof(*order));
+		struct by_division sorted = {k, xcalloc(bd.n, sizeof(long)),
+					     xcalloc(bd.n, sizeof(size_t)),
+					     xcalloc(bd.n, sizeof(size_t)), bd.n};
+
+		memcpy(order, bd.division, bd.n * sizeof(*order));
+		qsort(order, bd.n, sizeof(*order), by_division_order);
+		for (size_t i = 0; i < bd.n; i++)
+			for (size_t j = 0; j < bd.n; j++)
+				if (bd.division[j] == order[i]) {
+					sorted.division[i] = bd.division[j];
+					sorted.errors[i] = bd.errors[j];
+					sorted.warnings[i] = bd.warnings[j];
+				}
+		pdf_table(&k->p, bd_cols, ARRAY_LEN(bd_cols), SMALL, &sorted, sorted.n);
+		k->p.y += 8;
+		free(order);
+		free(sorted.division);
+		free(sorted.errors);
+		free(sorted.warnings);
+	}
 	if (r.n)
-		pdf_table(&k->p, cols, ARRAY_LEN(cols), SMALL - 0.4, &r, list_shown(s, r.n));
+		pdf_table(&k->p, cols, ARRAY_LEN(cols), SMALL, &r, list_shown(s, r.n));
+	free(bd.division);
+	free(bd.errors);
+	free(bd.warnings);
 	rows_release(&r);
 	sb_release(&sb);
 }

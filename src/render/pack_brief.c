@@ -229,6 +229,22 @@ static size_t lines_fit(const struct pack *k, double reserve, size_t max)
 	return n < max ? n : max;
 }
 
+/* Where a list's rest is: the pack's section of that id by its title, else
+ * the summary workbook. */
+#define SECTION_NAMED_MAX 300
+
+static const char *section_named(const struct pack *k, enum section_id id,
+				 char buf[SECTION_NAMED_MAX])
+{
+	for (size_t i = 0; i < k->t->nsections; i++)
+		if (k->t->sections[i].id == id) {
+			snprintf(buf, SECTION_NAMED_MAX, "「%s」の節", k->t->sections[i].title);
+			return buf;
+		}
+	snprintf(buf, SECTION_NAMED_MAX, "%s", k->summary);
+	return buf;
+}
+
 static void rest_line(struct pack *k, size_t rest, const char *where)
 {
 	char n[PRESENT_MAX];
@@ -298,7 +314,9 @@ static void brief_worse(struct pack *k, double reserve)
 			p->y += LINE;
 			sb_release(&sb);
 		}
-		rest_line(k, n - shown, "「前期から悪化した項目」の節");
+		char where[SECTION_NAMED_MAX];
+
+		rest_line(k, n - shown, section_named(k, SEC_WORSE, where));
 	}
 	free(v);
 	sb_release(&head);
@@ -489,7 +507,9 @@ static void brief_restated(struct pack *k)
 			x->now ? x->now : "（なし）");
 		if (x->division >= 0)
 			sb_addf(&sb, "（%s）", k->m->divisions[x->division].name);
-		sb_adds(&sb, "。一覧は「過去期の修正」の節。");
+		char where[SECTION_NAMED_MAX];
+
+		sb_addf(&sb, "。一覧は%s。", section_named(k, SEC_RESTATED, where));
 		pack_note(k, sb_str(&sb));
 	}
 	sb_release(&head);

@@ -22,7 +22,7 @@ static const struct {
 	[SEC_PILLARS] = {"pillars", "施策の3本柱"},
 	[SEC_ROADMAP] = {"roadmap", "ロードマップ"},
 	[SEC_DEPARTMENTS] = {"departments", "部別の状況"},
-	[SEC_WORSE] = {"worse", "前期から悪化した項目"},
+	[SEC_WORSE] = {"worse", "前四半期から悪化した項目"},
 	[SEC_OVERDUE] = {"overdue", "期限を過ぎたマイルストーン"},
 	[SEC_MISSING] = {"missing", "未提出の課"},
 	[SEC_RESTATED] = {"restated", "過去期の修正"},

@@ -368,6 +368,37 @@ static void test_attribution(const struct fixture *fx)
 				       Q(2026, 3))); /* 総務課's row refused, 市民課's used */
 	CHECK(!attribution_kpi_refused(a, (size_t)k1, Q(2026, 1))); /* never sent */
 	CHECK(!attribution_milestone_refused(a, (size_t)ms1, Q(2026, 3)));
+	/* bears on P (contract §5): rows of P and P − 1, masters, whole files and rows
+	 * without a readable period; not an older quarter's row */
+	{
+		static const struct {
+			const char *file;
+			int row;
+			bool bears;
+		} on[] = {
+			{S3, 2, true},                      /* 2026Q3 */
+			{S3, 3, true},                      /* 2026Q2: P − 1 */
+			{S3, 4, false},                     /* 2026Q1 */
+			{DIV, 3, true},                     /* a master row */
+			{BAD_CODE, 0, true}, {S5, 2, true}, /* no period could be read */
+		};
+
+		for (size_t i = 0; i < ARRAY_LEN(on); i++) {
+			struct diag x = {0};
+
+			x.file = on[i].file;
+			x.row = on[i].row;
+			CHECK_MSG(attribution_diag_bears_on(a, &x, Q(2026, 3)) == on[i].bears,
+				  "%s row %d", on[i].file, on[i].row);
+		}
+		{
+			struct diag x = {0};
+
+			x.file = S3;
+			x.row = 4; /* 2026Q1 bears on 2026Q2 (its P − 1) */
+			CHECK(attribution_diag_bears_on(a, &x, Q(2026, 2)));
+		}
+	}
 }
 
 /* A milestone report refused, with nothing else for the period. */

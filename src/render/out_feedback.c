@@ -12,6 +12,7 @@
 #include "period.h"
 #include "recognise.h"
 #include "render.h"
+#include "sheet_brief.h"
 #include "sheet_errors.h"
 #include "sheet_restated.h"
 #include "xlsx_write.h"
@@ -72,6 +73,7 @@ static void sheet_overview(struct fb *f)
 	sb_addf(&sb, "課コード %s　%s", dv->code, f->in->s->city);
 	xw_text(&s, row++, 0, sb_str(&sb), XW_TEXT);
 	row++;
+	row = sheet_brief(&s, row, f->in, (long)f->division);
 	xw_text(&s, row++, 0, "業務量削減（KGI）への貢献", XW_SUBTITLE);
 	xw_header(&s, row++, kgi_hdr, ARRAY_LEN(kgi_hdr));
 	xw_number(&s, row, 0, k->hours_saved, XW_NUM);

@@ -252,11 +252,17 @@ static void stacked(struct pack *k, const struct counts *c)
 		if (c->measures[st] == 0)
 			continue;
 		pdf_rect(p, x, p->y, sw, h, k->in->s->colours[st].chart);
-		if (sw > 34) {
-			char lab[48];
+		if (sw > 12) {
+			char lab[80];
 
-			snprintf(lab, sizeof(lab), "%s %d", status_word(st), c->measures[st]);
-			pdf_text_aligned(p, x, sw, p->y + 10, 7.5,
+			/* the mark always (greyscale, colour-blind readers), the word and
+			 * the count where they fit */
+			if (sw > 44)
+				snprintf(lab, sizeof(lab), "%s%s %d", present_status_mark(st),
+					 status_word(st), c->measures[st]);
+			else
+				snprintf(lab, sizeof(lab), "%s", present_status_mark(st));
+			pdf_text_aligned(p, x, sw, p->y + 10, 8,
 					 st == ST_DELAYED || st == ST_DONE || st == ST_ACHIEVED
 						 ? 0xFFFFFF
 						 : INK,

@@ -12,6 +12,7 @@
 #include "period.h"
 #include "recognise.h"
 #include "render.h"
+#include "sheet_brief.h"
 #include "sheet_errors.h"
 #include "sheet_restated.h"
 #include "xlsx_write.h"
@@ -247,6 +248,7 @@ static void sheet_overview(struct ctx *c)
 	xw_text(&s, row++, 0, c->title, XW_TITLE);
 	xw_text(&s, row++, 0, c->period, XW_TEXT);
 	row++;
+	row = sheet_brief(&s, row, c->in, -1);
 	xw_text(&s, row++, 0, "KGI 業務量削減率（既存業務の 30% 削減）", XW_SUBTITLE);
 	kgi_header(&s, row++, "区分");
 	xw_text(&s, row, 0, "市全体", XW_TEXT);

@@ -79,31 +79,11 @@ static void brief_kgi(struct pack *k)
 	present_period_due(b->due, &due);
 	present_percent(kp.target, tgt);
 	present_percent(kp.expected, exp);
-	if (!kp.has_rate) {
-		sb_addf(&sb, "%sに%sの目標。課マスタに基準業務量が入ると削減率を出せます。",
-			sb_str(&due), tgt);
-	} else {
+	if (kp.has_rate) {
 		present_percent(kp.rate, rate);
 		sb_addf(&head, "期待 %s ／ 目標 %s（%s）", exp, tgt, sb_str(&due));
-		/* the sentence a mayor reads */
-		sb_addf(&sb, "%sに%sの目標に対し、現在 %s（期待 %s）。", sb_str(&due), tgt, rate,
-			exp);
-		if (kp.status == ST_ACHIEVED) {
-			sb_adds(&sb, "目標に達しています。");
-		} else if (!kp.has_needed) {
-			sb_adds(&sb, "目標の時期を過ぎ、まだ達していません。");
-		} else {
-			char need[PRESENT_MAX], n[PRESENT_MAX];
-
-			snprintf(need, sizeof(need), "%.1f", round(kp.needed * 1000) / 10);
-			sb_addf(&sb, "残り%s四半期で毎期 %s ポイントの削減が必要です",
-				present_count(b->due - k->r->period, n), need);
-			if (kp.has_so_far)
-				sb_addf(&sb, "（これまでは毎期 %.1f ポイント）",
-					round(kp.so_far * 1000) / 10);
-			sb_adds(&sb, "。");
-		}
 	}
+	present_kgi_sentence(&kp, k->r->period, b->due, &sb);
 	pdf_clean(p, sb_str(&sb), &clean);
 	pdf_wrap(p, sb_str(&clean), k->cw - 20, 10, &l);
 	h = 56 + (double)l.n * 14;

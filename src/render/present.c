@@ -134,6 +134,36 @@ const char *present_points(double d, char buf[PRESENT_MAX])
 	return buf;
 }
 
+void present_kgi_sentence(const struct kgi_pace *kp, int period, int due, struct strbuf *out)
+{
+	struct strbuf d = STRBUF_INIT;
+	char rate[PRESENT_MAX], exp[PRESENT_MAX], tgt[PRESENT_MAX], n[PRESENT_MAX];
+
+	present_period_due(due, &d);
+	present_percent(kp->target, tgt);
+	present_percent(kp->expected, exp);
+	if (!kp->has_rate) {
+		sb_addf(out, "%sに%sの目標。課マスタに基準業務量が入ると削減率を出せます。",
+			sb_str(&d), tgt);
+	} else {
+		sb_addf(out, "%sに%sの目標に対し、現在 %s（期待 %s）。", sb_str(&d), tgt,
+			present_percent(kp->rate, rate), exp);
+		if (kp->status == ST_ACHIEVED) {
+			sb_adds(out, "目標に達しています。");
+		} else if (!kp->has_needed) {
+			sb_adds(out, "目標の時期を過ぎ、まだ達していません。");
+		} else {
+			sb_addf(out, "残り%s四半期で毎期 %.1f ポイントの削減が必要です",
+				present_count(due - period, n), round(kp->needed * 1000) / 10);
+			if (kp->has_so_far)
+				sb_addf(out, "（これまでは毎期 %.1f ポイント）",
+					round(kp->so_far * 1000) / 10);
+			sb_adds(out, "。");
+		}
+	}
+	sb_release(&d);
+}
+
 const char *present_status_mark(enum status s)
 {
 	static const char *const marks[ST__COUNT] = {

@@ -10,6 +10,7 @@
 
 #include <time.h>
 
+#include "compute.h"
 #include "period.h"
 #include "status.h"
 #include "strbuf.h"
@@ -81,6 +82,14 @@ const char *present_percent(double fraction, char buf[PRESENT_MAX]);
 const char *present_change(long long delta, char buf[PRESENT_MAX]);
 /* A change in percentage points: "+1.2", "▲0.4", "±0.0". */
 const char *present_points(double delta_fraction, char buf[PRESENT_MAX]);
+
+/*
+ * The KGI against its pace in the sentence a mayor reads in ten seconds:
+ * "R9年度末に30.0%の目標に対し、現在 4.7%（期待 20.0%）。残り5四半期で毎期 5.1
+ * ポイントの削減が必要です（これまでは毎期 0.5 ポイント）。" (or that it is
+ * reached, past its due period, or cannot be computed); appended to out.
+ */
+void present_kgi_sentence(const struct kgi_pace *kp, int period, int due, struct strbuf *out);
 
 /* A status's mark, so that it reads without colour (greyscale print,
  * colour-vision deficiencies): 達成 ◎, 順調 ○, 注意 △, 遅延 ×, 未報告 ？,

@@ -225,3 +225,13 @@ for r in rows:
     nums = [int(x) for x in r[1:9]]
     assert nums[1] == sum(nums[2:]), r
 print("sample ok")
+# the briefing figures in the workbooks are the pack's (issue 12): the same KGI
+# sentence in the summary's 概要, the 総括 page and each feedback workbook's 概要
+sentence = "R9年度末に30.0%の目標に対し、現在 4.7%（期待 20.0%）。残り5四半期で毎期 5.1 ポイントの削減が必要です（これまでは毎期 0.5 ポイント）。"
+ov_cells = [c for r in wb["概要"].iter_rows(values_only=True) for c in r if c is not None]
+assert sentence in ov_cells, ov_cells[:30]
+assert "悪化 5 件・改善 19 件" in ov_cells and "注意・遅延 7 件、うち対応策なし 4 件" in ov_cells, ov_cells[:40]
+assert "".join(sentence.split()) in "".join(raw.split()), "the pack's 総括 says the same"
+fb3 = openpyxl.load_workbook(os.path.join(out, "feedback", "010300_DX推進課_2026Q3.xlsx"))
+fb_cells = [c for r in fb3["概要"].iter_rows(values_only=True) for c in r if c is not None]
+assert sentence in fb_cells and "注意・遅延 1 件、うち対応策なし 1 件" in fb_cells, fb_cells[:40]

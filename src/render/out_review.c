@@ -54,15 +54,12 @@ void pack_pct(double fraction, char *buf, size_t n)
 	snprintf(buf, n, "%s", present_percent(fraction, b));
 }
 
-static void code(int p, char *buf)
-{
-	period_code(p, buf);
-}
-
 static void toc_add(struct pack *k, const char *title, int level)
 {
 	struct toc_entry *e;
 
+	if (level >= 2 && !k->toc_divisions)
+		return;
 	xgrow((void **)&k->toc, &k->cap_toc, k->ntoc + 1, sizeof(*k->toc));
 	e = &k->toc[k->ntoc++];
 	e->title = xstrdup(title);
@@ -372,10 +369,10 @@ static size_t toc_lines(const struct pack *k)
 		/* a department's pack lists its divisions; the review pack every
 		 * department and, under each, its divisions */
 		if (k->t->sections[i].id == SEC_DEPARTMENTS && k->dept >= 0)
-			n += k->m->departments[k->dept].ndivisions;
+			n += k->toc_divisions ? k->m->departments[k->dept].ndivisions : 0;
 		else if (k->t->sections[i].id == SEC_DEPARTMENTS)
 			for (size_t d = 0; d < k->m->ndepartments; d++)
-				n += 1 + k->m->departments[d].ndivisions;
+				n += 1 + (k->toc_divisions ? k->m->departments[d].ndivisions : 0);
 		if (k->t->sections[i].id == SEC_PILLARS)
 			n += k->in->s->npillars;
 	}
@@ -598,12 +595,10 @@ static void cell_buf(struct pdf_cell *c, struct strbuf *buf)
 	cell_text(c, sb_str(buf));
 }
 
+/* A period in a table: the 令和 short label, in one piece. */
 static void cell_period(struct pdf_cell *c, int p, struct strbuf *buf)
 {
-	char pc[PERIOD_CODE_MAX];
-
-	code(p, pc);
-	sb_adds(buf, pc);
+	present_period_compact(p, buf);
 	cell_buf(c, buf);
 }
 
@@ -763,10 +758,8 @@ static void milestone_cell(const void *x, size_t row, const struct pdf_column *c
 	case MI_LAST_PROGRESS:
 		/* the latest report: its period and status (and progress) */
 		if (mr->report) {
-			char rp[PERIOD_CODE_MAX];
-
-			code(mr->report->period, rp);
-			sb_addf(buf, "%s %s", rp, status_word(mr->report->status));
+			present_period_compact(mr->report->period, buf);
+			sb_addf(buf, " %s", status_word(mr->report->status));
 			if (col->arg == MI_LAST_PROGRESS && mr->report->has_progress)
 				sb_addf(buf, " %.0f%%", mr->report->progress);
 		} else {
@@ -1225,42 +1218,36 @@ static void section_worse(struct pack *k, const struct section *s)
 		{"課", 80, PDF_LEFT, false, worse_cell, WO_LEAD},
 		{"前四半期", 60, PDF_LEFT, false, worse_cell, WO_BEFORE},
 		{"今期", 60, PDF_LEFT, false, worse_cell, WO_NOW}};
-	const struct model *m = k->m;
-	struct rows r = {k, NULL, NULL, 0};
+	const struct briefing *b = k->in->b;
+	struct rows r = {k, NULL, NULL, 0}, up = {k, NULL, NULL, 0};
+	const char *where = "のシート「施策一覧」「KPI一覧」「マイルストーン」の「前期状況」の列";
 
+	/* from the briefing (the same lists as 総括 and the workbooks) */
+	for (size_t i = 0; i < b->nworse; i++)
+		if (pack_measure_in(k, b->worse[i].measure))
+			rows_add(&r, (int)b->worse[i].kind, b->worse[i].item);
+	for (size_t i = 0; i < b->nimproved; i++)
+		if (pack_measure_in(k, b->improved[i].measure))
+			rows_add(&up, (int)b->improved[i].kind, b->improved[i].item);
 	/* a short list follows the one before it on the same page */
 	k->p.y += 14;
 	pack_section(k, s->title, NULL, 0, false);
 	pack_note(k, "前四半期と同じ規則で判定した状況より、今期の状況が悪いものです。");
-	for (int kind = 0; kind < 3; kind++) {
-		size_t count = kind == 0 ? m->nmeasures : kind == 1 ? m->nkpis : m->nmilestones;
-
-		for (size_t i = 0; i < count; i++) {
-			enum status now, before;
-			size_t measure;
-
-			if (kind == 0) {
-				now = k->r->measures[i];
-				before = k->prev->measures[i];
-				measure = i;
-			} else if (kind == 1) {
-				now = k->r->kpis[i].status;
-				before = k->prev->kpis[i].status;
-				measure = m->kpis[i].measure;
-			} else {
-				now = k->r->milestones[i].status;
-				before = k->prev->milestones[i].status;
-				measure = m->milestones[i].measure;
-			}
-			if (pack_measure_in(k, measure) && status_rank(now) > status_rank(before))
-				rows_add(&r, kind, i);
-		}
-	}
 	pdf_table(&k->p, cols, ARRAY_LEN(cols), SMALL, &r, list_shown(s, r.n));
 	if (!r.n)
 		pack_note(k, "前四半期から悪化したものはありません。");
-	list_rest(k, s, r.n, "のシート「施策一覧」「KPI一覧」「マイルストーン」の「前期状況」の列");
+	list_rest(k, s, r.n, where);
+	/* and what got better: the meeting hears of progress too */
+	k->p.y += 8;
+	pdf_need(&k->p, 60);
+	pdf_text(&k->p, k->p.ml, k->p.y + 11, 10.5, NAVY, "前四半期から改善した項目");
+	k->p.y += 18;
+	pdf_table(&k->p, cols, ARRAY_LEN(cols), SMALL, &up, list_shown(s, up.n));
+	if (!up.n)
+		pack_note(k, "前四半期から改善したものはありません。");
+	list_rest(k, s, up.n, where);
 	rows_release(&r);
+	rows_release(&up);
 }
 
 static void section_overdue(struct pack *k, const struct section *s)
@@ -1670,6 +1657,9 @@ static bool write_pack(struct pack *k, const char *path, struct pdf_font *font,
 	if (!pdf_open(p, font, cov, k->in->s->colours, margins, err))
 		return false;
 	k->cw = p->pw - p->ml - p->mr;
+	k->toc_divisions =
+		(k->dept < 0 ? k->m->ndivisions : k->m->departments[k->dept].ndivisions) <=
+		TOC_DIVISIONS_MAX;
 	sb_addf(&head, "%s（%s%s%s）", k->t->title, k->in->s->city, k->dept >= 0 ? " " : "",
 		k->dept >= 0 ? k->m->departments[k->dept].name : "");
 	pdf_header(p, sb_str(&head), k->period);

@@ -19,6 +19,9 @@
 #define ACCENT 0x305496
 #define TARGET 0xC00000
 #define BODY 9.0
+/* The contents list each division up to this many (in the pack's scope);
+ * beyond, departments only: the bookmarks still hold every division. */
+#define TOC_DIVISIONS_MAX 200
 #define SMALL 8.0 /* tables: nothing smaller (print) */
 
 struct toc_entry {
@@ -44,6 +47,7 @@ struct pack {
 	size_t ntoc, cap_toc;
 	size_t toc_first, toc_pages; /* the reserved contents pages */
 	HPDF_Outline dept_outline;   /* "部別の状況" */
+	bool toc_divisions;          /* the contents list the divisions (not in a big city) */
 	const char *title, *period;
 };
 

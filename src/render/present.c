@@ -101,6 +101,16 @@ void present_period_due(int period, struct strbuf *out)
 		sb_addf(out, "%d年度末", fy);
 }
 
+void present_period_compact(int period, struct strbuf *out)
+{
+	int fy = period_fy(period);
+
+	if (fy >= 2019)
+		sb_addf(out, "R%d年度Q%d", fy - 2018, period_quarter(period));
+	else
+		sb_addf(out, "%d年度Q%d", fy, period_quarter(period));
+}
+
 void present_fy_short(int fy, struct strbuf *out)
 {
 	if (fy >= 2019)

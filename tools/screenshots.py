@@ -4,8 +4,9 @@
 
     tools/screenshots.py [--kaikaku PATH] [--out DIR]
 
-- review-kgi.png, review-department.png: two pages of the review pack (the
-  KGI page and the first department's page), as poppler renders them;
+- review-brief.png, review-roadmap.png, review-kgi.png, review-department.png:
+  pages of the review pack (総括, the roadmap, the KGI page and the first
+  department's page), as poppler renders them;
 - summary-overview.png: the 概要 sheet of the PMO's workbook, and
   feedback-overview.png, feedback-submission.png: the 概要 and 提出_KPI実績
   sheets of a division's feedback workbook, printed by LibreOffice
@@ -71,6 +72,8 @@ def main():
                         if not d.startswith(".") and os.path.isdir(os.path.join(out, d)))[-1]
         res = os.path.join(out, period)
         review = os.path.join(res, f"review_{period}.pdf")
+        render(review, page_with(review, "総括"), os.path.join(a.out, "review-brief.png"), 80)
+        render(review, page_with(review, "ロードマップ"), os.path.join(a.out, "review-roadmap.png"), 80, keep=0.7)
         render(review, page_with(review, "概要 KGI 業務量削減率"), os.path.join(a.out, "review-kgi.png"), 80)
         first_dept = sorted(os.listdir(os.path.join(res, "departments")))[0].rsplit("_", 1)[0]
         render(review, page_with(review, first_dept), os.path.join(a.out, "review-department.png"), 80)

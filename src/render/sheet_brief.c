@@ -52,7 +52,7 @@ uint32_t sheet_brief(struct xw_sheet *s, uint32_t row, const struct render_input
 		sb_reset(&sb);
 		sb_addf(&sb, "毎期 %.1f ポイント（残り %s 四半期）",
 			round(b->kgi.needed * 1000) / 10, present_count(b->due - b->period, x));
-		line(s, row, "　必要なペース（1四半期あたり）", sb_str(&sb));
+		line(s, row, "　必要なペース", sb_str(&sb));
 		xw_number(s, row++, 1, b->kgi.needed, XW_PCT);
 	}
 	for (size_t i = 0; i < b->nworse; i++)

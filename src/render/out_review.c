@@ -474,7 +474,8 @@ void pack_legend(struct pack *k)
 		"マイルストーンは報告された状況（未着手・進行中・完了・中止）で、期限を過ぎて完了し"
 		"ていなければ遅延。"
 		"施策は、その KPI "
-		"とマイルストーンのうち最も悪い状況です（中止のマイルストーンは除きます）。");
+		"とマイルストーンのうち最も悪い状況です（中止のマイルストーンは除きます）。"
+		"KPI の ↑ は増えるほど良い指標、↓ は減るほど良い指標です。");
 	sb_release(&sb);
 }
 
@@ -639,7 +640,7 @@ static void measure_cell(const void *x, size_t row, const struct pdf_column *col
 	}
 }
 
-enum { KP_ID, KP_NAME, KP_VALUES, KP_PROGRESS, KP_PREVIOUS, KP_STATUS };
+enum { KP_ID, KP_NAME, KP_VALUES, KP_TREND, KP_PROGRESS, KP_PREVIOUS, KP_STATUS };
 
 static void kpi_cell(const void *x, size_t row, const struct pdf_column *col, struct pdf_cell *c,
 		     struct strbuf *buf)
@@ -655,52 +656,54 @@ static void kpi_cell(const void *x, size_t row, const struct pdf_column *col, st
 		cell_text(c, kp->id);
 		break;
 	case KP_NAME:
-		/* the name with its direction, then the division's own words */
-		sb_addf(buf, "%s（%s）", kp->name,
-			kp->target > kp->baseline ? "↑ 増えるほど良い" : "↓ 減るほど良い");
+		/* the name, then the division's own words */
+		/* a behind item without a 対応策 is marked before its name (one line
+		 * where it fits) */
+		if (k->in->b->kpi_no_action[i])
+			sb_adds(buf, "【対応策なし】");
+		sb_adds(buf, kp->name);
 		if (kr->actual && kr->actual->comment && *kr->actual->comment)
 			sb_addf(buf, "\nコメント: %s", kr->actual->comment);
 		if (kr->actual && kr->actual->action && *kr->actual->action)
 			sb_addf(buf, "\n対応策: %s", kr->actual->action);
-		else if (k->in->b->kpi_no_action[i])
-			sb_adds(buf, "\n【対応策なし】");
 		cell_buf(c, buf);
 		break;
 	case KP_VALUES: {
 		char a[48], b[48], tg[48];
 		const char *unit = kp->unit ? kp->unit : "";
-		const struct model *m = k->m;
-		size_t from = kp->first_actual, n = 0;
+		/* the direction: ↑ the more the better, ↓ the less (the legend says so) */
+		const char *dir = kp->target > kp->baseline ? "↑" : "↓";
 
 		pack_num(kp->baseline, b, sizeof(b));
 		pack_num(kp->target, tg, sizeof(tg));
 		if (kr->actual) {
 			pack_num(kr->actual->value, a, sizeof(a));
-			sb_addf(buf, "%s → %s → %s%s", b, a, tg, unit);
+			sb_addf(buf, "%s %s → %s → %s%s", dir, b, a, tg, unit);
 		} else if (kr->previous) {
 			/* not reported for P: the latest earlier actual, with its period (§3) */
 			pack_num(kr->previous->value, a, sizeof(a));
-			sb_addf(buf, "%s → 今期なし（前回 %s、", b, a);
-			present_period_short(kr->previous->period, buf);
+			sb_addf(buf, "%s %s → 今期なし（前回 %s、", dir, b, a);
+			present_period_compact(kr->previous->period, buf);
 			sb_addf(buf, "）→ %s%s", tg, unit);
 		} else {
-			sb_addf(buf, "%s → 報告なし → %s%s", b, tg, unit);
-		}
-		/* the trend: its actuals of the last four periods up to P */
-		for (size_t j = from; j < from + kp->nactuals; j++)
-			n += m->actuals[j].period <= k->r->period;
-		if (n >= 2) {
-			size_t skip = n > 4 ? n - 4 : 0, seen = 0;
-
-			sb_adds(buf, "\n推移 ");
-			for (size_t j = from; j < from + kp->nactuals; j++) {
-				if (m->actuals[j].period > k->r->period || seen++ < skip)
-					continue;
-				pack_num(m->actuals[j].value, a, sizeof(a));
-				sb_addf(buf, "%s%s", seen > skip + 1 ? "・" : "", a);
-			}
+			sb_addf(buf, "%s %s → 報告なし → %s%s", dir, b, tg, unit);
 		}
 		cell_buf(c, buf);
+		break;
+	}
+	case KP_TREND: {
+		/* its actuals of the last periods up to P, as a small line */
+		const struct model *m = k->m;
+		size_t from = kp->first_actual, n = 0, skip, seen = 0;
+
+		for (size_t j = from; j < from + kp->nactuals; j++)
+			n += m->actuals[j].period <= k->r->period;
+		skip = n > PDF_SPARK_MAX ? n - PDF_SPARK_MAX : 0;
+		c->kind = PDF_CELL_SPARK;
+		c->nspark = 0;
+		for (size_t j = from; j < from + kp->nactuals; j++)
+			if (m->actuals[j].period <= k->r->period && seen++ >= skip)
+				c->spark[c->nspark++] = m->actuals[j].value;
 		break;
 	}
 	case KP_PROGRESS:
@@ -738,13 +741,13 @@ static void milestone_cell(const void *x, size_t row, const struct pdf_column *c
 		const struct report *now =
 			mr->report && mr->report->period == k->r->period ? mr->report : NULL;
 
+		if (k->in->b->milestone_no_action[i])
+			sb_adds(buf, "【対応策なし】");
 		sb_adds(buf, mi->description);
 		if (now && now->comment && *now->comment)
 			sb_addf(buf, "\nコメント: %s", now->comment);
 		if (now && now->action && *now->action)
 			sb_addf(buf, "\n対応策: %s", now->action);
-		else if (k->in->b->milestone_no_action[i])
-			sb_adds(buf, "\n【対応策なし】");
 		cell_buf(c, buf);
 		break;
 	}
@@ -895,9 +898,10 @@ static void division_block(struct pack *k, size_t d, HPDF_Outline parent)
 	{
 		static const struct pdf_column cols[] = {
 			{"KPI", 40, PDF_LEFT, true, kpi_cell, KP_ID},
-			{"指標名・コメント・対応策", 163, PDF_LEFT, false, kpi_cell, KP_NAME},
+			{"指標名・コメント・対応策", 141, PDF_LEFT, false, kpi_cell, KP_NAME},
 			{"基準値 → 実績値 → 目標値", 110, PDF_LEFT, false, kpi_cell, KP_VALUES},
-			{"進捗（｜は期待）", 86, PDF_LEFT, false, kpi_cell, KP_PROGRESS},
+			{"推移", 34, PDF_LEFT, false, kpi_cell, KP_TREND},
+			{"進捗（｜は期待）", 74, PDF_LEFT, false, kpi_cell, KP_PROGRESS},
 			{"前四半期", 52, PDF_LEFT, false, kpi_cell, KP_PREVIOUS},
 			{"状況", 52, PDF_LEFT, false, kpi_cell, KP_STATUS}};
 		struct rows r = {k, NULL, NULL, 0};
@@ -1209,6 +1213,8 @@ static void worse_cell(const void *x, size_t row, const struct pdf_column *col, 
 	}
 }
 
+#define IMPROVED_SHOWN 30
+
 static void section_worse(struct pack *k, const struct section *s)
 {
 	static const struct pdf_column cols[] = {
@@ -1242,10 +1248,28 @@ static void section_worse(struct pack *k, const struct section *s)
 	pdf_need(&k->p, 60);
 	pdf_text(&k->p, k->p.ml, k->p.y + 11, 10.5, NAVY, "前四半期から改善した項目");
 	k->p.y += 18;
-	pdf_table(&k->p, cols, ARRAY_LEN(cols), SMALL, &up, list_shown(s, up.n));
-	if (!up.n)
-		pack_note(k, "前四半期から改善したものはありません。");
-	list_rest(k, s, up.n, where);
+	{
+		/* at most IMPROVED_SHOWN (or the section's limit): the meeting decides on what
+		 * got worse; the rest of the good news is counted */
+		size_t shown =
+			list_shown(s, up.n) < IMPROVED_SHOWN ? list_shown(s, up.n) : IMPROVED_SHOWN;
+
+		pdf_table(&k->p, cols, ARRAY_LEN(cols), SMALL, &up, shown);
+		if (!up.n)
+			pack_note(k, "前四半期から改善したものはありません。");
+		if (shown < up.n) {
+			struct strbuf sb = STRBUF_INIT;
+			char n[PRESENT_MAX];
+
+			sb_addf(&sb,
+				"ほかに %s 件あります（最初の %zu 件だけを載せています）。すべては %s %sにあります。",
+				present_count((long long)(up.n - shown), n), shown, k->summary,
+				where);
+			k->p.y += 4;
+			pack_note(k, sb_str(&sb));
+			sb_release(&sb);
+		}
+	}
 	rows_release(&r);
 	rows_release(&up);
 }
@@ -1437,17 +1461,41 @@ static void section_restated(struct pack *k, const struct section *s)
 	rows_release(&r);
 }
 
-static bool diag_in(const struct pack *k, const struct diag *g)
+/* Record i of the diagnostics belongs in the pack (a department's: one of
+ * its divisions owns it). */
+static bool diag_in(const struct pack *k, size_t i)
 {
-	size_t owners[8], n;
+	const size_t *own = k->di->owners + i * DIAG_OWNERS_MAX;
 
 	if (k->dept < 0)
 		return true;
-	n = attribution_diag_owners(k->in->a, g, owners, ARRAY_LEN(owners));
-	for (size_t i = 0; i < n; i++)
-		if (pack_division_in(k, owners[i]))
+	for (size_t j = 0; j < k->di->nowners[i]; j++)
+		if (pack_division_in(k, own[j]))
 			return true;
 	return false;
+}
+
+static void diag_index_build(struct diag_index *di, const struct render_input *in)
+{
+	size_t n = in->d->n;
+
+	di->bears = xcalloc(n + 1, sizeof(*di->bears));
+	di->nowners = xcalloc(n + 1, sizeof(*di->nowners));
+	di->owners = xcalloc(n * DIAG_OWNERS_MAX + 1, sizeof(*di->owners));
+	for (size_t i = 0; i < n; i++) {
+		const struct diag *g = &in->d->v[i];
+
+		di->bears[i] = attribution_diag_bears_on(in->a, g, in->r->period);
+		di->nowners[i] = (unsigned char)attribution_diag_owners(
+			in->a, g, di->owners + i * DIAG_OWNERS_MAX, DIAG_OWNERS_MAX);
+	}
+}
+
+static void diag_index_release(struct diag_index *di)
+{
+	free(di->bears);
+	free(di->nowners);
+	free(di->owners);
 }
 
 enum { ER_SEVERITY, ER_WHERE, ER_VALUE, ER_MESSAGE };
@@ -1482,13 +1530,20 @@ static void error_cell(const void *x, size_t row, const struct pdf_column *col, 
 	cell_buf(c, buf);
 }
 
-/* The records per division: the first table of the appendix. */
+/* The records per division (or, in a big city, per department): the first
+ * table of the appendix. Counts by index, the slot n for records without
+ * one (a master, a file nobody owns); rows are the slots with records, in
+ * master order. */
 struct by_division {
 	const struct pack *k;
-	long *division; /* -1: no division (a master, a file nobody owns) */
-	size_t *errors, *warnings;
-	size_t n;
+	size_t n;                  /* slots: divisions or departments, + 1 */
+	size_t *errors, *warnings; /* [n] */
+	size_t *rows, nrows;       /* the slots shown */
+	bool by_department;
 };
+
+/* More divisions than this with records: the appendix counts by department. */
+#define BY_DIVISION_MAX 60
 
 enum { BD_DIVISION, BD_ERRORS, BD_WARNINGS };
 
@@ -1496,55 +1551,73 @@ static void by_division_cell(const void *x, size_t row, const struct pdf_column 
 			     struct pdf_cell *c, struct strbuf *buf)
 {
 	const struct by_division *b = x;
+	const struct model *m = b->k->m;
+	size_t i = b->rows[row];
 	char v[PRESENT_MAX];
 
 	switch (col->arg) {
 	case BD_DIVISION:
-		if (b->division[row] < 0)
+		if (i == b->n - 1)
 			sb_adds(buf, "（課の分からないもの・マスタ）");
+		else if (b->by_department)
+			sb_adds(buf, m->departments[i].name);
 		else
-			sb_addf(buf, "%s（%s）", b->k->m->divisions[b->division[row]].name,
-				b->k->m->departments[b->k->m->divisions[b->division[row]].dept]
-					.name);
+			sb_addf(buf, "%s（%s）", m->divisions[i].name,
+				m->departments[m->divisions[i].dept].name);
 		break;
 	case BD_ERRORS:
-		sb_addf(buf, "%s 件", present_count((long long)b->errors[row], v));
+		sb_addf(buf, "%s 件", present_count((long long)b->errors[i], v));
 		break;
 	case BD_WARNINGS:
-		sb_addf(buf, "%s 件", present_count((long long)b->warnings[row], v));
+		sb_addf(buf, "%s 件", present_count((long long)b->warnings[i], v));
 		break;
 	}
 	cell_buf(c, buf);
 }
 
-static void by_division_add(struct by_division *b, long division, bool error)
+static void by_division_init(struct by_division *b, const struct pack *k, bool by_department)
 {
-	size_t i = 0;
-
-	while (i < b->n && b->division[i] != division)
-		i++;
-	if (i == b->n) {
-		b->division = xrealloc(b->division, (b->n + 1) * sizeof(*b->division));
-		b->errors = xrealloc(b->errors, (b->n + 1) * sizeof(*b->errors));
-		b->warnings = xrealloc(b->warnings, (b->n + 1) * sizeof(*b->warnings));
-		b->division[i] = division;
-		b->errors[i] = b->warnings[i] = 0;
-		b->n++;
-	}
-	if (error)
-		b->errors[i]++;
-	else
-		b->warnings[i]++;
+	memset(b, 0, sizeof(*b));
+	b->k = k;
+	b->by_department = by_department;
+	b->n = (by_department ? k->m->ndepartments : k->m->ndivisions) + 1;
+	b->errors = xcalloc(b->n, sizeof(*b->errors));
+	b->warnings = xcalloc(b->n, sizeof(*b->warnings));
+	b->rows = xcalloc(b->n, sizeof(*b->rows));
 }
 
-static int by_division_order(const void *x, const void *y)
+/* Counts record i (its owners in the pack, else the last slot). */
+static void by_division_add(struct by_division *b, size_t i, bool error)
 {
-	long a = *(const long *)x, b = *(const long *)y;
+	const struct pack *k = b->k;
+	const size_t *own = k->di->owners + i * DIAG_OWNERS_MAX;
+	bool any = false;
 
-	/* master order, the records without a division last */
-	if ((a < 0) != (b < 0))
-		return a < 0 ? 1 : -1;
-	return a < b ? -1 : a > b;
+	for (size_t j = 0; j < k->di->nowners[i]; j++) {
+		size_t slot = b->by_department ? k->m->divisions[own[j]].dept : own[j];
+
+		if (!pack_division_in(k, own[j]))
+			continue;
+		(error ? b->errors : b->warnings)[slot]++;
+		any = true;
+	}
+	if (!any)
+		(error ? b->errors : b->warnings)[b->n - 1]++;
+}
+
+static void by_division_rows(struct by_division *b)
+{
+	b->nrows = 0;
+	for (size_t i = 0; i < b->n; i++)
+		if (b->errors[i] || b->warnings[i])
+			b->rows[b->nrows++] = i;
+}
+
+static void by_division_release(struct by_division *b)
+{
+	free(b->errors);
+	free(b->warnings);
+	free(b->rows);
 }
 
 /*
@@ -1564,43 +1637,52 @@ static void section_errors(struct pack *k, const struct section *s)
 		{"課（部）", 250, PDF_LEFT, false, by_division_cell, BD_DIVISION},
 		{"エラー", 70, PDF_RIGHT, false, by_division_cell, BD_ERRORS},
 		{"警告", 70, PDF_RIGHT, false, by_division_cell, BD_WARNINGS}};
+	static const struct pdf_column bd_dept_cols[] = {
+		{"部", 250, PDF_LEFT, false, by_division_cell, BD_DIVISION},
+		{"エラー", 70, PDF_RIGHT, false, by_division_cell, BD_ERRORS},
+		{"警告", 70, PDF_RIGHT, false, by_division_cell, BD_WARNINGS}};
 	struct rows r = {k, NULL, NULL, 0};
-	struct by_division bd = {k, NULL, NULL, NULL, 0};
+	struct by_division bd;
 	size_t errors = 0, older = 0;
 	struct strbuf sb = STRBUF_INIT;
 
+	by_division_init(&bd, k, false);
 	for (size_t i = 0; i < k->d->n; i++) {
-		const struct diag *g = &k->d->v[i];
-		size_t owners[8], no;
-		bool error = diag_code_severity(g->code) == SEV_ERROR;
+		bool error = diag_code_severity(k->d->v[i].code) == SEV_ERROR;
 
-		if (!diag_in(k, g))
+		if (!diag_in(k, i))
 			continue;
-		if (!attribution_diag_bears_on(k->in->a, g, k->r->period)) {
+		if (!k->di->bears[i]) {
 			older++;
 			continue;
 		}
 		rows_add(&r, 0, i);
 		errors += error;
-		no = attribution_diag_owners(k->in->a, g, owners, ARRAY_LEN(owners));
-		if (!no)
-			by_division_add(&bd, -1, error);
-		for (size_t j = 0; j < no; j++)
-			if (pack_division_in(k, owners[j]))
-				by_division_add(&bd, (long)owners[j], error);
+		by_division_add(&bd, i, error);
+	}
+	by_division_rows(&bd);
+	if (bd.nrows > BY_DIVISION_MAX) {
+		/* a big city: by department instead */
+		by_division_release(&bd);
+		by_division_init(&bd, k, true);
+		for (size_t j = 0; j < r.n; j++)
+			by_division_add(&bd, r.items[j],
+					diag_code_severity(k->d->v[r.items[j]].code) == SEV_ERROR);
+		by_division_rows(&bd);
 	}
 	pack_section(k, s->title, NULL, 0, true);
 	{
 		char e[PRESENT_MAX], w[PRESENT_MAX], o[PRESENT_MAX];
 
 		sb_addf(&sb,
-			"%s の集計に関わるもの（今期と前四半期の行、マスタ、ファイル全体）: エラー %s "
-			"件・警告 %s 件。",
+			"%s の集計に関わるもの（今期と前四半期の行、マスタ、ファイル全体）: エラー "
+			"%s 件・警告 %s 件。",
 			k->period, present_count((long long)errors, e),
 			present_count((long long)(r.n - errors), w));
 		if (older)
 			sb_addf(&sb,
-				"それより前（または後）の四半期の行についてのもの %s 件はここに載せず、",
+				"それより前（または後）の四半期の行についてのもの %s "
+				"件はここに載せず、",
 				present_count((long long)older, o));
 	}
 	if (list_cut(s, r.n))
@@ -1611,34 +1693,14 @@ static void section_errors(struct pack *k, const struct section *s)
 	else
 		sb_addf(&sb, "すべては %s にあります。", k->errors_csv);
 	pack_note(k, sb_str(&sb));
-	if (bd.n) {
-		/* sort the three arrays together by division */
-		long *order = xcalloc(bd.n, sizeof(*order));
-		struct by_division sorted = {k, xcalloc(bd.n, sizeof(long)),
-					     xcalloc(bd.n, sizeof(size_t)),
-					     xcalloc(bd.n, sizeof(size_t)), bd.n};
-
-		memcpy(order, bd.division, bd.n * sizeof(*order));
-		qsort(order, bd.n, sizeof(*order), by_division_order);
-		for (size_t i = 0; i < bd.n; i++)
-			for (size_t j = 0; j < bd.n; j++)
-				if (bd.division[j] == order[i]) {
-					sorted.division[i] = bd.division[j];
-					sorted.errors[i] = bd.errors[j];
-					sorted.warnings[i] = bd.warnings[j];
-				}
-		pdf_table(&k->p, bd_cols, ARRAY_LEN(bd_cols), SMALL, &sorted, sorted.n);
+	if (bd.nrows) {
+		pdf_table(&k->p, bd.by_department ? bd_dept_cols : bd_cols, ARRAY_LEN(bd_cols),
+			  SMALL, &bd, bd.nrows);
 		k->p.y += 8;
-		free(order);
-		free(sorted.division);
-		free(sorted.errors);
-		free(sorted.warnings);
 	}
 	if (r.n)
 		pdf_table(&k->p, cols, ARRAY_LEN(cols), SMALL, &r, list_shown(s, r.n));
-	free(bd.division);
-	free(bd.errors);
-	free(bd.warnings);
+	by_division_release(&bd);
 	rows_release(&r);
 	sb_release(&sb);
 }
@@ -1721,6 +1783,7 @@ static bool write_pack(struct pack *k, const char *path, struct pdf_font *font,
 
 struct pdf_plan {
 	struct pack k; /* the common part; each job copies it */
+	struct diag_index di;
 	const struct ttf_coverage *cov;
 	struct pdf_font font;
 	char **paths; /* [1 + ndepartments]: the review pack, then each department's */
@@ -1744,6 +1807,8 @@ static void *pdf_plan_new(const struct render_input *in, struct strbuf *err)
 	pl = xcalloc(1, sizeof(*pl));
 	k = &pl->k;
 	k->in = in;
+	diag_index_build(&pl->di, in);
+	k->di = &pl->di;
 	k->m = m;
 	k->r = in->r;
 	k->prev = in->prev;
@@ -1804,6 +1869,7 @@ static void pdf_plan_free(void *plan)
 		free(pl->paths[i]);
 	free(pl->paths);
 	pdf_font_release(&pl->font);
+	diag_index_release(&pl->di);
 	sb_release(&pl->csv);
 	sb_release(&pl->summary);
 	free(pl);

@@ -31,8 +31,18 @@ struct toc_entry {
 	double y;
 };
 
+/* The records' owners and whether each bears on P, found once for every
+ * pack (the plan's, shared by the workers). */
+#define DIAG_OWNERS_MAX 8
+struct diag_index {
+	bool *bears;            /* [d->n] */
+	unsigned char *nowners; /* [d->n] */
+	size_t *owners;         /* [d->n * DIAG_OWNERS_MAX] */
+};
+
 struct pack {
 	const struct render_input *in;
+	const struct diag_index *di;
 	const struct model *m;
 	const struct result *r;
 	const struct result *prev;

@@ -139,7 +139,9 @@ static void measure_row(struct roadmap *rm, size_t i)
 	sb_release(&cut);
 }
 
-static void milestone_row(struct roadmap *rm, size_t i)
+/* A milestone's row; alone (the measure's only milestone) it carries the
+ * measure's status, ID and division in its label, and no measure row is drawn. */
+static void milestone_row(struct roadmap *rm, size_t i, bool alone)
 {
 	struct pack *k = rm->k;
 	struct pdf *p = &k->p;
@@ -154,9 +156,19 @@ static void milestone_row(struct roadmap *rm, size_t i)
 	need_row(rm, RM_ROW);
 	y = p->y;
 	mid = y + RM_ROW / 2;
-	sb_addf(&sb, "%s %s", ms->id, ms->description);
-	pdf_cut_line(p, sb_str(&sb), RM_LABEL - 12, RM_SIZE, &cut);
-	pdf_text(p, p->ml + 8, y + 9.5, RM_SIZE, INK, sb_str(&cut));
+	if (alone) {
+		const struct measure *me = &k->m->measures[ms->measure];
+		enum status mst = k->r->measures[ms->measure];
+
+		sb_addf(&sb, "%s%s %s（%s）／%s %s", present_status_mark(mst), status_word(mst),
+			me->id, pack_division_name(k, me->lead), ms->id, ms->description);
+		pdf_cut_line(p, sb_str(&sb), RM_LABEL - 4, RM_SIZE, &cut);
+		pdf_text(p, p->ml + 2, y + 9.5, RM_SIZE, INK, sb_str(&cut));
+	} else {
+		sb_addf(&sb, "%s %s", ms->id, ms->description);
+		pdf_cut_line(p, sb_str(&sb), RM_LABEL - 12, RM_SIZE, &cut);
+		pdf_text(p, p->ml + 8, y + 9.5, RM_SIZE, INK, sb_str(&cut));
+	}
 	x1 = qx(a, ms->due + 1);
 	snprintf(mark, sizeof(mark), "%s", present_status_mark(st));
 	if (ms->start != PERIOD_NONE) {
@@ -198,7 +210,8 @@ void pack_roadmap(struct pack *k, const struct section *s)
 	pack_note(
 		k,
 		"施策ごとのマイルストーンを、開始から期限まで（開始がなければ期限の点で）年度の軸に"
-		"描いています。色と記号は今期の状況（◎達成 ○順調 △注意 ×遅延 ？未報告 －未着手 "
+		"描いています（マイルストーンが1つの施策は1行に: 施策の状況・ID・課／マイルストーン）。"
+		"色と記号は今期の状況（◎達成 ○順調 △注意 ×遅延 ？未報告 －未着手 "
 		"▷進行中 ●完了 ／中止）、縦の破線が今期です。");
 	for (size_t pl = 0; pl < st->npillars; pl++) {
 		bool heading = false;
@@ -220,9 +233,13 @@ void pack_roadmap(struct pack *k, const struct section *s)
 				rm.page_top = p->y;
 				heading = true;
 			}
-			measure_row(&rm, i);
-			for (size_t j = 0; j < ms->nmilestones; j++)
-				milestone_row(&rm, ms->milestones[j]);
+			if (ms->nmilestones == 1) {
+				milestone_row(&rm, ms->milestones[0], true);
+			} else {
+				measure_row(&rm, i);
+				for (size_t j = 0; j < ms->nmilestones; j++)
+					milestone_row(&rm, ms->milestones[j], false);
+			}
 			shown++;
 		}
 		if (heading) {

@@ -472,6 +472,38 @@ void pdf_progress(struct pdf *p, double x, double y, double w, double h, double 
 	pdf_text(p, x + bar + 4, y + h - 0.5, h + 1, 0x262626, present_percent(progress, label));
 }
 
+void pdf_spark(struct pdf *p, double x, double y, double w, double h, const double *v, size_t n)
+{
+	double lo = 0, hi = 0;
+
+	if (!ok(p) || !p->page || n < 2)
+		return;
+	lo = hi = v[0];
+	for (size_t i = 1; i < n; i++) {
+		lo = fmin(lo, v[i]);
+		hi = fmax(hi, v[i]);
+	}
+	if (!isfinite(lo) || !isfinite(hi))
+		return;
+	rgb_stroke(p, 0x305496);
+	HPDF_Page_SetLineWidth(p->page, 0.9f);
+	for (size_t i = 0; i < n; i++) {
+		double px = x + w * (double)i / (double)(n - 1);
+		double py = hi > lo ? y + h - h * (v[i] - lo) / (hi - lo) : y + h / 2;
+
+		if (i == 0)
+			HPDF_Page_MoveTo(p->page, (HPDF_REAL)px, (HPDF_REAL)(p->ph - py));
+		else
+			HPDF_Page_LineTo(p->page, (HPDF_REAL)px, (HPDF_REAL)(p->ph - py));
+	}
+	HPDF_Page_Stroke(p->page);
+	{
+		double py = hi > lo ? y + h - h * (v[n - 1] - lo) / (hi - lo) : y + h / 2;
+
+		pdf_dot(p, x + w, py, 1.4, 0x305496);
+	}
+}
+
 /* ---- navigation */
 
 HPDF_Outline pdf_outline(struct pdf *p, HPDF_Outline parent, const char *title)
@@ -686,6 +718,10 @@ void pdf_table_row(struct pdf_table *t, const struct pdf_cell *cells)
 			else
 				pdf_text(p, cx, p->y + PAD + t->size * 1.05, t->size, GREY,
 					 "（報告なし）");
+			break;
+		case PDF_CELL_SPARK:
+			pdf_spark(p, cx, p->y + PAD + 1, cw, t->size, cells[i].spark,
+				  cells[i].nspark);
 			break;
 		}
 		x += col->width;

@@ -91,6 +91,8 @@ void pdf_badge(struct pdf *p, double x, double y, double w, double h, double siz
  * progress as a marker, the percentage written after. */
 void pdf_progress(struct pdf *p, double x, double y, double w, double h, double progress,
 		  double expected, uint32_t fill);
+/* A sparkline w x h at (x, y): the values joined, the last one dotted. */
+void pdf_spark(struct pdf *p, double x, double y, double w, double h, const double *v, size_t n);
 /* An outline entry (bookmark) at the cursor on the current page. */
 HPDF_Outline pdf_outline(struct pdf *p, HPDF_Outline parent, const char *title);
 /* A link from a rectangle of the page pg to (page, y) of the document. */
@@ -105,7 +107,10 @@ enum pdf_cell_kind {
 	PDF_CELL_TEXT,
 	PDF_CELL_STATUS,
 	PDF_CELL_PROGRESS,
+	PDF_CELL_SPARK, /* a small line of values (a KPI's actuals by period) */
 };
+
+#define PDF_SPARK_MAX 8
 
 struct pdf_cell {
 	enum pdf_cell_kind kind;
@@ -113,6 +118,8 @@ struct pdf_cell {
 	enum status status;
 	bool has_progress;
 	double progress, expected;
+	double spark[PDF_SPARK_MAX]; /* PDF_CELL_SPARK: the values, oldest first */
+	size_t nspark;
 };
 
 struct pdf_column;

@@ -251,6 +251,42 @@ void attribution_diag_divisions(const struct attribution *a, const struct model 
 
 /* ---- the whole */
 
+/* The refused KPI and milestone master rows of each accepted measure. */
+static void collect_refused_items(struct attribution *a, const struct model *m,
+				  const struct parsed *p)
+{
+	a->refused_item = xcalloc(m->nmeasures + 1, sizeof(*a->refused_item));
+	a->refused_id = xcalloc(m->nmeasures + 1, sizeof(*a->refused_id));
+	a->refused_items = xcalloc(m->nmeasures + 1, sizeof(*a->refused_items));
+	for (size_t i = 0; i < p->n_kpis + p->n_milestones; i++) {
+		bool kpi = i < p->n_kpis;
+		const struct row_kpi *rk = kpi ? &p->kpis[i] : NULL;
+		const struct row_milestone *rm = kpi ? NULL : &p->milestones[i - p->n_kpis];
+		const char *id = kpi ? rk->id : rm->id,
+			   *measure = kpi ? rk->measure_id : rm->measure_id;
+		const struct src *s = kpi ? &rk->src : &rm->src;
+		long ms, used = kpi ? model_find_kpi(m, id) : model_find_milestone(m, id);
+
+		/* used: the row of that ID the model kept (a later duplicate is refused) */
+		if (!measure || (ms = model_find_measure(m, measure)) < 0)
+			continue;
+		if (used >= 0 && (kpi ? m->kpis[used].src : m->milestones[used].src) == s)
+			continue;
+		if (!a->refused_items[ms]++) {
+			a->refused_item[ms] = s;
+			a->refused_id[ms] = id;
+		}
+	}
+}
+
+const struct src *attribution_measure_refused(const struct attribution *a, size_t i,
+					      const char **id, size_t *count)
+{
+	*id = a->refused_id[i];
+	*count = a->refused_items[i];
+	return a->refused_item[i];
+}
+
 void attribution_build(struct attribution *a, const struct model *m, const struct parsed *p)
 {
 	struct strbuf tmp = STRBUF_INIT;
@@ -261,6 +297,7 @@ void attribution_build(struct attribution *a, const struct model *m, const struc
 	hmap_init(&a->refused);
 	hmap_init(&a->row_period);
 	collect_refused(a, m, p, &tmp);
+	collect_refused_items(a, m, p);
 	attribute_all(a, m, p, &tmp);
 	sb_release(&tmp);
 }
@@ -270,6 +307,9 @@ void attribution_release(struct attribution *a)
 	hmap_release(&a->row_owner);
 	hmap_release(&a->refused);
 	hmap_release(&a->row_period);
+	free(a->refused_item);
+	free(a->refused_id);
+	free(a->refused_items);
 	for (size_t i = 0; i < a->file_owners.cap; i++)
 		if (a->file_owners.slots[i].key)
 			free(((struct owners *)a->file_owners.slots[i].value)->v);

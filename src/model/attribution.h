@@ -29,6 +29,11 @@ struct attribution {
 	struct hmap file_owners; /* file -> struct owners */
 	struct hmap refused;     /* "k|kpi|period", "m|milestone|period": a report was refused */
 	struct hmap row_period;  /* "file\x1fsheet\x1frow" -> a submission row's period + 1 */
+	/* per accepted measure, the first of its KPI or milestone master rows that
+	 * were refused (so 判定理由 says why a measure has none): [nmeasures] */
+	const struct src **refused_item;
+	const char **refused_id;
+	size_t *refused_items;
 };
 
 /* The divisions an input file concerns. */
@@ -55,6 +60,11 @@ const struct owners *attribution_file_divisions(const struct attribution *a, con
  * refused with an error: 判定理由 then says so instead of "no report". */
 bool attribution_kpi_refused(const struct attribution *a, size_t k, int period);
 bool attribution_milestone_refused(const struct attribution *a, size_t i, int period);
+
+/* The first of measure i's KPI and milestone master rows that were refused,
+ * with its ID and how many were; NULL when none was. */
+const struct src *attribution_measure_refused(const struct attribution *a, size_t i,
+					      const char **id, size_t *count);
 
 /*
  * Whether a record bears on period (contract §5): a whole file, a master

@@ -1114,6 +1114,11 @@ static long find_id(const struct idmap *im, const char *id)
 	return ok ? (long)idx : -1;
 }
 
+long model_find_measure(const struct model *m, const char *id)
+{
+	return find_id(&m->ids->measures, id);
+}
+
 long model_find_kpi(const struct model *m, const char *id)
 {
 	return find_id(&m->ids->kpis, id);

@@ -176,6 +176,7 @@ bool model_submitted(const struct model *m, size_t division, int period);
  * or its master row was rejected.
  */
 long model_find_division(const struct model *m, const char *text);
+long model_find_measure(const struct model *m, const char *id);
 long model_find_kpi(const struct model *m, const char *id);
 long model_find_milestone(const struct model *m, const char *id);
 

@@ -77,7 +77,7 @@ void cells_measure(const void *rows, size_t row, const struct xw_column *col, st
 		xv_status(v, in->prev->measures[i]);
 		break;
 	case F_REASON:
-		explain_measure(in->m, in->r, i, v->buf);
+		explain_measure(in->m, in->a, in->d, in->r, i, v->buf);
 		xv_buf(v);
 		break;
 	}

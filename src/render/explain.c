@@ -117,7 +117,47 @@ void explain_milestone(const struct model *m, const struct attribution *a, const
 	sb_addf(out, " → %s", status_word(mr->status));
 }
 
-void explain_measure(const struct model *m, const struct result *r, size_t i, struct strbuf *out)
+/* "KPI「K42-1」はマスタの行（…）がエラーのため使えません: <its error>" */
+static void refused_items(const struct attribution *a, const struct diags *d, size_t i,
+			  struct strbuf *out)
+{
+	const char *id;
+	size_t n;
+	const struct src *s = attribution_measure_refused(a, i, &id, &n);
+
+	if (!s)
+		return;
+	sb_addf(out, "「%s」はマスタの", id);
+	if (s->sheet)
+		sb_addf(out, "シート「%s」", s->sheet);
+	else
+		sb_adds(out, s->file);
+	sb_addf(out, " %d行目がエラーのため使えません", s->row);
+	for (size_t j = 0; d && j < d->n; j++) {
+		const struct diag *g = &d->v[j];
+
+		if (g->row == s->row && g->file && strcmp(g->file, s->file) == 0 &&
+		    ((!g->sheet && !s->sheet) ||
+		     (g->sheet && s->sheet && !strcmp(g->sheet, s->sheet))) &&
+		    diag_code_severity(g->code) == SEV_ERROR) {
+			/* its first sentence: what is wrong */
+			const char *end = strstr(g->message, "。");
+
+			sb_adds(out, "（");
+			if (end)
+				sb_add(out, g->message, (size_t)(end - g->message) + strlen("。"));
+			else
+				sb_adds(out, g->message);
+			sb_adds(out, "）");
+			break;
+		}
+	}
+	if (n > 1)
+		sb_addf(out, "。ほかに %zu 件", n - 1);
+}
+
+void explain_measure(const struct model *m, const struct attribution *a, const struct diags *d,
+		     const struct result *r, size_t i, struct strbuf *out)
 {
 	size_t nk = 0, nm = 0, open = 0;
 	const char *worst_id = NULL;
@@ -151,6 +191,16 @@ void explain_measure(const struct model *m, const struct result *r, size_t i, st
 		}
 	}
 	if (nk == 0 && nm == 0) {
+		size_t refused;
+		const char *id;
+
+		if (a && attribution_measure_refused(a, i, &id, &refused)) {
+			/* it has some in its master: say which was refused, and why */
+			sb_adds(out, "KPI・マイルストーンがすべて使えない: ");
+			refused_items(a, d, i, out);
+			sb_addf(out, " → %s", status_word(r->measures[i]));
+			return;
+		}
 		sb_addf(out, "KPI もマイルストーンもない → %s", status_word(r->measures[i]));
 		return;
 	}

@@ -10,6 +10,7 @@
 
 #include "attribution.h"
 #include "compute.h"
+#include "diag.h"
 #include "model.h"
 #include "strbuf.h"
 
@@ -18,6 +19,9 @@
 void explain_kpi(const struct attribution *a, const struct result *r, size_t k, struct strbuf *out);
 void explain_milestone(const struct model *m, const struct attribution *a, const struct result *r,
 		       size_t i, struct strbuf *out);
-void explain_measure(const struct model *m, const struct result *r, size_t i, struct strbuf *out);
+/* d: the run's records, to say why a KPI or milestone of the measure was
+ * refused in its master. */
+void explain_measure(const struct model *m, const struct attribution *a, const struct diags *d,
+		     const struct result *r, size_t i, struct strbuf *out);
 
 #endif

@@ -634,7 +634,7 @@ static void measure_cell(const void *x, size_t row, const struct pdf_column *col
 		cell_buf(c, buf);
 		break;
 	case ME_REASON:
-		explain_measure(k->m, k->r, i, buf);
+		explain_measure(k->m, k->in->a, k->d, k->r, i, buf);
 		cell_buf(c, buf);
 		break;
 	}

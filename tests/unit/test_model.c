@@ -368,6 +368,16 @@ static void test_attribution(const struct fixture *fx)
 				       Q(2026, 3))); /* 総務課's row refused, 市民課's used */
 	CHECK(!attribution_kpi_refused(a, (size_t)k1, Q(2026, 1))); /* never sent */
 	CHECK(!attribution_milestone_refused(a, (size_t)ms1, Q(2026, 3)));
+	/* a measure's refused master rows (判定理由 says why it has none): M2's
+	 * repeated K1 (row 5); M1's K1 was kept */
+	{
+		const char *id = NULL;
+		size_t count = 0;
+		const struct src *rs = attribution_measure_refused(a, 1, &id, &count);
+
+		CHECK(rs && rs->row == 5 && id && strcmp(id, "K1") == 0 && count == 1);
+		CHECK(attribution_measure_refused(a, 0, &id, &count) == NULL && count == 0);
+	}
 	/* bears on P (contract §5): rows of P and P − 1, masters, whole files and rows
 	 * without a readable period; not an older quarter's row */
 	{

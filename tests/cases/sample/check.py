@@ -234,3 +234,10 @@ assert "".join(sentence.split()) in "".join(raw.split()), "the pack's 総括 say
 fb3 = openpyxl.load_workbook(os.path.join(out, "feedback", "010300_DX推進課_2026Q3.xlsx"))
 fb_cells = [c for r in fb3["概要"].iter_rows(values_only=True) for c in r if c is not None]
 assert sentence in fb_cells and "注意・遅延 1 件、うち対応策なし 1 件" in fb_cells, fb_cells[:40]
+# a measure whose only KPI was refused in its master says so and why (issue 12):
+# M42's K42-1 has 目標値 = 基準値
+why = "「K42-1」はマスタのシート「KPIマスタ」17行目がエラーのため使えません（目標値（12）が基準値（12）と同じです。）"
+assert why in "".join(raw.split()), "M42 in the pack"
+me = {r[0]: r for r in wb["施策一覧"].iter_rows(values_only=True)}
+head = list(wb["施策一覧"].iter_rows(values_only=True))[0]
+assert why in "".join(str(me["M42"][head.index("判定理由")]).split()), me["M42"]

@@ -216,7 +216,10 @@ def main():
         # files), counted per division; the two K42-1 rows of 2025Q4 and 2026Q1 are
         # counted and left to the errors CSV
         full = text(os.path.join(base, "review_2026Q3.pdf"))
-        appendix = re.sub(r"\s+", "", full.split("付録 入力エラー")[-1])
+        flat_full = re.sub(r"\s+", "", full)
+        # a table that runs onto the next page carries its heading with （続き）
+        check("付録入力エラー（続き）" in flat_full, "review: the appendix continues without its title")
+        appendix = flat_full[flat_full.index("の集計に関わるもの（今期と前四半期の行"):]
         check("についてのもの2件はここに載せず" in appendix and "submissions/2025Q4" not in appendix
               and "submissions/2026Q1" not in appendix and "保育課（健康子ども部）2件1件" in appendix,
               "review: the appendix is not limited to P or not counted per division")

@@ -80,6 +80,8 @@ HPDF_Outline pack_section(struct pack *k, const char *title, HPDF_Outline parent
 	else
 		pdf_need(p, 80);
 	toc_add(k, title, level);
+	snprintf(k->running, sizeof(k->running), "%s", title);
+	p->running = k->running;
 	o = pdf_outline(p, parent, title);
 	if (level == 0) {
 		pdf_text(p, p->ml, p->y + 16, 16, NAVY, title);
@@ -152,7 +154,7 @@ static void chart_bars_rows(struct pack *k, const char *title, const struct bar 
 
 			pdf_line(p, gx, top - 2, gx, top + n * row, 0.3, 0xD9D9D9, false);
 			pack_pct(g, lab, sizeof(lab));
-			pdf_text_aligned(p, gx - 20, 40, top + n * row + 10, 7, GREY, PDF_CENTER,
+			pdf_text_aligned(p, gx - 20, 40, top + n * row + 10, 8, GREY, PDF_CENTER,
 					 lab);
 		}
 	}
@@ -1247,6 +1249,7 @@ static void section_worse(struct pack *k, const struct section *s)
 	k->p.y += 8;
 	pdf_need(&k->p, 60);
 	pdf_text(&k->p, k->p.ml, k->p.y + 11, 10.5, NAVY, "前四半期から改善した項目");
+	snprintf(k->running, sizeof(k->running), "%s", "前四半期から改善した項目");
 	k->p.y += 18;
 	{
 		/* at most IMPROVED_SHOWN (or the section's limit): the meeting decides on what

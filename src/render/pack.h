@@ -58,6 +58,7 @@ struct pack {
 	size_t toc_first, toc_pages; /* the reserved contents pages */
 	HPDF_Outline dept_outline;   /* "部別の状況" */
 	bool toc_divisions;          /* the contents list the divisions (not in a big city) */
+	char running[400];           /* the current heading, for tables that continue */
 	const char *title, *period;
 };
 

@@ -587,7 +587,7 @@ void pack_kgi_pace_chart(struct pack *k, const char *title, double h)
 		char lab[PRESENT_MAX];
 
 		pdf_line(p, left, PY(g), left + w, PY(g), 0.3, 0xD9D9D9, false);
-		pdf_text_aligned(p, p->ml, 36, PY(g) + 3, 7.5, GREY, PDF_RIGHT,
+		pdf_text_aligned(p, p->ml, 36, PY(g) + 3, 8, GREY, PDF_RIGHT,
 				 present_percent(g, lab));
 	}
 	/* fiscal years: a tick between them, the 令和 short label under each */
@@ -607,14 +607,14 @@ void pack_kgi_pace_chart(struct pack *k, const char *title, double h)
 	pdf_line(p, left, PY(target), left + w, PY(target), 0.8, TARGET, true);
 	pdf_line(p, PX(b->start), PY(0), PX(b->due), PY(target), 1.2, GREY, true);
 	pdf_line(p, PX(r->period), top, PX(r->period), top + h, 0.6, NAVY, false);
-	pdf_text(p, PX(r->period) + 3, top + 8, 7.5, NAVY, "今期");
+	pdf_text(p, PX(r->period) + 3, top + 8, 8, NAVY, "今期");
 	{
 		struct strbuf lab = STRBUF_INIT;
 		char t[PRESENT_MAX];
 
 		present_period_due(b->due, &lab);
 		sb_addf(&lab, " 目標 %s", present_percent(target, t));
-		pdf_text_aligned(p, PX(b->due) - 120, 118, PY(target) - 3, 7.5, TARGET, PDF_RIGHT,
+		pdf_text_aligned(p, PX(b->due) - 120, 118, PY(target) - 3, 8, TARGET, PDF_RIGHT,
 				 sb_str(&lab));
 		sb_release(&lab);
 	}
@@ -635,7 +635,7 @@ void pack_kgi_pace_chart(struct pack *k, const char *title, double h)
 #undef PX
 #undef PY
 	p->y = top + h + 16;
-	pdf_text(p, left, p->y + 4, 7.5, GREY,
+	pdf_text(p, left, p->y + 4, 8, GREY,
 		 "実線: 実績　灰色の破線: 目標の時期までの計画（ペース）　赤の破線: 目標");
 	p->y += 12;
 	free(rates);

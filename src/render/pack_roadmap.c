@@ -89,7 +89,7 @@ static void page_grid(struct pack *k, const struct axis *a, double top)
 	}
 	xp = qx(a, k->r->period) + (qx(a, k->r->period + 1) - qx(a, k->r->period)) / 2;
 	pdf_line(p, xp, top - 2, xp, bottom, 1.0, NAVY, true);
-	pdf_text(p, xp + 2, top + 7, 7, NAVY, "今期");
+	pdf_text(p, xp + 2, top + 7, 8, NAVY, "今期");
 }
 
 struct roadmap {
@@ -186,12 +186,12 @@ static void milestone_row(struct roadmap *rm, size_t i, bool alone)
 	sb_reset(&sb);
 	sb_addf(&sb, "%s%s", mark, status_word(st));
 	if (x1 + 4 + pdf_width(p, sb_str(&sb), 7.5) <= a->x + a->w)
-		pdf_text(p, x1 + 3, y + 9.5, 7.5, INK, sb_str(&sb));
+		pdf_text(p, x1 + 3, y + 9.5, 8, INK, sb_str(&sb));
 	else
 		pdf_text_aligned(p, a->x,
 				 (ms->start != PERIOD_NONE ? qx(a, ms->start) : qx(a, ms->due)) -
 					 a->x - 3,
-				 y + 9.5, 7.5, INK, PDF_RIGHT, sb_str(&sb));
+				 y + 9.5, 8, INK, PDF_RIGHT, sb_str(&sb));
 	p->y += RM_ROW;
 	sb_release(&sb);
 	sb_release(&cut);

@@ -616,26 +616,17 @@ void pdf_table_start(struct pdf_table *t, struct pdf *p, const struct pdf_column
 	t->shade = true;
 }
 
-void pdf_table_row(struct pdf_table *t, const struct pdf_cell *cells)
+/* A row's cells measured: their text as drawn, wrapped, and the row's
+ * height (padding included). */
+static double measure_row(struct pdf_table *t, const struct pdf_cell *cells, struct strbuf *clean,
+			  struct lines *lines, double *size, bool *cut)
 {
 	struct pdf *p = t->p;
-	double lead = t->size * LEADING, h = lead, x = t->x, total = 0;
+	double lead = t->size * LEADING, h = lead;
 	double most = p->ph - p->mt - p->mb - 2 * (lead + 2 * PAD);
-	struct strbuf *clean = xcalloc(t->ncols, sizeof(*clean));
-	struct lines *lines = xcalloc(t->ncols, sizeof(*lines));
-	double *size = xcalloc(t->ncols, sizeof(*size));
-	bool *cut = xcalloc(t->ncols, sizeof(*cut));
 	size_t max_lines = (size_t)(most / lead);
 
-	if (!ok(p)) {
-		free(clean);
-		free(lines);
-		free(size);
-		free(cut);
-		return;
-	}
 	for (size_t i = 0; i < t->ncols; i++) {
-		total += t->cols[i].width;
 		size[i] = t->size;
 		if (cells[i].kind == PDF_CELL_TEXT && cells[i].text) {
 			double cw = t->cols[i].width - 2 * PAD - 2;
@@ -661,15 +652,84 @@ void pdf_table_row(struct pdf_table *t, const struct pdf_cell *cells)
 				h = t->size + 6;
 		}
 	}
-	h += 2 * PAD;
-	if (!t->rows) {
-		/* the header with room for a first row below it */
-		pdf_need(p, (lead + 2 * PAD) + h + 2 * PAD);
-		table_header(t);
-	} else if (pdf_room(p) < h) {
-		pdf_page(p, true);
-		table_header(t);
+	return h + 2 * PAD;
+}
+
+/* What measure_row fills for each column, and its release. */
+static void row_free(size_t n, struct strbuf *clean, struct lines *lines, double *size, bool *cut)
+{
+	for (size_t i = 0; i < n; i++) {
+		sb_release(&clean[i]);
+		lines_release(&lines[i]);
 	}
+	free(clean);
+	free(lines);
+	free(size);
+	free(cut);
+}
+
+double pdf_table_row_height(struct pdf_table *t, const struct pdf_cell *cells)
+{
+	struct strbuf *clean = xcalloc(t->ncols, sizeof(*clean));
+	struct lines *lines = xcalloc(t->ncols, sizeof(*lines));
+	double *size = xcalloc(t->ncols, sizeof(*size));
+	bool *cut = xcalloc(t->ncols, sizeof(*cut));
+	double h = measure_row(t, cells, clean, lines, size, cut);
+
+	row_free(t->ncols, clean, lines, size, cut);
+	return h;
+}
+
+/* A new page for a table that continues: the running title marked （続き）,
+ * then the header again. */
+static void table_continue(struct pdf_table *t)
+{
+	struct pdf *p = t->p;
+
+	pdf_page(p, true);
+	if (p->running) {
+		struct strbuf sb = STRBUF_INIT;
+
+		sb_addf(&sb, "%s（続き）", p->running);
+		pdf_text(p, p->ml, p->y + 11, 10, 0x1F3864, sb_str(&sb));
+		p->y += 18;
+		sb_release(&sb);
+	}
+	table_header(t);
+}
+
+void pdf_table_row(struct pdf_table *t, const struct pdf_cell *cells)
+{
+	struct pdf *p = t->p;
+	double lead = t->size * LEADING, h, x = t->x, total = 0;
+	double page = p->ph - p->mt - p->mb;
+	struct strbuf *clean = xcalloc(t->ncols, sizeof(*clean));
+	struct lines *lines = xcalloc(t->ncols, sizeof(*lines));
+	double *size = xcalloc(t->ncols, sizeof(*size));
+	bool *cut = xcalloc(t->ncols, sizeof(*cut));
+
+	if (!ok(p)) {
+		free(clean);
+		free(lines);
+		free(size);
+		free(cut);
+		return;
+	}
+	for (size_t i = 0; i < t->ncols; i++)
+		total += t->cols[i].width;
+	h = measure_row(t, cells, clean, lines, size, cut);
+	/* keep: the height of the row that must stay with this one (the second row
+	 * with the first, the last with the one before it), when both fit a page */
+	if (t->keep > 0 && h + t->keep + 60 > page)
+		t->keep = 0;
+	if (!t->rows) {
+		/* the header with room for a first row (and its companion) below it */
+		pdf_need(p, (lead + 2 * PAD) + h + t->keep + 2 * PAD);
+		table_header(t);
+	} else if (pdf_room(p) < h + t->keep) {
+		table_continue(t);
+	}
+	t->keep = 0;
 	if (t->shade && t->rows % 2)
 		pdf_rect(p, t->x, p->y, total, h, SHADE);
 	for (size_t i = 0; i < t->ncols; i++) {
@@ -729,14 +789,7 @@ void pdf_table_row(struct pdf_table *t, const struct pdf_cell *cells)
 	pdf_line(p, t->x, p->y + h, t->x + total, p->y + h, 0.3, 0xD0D0D0, false);
 	p->y += h;
 	t->rows++;
-	for (size_t i = 0; i < t->ncols; i++) {
-		sb_release(&clean[i]);
-		lines_release(&lines[i]);
-	}
-	free(clean);
-	free(lines);
-	free(size);
-	free(cut);
+	row_free(t->ncols, clean, lines, size, cut);
 }
 
 void pdf_table_end(struct pdf_table *t)
@@ -753,6 +806,21 @@ void pdf_table(struct pdf *p, const struct pdf_column *cols, size_t ncols, doubl
 
 	pdf_table_start(&t, p, cols, ncols, size);
 	for (size_t r = 0; r < nrows; r++) {
+		/* no row alone: the first two and the last two rows stay together */
+		if (nrows >= 2 && (r == 0 || (nrows >= 3 && r == nrows - 2))) {
+			size_t next = r + 1;
+			struct pdf_cell *ahead = xcalloc(ncols, sizeof(*ahead));
+			struct strbuf *abufs = xcalloc(ncols, sizeof(*abufs));
+
+			for (size_t i = 0; i < ncols; i++)
+				if (cols[i].get)
+					cols[i].get(ctx, next, &cols[i], &ahead[i], &abufs[i]);
+			t.keep = pdf_table_row_height(&t, ahead);
+			for (size_t i = 0; i < ncols; i++)
+				sb_release(&abufs[i]);
+			free(abufs);
+			free(ahead);
+		}
 		for (size_t i = 0; i < ncols; i++) {
 			memset(&cells[i], 0, sizeof(cells[i]));
 			sb_reset(&bufs[i]);

@@ -43,6 +43,8 @@ struct pdf {
 	HPDF_Page *pages;
 	size_t npages, cap_pages;
 	char *header_left, *header_right;
+	const char *running;       /* the current heading, repeated with （続き） by a table
+			      * that continues on a new page (the caller's string) */
 	HPDF_STATUS error, detail; /* the first error */
 };
 
@@ -146,13 +148,18 @@ struct pdf_table {
 	double size; /* the text size */
 	bool shade;  /* every other row shaded */
 	size_t rows;
+	double keep; /* the next row's height when it must stay with this one */
 };
 
 /* Starts a table at the cursor; its header comes with the first row, so a
  * table without rows draws nothing. */
 void pdf_table_start(struct pdf_table *t, struct pdf *p, const struct pdf_column *cols,
 		     size_t ncols, double size);
-/* A row; on a new page when it does not fit, with the header again. */
+/* A row's height as pdf_table_row would draw it. */
+double pdf_table_row_height(struct pdf_table *t, const struct pdf_cell *cells);
+/* A row; on a new page when it does not fit (or, t->keep, when the row that
+ * must stay with it does not), with the page's running title （続き） and the
+ * header again. */
 void pdf_table_row(struct pdf_table *t, const struct pdf_cell *cells);
 void pdf_table_end(struct pdf_table *t);
 /* A whole table at the cursor: nrows rows from the columns' getters. */

@@ -7,7 +7,7 @@ generator changes), several runs each, reporting medians.
              [--jobs N] [--json FILE]
 
 For each size: the wall time and the peak RSS of the whole run and of each
-stage (setup, read, compute, xlsx, pdf, publish: kaikaku's own KAIKAKU_TIMING
+stage (setup, read, compute, xlsx, pdf, history, publish: kaikaku's own KAIKAKU_TIMING
 lines), as medians over the runs, with the slowest job of the xlsx and pdf
 stages, and the ratio L / M. The peak RSS of a stage is the largest of the
 main process's high-water mark in that stage and of the worker processes
@@ -32,7 +32,7 @@ import sys
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-STAGES = ["setup", "read", "compute", "xlsx", "pdf", "publish"]
+STAGES = ["setup", "read", "compute", "xlsx", "pdf", "history", "publish"]
 TARGETS = {"S": 0.3, "M": 4.0, "L": 45.0}
 RSS_TARGET_MB = 1024
 RATIO_TARGET = 12.0

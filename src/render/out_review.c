@@ -251,6 +251,8 @@ static void stacked(struct pack *k, const struct counts *c)
 		if (c->measures[st] == 0)
 			continue;
 		pdf_rect(p, x, p->y, sw, h, k->in->s->colours[st].chart);
+		if (st == ST_DELAYED) /* apart from 完了 and 達成 in greyscale */
+			pdf_hatch(p, x, p->y, sw, h, 0x7A0000);
 		if (sw > 12) {
 			char lab[80];
 

@@ -174,6 +174,9 @@ static void milestone_row(struct roadmap *rm, size_t i, bool alone)
 	if (ms->start != PERIOD_NONE) {
 		x0 = qx(a, ms->start);
 		pdf_rect(p, x0, y + 2.5, x1 - x0, RM_ROW - 5, c->chart);
+		/* 遅延 hatched: it stays apart from 完了 in greyscale */
+		if (st == ST_DELAYED)
+			pdf_hatch(p, x0, y + 2.5, x1 - x0, RM_ROW - 5, 0xFFFFFF);
 		pdf_frame(p, x0, y + 2.5, x1 - x0, RM_ROW - 5, 0.5, INK);
 	} else {
 		/* no 開始: a point at 期限 */

@@ -472,6 +472,25 @@ void pdf_progress(struct pdf *p, double x, double y, double w, double h, double 
 	pdf_text(p, x + bar + 4, y + h - 0.5, h + 1, 0x262626, present_percent(progress, label));
 }
 
+void pdf_hatch(struct pdf *p, double x, double y, double w, double h, uint32_t rgb)
+{
+	if (!ok(p) || !p->page || w <= 0 || h <= 0)
+		return;
+	HPDF_Page_GSave(p->page);
+	HPDF_Page_Rectangle(p->page, (HPDF_REAL)x, (HPDF_REAL)(p->ph - y - h), (HPDF_REAL)w,
+			    (HPDF_REAL)h);
+	HPDF_Page_Clip(p->page);
+	HPDF_Page_EndPath(p->page);
+	rgb_stroke(p, rgb);
+	HPDF_Page_SetLineWidth(p->page, 0.8f);
+	for (double d = -h; d < w; d += 4) {
+		HPDF_Page_MoveTo(p->page, (HPDF_REAL)(x + d), (HPDF_REAL)(p->ph - y - h));
+		HPDF_Page_LineTo(p->page, (HPDF_REAL)(x + d + h), (HPDF_REAL)(p->ph - y));
+	}
+	HPDF_Page_Stroke(p->page);
+	HPDF_Page_GRestore(p->page);
+}
+
 void pdf_spark(struct pdf *p, double x, double y, double w, double h, const double *v, size_t n)
 {
 	double lo = 0, hi = 0;

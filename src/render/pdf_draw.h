@@ -93,6 +93,9 @@ void pdf_badge(struct pdf *p, double x, double y, double w, double h, double siz
  * progress as a marker, the percentage written after. */
 void pdf_progress(struct pdf *p, double x, double y, double w, double h, double progress,
 		  double expected, uint32_t fill);
+/* Diagonal hatching over a w x h box at (x, y): a shape that tells a status
+ * apart where colours turn to the same grey. */
+void pdf_hatch(struct pdf *p, double x, double y, double w, double h, uint32_t rgb);
 /* A sparkline w x h at (x, y): the values joined, the last one dotted. */
 void pdf_spark(struct pdf *p, double x, double y, double w, double h, const double *v, size_t n);
 /* An outline entry (bookmark) at the cursor on the current page. */

@@ -14,6 +14,7 @@
 #include "render.h"
 #include "sheet_brief.h"
 #include "sheet_errors.h"
+#include "sheet_grid.h"
 #include "sheet_restated.h"
 #include "xlsx_write.h"
 
@@ -630,8 +631,8 @@ static void sheet_ledger(struct ctx *c)
 							: "（表なし）");
 		l.fc[i].kinds = sb_str(&kinds[i]);
 	}
-	xw_list_sheet(&c->b, "提出状況", ledger_columns, ARRAY_LEN(ledger_columns), &l, p->nfiles,
-		      c->title, c->period);
+	xw_list_sheet(&c->b, "提出ファイル", ledger_columns, ARRAY_LEN(ledger_columns), &l,
+		      p->nfiles, c->title, c->period);
 	for (size_t i = 0; i < p->nfiles; i++)
 		sb_release(&kinds[i]);
 	free(kinds);
@@ -665,6 +666,7 @@ static bool write_summary(const struct render_input *in, const char *path, struc
 	sheet_overview(&c);
 	item_sheets(&c);
 	sheet_missing(&c);
+	sheet_grid(&c.b, in, c.title, c.period);
 	sheet_ledger(&c);
 	sheet_restated(&c.b, c.m, in->restated, -1, c.title, c.period);
 	sheet_errors(&c.b, c.in->a, c.m, c.d, NULL, 0, false, c.title, c.period);

@@ -542,6 +542,13 @@ void xv_status(struct xw_value *v, enum status st)
 	v->status = st;
 }
 
+void xv_mark(struct xw_value *v, const char *text, enum status st)
+{
+	v->kind = XV_MARK;
+	v->text = text;
+	v->status = st;
+}
+
 void xv_input(struct xw_value *v)
 {
 	v->kind = XV_INPUT;
@@ -603,6 +610,12 @@ void xw_columns_rows(struct xw_sheet *s, uint32_t first_row, const struct xw_col
 				break;
 			case XV_STATUS:
 				xw_status(s, row, col, v.status);
+				break;
+			case XV_MARK:
+				touch(s, row);
+				xw_keep(s->b, worksheet_write_string(s->ws, row, col, v.text,
+								     s->b->status[v.status]));
+				widen(s, col, 6, row);
 				break;
 			case XV_INPUT:
 				xw_blank(s, row, col,

@@ -112,7 +112,8 @@ void xw_finish(struct xw_sheet *s);
  * is written (or, in an input column, an empty input cell). */
 struct xw_value {
 	/* XV_INPUT: an empty input cell in a column that otherwise shows values */
-	enum { XV_EMPTY, XV_TEXT, XV_NUMBER, XV_PERIOD, XV_STATUS, XV_INPUT } kind;
+	/* XV_MARK: a text (a mark such as ○ △ ×) in a status's colours */
+	enum { XV_EMPTY, XV_TEXT, XV_NUMBER, XV_PERIOD, XV_STATUS, XV_INPUT, XV_MARK } kind;
 	const char *text; /* XV_TEXT; NULL: the text is in buf */
 	double number;
 	int period;
@@ -140,6 +141,8 @@ void xv_number(struct xw_value *v, double n);
 void xv_period(struct xw_value *v, int period);
 void xv_status(struct xw_value *v, enum status st);
 void xv_input(struct xw_value *v);
+/* text in the colours of status st (a grid of marks). */
+void xv_mark(struct xw_value *v, const char *text, enum status st);
 /* The text is what was appended to v->buf. */
 void xv_buf(struct xw_value *v);
 

@@ -13,7 +13,7 @@ import make_sample as S  # noqa: E402
 
 out = os.path.join(os.environ["OUTPUT"], "2026Q3")
 wb = openpyxl.load_workbook(os.path.join(out, "summary_2026Q3.xlsx"))
-assert wb.sheetnames == ["概要", "施策一覧", "KPI一覧", "マイルストーン", "業務量削減", "未提出", "提出状況", "過去期の修正", "入力エラー"], wb.sheetnames
+assert wb.sheetnames == ["概要", "施策一覧", "KPI一覧", "マイルストーン", "業務量削減", "未提出", "提出状況", "提出ファイル", "過去期の修正", "入力エラー"], wb.sheetnames
 
 
 def table(name):
@@ -145,7 +145,7 @@ for title in ("柱別の施策の状況", "部別の施策の状況", "部別の
     assert title in chart_xml, title
 assert chart_xml.count("<c:barChart>") == 2 and chart_xml.count("<c:lineChart>") == 2
 colours = {}
-for name in ("施策一覧", "KPI一覧", "マイルストーン", "業務量削減", "未提出", "提出状況", "入力エラー"):
+for name in ("施策一覧", "KPI一覧", "マイルストーン", "業務量削減", "未提出", "提出状況", "提出ファイル", "入力エラー"):
     ws = wb[name]
     assert ws.freeze_panes == "A2", (name, ws.freeze_panes)
     assert len(ws.tables) == 1, (name, ws.tables)          # an Excel table, with its autofilter
@@ -180,8 +180,19 @@ assert kr["K14-2"]["判定理由"] == "進捗率 50.0%、期待進捗 58.3% の 
 assert kr["K15-4"]["判定理由"].startswith("2026Q3 の実績値は入力エラーで使えず"), kr["K15-4"]["判定理由"]
 assert kr["K15-1"]["前期状況"] == "注意" and kr["K15-1"]["状況"] == "順調"
 assert m["MS41-1"]["判定理由"].startswith("期限 2026Q2 を過ぎて未完了"), m["MS41-1"]["判定理由"]
+# the submission grid (issue 13): one row per division, a column per quarter, ○ sent
+# and all accepted, △ sent with rows refused, × nothing; the divisions to chase first
+grid = table("提出状況")[1]
+assert [r["課"] for r in grid[:2]] == ["道路課", "保育課"], [r["課"] for r in grid]
+g = {r["課"]: r for r in grid}
+assert g["道路課"]["R8年度Q3"] == "×" and g["道路課"]["R8年度Q2"] == "○" and g["道路課"]["今期"] == "未提出", g["道路課"]
+assert g["保育課"]["R8年度Q3"] == "△" and g["保育課"]["今期の報告率"] == 0, g["保育課"]  # its conflict
+assert g["財政課"]["R8年度Q2"] == "△", g["財政課"]  # 報告期間「来期」: sent, refused
+assert g["人事課"]["R8年度Q3"] == "○" and g["人事課"]["今期の報告率"] == 1, g["人事課"]
+assert g["総務課"]["R8年度Q3"] == "△" and abs(g["総務課"]["今期の報告率"] - 4 / 6) < 1e-9, g["総務課"]
+assert [c.value for c in wb["提出状況"][1]][3:] == ["R7年度Q4", "R8年度Q1", "R8年度Q2", "R8年度Q3", "今期の報告率", "今期"]
 # the ledger: one row per input file, with its division, kinds, encoding and hash
-led = table("提出状況")[1]
+led = table("提出ファイル")[1]
 paths = [r["ファイル"] for r in led]
 assert len(paths) == len(set(paths)) == len({t["path"] for t in man["inputs"]}), (len(paths), len({t["path"] for t in man["inputs"]}))
 soumu = next(r for r in led if r["ファイル"] == "submissions/2026Q3/010100_総務課_KPI実績.csv")

@@ -146,6 +146,12 @@ void cells_kpi(const void *rows, size_t row, const struct xw_column *col, struct
 		if (kr->actual)
 			xv_text(v, kr->actual->comment);
 		break;
+	case F_KPI_ACTION:
+		if (kr->actual && kr->actual->action)
+			xv_text(v, kr->actual->action);
+		else if (in->b->kpi_no_action[k])
+			xv_text(v, "（対応策なし）");
+		break;
 	case F_STATUS:
 		xv_status(v, kr->status);
 		break;
@@ -194,6 +200,12 @@ void cells_milestone(const void *rows, size_t row, const struct xw_column *col, 
 	case F_MS_COMMENT:
 		if (rp)
 			xv_text(v, rp->comment);
+		break;
+	case F_MS_ACTION:
+		if (rp && rp->period == in->r->period && rp->action)
+			xv_text(v, rp->action);
+		else if (in->b->milestone_no_action[i])
+			xv_text(v, "（対応策なし）");
 		break;
 	case F_STATUS:
 		xv_status(v, mr->status);

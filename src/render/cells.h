@@ -41,6 +41,7 @@ enum cell_field {
 	F_KPI_PROGRESS, /* when reported */
 	F_KPI_EXPECTED,
 	F_KPI_COMMENT, /* sent with the actual for P */
+	F_KPI_ACTION,  /* 対応策 sent with it, or 対応策なし when it is due */
 	/* milestones */
 	F_MS_ID,
 	F_MS_DESCRIPTION,
@@ -49,6 +50,7 @@ enum cell_field {
 	F_MS_REPORT_PERIOD,
 	F_MS_PROGRESS,
 	F_MS_COMMENT,
+	F_MS_ACTION, /* 対応策 with the report for P, or 対応策なし when it is due */
 	/* workload rows */
 	F_WL_INITIATIVE,
 	F_WL_MEASURE_ID,

@@ -332,6 +332,21 @@ static void sheet_overview(struct ctx *c)
 
 /* ---- 施策一覧, KPI一覧, マイルストーン, 業務量削減: every item, from cells.h */
 
+/* The model index of a list's row (the lists are sorted, cells.h). */
+static size_t row_item(const void *x, size_t row)
+{
+	const struct cell_rows *r = x;
+
+	return r->items ? r->items[row] : row;
+}
+
+/* The row's place in its master: one sort away from the master order. */
+static void master_order(const void *x, size_t row, const struct xw_column *col, struct xw_value *v)
+{
+	(void)col;
+	xv_number(v, (double)row_item(x, row) + 1);
+}
+
 static const struct xw_column measure_columns[] = {
 	{"施策ID", XW_TEXT, 0, 0, cells_measure, F_MEASURE_ID},
 	{"施策名", XW_TEXT, 28, 0, cells_measure, F_MEASURE_NAME},
@@ -346,6 +361,7 @@ static const struct xw_column measure_columns[] = {
 	{"判定理由", XW_TEXT, 44, 0, cells_measure, F_REASON},
 	{"KPI数", XW_INT, 0, 0, cells_measure, F_MEASURE_NKPIS},
 	{"マイルストーン数", XW_INT, 0, 0, cells_measure, F_MEASURE_NMILESTONES},
+	{"マスタ順", XW_INT, 0, 0, master_order, 0},
 };
 
 /* then one column per period of the trend (kpi_trend) */
@@ -371,13 +387,15 @@ static const struct xw_column kpi_columns[] = {
 	{"前期状況", XW_TEXT, 0, 0, cells_kpi, F_PREVIOUS_STATUS},
 	{"判定理由", XW_TEXT, 40, 0, cells_kpi, F_REASON},
 	{"コメント", XW_TEXT, 24, 0, cells_kpi, F_KPI_COMMENT},
+	{"対応策", XW_TEXT, 24, 0, cells_kpi, F_KPI_ACTION},
+	{"マスタ順", XW_INT, 0, 0, master_order, 0},
 };
 
 /* The actual of the trend's col->arg-th period. */
 static void kpi_trend(const void *x, size_t k, const struct xw_column *col, struct xw_value *v)
 {
 	const struct render_input *in = ((const struct cell_rows *)x)->in;
-	const struct actual *a = model_actual_at(in->m, k, in->r->trend[col->arg]);
+	const struct actual *a = model_actual_at(in->m, row_item(x, k), in->r->trend[col->arg]);
 
 	if (a)
 		xv_number(v, a->value);
@@ -399,6 +417,8 @@ static const struct xw_column milestone_columns[] = {
 	{"前期状況", XW_TEXT, 0, 0, cells_milestone, F_PREVIOUS_STATUS},
 	{"判定理由", XW_TEXT, 40, 0, cells_milestone, F_REASON},
 	{"コメント", XW_TEXT, 24, 0, cells_milestone, F_MS_COMMENT},
+	{"対応策", XW_TEXT, 24, 0, cells_milestone, F_MS_ACTION},
+	{"マスタ順", XW_INT, 0, 0, master_order, 0},
 };
 
 static const struct xw_column workload_columns[] = {
@@ -413,29 +433,82 @@ static const struct xw_column workload_columns[] = {
 	{"コメント", XW_TEXT, 30, 0, cells_workload, F_WL_COMMENT},
 };
 
+/* The lists put what needs attention first: the worst status, then the ID. */
+struct by_attention {
+	const struct model *m;
+	const struct result *r;
+	int kind; /* 0 measures, 1 KPIs, 2 milestones */
+};
+
+static const struct by_attention *attention;
+
+static int attention_cmp(const void *x, const void *y)
+{
+	size_t a = *(const size_t *)x, b = *(const size_t *)y;
+	const struct by_attention *o = attention;
+	enum status sa, sb;
+	const char *ia, *ib;
+	int c;
+
+	if (o->kind == 0) {
+		sa = o->r->measures[a], sb = o->r->measures[b];
+		ia = o->m->measures[a].id, ib = o->m->measures[b].id;
+	} else if (o->kind == 1) {
+		sa = o->r->kpis[a].status, sb = o->r->kpis[b].status;
+		ia = o->m->kpis[a].id, ib = o->m->kpis[b].id;
+	} else {
+		sa = o->r->milestones[a].status, sb = o->r->milestones[b].status;
+		ia = o->m->milestones[a].id, ib = o->m->milestones[b].id;
+	}
+	if (status_rank(sa) != status_rank(sb))
+		return status_rank(sa) > status_rank(sb) ? -1 : 1;
+	c = strcmp(ia, ib);
+	return c ? c : (a < b ? -1 : a > b);
+}
+
+static size_t *attention_order(const struct model *m, const struct result *r, int kind, size_t n)
+{
+	struct by_attention o = {m, r, kind};
+	size_t *v = xcalloc(n + 1, sizeof(*v));
+
+	for (size_t i = 0; i < n; i++)
+		v[i] = i;
+	attention = &o;
+	qsort(v, n, sizeof(*v), attention_cmp);
+	attention = NULL;
+	return v;
+}
+
 static void item_sheets(struct ctx *c)
 {
 	const struct result *r = c->r;
-	struct cell_rows all = {c->in, NULL, 0},
+	size_t *om = attention_order(c->m, r, 0, c->m->nmeasures),
+	       *ok = attention_order(c->m, r, 1, c->m->nkpis),
+	       *oms = attention_order(c->m, r, 2, c->m->nmilestones);
+	struct cell_rows measures = {c->in, om, c->m->nmeasures}, kpis = {c->in, ok, c->m->nkpis},
+			 milestones = {c->in, oms, c->m->nmilestones},
 			 used = {c->in, r->workload_used, r->nworkload_used};
 	size_t nf = ARRAY_LEN(kpi_columns), n = nf + r->ntrend;
 	struct xw_column *cols = xcalloc(n, sizeof(*cols));
 	char(*codes)[PERIOD_CODE_MAX] = xcalloc(r->ntrend + 1, sizeof(*codes));
 
-	xw_list_sheet(&c->b, "施策一覧", measure_columns, ARRAY_LEN(measure_columns), &all,
+	xw_list_sheet(&c->b, "施策一覧", measure_columns, ARRAY_LEN(measure_columns), &measures,
 		      c->m->nmeasures, c->title, c->period);
 	memcpy(cols, kpi_columns, sizeof(kpi_columns));
 	for (size_t t = 0; t < r->ntrend; t++) {
 		period_code(r->trend[t], codes[t]);
 		cols[nf + t] = (struct xw_column){codes[t], XW_NUM, 0, 0, kpi_trend, t};
 	}
-	xw_list_sheet(&c->b, "KPI一覧", cols, n, &all, c->m->nkpis, c->title, c->period);
+	xw_list_sheet(&c->b, "KPI一覧", cols, n, &kpis, c->m->nkpis, c->title, c->period);
 	xw_list_sheet(&c->b, "マイルストーン", milestone_columns, ARRAY_LEN(milestone_columns),
-		      &all, c->m->nmilestones, c->title, c->period);
+		      &milestones, c->m->nmilestones, c->title, c->period);
 	xw_list_sheet(&c->b, "業務量削減", workload_columns, ARRAY_LEN(workload_columns), &used,
 		      used.n, c->title, c->period);
 	free(cols);
 	free(codes);
+	free(om);
+	free(ok);
+	free(oms);
 }
 
 /* ---- 未提出: the divisions without a submission for P */

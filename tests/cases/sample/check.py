@@ -252,3 +252,12 @@ assert why in "".join(raw.split()), "M42 in the pack"
 me = {r[0]: r for r in wb["施策一覧"].iter_rows(values_only=True)}
 head = list(wb["施策一覧"].iter_rows(values_only=True))[0]
 assert why in "".join(str(me["M42"][head.index("判定理由")]).split()), me["M42"]
+# the lists put what needs attention first (worst status, then ID), the master
+# order one sort away (マスタ順), and the KPIs' 対応策 beside their comments (issue 13)
+kl = table("KPI一覧")[1]
+ranks = {"遅延": 0, "注意": 1, "未報告": 2, "未着手": 3, "進行中": 4, "順調": 5, "達成": 6, "完了": 7}
+assert [ranks[r["状況"]] for r in kl] == sorted(ranks[r["状況"]] for r in kl), [r["状況"] for r in kl]
+assert kl[0]["KPI_ID"] == "K17-1" and kl[0]["対応策"].startswith("電子契約サービスを選定し直し"), kl[0]
+assert sorted(r["マスタ順"] for r in kl) == list(range(1, len(kl) + 1))
+assert next(r for r in kl if r["KPI_ID"] == "K22-1")["対応策"] == "（対応策なし）"
+assert table("施策一覧")[1][0]["状況"] == "遅延" and table("マイルストーン")[1][0]["状況"] == "遅延"

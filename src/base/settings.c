@@ -52,6 +52,8 @@ void settings_defaults(struct settings *s)
 	s->kgi_target = 0.30;
 	s->kgi_start = period_make(2024, 1);
 	s->kgi_due = period_make(2027, 4);
+	s->due_days = 15;
+	s->contact = xstrdup("PMO（DX推進課デジタル戦略室・総務課行革推進係）");
 	s->pub.base_url = xstrdup("https://www.city.inzai.lg.jp/kaikaku/");
 	s->pub.tag_date = xstrdup("2024-04-01");
 	s->pub.title = xstrdup("抜本的な業務改革の進捗状況");
@@ -82,6 +84,7 @@ void settings_release(struct settings *s)
 {
 	free(s->city);
 	free(s->city_code);
+	free(s->contact);
 	free(s->pub.base_url);
 	free(s->pub.tag_date);
 	free(s->pub.title);
@@ -364,6 +367,7 @@ static void read_root(struct xmlconf *c, struct settings *s, const xmlNode *root
 	static const char *const status_attrs[] = {"on-track", "at-risk", NULL};
 	static const char *const kgi_attrs[] = {"target", "start", "due", NULL};
 	static const char *const city_attrs[] = {"code", NULL};
+	static const char *const submission_attrs[] = {"due-days", "contact", NULL};
 	static const char *const limit_attrs[] = {
 		"file-bytes", "part-bytes", "workbook-bytes", "cells-per-sheet", "field-bytes",
 		"text-bytes", NULL};
@@ -405,6 +409,12 @@ static void read_root(struct xmlconf *c, struct settings *s, const xmlNode *root
 			read_period(c, n, "due", &s->kgi_due);
 			if (!c->failed && s->kgi_due <= s->kgi_start)
 				xmlconf_fail(c, n, "due は start より後の期間にしてください");
+		} else if (xmlconf_is(n, "submission")) {
+			xmlconf_only(c, n, submission_attrs);
+			read_size(c, n, "due-days", &s->due_days);
+			read_text_attr(c, n, "contact", &s->contact);
+			if (!c->failed && s->due_days > 366)
+				xmlconf_fail(c, n, "due-days は 0〜366 の日数にしてください");
 		} else if (xmlconf_is(n, "pillars")) {
 			xmlconf_only(c, n, none);
 			read_pillars(c, s, n);

@@ -46,6 +46,10 @@ struct settings {
 	double kgi_target;      /* 0.30 */
 	int kgi_start,
 		kgi_due; /* periods: the reform's start (2024Q1), the target's due (2027Q4) */
+	/* a quarter's submission is due this many days after its last day
+	 * (contract §2, default 15), and whom divisions ask (the PMO's contact) */
+	uint64_t due_days;
+	char *contact;
 	struct public_settings pub;
 	struct pillar *pillars;
 	size_t npillars;

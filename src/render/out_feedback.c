@@ -140,7 +140,12 @@ static void sheet_overview(struct fb *f)
 		};
 
 		sb_reset(&sb);
-		sb_addf(&sb, "次回の提出は %s の分です。", f->next_label);
+		sb_addf(&sb, "次回の提出は %s の分です。提出期限は ", f->next_label);
+		present_deadline(f->r->period + 1, (int)f->in->s->due_days, &sb);
+		sb_adds(&sb, " です。");
+		xw_text(&s, row++, 0, sb_str(&sb), XW_NOTE);
+		sb_reset(&sb);
+		sb_addf(&sb, "問い合わせ先: %s", f->in->s->contact);
 		xw_text(&s, row++, 0, sb_str(&sb), XW_TEXT);
 		for (size_t i = 0; i < ARRAY_LEN(steps); i++)
 			xw_text(&s, row++, 0, steps[i], XW_TEXT);
@@ -178,8 +183,10 @@ static void submission_start(struct fb *f, struct xw_sheet *s, const char *name,
 	sb_addf(&note,
 		"%sの%"
 		"sを黄色のセルに入力してください（空欄の行は報告なし）。このブックをそのまま提出し"
-		"ます。",
+		"ます。提出期限 ",
 		f->next_label, what);
+	present_deadline(f->r->period + 1, (int)f->in->s->due_days, &note);
+	sb_addf(&note, "、問い合わせ先 %s", f->in->s->contact);
 	xw_text(s, 0, 0, sb_str(&note), XW_NOTE);
 	xw_columns_header(s, 1, cols, n);
 	worksheet_freeze_panes(s->ws, 2, 0);

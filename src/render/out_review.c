@@ -356,6 +356,12 @@ static void cover(struct pack *k)
 		q == 4 ? "第4四半期"
 		       : (const char *[]){"", "第1四半期", "第2四半期", "第3四半期"}[q]);
 	pdf_text_aligned(p, mid, w, 560, 9.5, INK, PDF_CENTER, sb_str(&sb));
+	sb_reset(&sb);
+	sb_adds(&sb, "次回（");
+	present_period_compact(k->r->period + 1, &sb);
+	sb_adds(&sb, "分）の提出期限: ");
+	present_deadline(k->r->period + 1, (int)k->in->s->due_days, &sb);
+	pdf_text_aligned(p, mid, w, 578, 9.5, INK, PDF_CENTER, sb_str(&sb));
 	pdf_text_aligned(p, mid, w, 740, 10, INK, PDF_CENTER, k->t->organisation);
 	sb_release(&sb);
 }
@@ -1377,9 +1383,17 @@ static void section_missing(struct pack *k, const struct section *s)
 	/* a short list follows the one before it on the same page */
 	k->p.y += 14;
 	pack_section(k, s->title, NULL, 0, false);
-	pack_note(
-		k,
-		"KPI か未完了のマイルストーンを持ちながら、今期に採用された報告が1行もない課です。");
+	{
+		struct strbuf sb = STRBUF_INIT;
+
+		sb_adds(&sb,
+			"KPI か未完了のマイルストーンを持ちながら、今期に採用された報告が1行もない課で"
+			"す（今期分の提出期限は ");
+		present_deadline(k->r->period, (int)k->in->s->due_days, &sb);
+		sb_adds(&sb, "）。");
+		pack_note(k, sb_str(&sb));
+		sb_release(&sb);
+	}
 	for (size_t i = 0; i < k->r->nmissing; i++)
 		if (pack_division_in(k, k->r->missing[i]))
 			rows_add(&r, 0, k->r->missing[i]);

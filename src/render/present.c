@@ -101,6 +101,17 @@ void present_period_due(int period, struct strbuf *out)
 		sb_addf(out, "%d年度末", fy);
 }
 
+void present_deadline(int period, int due_days, struct strbuf *out)
+{
+	static const char *const wd[] = {"日", "月", "火", "水", "木", "金", "土"};
+	time_t t = present_created(period) + (time_t)due_days * 86400;
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	sb_addf(out, "%d年%d月%d日（%s）", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+		wd[tm.tm_wday]);
+}
+
 void present_period_compact(int period, struct strbuf *out)
 {
 	int fy = period_fy(period);

@@ -63,6 +63,10 @@ void present_period_short(int period, struct strbuf *out);
 
 /* "R9年度末" for a fourth quarter, else "R9年度 第2四半期": a due period. */
 void present_period_due(int period, struct strbuf *out);
+/* The submission deadline of period: due_days after its last day, as
+ * "2027年4月15日（木）" (contract §2). */
+void present_deadline(int period, int due_days, struct strbuf *out);
+
 /* "R8年度Q2": a period in a table's narrow column (never broken: no space). */
 void present_period_compact(int period, struct strbuf *out);
 /* "R6": a fiscal year on a chart's axis. */

@@ -56,6 +56,8 @@ static void test_shipped_file(void)
 	CHECK_INT(s.kgi_due, period_make(2027, 4));
 	CHECK_STR(s.pub.base_url, "https://www.city.inzai.lg.jp/kaikaku/");
 	CHECK(!s.pub.comments);
+	CHECK_INT(s.due_days, 15); /* contract §2 */
+	CHECK(s.contact && strstr(s.contact, "PMO") != NULL);
 	settings_release(&s);
 	sb_release(&err);
 }
@@ -67,6 +69,7 @@ static void test_public(void)
 	struct strbuf err = STRBUF_INIT;
 	char *path = write_tmp("<settings>\n  <city code=\"999999\">テスト市</city>\n"
 			       "  <kgi target=\"30%\" start=\"R6年度第2四半期\" due=\"2028Q4\"/>\n"
+			       "  <submission due-days=\"20\" contact=\"行革係 内線 1234\"/>\n"
 			       "  <public base-url=\"https://example.jp/x/\" "
 			       "tag-date=\"2025-01-31\" comments=\"yes\">\n"
 			       "    <title>進捗</title><source>PMO</source><licence "
@@ -79,6 +82,8 @@ static void test_public(void)
 	CHECK_STR(s.city_code, "999999");
 	CHECK_INT(s.kgi_start, period_make(2024, 2));
 	CHECK_INT(s.kgi_due, period_make(2028, 4));
+	CHECK_INT(s.due_days, 20);
+	CHECK_STR(s.contact, "行革係 内線 1234");
 	CHECK_STR(s.pub.base_url, "https://example.jp/x/");
 	CHECK_STR(s.pub.tag_date, "2025-01-31");
 	CHECK(s.pub.comments);

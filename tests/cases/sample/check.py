@@ -261,3 +261,11 @@ assert kl[0]["KPI_ID"] == "K17-1" and kl[0]["対応策"].startswith("電子契�
 assert sorted(r["マスタ順"] for r in kl) == list(range(1, len(kl) + 1))
 assert next(r for r in kl if r["KPI_ID"] == "K22-1")["対応策"] == "（対応策なし）"
 assert table("施策一覧")[1][0]["状況"] == "遅延" and table("マイルストーン")[1][0]["状況"] == "遅延"
+# the submission deadline (contract §2: 15 days after the quarter, with its 曜日) and
+# the PMO's contact on the feedback workbook and in the pack (issue 13)
+fbc = [c for r in fb3["概要"].iter_rows(values_only=True) for c in r if isinstance(c, str)]
+assert any("提出期限は 2027年4月15日（木）" in c for c in fbc), fbc
+assert any(c.startswith("問い合わせ先: PMO") for c in fbc), fbc
+assert "提出期限 2027年4月15日（木）" in fb3["提出_KPI実績"]["A1"].value
+assert "次回（R8年度Q4分）の提出期限:2027年4月15日（木）" in "".join(raw.split())
+assert "今期分の提出期限は2027年1月15日（金）" in "".join(raw.split())

@@ -279,6 +279,24 @@ static void collect_refused_items(struct attribution *a, const struct model *m,
 	}
 }
 
+bool attribution_division_refused(const struct attribution *a, const struct model *m, size_t d,
+				  int period)
+{
+	const struct division *dv = &m->divisions[d];
+
+	for (size_t i = 0; i < dv->nmeasures; i++) {
+		const struct measure *ms = &m->measures[dv->measures[i]];
+
+		for (size_t j = 0; j < ms->nkpis; j++)
+			if (attribution_kpi_refused(a, ms->kpis[j], period))
+				return true;
+		for (size_t j = 0; j < ms->nmilestones; j++)
+			if (attribution_milestone_refused(a, ms->milestones[j], period))
+				return true;
+	}
+	return false;
+}
+
 const struct src *attribution_measure_refused(const struct attribution *a, size_t i,
 					      const char **id, size_t *count)
 {

@@ -61,6 +61,11 @@ const struct owners *attribution_file_divisions(const struct attribution *a, con
 bool attribution_kpi_refused(const struct attribution *a, size_t k, int period);
 bool attribution_milestone_refused(const struct attribution *a, size_t i, int period);
 
+/* True when division d sent a report for period of one of its KPIs or
+ * milestones and it was refused (so 未提出 says "sent, none accepted"). */
+bool attribution_division_refused(const struct attribution *a, const struct model *m, size_t d,
+				  int period);
+
 /* The first of measure i's KPI and milestone master rows that were refused,
  * with its ID and how many were; NULL when none was. */
 const struct src *attribution_measure_refused(const struct attribution *a, size_t i,

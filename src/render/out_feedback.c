@@ -73,6 +73,25 @@ static void sheet_overview(struct fb *f)
 	sb_addf(&sb, "課コード %s　%s", dv->code, f->in->s->city);
 	xw_text(&s, row++, 0, sb_str(&sb), XW_TEXT);
 	row++;
+	/* counted as 未提出 for P: said first, and why */
+	for (size_t i = 0; i < f->r->nmissing; i++) {
+		if (f->r->missing[i] != f->division)
+			continue;
+		sb_reset(&sb);
+		sb_addf(&sb,
+			"この課は %s を未提出として数えています: ", f->in->labels.period_short);
+		if (attribution_division_refused(f->in->a, m, f->division, f->r->period))
+			sb_addf(&sb,
+				"報告は届きましたが、エラーのため1行も使えませんでした。「入力エラー」"
+				"のシートで直し方を確かめ、直した行（報告期間 %s）を PMO に送ってく"
+				"ださい。",
+				f->in->labels.code);
+		else
+			sb_adds(&sb,
+				"この四半期の KPI 実績・マイルストーン状況の報告が届いていません。");
+		xw_text(&s, row++, 0, sb_str(&sb), XW_NOTE);
+		row++;
+	}
 	row = sheet_brief(&s, row, f->in, (long)f->division);
 	xw_text(&s, row++, 0, "業務量削減（KGI）への貢献", XW_SUBTITLE);
 	xw_header(&s, row++, kgi_hdr, ARRAY_LEN(kgi_hdr));

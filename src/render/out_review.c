@@ -840,21 +840,7 @@ static void section_pillars(struct pack *k, const struct section *s)
  * that was refused with an error (so it is 未提出 with rows sent). */
 static bool division_refused(const struct pack *k, size_t d)
 {
-	const struct model *m = k->m;
-	const struct division *dv = &m->divisions[d];
-
-	for (size_t i = 0; i < dv->nmeasures; i++) {
-		const struct measure *ms = &m->measures[dv->measures[i]];
-
-		for (size_t j = 0; j < ms->nkpis; j++)
-			if (attribution_kpi_refused(k->in->a, ms->kpis[j], k->r->period))
-				return true;
-		for (size_t j = 0; j < ms->nmilestones; j++)
-			if (attribution_milestone_refused(k->in->a, ms->milestones[j],
-							  k->r->period))
-				return true;
-	}
-	return false;
+	return attribution_division_refused(k->in->a, k->m, d, k->r->period);
 }
 
 static void division_block(struct pack *k, size_t d, HPDF_Outline parent)

@@ -269,3 +269,9 @@ assert any(c.startswith("問い合わせ先: PMO") for c in fbc), fbc
 assert "提出期限 2027年4月15日（木）" in fb3["提出_KPI実績"]["A1"].value
 assert "次回（R8年度Q4分）の提出期限:2027年4月15日（木）" in "".join(raw.split())
 assert "今期分の提出期限は2027年1月15日（金）" in "".join(raw.split())
+# a division counted as 未提出 is told so first, and why (issue 13)
+for code_name, why in (("030200_保育課", "エラーのため1行も使えませんでした"), ("040100_道路課", "報告が届いていません")):
+    fbx = openpyxl.load_workbook(os.path.join(out, "feedback", f"{code_name}_2026Q3.xlsx"))
+    notes = [c for r in fbx["概要"].iter_rows(values_only=True) for c in r if isinstance(c, str) and "未提出として数えています" in c]
+    assert notes and why in notes[0], (code_name, notes)
+assert not [c for c in fb_cells if isinstance(c, str) and "未提出として数えています" in c]

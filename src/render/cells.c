@@ -103,6 +103,9 @@ void cells_kpi(const void *rows, size_t row, const struct xw_column *col, struct
 	case F_KPI_UNIT:
 		xv_text(v, kp->unit);
 		break;
+	case F_KPI_DIRECTION:
+		xv_text(v, kp->target > kp->baseline ? "↑ 増えるほど良い" : "↓ 減るほど良い");
+		break;
 	case F_KPI_BASELINE:
 		xv_number(v, kp->baseline);
 		break;

@@ -30,6 +30,7 @@ enum cell_field {
 	F_KPI_NAME,
 	F_KPI_UNIT,
 	F_KPI_BASELINE,
+	F_KPI_DIRECTION, /* ↑ 増えるほど良い / ↓ 減るほど良い */
 	F_KPI_BASELINE_PERIOD,
 	F_KPI_TARGET,
 	F_KPI_TARGET_PERIOD,

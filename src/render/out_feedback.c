@@ -153,9 +153,9 @@ static void sheet_overview(struct fb *f)
 		const char *steps[] = {
 			("1. 「" SHEET_KPI "」「" SHEET_MS "」「" SHEET_WL
 			 "」の黄色のセルに入力します（ほかのセルは変えられません）。"),
-			"2. 空欄のままの行は「報告なし」として扱われます。報告期間と課は入力済みです。",
+			"2. 空欄のままの行は「報告なし」です: KPI は今期の実績なし、マイルストーンは前回の状況のまま、業務量削減は前回の削減時間のまま数えます（0 と書くと 0 になります）。報告期間と課は入力済みです。",
 			"3. 注意・遅延の KPI・マイルストーンには、遅れの理由と今後の対応を「対応策」の列に書きます（書かないと総括に「対応策なし」と載ります）。",
-			"4. このブックをそのまま保存し、ファイル名も変えずに提出してください（CSV に変換する必要はありません）。",
+			"4. このブックのまま保存して提出してください（CSV に変換する必要はありません）。報告期間は入力済みなので、ファイル名は変えてもかまいません。",
 		};
 
 		sb_reset(&sb);
@@ -193,23 +193,23 @@ static lxw_data_validation decimal_rule(double min, double max, const char *titl
 }
 
 static void submission_start(struct fb *f, struct xw_sheet *s, const char *name, const char *what,
-			     const struct xw_column *cols, size_t n)
+			     const char *blank, const struct xw_column *cols, size_t n)
 {
 	struct strbuf note = STRBUF_INIT;
 
 	if (!xw_sheet(&f->b, s, name))
 		return;
 	sb_addf(&note,
-		"%sの%"
-		"sを黄色のセルに入力してください（空欄の行は報告なし）。このブックをそのまま提出し"
-		"ます。提出期限 ",
-		f->next_label, what);
+		"%sの%sを黄色のセルに入力してください（%s）。このブックのまま提出します。提出期限 ",
+		f->next_label, what, blank);
 	present_deadline(f->r->period + 1, (int)f->in->s->due_days, &note);
 	sb_addf(&note, "、問い合わせ先 %s", f->in->s->contact);
 	xw_text(s, 0, 0, sb_str(&note), XW_NOTE);
 	xw_columns_header(s, 1, cols, n);
 	worksheet_freeze_panes(s->ws, 2, 0);
 	xw_print(s, f->title, f->next_label, 1);
+	/* the input sheets' tabs stand apart */
+	worksheet_set_tab_color(s->ws, 0xFFC000);
 	mark_input(f, name);
 	sb_release(&note);
 }
@@ -307,9 +307,11 @@ static void in_division(const void *x, size_t i, const struct xw_column *col, st
  * clerk's reference. */
 
 static const struct xw_column submit_kpi_columns[] = {
-	{NULL, XW_TEXT, 0, 0, cells_kpi, F_KPI_ID},            /* KPI_ID */
-	{NULL, XW_TEXT, 30, 0, cells_kpi, F_KPI_NAME},         /* 指標名 */
-	{NULL, XW_TEXT, 0, 0, cells_kpi, F_KPI_UNIT},          /* 単位 */
+	{NULL, XW_TEXT, 0, 0, cells_kpi, F_KPI_ID},      /* KPI_ID */
+	{NULL, XW_TEXT, 30, 0, cells_kpi, F_KPI_NAME},   /* 指標名 */
+	{NULL, XW_TEXT, 0, 0, cells_kpi, F_KPI_UNIT},    /* 単位 */
+	{NULL, XW_NUM, 0, 0, cells_kpi, F_KPI_BASELINE}, /* 基準値 */
+	{"良い向き", XW_TEXT, 0, 0, cells_kpi, F_KPI_DIRECTION},
 	{NULL, XW_NUM, 0, 0, cells_kpi, F_KPI_TARGET},         /* 目標値 */
 	{NULL, XW_TEXT, 0, 0, cells_kpi, F_KPI_TARGET_PERIOD}, /* 目標時点 */
 	{"前回値", XW_NUM, 0, 0, cells_kpi, F_KPI_LAST},
@@ -320,9 +322,12 @@ static const struct xw_column submit_kpi_columns[] = {
 	{NULL, XW_IN_TEXT, 30, 0, NULL, 0},       /* コメント */
 	{NULL, XW_IN_TEXT, 30, 0, NULL, 0},       /* 対応策 */
 };
-static const int submit_kpi_names[] = {COL_KPI_ID,        COL_KPI_NAME, COL_UNIT,    COL_TARGET,
-				       COL_TARGET_PERIOD, -1,           -1,          COL_ACTUAL,
-				       COL_PERIOD,        COL_DIVISION, COL_COMMENT, COL_ACTION};
+static const int submit_kpi_names[] = {COL_KPI_ID,  COL_KPI_NAME, COL_UNIT,          COL_BASELINE,
+				       -1,          COL_TARGET,   COL_TARGET_PERIOD, -1,
+				       -1,          COL_ACTUAL,   COL_PERIOD,        COL_DIVISION,
+				       COL_COMMENT, COL_ACTION};
+_Static_assert(ARRAY_LEN(submit_kpi_names) == ARRAY_LEN(submit_kpi_columns),
+	       "a name for every KPI input column");
 
 static const struct xw_column submit_milestone_columns[] = {
 	{NULL, XW_TEXT, 0, 0, cells_milestone, F_MS_ID},           /* マイルストーンID */
@@ -340,6 +345,8 @@ static const struct xw_column submit_milestone_columns[] = {
 static const int submit_milestone_names[] = {
 	COL_MILESTONE_ID, COL_DESCRIPTION, COL_DUE,      -1,          -1,        COL_STATUS,
 	COL_PROGRESS,     COL_PERIOD,      COL_DIVISION, COL_COMMENT, COL_ACTION};
+_Static_assert(ARRAY_LEN(submit_milestone_names) == ARRAY_LEN(submit_milestone_columns),
+	       "a name for every milestone input column");
 
 /* The initiatives at P, then empty rows for new ones: 取組 and 施策ID are
  * given for a known initiative and input cells for a new one. */
@@ -365,6 +372,8 @@ static const struct xw_column submit_workload_columns[] = {
 };
 static const int submit_workload_names[] = {COL_DIVISION,    COL_INITIATIVE, COL_MEASURE_ID, -1, -1,
 					    COL_HOURS_SAVED, COL_PERIOD,     COL_COMMENT};
+_Static_assert(ARRAY_LEN(submit_workload_names) == ARRAY_LEN(submit_workload_columns),
+	       "a name for every workload input column");
 
 /* A copy of a submission sheet's columns with recognise.c's header names. */
 static struct xw_column *named_columns(const struct xw_column *cols, const int *ids, size_t n)
@@ -379,7 +388,7 @@ static struct xw_column *named_columns(const struct xw_column *cols, const int *
 	return c;
 }
 
-static void submission_sheet(struct fb *f, const char *name, const char *what,
+static void submission_sheet(struct fb *f, const char *name, const char *what, const char *blank,
 			     const struct xw_column *tmpl, const int *ids, size_t n,
 			     const struct items *it, size_t extra_rows,
 			     void (*validate)(struct xw_sheet *s, uint32_t last_row))
@@ -387,7 +396,7 @@ static void submission_sheet(struct fb *f, const char *name, const char *what,
 	struct xw_column *cols = named_columns(tmpl, ids, n);
 	struct xw_sheet s;
 
-	submission_start(f, &s, name, what, cols, n);
+	submission_start(f, &s, name, what, blank, cols, n);
 	xw_columns_rows(&s, 2, cols, n, it, it->rows.n + extra_rows);
 	validate(&s, 2 + (uint32_t)(it->rows.n + extra_rows) - 1);
 	submission_end(&s);
@@ -399,7 +408,7 @@ static void validate_kpis(struct xw_sheet *s, uint32_t last)
 	lxw_data_validation v = decimal_rule(-1e12, 1e12, "実績値",
 					     "数値だけを入力します（単位や文字は入れません）。");
 
-	xw_validate(s, 2, 7, last, 7, &v);
+	xw_validate(s, 2, 9, last, 9, &v);
 }
 
 static void validate_milestones(struct xw_sheet *s, uint32_t last)
@@ -479,14 +488,19 @@ static void division_sheets(struct fb *f)
 	items_milestones(&open, f, true);
 	items_milestones(&all, f, false);
 	items_workload(&wl, f);
-	submission_sheet(f, SHEET_KPI, " KPI 実績値", submit_kpi_columns, submit_kpi_names,
-			 ARRAY_LEN(submit_kpi_columns), &kpis, 0, validate_kpis);
-	submission_sheet(f, SHEET_MS, "マイルストーン状況", submit_milestone_columns,
-			 submit_milestone_names, ARRAY_LEN(submit_milestone_columns), &open, 0,
-			 validate_milestones);
-	submission_sheet(f, SHEET_WL, "業務量削減（年間の削減時間）", submit_workload_columns,
-			 submit_workload_names, ARRAY_LEN(submit_workload_columns), &wl,
-			 NEW_INITIATIVE_ROWS, validate_workload);
+	submission_sheet(f, SHEET_KPI, " KPI 実績値",
+			 "空欄の行は報告なし: 今期の実績はないものとして扱います",
+			 submit_kpi_columns, submit_kpi_names, ARRAY_LEN(submit_kpi_columns), &kpis,
+			 0, validate_kpis);
+	submission_sheet(f, SHEET_MS, "マイルストーン状況",
+			 "空欄の行は報告なし: 前回の状況のまま（期限を過ぎれば遅延）",
+			 submit_milestone_columns, submit_milestone_names,
+			 ARRAY_LEN(submit_milestone_columns), &open, 0, validate_milestones);
+	submission_sheet(
+		f, SHEET_WL, "業務量削減（年間の削減時間）",
+		"空欄の行は報告なし: 前回の削減時間がそのまま数えられます。0 と書くと 0 時間になります",
+		submit_workload_columns, submit_workload_names, ARRAY_LEN(submit_workload_columns),
+		&wl, NEW_INITIATIVE_ROWS, validate_workload);
 	xw_list_sheet(&f->b, "施策", measure_columns, ARRAY_LEN(measure_columns), &measures,
 		      measures.n, f->title, f->period);
 	xw_list_sheet(&f->b, "KPI", kpi_columns, ARRAY_LEN(kpi_columns), &kpis.rows, kpis.rows.n,

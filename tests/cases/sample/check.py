@@ -275,3 +275,14 @@ for code_name, why in (("030200_保育課", "エラーのため1行も使えま�
     notes = [c for r in fbx["概要"].iter_rows(values_only=True) for c in r if isinstance(c, str) and "未提出として数えています" in c]
     assert notes and why in notes[0], (code_name, notes)
 assert not [c for c in fb_cells if isinstance(c, str) and "未提出として数えています" in c]
+# the feedback's input sheets (issue 13): tabs coloured apart, the blank rule said
+# per sheet, 基準値 and the direction beside each KPI's input cell
+for sheet, blank in (("提出_KPI実績", "今期の実績はないものとして"), ("提出_マイルストーン状況", "前回の状況のまま"),
+                     ("提出_業務量削減", "前回の削減時間がそのまま数えられます")):
+    ws = fb3[sheet]
+    assert ws.sheet_properties.tabColor is not None and ws.sheet_properties.tabColor.rgb.endswith("FFC000"), sheet
+    assert blank in ws["A1"].value, (sheet, ws["A1"].value)
+kh = [c.value for c in fb3["提出_KPI実績"][2]]
+assert kh[3:6] == ["基準値", "良い向き", "目標値"], kh
+k15 = next(r for r in fb3["提出_KPI実績"].iter_rows(min_row=3, values_only=True) if r[0] == "K15-1")
+assert k15[3] == 35 and k15[4] == "↑ 増えるほど良い", k15

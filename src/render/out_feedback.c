@@ -388,10 +388,51 @@ static struct xw_column *named_columns(const struct xw_column *cols, const int *
 	return c;
 }
 
+enum asks { ASK_NONE, ASK_KPI, ASK_MILESTONE };
+
+/*
+ * The 対応策 cell of each item at 注意 or 遅延 at P asks for one: an input
+ * message when selected, and a rule that refuses to leave it empty once
+ * edited (contract §2: an item behind without one is W_NO_ACTION).
+ */
+static void ask_action(const struct fb *f, struct xw_sheet *s, const struct items *it,
+		       const int *ids, size_t n, enum asks kind)
+{
+	lxw_data_validation v = {0};
+	uint16_t col = 0;
+	bool found = false;
+
+	for (size_t i = 0; i < n; i++)
+		if (ids[i] == COL_ACTION) {
+			col = (uint16_t)i;
+			found = true;
+		}
+	if (kind == ASK_NONE || !found)
+		return;
+	v.validate = LXW_VALIDATION_TYPE_LENGTH;
+	v.criteria = LXW_VALIDATION_CRITERIA_GREATER_THAN_OR_EQUAL_TO;
+	v.minimum_number = 1;
+	v.ignore_blank = LXW_VALIDATION_OFF;
+	v.input_title = (char *)"対応策を書いてください";
+	v.input_message =
+		(char *)"今期、注意・遅延の項目です。遅れの理由と、これからの対応を書きます。";
+	v.error_title = (char *)"対応策が空です";
+	v.error_message = (char *)"注意・遅延の項目には対応策を書いてください。";
+	for (size_t i = 0; i < it->rows.n; i++) {
+		size_t k = it->rows.items ? it->rows.items[i] : i;
+		enum status st =
+			kind == ASK_KPI ? f->r->kpis[k].status : f->r->milestones[k].status;
+
+		if (st == ST_AT_RISK || st == ST_DELAYED)
+			xw_validate(s, 2 + (uint32_t)i, col, 2 + (uint32_t)i, col, &v);
+	}
+}
+
 static void submission_sheet(struct fb *f, const char *name, const char *what, const char *blank,
 			     const struct xw_column *tmpl, const int *ids, size_t n,
 			     const struct items *it, size_t extra_rows,
-			     void (*validate)(struct xw_sheet *s, uint32_t last_row))
+			     void (*validate)(struct xw_sheet *s, uint32_t last_row),
+			     enum asks asks)
 {
 	struct xw_column *cols = named_columns(tmpl, ids, n);
 	struct xw_sheet s;
@@ -399,6 +440,7 @@ static void submission_sheet(struct fb *f, const char *name, const char *what, c
 	submission_start(f, &s, name, what, blank, cols, n);
 	xw_columns_rows(&s, 2, cols, n, it, it->rows.n + extra_rows);
 	validate(&s, 2 + (uint32_t)(it->rows.n + extra_rows) - 1);
+	ask_action(f, &s, it, ids, n, asks);
 	submission_end(&s);
 	free(cols);
 }
@@ -491,16 +533,17 @@ static void division_sheets(struct fb *f)
 	submission_sheet(f, SHEET_KPI, " KPI 実績値",
 			 "空欄の行は報告なし: 今期の実績はないものとして扱います",
 			 submit_kpi_columns, submit_kpi_names, ARRAY_LEN(submit_kpi_columns), &kpis,
-			 0, validate_kpis);
+			 0, validate_kpis, ASK_KPI);
 	submission_sheet(f, SHEET_MS, "マイルストーン状況",
 			 "空欄の行は報告なし: 前回の状況のまま（期限を過ぎれば遅延）",
 			 submit_milestone_columns, submit_milestone_names,
-			 ARRAY_LEN(submit_milestone_columns), &open, 0, validate_milestones);
+			 ARRAY_LEN(submit_milestone_columns), &open, 0, validate_milestones,
+			 ASK_MILESTONE);
 	submission_sheet(
 		f, SHEET_WL, "業務量削減（年間の削減時間）",
 		"空欄の行は報告なし: 前回の削減時間がそのまま数えられます。0 と書くと 0 時間になります",
 		submit_workload_columns, submit_workload_names, ARRAY_LEN(submit_workload_columns),
-		&wl, NEW_INITIATIVE_ROWS, validate_workload);
+		&wl, NEW_INITIATIVE_ROWS, validate_workload, ASK_NONE);
 	xw_list_sheet(&f->b, "施策", measure_columns, ARRAY_LEN(measure_columns), &measures,
 		      measures.n, f->title, f->period);
 	xw_list_sheet(&f->b, "KPI", kpi_columns, ARRAY_LEN(kpi_columns), &kpis.rows, kpis.rows.n,

@@ -286,3 +286,10 @@ kh = [c.value for c in fb3["提出_KPI実績"][2]]
 assert kh[3:6] == ["基準値", "良い向き", "目標値"], kh
 k15 = next(r for r in fb3["提出_KPI実績"].iter_rows(min_row=3, values_only=True) if r[0] == "K15-1")
 assert k15[3] == 35 and k15[4] == "↑ 増えるほど良い", k15
+# the 対応策 cell of an item behind at P asks for one (issue 13): K15-2 is 注意
+ws = fb3["提出_KPI実績"]
+row = next(c.row for c in ws["A"] if c.value == "K15-2")
+col = [c.value for c in ws[2]].index("対応策")
+cell = ws.cell(row=row, column=col + 1).coordinate
+asks = [dv for dv in ws.data_validations.dataValidation if dv.type == "textLength"]
+assert [str(dv.sqref) for dv in asks] == [cell] and asks[0].promptTitle == "対応策を書いてください", asks

@@ -388,7 +388,41 @@ static struct xw_column *named_columns(const struct xw_column *cols, const int *
 	return c;
 }
 
-enum asks { ASK_NONE, ASK_KPI, ASK_MILESTONE };
+enum asks { ASK_NONE, ASK_KPI, ASK_MILESTONE, ASK_WORKLOAD };
+
+/* The input sheet's column named id (recognise.h), or -1. */
+static long column_named(const int *ids, size_t n, int id)
+{
+	for (size_t i = 0; i < n; i++)
+		if (ids[i] == id)
+			return (long)i;
+	return -1;
+}
+
+/* The 施策ID cells of the rows for new 取組: a list of the division's
+ * measures (the 施策 sheet's IDs), so a new initiative names one of them. */
+static void ask_measure(const struct fb *f, struct xw_sheet *s, const struct items *it,
+			const int *ids, size_t n, size_t extra)
+{
+	lxw_data_validation v = {0};
+	char formula[64];
+	size_t nm = f->m->divisions[f->division].nmeasures;
+	long at = column_named(ids, n, COL_MEASURE_ID);
+	uint16_t col = (uint16_t)(at < 0 ? 0 : at);
+
+	if (at < 0 || !nm || !extra)
+		return;
+	snprintf(formula, sizeof(formula), "='施策'!$A$2:$A$%zu", nm + 1);
+	v.validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
+	v.value_formula = formula;
+	v.input_title = (char *)"施策ID";
+	v.input_message = (char *)"この取組が関わる施策を一覧から選びます（シート「施策」）。";
+	v.error_type = LXW_VALIDATION_ERROR_TYPE_WARNING;
+	v.error_title = (char *)"一覧にない施策IDです";
+	v.error_message = (char *)"この課の施策（シート「施策」）から選んでください。";
+	xw_validate(s, 2 + (uint32_t)it->rows.n, col, 2 + (uint32_t)(it->rows.n + extra) - 1, col,
+		    &v);
+}
 
 /*
  * The 対応策 cell of each item at 注意 or 遅延 at P asks for one: an input
@@ -399,15 +433,10 @@ static void ask_action(const struct fb *f, struct xw_sheet *s, const struct item
 		       const int *ids, size_t n, enum asks kind)
 {
 	lxw_data_validation v = {0};
-	uint16_t col = 0;
-	bool found = false;
+	long at = column_named(ids, n, COL_ACTION);
+	uint16_t col = (uint16_t)(at < 0 ? 0 : at);
 
-	for (size_t i = 0; i < n; i++)
-		if (ids[i] == COL_ACTION) {
-			col = (uint16_t)i;
-			found = true;
-		}
-	if (kind == ASK_NONE || !found)
+	if (kind == ASK_NONE || at < 0)
 		return;
 	v.validate = LXW_VALIDATION_TYPE_LENGTH;
 	v.criteria = LXW_VALIDATION_CRITERIA_GREATER_THAN_OR_EQUAL_TO;
@@ -440,7 +469,10 @@ static void submission_sheet(struct fb *f, const char *name, const char *what, c
 	submission_start(f, &s, name, what, blank, cols, n);
 	xw_columns_rows(&s, 2, cols, n, it, it->rows.n + extra_rows);
 	validate(&s, 2 + (uint32_t)(it->rows.n + extra_rows) - 1);
-	ask_action(f, &s, it, ids, n, asks);
+	if (asks == ASK_WORKLOAD)
+		ask_measure(f, &s, it, ids, n, extra_rows);
+	else
+		ask_action(f, &s, it, ids, n, asks);
 	submission_end(&s);
 	free(cols);
 }
@@ -543,7 +575,7 @@ static void division_sheets(struct fb *f)
 		f, SHEET_WL, "業務量削減（年間の削減時間）",
 		"空欄の行は報告なし: 前回の削減時間がそのまま数えられます。0 と書くと 0 時間になります",
 		submit_workload_columns, submit_workload_names, ARRAY_LEN(submit_workload_columns),
-		&wl, NEW_INITIATIVE_ROWS, validate_workload, ASK_NONE);
+		&wl, NEW_INITIATIVE_ROWS, validate_workload, ASK_WORKLOAD);
 	xw_list_sheet(&f->b, "施策", measure_columns, ARRAY_LEN(measure_columns), &measures,
 		      measures.n, f->title, f->period);
 	xw_list_sheet(&f->b, "KPI", kpi_columns, ARRAY_LEN(kpi_columns), &kpis.rows, kpis.rows.n,

@@ -293,3 +293,8 @@ col = [c.value for c in ws[2]].index("対応策")
 cell = ws.cell(row=row, column=col + 1).coordinate
 asks = [dv for dv in ws.data_validations.dataValidation if dv.type == "textLength"]
 assert [str(dv.sqref) for dv in asks] == [cell] and asks[0].promptTitle == "対応策を書いてください", asks
+# new 取組 rows offer the division's 施策ID list (issue 13)
+wl = fb3["提出_業務量削減"]
+lists = [dv for dv in wl.data_validations.dataValidation if dv.type == "list"]
+assert lists and lists[0].formula1 == "'施策'!$A$2:$A$3", [(d.sqref, d.formula1) for d in lists]
+assert [c.value for c in fb3["施策"]["A"]][1:] == ["M15", "M18"]

@@ -262,6 +262,30 @@ void briefing_warn(const struct model *m, const struct result *r, const struct b
 	}
 }
 
+void roadmap_years(const struct model *m, int period, bool (*in)(const void *ctx, size_t measure),
+		   const void *ctx, int *first_fy, int *last_fy)
+{
+	int lo = 2024, hi = 2028; /* R6–R10 */
+
+	for (size_t i = 0; i < m->nmilestones; i++) {
+		const struct milestone *ms = &m->milestones[i];
+		int first = ms->start != PERIOD_NONE ? ms->start : ms->due;
+
+		if (in && !in(ctx, ms->measure))
+			continue;
+		if (period_fy(first) < lo)
+			lo = period_fy(first);
+		if (period_fy(ms->due) > hi)
+			hi = period_fy(ms->due);
+	}
+	if (period_fy(period) < lo)
+		lo = period_fy(period);
+	if (period_fy(period) > hi)
+		hi = period_fy(period);
+	*first_fy = lo;
+	*last_fy = hi;
+}
+
 void briefing_release(struct briefing *b)
 {
 	free(b->worse);

@@ -65,6 +65,12 @@ void briefing_warn(const struct model *m, const struct result *r, const struct b
 		   struct diags *d);
 void briefing_release(struct briefing *b);
 
+/* The roadmap's fiscal years (contract §4: R6–R10 by default, widened to
+ * every milestone's 開始 and 期限 and to P), over the measures for which in
+ * (NULL: all) is true. */
+void roadmap_years(const struct model *m, int period, bool (*in)(const void *ctx, size_t measure),
+		   const void *ctx, int *first_fy, int *last_fy);
+
 /* The item's ID, name and lead division, for any kind. */
 const char *item_id(const struct model *m, const struct item_ref *it);
 const char *item_name(const struct model *m, const struct item_ref *it);

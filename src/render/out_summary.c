@@ -16,6 +16,7 @@
 #include "sheet_errors.h"
 #include "sheet_grid.h"
 #include "sheet_restated.h"
+#include "sheet_roadmap.h"
 #include "xlsx_write.h"
 
 #define OVERVIEW "概要"
@@ -739,6 +740,7 @@ static bool write_summary(const struct render_input *in, const char *path, struc
 	sheet_overview(&c);
 	item_sheets(&c);
 	sheet_missing(&c);
+	sheet_roadmap(&c.b, in, c.title, c.period);
 	sheet_grid(&c.b, in, c.title, c.period);
 	sheet_ledger(&c);
 	sheet_restated(&c.b, c.m, in->restated, -1, c.title, c.period);

@@ -10,8 +10,6 @@
 #include "pack.h"
 #include "period.h"
 
-#define RM_FIRST_FY 2024 /* R6 */
-#define RM_LAST_FY 2028  /* R10 */
 #define RM_ROW 13.0
 #define RM_LABEL 196.0 /* the label column */
 #define RM_SIZE 8.0
@@ -26,27 +24,17 @@ static double qx(const struct axis *a, int q)
 	return a->x + a->w * (double)(q - a->q0) / (double)(a->q1 - a->q0 + 1);
 }
 
+static bool in_pack(const void *ctx, size_t measure)
+{
+	return pack_measure_in(ctx, measure);
+}
+
 /* The axis: whole fiscal years covering R6–R10, every milestone in scope and P. */
 static void axis_of(const struct pack *k, struct axis *a)
 {
-	const struct model *m = k->m;
-	int lo = RM_FIRST_FY, hi = RM_LAST_FY;
+	int lo, hi;
 
-	for (size_t i = 0; i < m->nmilestones; i++) {
-		const struct milestone *ms = &m->milestones[i];
-		int first = ms->start != PERIOD_NONE ? ms->start : ms->due;
-
-		if (!pack_measure_in(k, ms->measure))
-			continue;
-		if (period_fy(first) < lo)
-			lo = period_fy(first);
-		if (period_fy(ms->due) > hi)
-			hi = period_fy(ms->due);
-	}
-	if (period_fy(k->r->period) < lo)
-		lo = period_fy(k->r->period);
-	if (period_fy(k->r->period) > hi)
-		hi = period_fy(k->r->period);
+	roadmap_years(k->m, k->r->period, in_pack, k, &lo, &hi);
 	a->q0 = period_make(lo, 1);
 	a->q1 = period_make(hi, 4);
 	a->x = k->p.ml + RM_LABEL;

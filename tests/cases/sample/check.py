@@ -13,7 +13,7 @@ import make_sample as S  # noqa: E402
 
 out = os.path.join(os.environ["OUTPUT"], "2026Q3")
 wb = openpyxl.load_workbook(os.path.join(out, "summary_2026Q3.xlsx"))
-assert wb.sheetnames == ["概要", "施策一覧", "KPI一覧", "マイルストーン", "業務量削減", "未提出", "提出状況", "提出ファイル", "過去期の修正", "入力エラー"], wb.sheetnames
+assert wb.sheetnames == ["概要", "施策一覧", "KPI一覧", "マイルストーン", "業務量削減", "未提出", "ロードマップ", "提出状況", "提出ファイル", "過去期の修正", "入力エラー"], wb.sheetnames
 
 
 def table(name):
@@ -298,3 +298,10 @@ wl = fb3["提出_業務量削減"]
 lists = [dv for dv in wl.data_validations.dataValidation if dv.type == "list"]
 assert lists and lists[0].formula1 == "'施策'!$A$2:$A$3", [(d.sqref, d.formula1) for d in lists]
 assert [c.value for c in fb3["施策"]["A"]][1:] == ["M15", "M18"]
+# the ロードマップ sheet (issue 13): a milestone's span from 開始 to 期限 filled with its
+# status mark, a point at 期限 when it has no 開始, the column of P marked
+rm = {r["マイルストーンID"]: r for r in table("ロードマップ")[1]}
+assert rm["MS05-2"]["R7年度Q2"] == rm["MS05-2"]["R7年度Q4"] == "●" and rm["MS05-2"]["R7年度Q1"] is None, rm["MS05-2"]
+assert rm["MS05-3"]["R7年度Q4"] == "×" and rm["MS05-3"]["状況"] == "遅延", rm["MS05-3"]
+assert [k for k, v in rm["MS05-1"].items() if v == "●"] == ["R7年度Q1"], rm["MS05-1"]
+assert "R8年度Q3（今期）" in rm["MS05-1"] and "R6年度Q1" in rm["MS05-1"] and "R10年度Q4" in rm["MS05-1"]

@@ -41,11 +41,13 @@ def inspect_workbook(path):
     """The feedback workbook as a reader sees it."""
     wb = openpyxl.load_workbook(path)
     name = os.path.basename(path)
-    check(wb.sheetnames == ["概要", "提出_KPI実績", "提出_マイルストーン状況", "提出_業務量削減",
-                            "施策", "KPI", "マイルストーン", "入力エラー"], f"{name}: sheets {wb.sheetnames}")
+    # 修正_2026Q3 only for a division with a refused value of 2026Q3 to correct
+    fix = ["修正_2026Q3"] if "修正_2026Q3" in wb.sheetnames else []
+    check(wb.sheetnames == ["概要", "提出_KPI実績", "提出_マイルストーン状況", "提出_業務量削減"] + fix
+          + ["施策", "KPI", "マイルストーン", "入力エラー"], f"{name}: sheets {wb.sheetnames}")
     names = {(d.name, d.localSheetId): d.attr_text for d in wb.defined_names.definedName}
     check(names.get(("_kaikaku", None)) == '"feedback"', f"{name}: marker {names}")
-    for i in (1, 2, 3):
+    for i in (1, 2, 3) + ((4,) if fix else ()):
         check(("_kaikaku_input", i) in names, f"{name}: sheet {i} is not marked for reading back")
     expect = {
         "提出_KPI実績": (["KPI_ID", "指標名", "単位", "基準値", "良い向き", "目標値", "目標時点", "前回値", "前回報告期間", "実績値", "報告期間", "課", "コメント", "対応策"],
@@ -149,6 +151,17 @@ def fill(path, out_path, step):
             ws.cell(row=r, column=h.index("削減時間") + 1).value = 12.5
             entered["wl"]["新しい取組（会議資料のペーパーレス化）"] = 12.5
             new_done = True
+    # a value of 2026Q3 refused (DX推進課's 約22): corrected in the 修正 sheet
+    if "修正_2026Q3" in wb.sheetnames:
+        ws = wb["修正_2026Q3"]
+        h = [c.value for c in ws[2]]
+        check(h[:2] == ["KPI_ID", "指標名"] and "実績値" in h and "報告期間" in h, f"修正 sheet header {h}")
+        for r in range(3, ws.max_row + 1):
+            kid = ws.cell(row=r, column=1).value
+            if kid:
+                check(ws.cell(row=r, column=h.index("報告期間") + 1).value == "2026Q3", "修正: 報告期間")
+                ws.cell(row=r, column=h.index("実績値") + 1).value = 22
+                entered.setdefault("fix", {})[kid] = 22
     wb.save(out_path)
     return entered
 
@@ -187,14 +200,16 @@ def main():
         st, err = run("run", "--input", inp, "--output", out, "--period", "2026Q4", "--quiet")
         man = json.load(open(os.path.join(out, "2026Q4", "manifest.json"), encoding="utf-8"))
         returned = [t for t in man["inputs"] if t["path"].startswith("submissions/2026Q4/")]
-        check({t["sheet"] for t in returned} == {"提出_KPI実績", "提出_マイルストーン状況", "提出_業務量削減"},
+        check({t["sheet"] for t in returned} == {"提出_KPI実績", "提出_マイルストーン状況", "提出_業務量削減", "修正_2026Q3"},
               f"returned sheets read: {sorted({t['sheet'] for t in returned})}")
         for t in returned:
             check(t["rejected"] == 0, f"refused rows in {t['path']} {t['sheet']}: {t}")
         errs = open(os.path.join(out, "2026Q4", "errors_2026Q4.csv"), encoding="utf-8-sig").read()
         for line in errs.splitlines():
             # 都市計画課 has no baseline: its hours are warned about, as always
-            check("submissions/2026Q4/" not in line or "[W_NO_BASELINE]" in line,
+            # the corrected 2026Q3 value restates what 2026Q3's run published
+            check("submissions/2026Q4/" not in line or "[W_NO_BASELINE]" in line
+                  or ("[W_RESTATED]" in line and ",修正_2026Q3," in line),
                   f"a record about a returned workbook: {line}")
         wb = openpyxl.load_workbook(os.path.join(out, "2026Q4", "summary_2026Q4.xlsx"))
         h, data = rows(wb["KPI一覧"], 1)
@@ -221,6 +236,11 @@ def main():
                       f"{code} {ini}: {r}")
                 n += 1
         check(n > 40, f"only {n} values entered")
+        # the corrections came back as 2026Q3's values (issue 13)
+        fixed = {k: v for e in entered.values() for k, v in e.get("fix", {}).items()}
+        check(fixed == {"K15-4": 22}, f"corrections entered: {fixed}")
+        for kid, v in fixed.items():
+            check(kpis[kid][h.index("2026Q3")] == v, f"{kid}: the corrected 2026Q3 value is {kpis[kid][h.index('2026Q3')]}")
         check(man["missing_submissions"] == [], f"still missing: {man['missing_submissions']}")
         # every behind item came back with its 対応策: none is left to chase
         check(man["no_action"] == [], f"no_action after the return: {man['no_action']}")

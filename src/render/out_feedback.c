@@ -22,6 +22,8 @@
 #define SHEET_MS "提出_マイルストーン状況"
 #define SHEET_WL "提出_業務量削減"
 
+struct fixes;
+
 struct fb {
 	const struct render_input *in;
 	const struct model *m;
@@ -36,6 +38,9 @@ struct fb {
 	const char *period;
 	const char *next_code;
 	const char *next_label;
+	const struct hmap *p_actuals; /* "file\x1fsheet\x1frow" -> a KPI actual row of P */
+	const struct fixes *fixes;    /* this division's refused actuals of P (修正_<P>) */
+	size_t nfixes;
 };
 
 /* The sheet-level name that marks a sheet as one to read back. */
@@ -146,6 +151,15 @@ static void sheet_overview(struct fb *f)
 	else
 		sb_adds(&sb, "この課の提出物にエラー・警告はありません。");
 	xw_text(&s, row++, 0, sb_str(&sb), f->nerrors ? XW_NOTE : XW_TEXT);
+	if (f->nfixes) {
+		/* a refused value of P can be corrected here (issue 13) */
+		sb_reset(&sb);
+		sb_addf(&sb,
+			"今期の KPI 実績値のうち %zu 件が使えませんでした。シート「修正_%s」で直した値を"
+			"入れ、このブックと一緒に送ってください（%s の値として読まれます）。",
+			f->nfixes, f->in->labels.code, f->in->labels.code);
+		xw_text(&s, row++, 0, sb_str(&sb), XW_NOTE);
+	}
 	row++;
 	xw_text(&s, row++, 0, "次の提出のしかた", XW_SUBTITLE);
 	{
@@ -192,8 +206,12 @@ static lxw_data_validation decimal_rule(double min, double max, const char *titl
 	return v;
 }
 
-static void submission_start(struct fb *f, struct xw_sheet *s, const char *name, const char *what,
-			     const char *blank, const struct xw_column *cols, size_t n)
+/* An input sheet's start: the instruction line (for the period labelled
+ * label), the header, the print set-up, the tab colour and the mark that
+ * has it read back. */
+static void submission_start(struct fb *f, struct xw_sheet *s, const char *name, const char *label,
+			     const char *what, const char *blank, const struct xw_column *cols,
+			     size_t n)
 {
 	struct strbuf note = STRBUF_INIT;
 
@@ -201,7 +219,7 @@ static void submission_start(struct fb *f, struct xw_sheet *s, const char *name,
 		return;
 	sb_addf(&note,
 		"%sの%sを黄色のセルに入力してください（%s）。このブックのまま提出します。提出期限 ",
-		f->next_label, what, blank);
+		label, what, blank);
 	present_deadline(f->r->period + 1, (int)f->in->s->due_days, &note);
 	sb_addf(&note, "、問い合わせ先 %s", f->in->s->contact);
 	xw_text(s, 0, 0, sb_str(&note), XW_NOTE);
@@ -466,7 +484,7 @@ static void submission_sheet(struct fb *f, const char *name, const char *what, c
 	struct xw_column *cols = named_columns(tmpl, ids, n);
 	struct xw_sheet s;
 
-	submission_start(f, &s, name, what, blank, cols, n);
+	submission_start(f, &s, name, f->next_label, what, blank, cols, n);
 	xw_columns_rows(&s, 2, cols, n, it, it->rows.n + extra_rows);
 	validate(&s, 2 + (uint32_t)(it->rows.n + extra_rows) - 1);
 	if (asks == ASK_WORKLOAD)
@@ -552,6 +570,134 @@ static const struct xw_column milestone_columns[] = {
 	{"判定理由", XW_TEXT, 50, 0, cells_milestone, F_REASON},
 };
 
+/* ---- 修正_<P>: the division's KPI actuals of P that were refused, to be
+ * corrected in the same workbook (issue 13). Each row carries 報告期間 = P:
+ * the returned workbook is filed in the next period's folder, and a row of
+ * an earlier period is read there (contract §2); a corrected row takes the
+ * refused one's place (a refused row takes no part in a conflict). */
+
+struct fix {
+	size_t kpi;
+	const struct row_actual *row;
+	const char *message;
+};
+
+struct fixes {
+	const struct fb *f;
+	struct fix *v;
+	size_t n;
+};
+
+static const char *row_key(struct strbuf *sb, const char *file, const char *sheet, int row)
+{
+	sb_reset(sb);
+	sb_addf(sb, "%s\x1f%s\x1f%d", file, sheet ? sheet : "", row);
+	return sb_str(sb);
+}
+
+/* From the division's own error records: each at a KPI actual row of P
+ * whose KPI has no accepted value for P, once per KPI. */
+static void fixes_collect(struct fixes *x, const struct fb *f)
+{
+	struct strbuf key = STRBUF_INIT;
+
+	x->f = f;
+	for (size_t e = 0; e < f->nerrors; e++) {
+		const struct diag *g = &f->d->v[f->errors[e]];
+		const struct row_actual *r;
+		bool seen = false;
+		long k;
+
+		/* a conflict is not corrected by a third value: one of the two files
+		 * has to go (the 入力エラー sheet says which) */
+		if (diag_code_severity(g->code) != SEV_ERROR || g->code == E_CONFLICT ||
+		    g->row <= 0 || !g->file)
+			continue;
+		r = hmap_get(f->p_actuals, row_key(&key, g->file, g->sheet, g->row));
+		if (!r || (k = model_find_kpi(f->m, r->kpi_id)) < 0 || f->r->kpis[k].actual)
+			continue;
+		for (size_t j = 0; j < x->n; j++)
+			seen |= x->v[j].kpi == (size_t)k;
+		if (seen)
+			continue;
+		x->v = xrealloc(x->v, (x->n + 1) * sizeof(*x->v));
+		x->v[x->n++] = (struct fix){(size_t)k, r, g->message};
+	}
+	sb_release(&key);
+}
+
+enum { FX_KPI_ID, FX_NAME, FX_SENT, FX_WHY, FX_PERIOD, FX_DIVISION };
+
+static void fix_value(const void *ctx, size_t row, const struct xw_column *col, struct xw_value *v)
+{
+	const struct fixes *x = ctx;
+	const struct fix *fx = &x->v[row];
+	const struct model *m = x->f->m;
+
+	switch (col->arg) {
+	case FX_KPI_ID:
+		xv_text(v, m->kpis[fx->kpi].id);
+		break;
+	case FX_NAME:
+		xv_text(v, m->kpis[fx->kpi].name);
+		break;
+	case FX_SENT:
+		xv_text(v, fx->row->value_text);
+		break;
+	case FX_WHY:
+		xv_text(v, fx->message);
+		break;
+	case FX_PERIOD:
+		xv_text(v, x->f->in->labels.code);
+		break;
+	case FX_DIVISION:
+		xv_text(v, m->divisions[x->f->division].code);
+		break;
+	}
+}
+
+static const struct xw_column fix_columns[] = {
+	{NULL, XW_TEXT, 0, 0, fix_value, FX_KPI_ID}, /* KPI_ID */
+	{"指標名", XW_TEXT, 24, 0, fix_value, FX_NAME},
+	{"送った値", XW_TEXT, 0, 0, fix_value, FX_SENT},
+	{"使えなかった理由", XW_TEXT, 40, 0, fix_value, FX_WHY},
+	{NULL, XW_IN_NUM, 0, 0, NULL, 0},              /* 実績値 */
+	{NULL, XW_TEXT, 0, 0, fix_value, FX_PERIOD},   /* 報告期間 */
+	{NULL, XW_TEXT, 0, 0, fix_value, FX_DIVISION}, /* 課 */
+	{NULL, XW_IN_TEXT, 30, 0, NULL, 0},            /* コメント */
+	{NULL, XW_IN_TEXT, 30, 0, NULL, 0},            /* 対応策 */
+};
+static const int fix_names[] = {COL_KPI_ID, -1,           -1,          -1,        COL_ACTUAL,
+				COL_PERIOD, COL_DIVISION, COL_COMMENT, COL_ACTION};
+_Static_assert(ARRAY_LEN(fix_names) == ARRAY_LEN(fix_columns), "a name for every column");
+
+/* The sheet's name for f's P: "修正_2026Q3". */
+static void fix_sheet_name(const struct fb *f, char *buf, size_t n)
+{
+	snprintf(buf, n, "修正_%s", f->in->labels.code);
+}
+
+static void correction_sheet(struct fb *f, const struct fixes *x)
+{
+	struct xw_column *cols;
+	struct xw_sheet s;
+	char name[64];
+	lxw_data_validation v =
+		decimal_rule(-1e12, 1e12, "実績値", "直した実績値を数値だけで入力します。");
+
+	if (!x->n)
+		return;
+	fix_sheet_name(f, name, sizeof(name));
+	cols = named_columns(fix_columns, fix_names, ARRAY_LEN(fix_columns));
+	submission_start(f, &s, name, f->in->labels.period_long, "使えなかった KPI 実績値の訂正",
+			 "理由を見て直した値を入れた行だけが読まれます", cols,
+			 ARRAY_LEN(fix_columns));
+	xw_columns_rows(&s, 2, cols, ARRAY_LEN(fix_columns), x, x->n);
+	xw_validate(&s, 2, 4, 2 + (uint32_t)x->n - 1, 4, &v);
+	submission_end(&s);
+	free(cols);
+}
+
 static void division_sheets(struct fb *f)
 {
 	const struct division *dv = &f->m->divisions[f->division];
@@ -576,6 +722,7 @@ static void division_sheets(struct fb *f)
 		"空欄の行は報告なし: 前回の削減時間がそのまま数えられます。0 と書くと 0 時間になります",
 		submit_workload_columns, submit_workload_names, ARRAY_LEN(submit_workload_columns),
 		&wl, NEW_INITIATIVE_ROWS, validate_workload, ASK_WORKLOAD);
+	correction_sheet(f, f->fixes);
 	xw_list_sheet(&f->b, "施策", measure_columns, ARRAY_LEN(measure_columns), &measures,
 		      measures.n, f->title, f->period);
 	xw_list_sheet(&f->b, "KPI", kpi_columns, ARRAY_LEN(kpi_columns), &kpis.rows, kpis.rows.n,
@@ -606,13 +753,26 @@ static bool write_one(struct fb *f, const char *path, struct strbuf *err)
 		sb_addf(err, "%s を作れません", path);
 		return false;
 	}
-	sheet_overview(f);
-	division_sheets(f);
-	return xw_close(&f->b, err);
+	{
+		struct fixes x = {f, NULL, 0};
+		bool ok;
+
+		fixes_collect(&x, f);
+		f->fixes = &x;
+		f->nfixes = x.n;
+		sheet_overview(f);
+		division_sheets(f);
+		ok = xw_close(&f->b, err);
+		f->fixes = NULL;
+		free(x.v);
+		return ok;
+	}
 }
 
 struct feedback_plan {
 	struct fb f; /* the common part; each job copies it */
+	struct hmap p_actuals;
+	struct arena keys;
 	size_t *start, *fill, *flat;
 	char **paths; /* [ndivisions] */
 };
@@ -661,6 +821,24 @@ static void *feedback_plan_new(const struct render_input *in, struct strbuf *err
 	f->period = in->labels.period_long;
 	f->next_code = in->labels.next_code;
 	f->next_label = in->labels.next_long;
+	/* the KPI actual rows of P, by place, for the 修正 sheets */
+	hmap_init(&pl->p_actuals);
+	arena_init(&pl->keys);
+	{
+		struct strbuf key = STRBUF_INIT;
+
+		for (size_t i = 0; i < in->p->n_actuals; i++) {
+			const struct row_actual *r = &in->p->actuals[i];
+
+			if (r->period == in->r->period)
+				hmap_put(&pl->p_actuals,
+					 arena_strdup(&pl->keys, row_key(&key, r->src.file,
+									 r->src.sheet, r->src.row)),
+					 (void *)r);
+		}
+		sb_release(&key);
+	}
+	f->p_actuals = &pl->p_actuals;
 	/* every file name decided here, in one order, whoever writes the file */
 	pl->paths = xcalloc(m->ndivisions + 1, sizeof(*pl->paths));
 	name_set_init(&names);
@@ -703,6 +881,8 @@ static void feedback_plan_free(void *plan)
 	for (size_t i = 0; pl->paths && i < pl->f.m->ndivisions; i++)
 		free(pl->paths[i]);
 	free(pl->paths);
+	hmap_release(&pl->p_actuals);
+	arena_release(&pl->keys);
 	free(pl->start);
 	free(pl->fill);
 	free(pl->flat);

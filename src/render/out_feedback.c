@@ -418,21 +418,32 @@ static long column_named(const int *ids, size_t n, int id)
 }
 
 /* The 施策ID cells of the rows for new 取組: a list of the division's
- * measures (the 施策 sheet's IDs), so a new initiative names one of them. */
+ * measures, so a new initiative names one of them. The IDs themselves, not a
+ * range of the 施策 sheet: libxlsxwriter 1.1.4 leaks a list's formula (found
+ * by tests/memcheck.py). The joined list holds at most 255 bytes (Excel's
+ * limit in characters, and libxlsxwriter's buffer in bytes): a division with
+ * more IDs than that gets no list. */
 static void ask_measure(const struct fb *f, struct xw_sheet *s, const struct items *it,
 			const int *ids, size_t n, size_t extra)
 {
+	const struct division *dv = &f->m->divisions[f->division];
 	lxw_data_validation v = {0};
-	char formula[64];
-	size_t nm = f->m->divisions[f->division].nmeasures;
+	const char **list;
+	size_t chars = 0;
 	long at = column_named(ids, n, COL_MEASURE_ID);
 	uint16_t col = (uint16_t)(at < 0 ? 0 : at);
 
-	if (at < 0 || !nm || !extra)
+	if (at < 0 || !dv->nmeasures || !extra || dv->nmeasures > 200)
 		return;
-	snprintf(formula, sizeof(formula), "='施策'!$A$2:$A$%zu", nm + 1);
-	v.validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
-	v.value_formula = formula;
+	for (size_t i = 0; i < dv->nmeasures; i++)
+		chars += strlen(f->m->measures[dv->measures[i]].id) + 1;
+	if (chars > 255)
+		return;
+	list = xcalloc(dv->nmeasures + 1, sizeof(*list));
+	for (size_t i = 0; i < dv->nmeasures; i++)
+		list[i] = f->m->measures[dv->measures[i]].id;
+	v.validate = LXW_VALIDATION_TYPE_LIST;
+	v.value_list = (char **)list;
 	v.input_title = (char *)"施策ID";
 	v.input_message = (char *)"この取組が関わる施策を一覧から選びます（シート「施策」）。";
 	v.error_type = LXW_VALIDATION_ERROR_TYPE_WARNING;
@@ -440,6 +451,7 @@ static void ask_measure(const struct fb *f, struct xw_sheet *s, const struct ite
 	v.error_message = (char *)"この課の施策（シート「施策」）から選んでください。";
 	xw_validate(s, 2 + (uint32_t)it->rows.n, col, 2 + (uint32_t)(it->rows.n + extra) - 1, col,
 		    &v);
+	free(list);
 }
 
 /*

@@ -6,6 +6,8 @@
  */
 #include "kaikaku.h"
 
+#include <math.h>
+
 #include "cells.h"
 #include "explain.h"
 #include "own_marker.h"
@@ -128,27 +130,35 @@ static void style_chart(lxw_chart *ch, const char *title, const char *y_name)
 	chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
 }
 
-static void insert_chart(struct ctx *c, struct xw_sheet *s, lxw_chart *ch, uint32_t at_row)
+/* A chart at at_row, its height growing with its categories (so no label is
+ * dropped: ten departments or a hundred); returns the first row below it. */
+static uint32_t insert_chart(struct ctx *c, struct xw_sheet *s, lxw_chart *ch, uint32_t at_row,
+			     size_t categories)
 {
 	lxw_chart_options opt = {0};
 
 	opt.x_scale = 1.3;
-	opt.y_scale = 1.15;
+	opt.y_scale = fmax(1.15, ((double)categories * 20 + 120) / 288);
 	xw_keep(&c->b, worksheet_insert_chart_opt(s->ws, at_row, CHART_COL, ch, &opt));
+	return at_row + (uint32_t)ceil(288 * opt.y_scale / 20) + 1;
 }
 
-/* Measures by status, stacked per category (pillars or departments). */
-static void chart_statuses(struct ctx *c, struct xw_sheet *s, const char *title, uint32_t first,
-			   size_t n, uint32_t at_row)
+/* Measures by status, stacked per category (pillars or departments); the
+ * legend names only the statuses the city's measures have. Returns the row
+ * below the chart. */
+static uint32_t chart_statuses(struct ctx *c, struct xw_sheet *s, const char *title, uint32_t first,
+			       size_t n, uint32_t at_row)
 {
 	lxw_chart *ch;
+	int16_t absent[ARRAY_LEN(status_measure_order) + 1];
+	size_t nabsent = 0;
 
 	if (n == 0)
-		return;
+		return at_row;
 	ch = workbook_add_chart(c->b.wb, LXW_CHART_BAR_STACKED);
 	if (!ch) {
 		xw_keep(&c->b, LXW_ERROR_MEMORY_MALLOC_FAILED);
-		return;
+		return at_row;
 	}
 	for (size_t k = 0; k < ARRAY_LEN(status_measure_order); k++) {
 		lxw_col_t col = (lxw_col_t)(2 + k);
@@ -157,14 +167,19 @@ static void chart_statuses(struct ctx *c, struct xw_sheet *s, const char *title,
 
 		if (!se) {
 			xw_keep(&c->b, LXW_ERROR_MEMORY_MALLOC_FAILED);
-			return;
+			return at_row;
 		}
 		chart_series_set_categories(se, OVERVIEW, first, 0, first + (lxw_row_t)n - 1, 0);
 		chart_series_set_values(se, OVERVIEW, first, col, first + (lxw_row_t)n - 1, col);
 		chart_series_set_name_range(se, OVERVIEW, first - 1, col);
 		fill.color = c->s->colours[status_measure_order[k]].chart;
 		chart_series_set_fill(se, &fill);
+		if (!c->r->city.measures[status_measure_order[k]])
+			absent[nabsent++] = (int16_t)k;
 	}
+	absent[nabsent] = -1;
+	if (nabsent)
+		xw_keep(&c->b, chart_legend_delete_series(ch, absent));
 	/* in a bar chart y_axis is the category axis: the first category on top,
 	 * as in the table; the counts along x_axis */
 	chart_axis_set_reverse(ch->y_axis);
@@ -176,17 +191,49 @@ static void chart_statuses(struct ctx *c, struct xw_sheet *s, const char *title,
 		chart_axis_set_name_font(ch->x_axis, &af);
 		chart_axis_set_major_unit(ch->x_axis, 1);
 	}
-	insert_chart(c, s, ch, at_row);
+	return insert_chart(c, s, ch, at_row, n);
+}
+
+/* A series of ch: column col of rows first..last, categories in column 0;
+ * NULL when it cannot be made (the error kept). */
+static lxw_chart_series *rate_series(struct ctx *c, lxw_chart *ch, uint32_t first, lxw_row_t last,
+				     lxw_col_t col, const char *name)
+{
+	lxw_chart_series *se = ch ? chart_add_series(ch, NULL, NULL) : NULL;
+
+	if (!se) {
+		xw_keep(&c->b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		return NULL;
+	}
+	chart_series_set_categories(se, OVERVIEW, first, 0, last, 0);
+	chart_series_set_values(se, OVERVIEW, first, col, last, col);
+	chart_series_set_name(se, name);
+	return se;
+}
+
+/* A chart of type with its first series, the rates of rows first..last
+ * labelled; NULL when it cannot be made (the error kept). */
+static lxw_chart_series *rate_chart(struct ctx *c, uint8_t type, uint32_t first, lxw_row_t last,
+				    lxw_chart **ch)
+{
+	lxw_chart_series *se;
+
+	*ch = workbook_add_chart(c->b.wb, type);
+	if (!(se = rate_series(c, *ch, first, last, 3, "業務量削減率")))
+		return NULL;
+	chart_series_set_labels(se);
+	chart_series_set_labels_num_format(se, "0.0%");
+	return se;
 }
 
 /*
- * A KGI rate per category against the dashed target line. Per department the
- * rates are markers (the departments are not a sequence); over the periods
- * (trend) they are joined by a line. (libxlsxwriter 1.1.4 cannot combine a
- * column chart with a line chart.)
+ * The KGI rate per department as bars, each labelled, the target in the
+ * title; or over the periods (trend) as a line against the dashed target
+ * line. (libxlsxwriter 1.1.4 cannot combine a bar chart with a line.)
+ * Returns the row below the chart.
  */
-static void chart_kgi(struct ctx *c, struct xw_sheet *s, const char *title, uint32_t first,
-		      size_t n, bool trend, uint32_t at_row)
+static uint32_t chart_kgi(struct ctx *c, struct xw_sheet *s, const char *title, uint32_t first,
+			  size_t n, bool trend, uint32_t at_row)
 {
 	lxw_chart *ch;
 	lxw_chart_series *se;
@@ -195,35 +242,30 @@ static void chart_kgi(struct ctx *c, struct xw_sheet *s, const char *title, uint
 	lxw_row_t last = first + (lxw_row_t)n - 1;
 
 	if (n == 0)
-		return;
-	ch = workbook_add_chart(c->b.wb, LXW_CHART_LINE);
-	se = ch ? chart_add_series(ch, NULL, NULL) : NULL;
-	if (!se) {
-		xw_keep(&c->b, LXW_ERROR_MEMORY_MALLOC_FAILED);
-		return;
+		return at_row;
+	fill.color = 0x305496;
+	if (!trend) {
+		if (!(se = rate_chart(c, LXW_CHART_BAR, first, last, &ch)))
+			return at_row;
+		chart_series_set_fill(se, &fill);
+		chart_axis_set_reverse(ch->y_axis);
+		style_chart(ch, title, NULL);
+		chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
+		chart_axis_set_num_format(ch->x_axis, "0%");
+		chart_axis_set_min(ch->x_axis, 0);
+		return insert_chart(c, s, ch, at_row, n);
 	}
-	chart_series_set_categories(se, OVERVIEW, first, 0, last, 0);
-	chart_series_set_values(se, OVERVIEW, first, 3, last, 3);
-	chart_series_set_name(se, "業務量削減率");
+	if (!(se = rate_chart(c, LXW_CHART_LINE, first, last, &ch)))
+		return at_row;
 	line.color = 0x305496;
 	line.width = 2.25;
-	line.none = trend ? LXW_FALSE : LXW_TRUE;
 	chart_series_set_line(se, &line);
-	chart_series_set_marker_type(se, trend ? LXW_CHART_MARKER_CIRCLE : LXW_CHART_MARKER_SQUARE);
-	chart_series_set_marker_size(se, trend ? 6 : 10);
-	fill.color = 0x305496;
+	chart_series_set_marker_type(se, LXW_CHART_MARKER_CIRCLE);
+	chart_series_set_marker_size(se, 6);
 	chart_series_set_marker_fill(se, &fill);
-	chart_series_set_labels(se);
-	chart_series_set_labels_num_format(se, "0.0%");
 	chart_series_set_labels_position(se, LXW_CHART_LABEL_POSITION_ABOVE);
-	se = chart_add_series(ch, NULL, NULL);
-	if (!se) {
-		xw_keep(&c->b, LXW_ERROR_MEMORY_MALLOC_FAILED);
-		return;
-	}
-	chart_series_set_categories(se, OVERVIEW, first, 0, last, 0);
-	chart_series_set_values(se, OVERVIEW, first, 4, last, 4);
-	chart_series_set_name(se, "目標");
+	if (!(se = rate_series(c, ch, first, last, 4, "目標")))
+		return at_row;
 	tl.color = 0xC00000;
 	tl.width = 1.5;
 	tl.dash_type = LXW_CHART_LINE_DASH_DASH;
@@ -232,7 +274,7 @@ static void chart_kgi(struct ctx *c, struct xw_sheet *s, const char *title, uint
 	style_chart(ch, title, "業務量削減率");
 	chart_axis_set_num_format(ch->y_axis, "0%");
 	chart_axis_set_min(ch->y_axis, 0);
-	insert_chart(c, s, ch, at_row);
+	return insert_chart(c, s, ch, at_row, n);
 }
 
 static void sheet_overview(struct ctx *c)
@@ -321,10 +363,18 @@ static void sheet_overview(struct ctx *c)
 		xw_number(&s, row, 6, target, XW_PCT);
 	}
 	n = r->npillars;
-	chart_statuses(c, &s, "柱別の施策の状況", pillars_at, n, 0);
-	chart_statuses(c, &s, "部別の施策の状況", depts_at, m->ndepartments, 17);
-	chart_kgi(c, &s, "部別の業務量削減率と目標", kgi_at, m->ndepartments, false, 34);
-	chart_kgi(c, &s, "業務量削減率の推移", trend_at, r->ntrend, true, 51);
+	{
+		/* one below the other, each as tall as its categories need */
+		char t[PRESENT_MAX], title[160];
+		uint32_t at = 0;
+
+		snprintf(title, sizeof(title), "部別の業務量削減率（目標 %s）",
+			 present_percent(target, t));
+		at = chart_kgi(c, &s, "業務量削減率の推移", trend_at, r->ntrend, true, at);
+		at = chart_kgi(c, &s, title, kgi_at, m->ndepartments, false, at);
+		at = chart_statuses(c, &s, "柱別の施策の状況", pillars_at, n, at);
+		chart_statuses(c, &s, "部別の施策の状況", depts_at, m->ndepartments, at);
+	}
 	xw_finish(&s);
 	xw_keep(&c->b, worksheet_set_column(s.ws, 0, 0, 26, NULL));
 }

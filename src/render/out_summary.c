@@ -150,8 +150,6 @@ static uint32_t chart_statuses(struct ctx *c, struct xw_sheet *s, const char *ti
 			       size_t n, uint32_t at_row)
 {
 	lxw_chart *ch;
-	int16_t absent[ARRAY_LEN(status_measure_order) + 1];
-	size_t nabsent = 0;
 
 	if (n == 0)
 		return at_row;
@@ -162,9 +160,15 @@ static uint32_t chart_statuses(struct ctx *c, struct xw_sheet *s, const char *ti
 	}
 	for (size_t k = 0; k < ARRAY_LEN(status_measure_order); k++) {
 		lxw_col_t col = (lxw_col_t)(2 + k);
-		lxw_chart_series *se = chart_add_series(ch, NULL, NULL);
+		lxw_chart_series *se;
 		lxw_chart_fill fill = {0};
 
+		/* only the statuses the city's measures have: no legend entry for
+		 * a status nobody is in (deleting legend entries is read in opposite
+		 * orders by Excel and LibreOffice for bar charts) */
+		if (!c->r->city.measures[status_measure_order[k]])
+			continue;
+		se = chart_add_series(ch, NULL, NULL);
 		if (!se) {
 			xw_keep(&c->b, LXW_ERROR_MEMORY_MALLOC_FAILED);
 			return at_row;
@@ -174,12 +178,7 @@ static uint32_t chart_statuses(struct ctx *c, struct xw_sheet *s, const char *ti
 		chart_series_set_name_range(se, OVERVIEW, first - 1, col);
 		fill.color = c->s->colours[status_measure_order[k]].chart;
 		chart_series_set_fill(se, &fill);
-		if (!c->r->city.measures[status_measure_order[k]])
-			absent[nabsent++] = (int16_t)k;
 	}
-	absent[nabsent] = -1;
-	if (nabsent)
-		xw_keep(&c->b, chart_legend_delete_series(ch, absent));
 	/* in a bar chart y_axis is the category axis: the first category on top,
 	 * as in the table; the counts along x_axis */
 	chart_axis_set_reverse(ch->y_axis);

@@ -79,7 +79,7 @@ bool attribution_milestone_refused(const struct attribution *a, size_t i, int pe
 
 /* ---- owners */
 
-static const char *row_key(struct strbuf *sb, const char *file, const char *sheet, int row)
+const char *attribution_row_key(struct strbuf *sb, const char *file, const char *sheet, int row)
 {
 	sb_reset(sb);
 	sb_addf(sb, "%s\x1f%s\x1f%d", file, sheet ? sheet : "", row);
@@ -94,7 +94,7 @@ static void attribute(struct attribution *a, struct strbuf *tmp, const char *fil
 
 	if (division < 0)
 		return;
-	key = arena_strdup(&a->arena, row_key(tmp, file, sheet, row));
+	key = arena_strdup(&a->arena, attribution_row_key(tmp, file, sheet, row));
 	hmap_put(&a->row_owner, key, pack((size_t)division));
 	o = hmap_get(&a->file_owners, file);
 	if (!o) {
@@ -160,7 +160,8 @@ static void note_period(struct attribution *a, struct strbuf *tmp, const struct 
 {
 	if (period < 0 || period == PERIOD_NONE)
 		return;
-	hmap_put(&a->row_period, arena_strdup(&a->arena, row_key(tmp, s->file, s->sheet, s->row)),
+	hmap_put(&a->row_period,
+		 arena_strdup(&a->arena, attribution_row_key(tmp, s->file, s->sheet, s->row)),
 		 pack((size_t)period));
 }
 
@@ -195,7 +196,7 @@ long attribution_row_division(const struct attribution *a, const char *file, con
 			      int row)
 {
 	struct strbuf sb = STRBUF_INIT;
-	void *v = hmap_get(&a->row_owner, row_key(&sb, file, sheet, row));
+	void *v = hmap_get(&a->row_owner, attribution_row_key(&sb, file, sheet, row));
 
 	sb_release(&sb);
 	return v ? (long)unpack(v) : -1;
@@ -208,7 +209,7 @@ bool attribution_diag_bears_on(const struct attribution *a, const struct diag *g
 
 	if (!g->file || g->row <= 0)
 		return true;
-	v = hmap_get(&a->row_period, row_key(&sb, g->file, g->sheet, g->row));
+	v = hmap_get(&a->row_period, attribution_row_key(&sb, g->file, g->sheet, g->row));
 	sb_release(&sb);
 	if (!v)
 		return true;

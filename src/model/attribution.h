@@ -42,6 +42,10 @@ struct owners {
 	size_t n;
 };
 
+/* The key of a row of the input, "file\x1fsheet\x1frow", into sb (whose
+ * text it returns): how every per-row lookup of the outputs names a row. */
+const char *attribution_row_key(struct strbuf *sb, const char *file, const char *sheet, int row);
+
 /* a from the rows of p that m (built from p) decided. */
 void attribution_build(struct attribution *a, const struct model *m, const struct parsed *p);
 void attribution_release(struct attribution *a);

@@ -600,13 +600,6 @@ struct fixes {
 	size_t n;
 };
 
-static const char *row_key(struct strbuf *sb, const char *file, const char *sheet, int row)
-{
-	sb_reset(sb);
-	sb_addf(sb, "%s\x1f%s\x1f%d", file, sheet ? sheet : "", row);
-	return sb_str(sb);
-}
-
 /* From the division's own error records: each at a KPI actual row of P
  * whose KPI has no accepted value for P, once per KPI. */
 static void fixes_collect(struct fixes *x, const struct fb *f)
@@ -625,7 +618,7 @@ static void fixes_collect(struct fixes *x, const struct fb *f)
 		if (diag_code_severity(g->code) != SEV_ERROR || g->code == E_CONFLICT ||
 		    g->row <= 0 || !g->file)
 			continue;
-		r = hmap_get(f->p_actuals, row_key(&key, g->file, g->sheet, g->row));
+		r = hmap_get(f->p_actuals, attribution_row_key(&key, g->file, g->sheet, g->row));
 		if (!r || (k = model_find_kpi(f->m, r->kpi_id)) < 0 || f->r->kpis[k].actual)
 			continue;
 		for (size_t j = 0; j < x->n; j++)
@@ -844,7 +837,8 @@ static void *feedback_plan_new(const struct render_input *in, struct strbuf *err
 
 			if (r->period == in->r->period)
 				hmap_put(&pl->p_actuals,
-					 arena_strdup(&pl->keys, row_key(&key, r->src.file,
+					 arena_strdup(&pl->keys, attribution_row_key(
+									 &key, r->src.file,
 									 r->src.sheet, r->src.row)),
 					 (void *)r);
 		}

@@ -6,13 +6,6 @@
 #include "hashmap.h"
 #include "sheet_grid.h"
 
-static const char *row_key(struct strbuf *sb, const char *file, const char *sheet, int row)
-{
-	sb_reset(sb);
-	sb_addf(sb, "%s\x1f%s\x1f%d", file, sheet ? sheet : "", row);
-	return sb_str(sb);
-}
-
 static long period_index(const struct grid_marks *g, int period)
 {
 	for (size_t i = 0; i < g->nperiods; i++)
@@ -34,7 +27,7 @@ static void note_row(const struct render_input *in, struct grid_marks *g, const 
 	if (d < 0 || q < 0)
 		return;
 	m = &g->mark[(size_t)d * g->nperiods + (size_t)q];
-	if (hmap_has(bad, row_key(tmp, s->file, s->sheet, s->row)))
+	if (hmap_has(bad, attribution_row_key(tmp, s->file, s->sheet, s->row)))
 		*m = GRID_PARTLY;
 	else if (*m == GRID_NONE)
 		*m = GRID_OK;
@@ -64,7 +57,8 @@ void grid_marks_build(const struct render_input *in, struct grid_marks *g)
 
 		if (x->file && x->row > 0 && diag_code_severity(x->code) == SEV_ERROR)
 			hmap_put(&bad,
-				 arena_strdup(&keys, row_key(&tmp, x->file, x->sheet, x->row)),
+				 arena_strdup(&keys,
+					      attribution_row_key(&tmp, x->file, x->sheet, x->row)),
 				 (void *)1);
 	}
 	for (size_t i = 0; i < p->n_actuals; i++)

@@ -10,7 +10,9 @@ if [ "$what" = bench ]; then
 	pkgs="$pkgs python3"
 fi
 if [ "$what" = test ]; then
-	pkgs="$pkgs clang-format python3 python3-openpyxl libreoffice-calc-nogui poppler-utils qpdf valgrind clang locales man-db groff-base strace"
+	# Carlito: Calibri's metrics, so that LibreOffice sizes columns (and the
+	# print scale) as Excel does (tests/xlsx_print.py)
+	pkgs="$pkgs clang-format python3 python3-openpyxl libreoffice-calc-nogui fonts-crosextra-carlito poppler-utils qpdf valgrind clang locales man-db groff-base strace"
 	# the public page (tests/public.py): html5lib, xmllint, headless Chromium;
 	# node and npm for playwright-core and axe-core (tests/browser/). A
 	# nodejs that brings its own npm (NodeSource's) needs no Debian npm.

@@ -55,6 +55,8 @@ static void mark_input(struct fb *f, const char *sheet)
 
 /* ---- 概要 */
 
+#define FB_LAST 7 /* H: the last column of 概要's grid */
+
 static void sheet_overview(struct fb *f)
 {
 	const struct model *m = f->m;
@@ -69,6 +71,10 @@ static void sheet_overview(struct fb *f)
 
 	if (!xw_sheet(&f->b, &s, "概要"))
 		return;
+	/* a fixed grid: the words and instructions wrap across B–H (FB_LAST) */
+	xw_width(&s, 0, 24);
+	for (uint16_t i = 1; i <= FB_LAST; i++)
+		xw_width(&s, i, 11);
 	xw_print(&s, f->title, f->period, -1);
 	sb_addf(&sb, "業務改革 四半期フィードバック（%s %s）", m->departments[dv->dept].name,
 		dv->name);
@@ -94,10 +100,10 @@ static void sheet_overview(struct fb *f)
 		else
 			sb_adds(&sb,
 				"この四半期の KPI 実績・マイルストーン状況の報告が届いていません。");
-		xw_text(&s, row++, 0, sb_str(&sb), XW_NOTE);
+		xw_span(&s, row++, 0, FB_LAST, sb_str(&sb), XW_NOTE);
 		row++;
 	}
-	row = sheet_brief(&s, row, f->in, (long)f->division);
+	row = sheet_brief(&s, row, f->in, (long)f->division, FB_LAST);
 	xw_text(&s, row++, 0, "業務量削減（KGI）への貢献", XW_SUBTITLE);
 	xw_header(&s, row++, kgi_hdr, ARRAY_LEN(kgi_hdr));
 	xw_number(&s, row, 0, k->hours_saved, XW_NUM);
@@ -150,7 +156,7 @@ static void sheet_overview(struct fb *f)
 			f->nerrors);
 	else
 		sb_adds(&sb, "この課の提出物にエラー・警告はありません。");
-	xw_text(&s, row++, 0, sb_str(&sb), f->nerrors ? XW_NOTE : XW_TEXT);
+	xw_span(&s, row++, 0, FB_LAST, sb_str(&sb), f->nerrors ? XW_NOTE : XW_TEXT);
 	if (f->nfixes) {
 		/* a refused value of P can be corrected here (issue 13) */
 		sb_reset(&sb);
@@ -158,7 +164,7 @@ static void sheet_overview(struct fb *f)
 			"今期の KPI 実績値のうち %zu 件が使えませんでした。シート「修正_%s」で直した値を"
 			"入れ、このブックと一緒に送ってください（%s の値として読まれます）。",
 			f->nfixes, f->in->labels.code, f->in->labels.code);
-		xw_text(&s, row++, 0, sb_str(&sb), XW_NOTE);
+		xw_span(&s, row++, 0, FB_LAST, sb_str(&sb), XW_NOTE);
 	}
 	row++;
 	xw_text(&s, row++, 0, "次の提出のしかた", XW_SUBTITLE);
@@ -176,15 +182,14 @@ static void sheet_overview(struct fb *f)
 		sb_addf(&sb, "次回の提出は %s の分です。提出期限は ", f->next_label);
 		present_deadline(f->r->period + 1, (int)f->in->s->due_days, &sb);
 		sb_adds(&sb, " です。");
-		xw_text(&s, row++, 0, sb_str(&sb), XW_NOTE);
+		xw_span(&s, row++, 0, FB_LAST, sb_str(&sb), XW_NOTE);
 		sb_reset(&sb);
 		sb_addf(&sb, "問い合わせ先: %s", f->in->s->contact);
-		xw_text(&s, row++, 0, sb_str(&sb), XW_TEXT);
+		xw_span(&s, row++, 0, FB_LAST, sb_str(&sb), XW_TEXT);
 		for (size_t i = 0; i < ARRAY_LEN(steps); i++)
-			xw_text(&s, row++, 0, steps[i], XW_TEXT);
+			xw_span(&s, row++, 0, FB_LAST, steps[i], XW_TEXT);
 	}
 	xw_finish(&s);
-	xw_keep(&f->b, worksheet_set_column(s.ws, 0, 0, 18, NULL));
 	sb_release(&sb);
 }
 
@@ -222,7 +227,9 @@ static void submission_start(struct fb *f, struct xw_sheet *s, const char *name,
 		label, what, blank);
 	present_deadline(f->r->period + 1, (int)f->in->s->due_days, &note);
 	sb_addf(&note, "、問い合わせ先 %s", f->in->s->contact);
-	xw_text(s, 0, 0, sb_str(&note), XW_NOTE);
+	/* across the table's first page, wrapped */
+	xw_columns_setup(s, cols, n);
+	xw_span(s, 0, 0, (uint16_t)(xw_page_columns(s, (uint16_t)n) - 1), sb_str(&note), XW_NOTE);
 	xw_columns_header(s, 1, cols, n);
 	worksheet_freeze_panes(s->ws, 2, 0);
 	xw_print(s, f->title, f->next_label, 1);

@@ -22,7 +22,22 @@
 #include "xlsx_write.h"
 
 #define OVERVIEW "概要"
-#define CHART_COL 15
+
+/*
+ * 概要's grid, so that on a 1366 × 768 screen at 100% the briefing and the
+ * first charts are seen together, and on A4 it prints one page wide at 8
+ * points or more: column A the labels, B–F figures, G–M counts; the briefing's
+ * words across C–I; the first charts from column J (752 px), 420 px wide, so
+ * that they end in column P (xw_drawing).
+ */
+#define OV_LABEL_W 22.0
+#define OV_FIGURE_W 11.0 /* B–F */
+#define OV_COUNT_W 8.0   /* G–M */
+#define OV_COLS 13
+#define OV_WORDS_LAST 8 /* I */
+#define OV_CHART_COL 9  /* J */
+#define OV_CHART_PX 420.0
+#define OV_SIDE_COL 5 /* F: the second chart of a pair below the tables */
 
 struct ctx {
 	const struct render_input *in;
@@ -36,15 +51,6 @@ struct ctx {
 	const char *title;
 	const char *period;
 };
-
-static void division_cells(struct ctx *c, struct xw_sheet *s, uint32_t row, uint16_t col, size_t d)
-{
-	const struct division *dv = &c->m->divisions[d];
-
-	xw_text(s, row, col, c->m->departments[dv->dept].name, XW_TEXT);
-	xw_text(s, row, col + 1, dv->code, XW_TEXT);
-	xw_text(s, row, col + 2, dv->name, XW_TEXT);
-}
 
 /* ---- 概要 */
 
@@ -116,7 +122,7 @@ static lxw_chart_font chart_font(double size, bool bold)
 
 static void style_chart(lxw_chart *ch, const char *title, const char *y_name)
 {
-	lxw_chart_font tf = chart_font(11, true), af = chart_font(9, false);
+	lxw_chart_font tf = chart_font(11, true), af = chart_font(10, false);
 
 	chart_title_set_name(ch, title);
 	chart_title_set_name_font(ch, &tf);
@@ -130,16 +136,17 @@ static void style_chart(lxw_chart *ch, const char *title, const char *y_name)
 	chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
 }
 
-/* A chart at at_row, its height growing with its categories (so no label is
- * dropped: ten departments or a hundred); returns the first row below it. */
+/* A chart at (at_row, col), OV_CHART_PX wide, its height growing with its
+ * categories (so no label is dropped: ten departments or a hundred); returns
+ * the first row below it. */
 static uint32_t insert_chart(struct ctx *c, struct xw_sheet *s, lxw_chart *ch, uint32_t at_row,
-			     size_t categories)
+			     uint16_t col, size_t categories)
 {
 	lxw_chart_options opt = {0};
 
-	opt.x_scale = 1.3;
-	opt.y_scale = fmax(1.15, ((double)categories * 20 + 120) / 288);
-	xw_keep(&c->b, worksheet_insert_chart_opt(s->ws, at_row, CHART_COL, ch, &opt));
+	opt.x_scale = OV_CHART_PX / 480;
+	opt.y_scale = fmax(1.0, ((double)categories * 20 + 120) / 288);
+	xw_keep(&c->b, worksheet_insert_chart_opt(s->ws, at_row, col, ch, &opt));
 	return at_row + (uint32_t)ceil(288 * opt.y_scale / 20) + 1;
 }
 
@@ -147,7 +154,7 @@ static uint32_t insert_chart(struct ctx *c, struct xw_sheet *s, lxw_chart *ch, u
  * legend names only the statuses the city's measures have. Returns the row
  * below the chart. */
 static uint32_t chart_statuses(struct ctx *c, struct xw_sheet *s, const char *title, uint32_t first,
-			       size_t n, uint32_t at_row)
+			       size_t n, uint32_t at_row, uint16_t at_col)
 {
 	lxw_chart *ch;
 
@@ -184,13 +191,13 @@ static uint32_t chart_statuses(struct ctx *c, struct xw_sheet *s, const char *ti
 	chart_axis_set_reverse(ch->y_axis);
 	style_chart(ch, title, NULL);
 	{
-		lxw_chart_font af = chart_font(9, false);
+		lxw_chart_font af = chart_font(10, false);
 
 		chart_axis_set_name(ch->x_axis, "施策数");
 		chart_axis_set_name_font(ch->x_axis, &af);
 		chart_axis_set_major_unit(ch->x_axis, 1);
 	}
-	return insert_chart(c, s, ch, at_row, n);
+	return insert_chart(c, s, ch, at_row, at_col, n);
 }
 
 /* A series of ch: column col of rows first..last, categories in column 0;
@@ -222,6 +229,11 @@ static lxw_chart_series *rate_chart(struct ctx *c, uint8_t type, uint32_t first,
 		return NULL;
 	chart_series_set_labels(se);
 	chart_series_set_labels_num_format(se, "0.0%");
+	{
+		lxw_chart_font lf = chart_font(10, false);
+
+		chart_series_set_labels_font(se, &lf);
+	}
 	return se;
 }
 
@@ -232,7 +244,7 @@ static lxw_chart_series *rate_chart(struct ctx *c, uint8_t type, uint32_t first,
  * Returns the row below the chart.
  */
 static uint32_t chart_kgi(struct ctx *c, struct xw_sheet *s, const char *title, uint32_t first,
-			  size_t n, bool trend, uint32_t at_row)
+			  size_t n, bool trend, uint32_t at_row, uint16_t at_col)
 {
 	lxw_chart *ch;
 	lxw_chart_series *se;
@@ -252,7 +264,7 @@ static uint32_t chart_kgi(struct ctx *c, struct xw_sheet *s, const char *title, 
 		chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
 		chart_axis_set_num_format(ch->x_axis, "0%");
 		chart_axis_set_min(ch->x_axis, 0);
-		return insert_chart(c, s, ch, at_row, n);
+		return insert_chart(c, s, ch, at_row, at_col, n);
 	}
 	if (!(se = rate_chart(c, LXW_CHART_LINE, first, last, &ch)))
 		return at_row;
@@ -273,65 +285,74 @@ static uint32_t chart_kgi(struct ctx *c, struct xw_sheet *s, const char *title, 
 	style_chart(ch, title, "業務量削減率");
 	chart_axis_set_num_format(ch->y_axis, "0%");
 	chart_axis_set_min(ch->y_axis, 0);
-	return insert_chart(c, s, ch, at_row, n);
+	return insert_chart(c, s, ch, at_row, at_col, 0);
 }
 
+/* The status counts of the pillars (and the city), then of the departments;
+ * their first data rows in *pillars_at, *depts_at. */
+static void overview_counts(struct ctx *c, struct xw_sheet *s, uint32_t *row, uint32_t *pillars_at,
+			    uint32_t *depts_at)
+{
+	const struct model *m = c->m;
+	const struct result *r = c->r;
+	size_t n = (r->npillars > m->ndepartments ? r->npillars : m->ndepartments) + 1;
+	const char **names = xcalloc(n, sizeof(*names));
+	const struct counts **cs = xcalloc(n, sizeof(*cs));
+
+	for (size_t i = 0; i < r->npillars; i++) {
+		names[i] = c->s->pillars[i].name;
+		cs[i] = &r->pillars[i];
+	}
+	names[r->npillars] = "市全体";
+	cs[r->npillars] = &r->city;
+	*pillars_at = counts_block(s, row, "柱別の施策の状況", "柱", names, cs, r->npillars + 1);
+	for (size_t i = 0; i < m->ndepartments; i++) {
+		names[i] = m->departments[i].name;
+		cs[i] = &r->departments[i];
+	}
+	*depts_at = counts_block(s, row, "部別の施策の状況", "部", names, cs, m->ndepartments);
+	free(names);
+	free(cs);
+}
+
+/*
+ * 概要: the briefing at the top left with the KGI's trend and the pillars'
+ * statuses beside it (what a PMO officer sees on opening the book), then the
+ * tables the charts draw from, the departments' charts side by side below
+ * them, and every division's KGI last.
+ */
 static void sheet_overview(struct ctx *c)
 {
 	const struct model *m = c->m;
 	const struct result *r = c->r;
 	double target = r->params.kgi_target;
 	struct xw_sheet s;
-	uint32_t row = 0, pillars_at, depts_at, kgi_at, trend_at;
-	size_t n;
+	uint32_t row = 0, pillars_at, depts_at, kgi_at, trend_at, charts_end, top = 3;
+	uint32_t trend_row, pillar_row;
 
 	if (!xw_sheet(&c->b, &s, OVERVIEW))
 		return;
+	xw_width(&s, 0, OV_LABEL_W);
+	for (uint16_t i = 1; i < OV_COLS; i++)
+		xw_width(&s, i, i <= 5 ? OV_FIGURE_W : OV_COUNT_W);
 	xw_print(&s, c->title, c->period, -1);
 	xw_text(&s, row++, 0, c->title, XW_TITLE);
 	xw_text(&s, row++, 0, c->period, XW_TEXT);
 	row++;
-	row = sheet_brief(&s, row, c->in, -1);
+	row = sheet_brief(&s, row, c->in, -1, OV_WORDS_LAST);
+	/* the first two charts beside the briefing: their rows are known only
+	 * once the tables are written, so their places are kept here */
+	trend_row = top;
+	pillar_row = top + (uint32_t)ceil(288.0 / 20) + 1;
+	charts_end = pillar_row +
+		     (uint32_t)ceil(288 * fmax(1.0, ((double)r->npillars * 20 + 120) / 288) / 20) +
+		     1;
+	if (row < charts_end)
+		row = charts_end;
 	xw_text(&s, row++, 0, "KGI 業務量削減率（既存業務の 30% 削減）", XW_SUBTITLE);
 	kgi_header(&s, row++, "区分");
 	xw_text(&s, row, 0, "市全体", XW_TEXT);
 	kgi_cells(&s, row++, 1, &r->kgi, target);
-	row++;
-	{
-		const char **names = xcalloc(r->npillars + 1, sizeof(*names));
-		const struct counts **cs = xcalloc(r->npillars + 1, sizeof(*cs));
-
-		for (size_t i = 0; i < r->npillars; i++) {
-			names[i] = c->s->pillars[i].name;
-			cs[i] = &r->pillars[i];
-		}
-		names[r->npillars] = "市全体";
-		cs[r->npillars] = &r->city;
-		pillars_at = counts_block(&s, &row, "柱別の施策の状況", "柱", names, cs,
-					  r->npillars + 1);
-		free(names);
-		free(cs);
-	}
-	{
-		const char **names = xcalloc(m->ndepartments + 1, sizeof(*names));
-		const struct counts **cs = xcalloc(m->ndepartments + 1, sizeof(*cs));
-
-		for (size_t i = 0; i < m->ndepartments; i++) {
-			names[i] = m->departments[i].name;
-			cs[i] = &r->departments[i];
-		}
-		depts_at = counts_block(&s, &row, "部別の施策の状況", "部", names, cs,
-					m->ndepartments);
-		free(names);
-		free(cs);
-	}
-	xw_text(&s, row++, 0, "部別の業務量削減率", XW_SUBTITLE);
-	kgi_header(&s, row++, "部");
-	kgi_at = row;
-	for (size_t i = 0; i < m->ndepartments; i++, row++) {
-		xw_text(&s, row, 0, m->departments[i].name, XW_TEXT);
-		kgi_cells(&s, row, 1, &r->kgi_departments[i], target);
-	}
 	row++;
 	xw_text(&s, row++, 0, "業務量削減率の推移", XW_SUBTITLE);
 	kgi_header(&s, row++, "期間");
@@ -341,41 +362,57 @@ static void sheet_overview(struct ctx *c)
 		kgi_cells(&s, row, 1, &r->trend_city[i], target);
 	}
 	row++;
+	overview_counts(c, &s, &row, &pillars_at, &depts_at);
+	xw_text(&s, row++, 0, "部別の業務量削減率", XW_SUBTITLE);
+	kgi_header(&s, row++, "部");
+	kgi_at = row;
+	for (size_t i = 0; i < m->ndepartments; i++, row++) {
+		xw_text(&s, row, 0, m->departments[i].name, XW_TEXT);
+		kgi_cells(&s, row, 1, &r->kgi_departments[i], target);
+	}
+	row++;
+	{
+		char t[PRESENT_MAX], title[160];
+		uint32_t a, b;
+
+		chart_kgi(c, &s, "業務量削減率の推移", trend_at, r->ntrend, true, trend_row,
+			  OV_CHART_COL);
+		chart_statuses(c, &s, "柱別の施策の状況", pillars_at, r->npillars, pillar_row,
+			       OV_CHART_COL);
+		xw_drawing(&s, OV_CHART_COL, OV_CHART_PX);
+		/* the departments' charts side by side below their tables, as tall
+		 * as the departments need */
+		snprintf(title, sizeof(title), "部別の業務量削減率（目標 %s）",
+			 present_percent(target, t));
+		a = chart_kgi(c, &s, title, kgi_at, m->ndepartments, false, row, 0);
+		b = chart_statuses(c, &s, "部別の施策の状況", depts_at, m->ndepartments, row,
+				   OV_SIDE_COL + 1);
+		row = a > b ? a : b;
+	}
 	xw_text(&s, row++, 0, "課別の業務量削減率", XW_SUBTITLE);
 	{
-		static const char *const hdr[] = {"部",         "課コード",     "課",  "削減時間",
-						  "基準業務量", "業務量削減率", "目標"};
+		static const char *const hdr[] = {
+			"課", "課コード", "削減時間", "基準業務量", "業務量削減率", "目標", "部"};
 
 		xw_header(&s, row++, hdr, ARRAY_LEN(hdr));
 	}
 	for (size_t i = 0; i < m->ndivisions; i++, row++) {
+		const struct division *dv = &m->divisions[i];
 		const struct kgi *k = &r->kgi_divisions[i];
 
-		division_cells(c, &s, row, 0, i);
-		xw_number(&s, row, 3, k->hours_saved, XW_NUM);
-		if (m->divisions[i].has_baseline)
-			xw_number(&s, row, 4, k->baseline_hours, XW_NUM);
+		xw_text(&s, row, 0, dv->name, XW_TEXT);
+		xw_text(&s, row, 1, dv->code, XW_CENTER);
+		xw_number(&s, row, 2, k->hours_saved, XW_NUM);
+		if (dv->has_baseline)
+			xw_number(&s, row, 3, k->baseline_hours, XW_NUM);
 		else
-			xw_text(&s, row, 4, "（なし）", XW_TEXT);
+			xw_text(&s, row, 3, "（なし）", XW_TEXT);
 		if (k->rate >= 0)
-			xw_number(&s, row, 5, k->rate, XW_PCT);
-		xw_number(&s, row, 6, target, XW_PCT);
-	}
-	n = r->npillars;
-	{
-		/* one below the other, each as tall as its categories need */
-		char t[PRESENT_MAX], title[160];
-		uint32_t at = 0;
-
-		snprintf(title, sizeof(title), "部別の業務量削減率（目標 %s）",
-			 present_percent(target, t));
-		at = chart_kgi(c, &s, "業務量削減率の推移", trend_at, r->ntrend, true, at);
-		at = chart_kgi(c, &s, title, kgi_at, m->ndepartments, false, at);
-		at = chart_statuses(c, &s, "柱別の施策の状況", pillars_at, n, at);
-		chart_statuses(c, &s, "部別の施策の状況", depts_at, m->ndepartments, at);
+			xw_number(&s, row, 4, k->rate, XW_PCT);
+		xw_number(&s, row, 5, target, XW_PCT);
+		xw_text(&s, row, 6, m->departments[dv->dept].name, XW_TEXT);
 	}
 	xw_finish(&s);
-	xw_keep(&c->b, worksheet_set_column(s.ws, 0, 0, 26, NULL));
 }
 
 /* ---- the list sheets, as column tables */
@@ -417,12 +454,12 @@ static const struct xw_column measure_columns[] = {
 /* then one column per period of the trend (kpi_trend) */
 static const struct xw_column kpi_columns[] = {
 	{"KPI_ID", XW_TEXT, 0, 0, cells_kpi, F_KPI_ID},
+	{"指標名", XW_TEXT, 24, 0, cells_kpi, F_KPI_NAME},
 	{"施策ID", XW_TEXT, 0, 0, cells_kpi, F_MEASURE_ID},
 	{"施策名", XW_TEXT, 18, 0, cells_kpi, F_MEASURE_NAME},
 	{"部", XW_TEXT, 0, 0, cells_kpi, F_DEPT},
 	{"課コード", XW_TEXT, 0, 0, cells_kpi, F_DIV_CODE},
 	{"課", XW_TEXT, 0, 0, cells_kpi, F_DIV_NAME},
-	{"指標名", XW_TEXT, 24, 0, cells_kpi, F_KPI_NAME},
 	{"単位", XW_TEXT, 0, 0, cells_kpi, F_KPI_UNIT},
 	{"基準値", XW_NUM, 0, 0, cells_kpi, F_KPI_BASELINE},
 	{"基準時点", XW_TEXT, 0, 0, cells_kpi, F_KPI_BASELINE_PERIOD},
@@ -453,12 +490,12 @@ static void kpi_trend(const void *x, size_t k, const struct xw_column *col, stru
 
 static const struct xw_column milestone_columns[] = {
 	{"マイルストーンID", XW_TEXT, 0, 0, cells_milestone, F_MS_ID},
+	{"内容", XW_TEXT, 28, 0, cells_milestone, F_MS_DESCRIPTION},
 	{"施策ID", XW_TEXT, 0, 0, cells_milestone, F_MEASURE_ID},
 	{"施策名", XW_TEXT, 18, 0, cells_milestone, F_MEASURE_NAME},
 	{"部", XW_TEXT, 0, 0, cells_milestone, F_DEPT},
 	{"課コード", XW_TEXT, 0, 0, cells_milestone, F_DIV_CODE},
 	{"課", XW_TEXT, 0, 0, cells_milestone, F_DIV_NAME},
-	{"内容", XW_TEXT, 28, 0, cells_milestone, F_MS_DESCRIPTION},
 	{"期限", XW_TEXT, 0, 0, cells_milestone, F_MS_DUE},
 	{"報告状況", XW_TEXT, 0, 0, cells_milestone, F_MS_REPORTED},
 	{"報告期間", XW_TEXT, 0, 0, cells_milestone, F_MS_REPORT_PERIOD},
@@ -699,7 +736,7 @@ static void led_count(const void *x, size_t i, const struct xw_column *col, stru
 }
 
 static const struct xw_column ledger_columns[] = {
-	{"ファイル", XW_TEXT, 0, 60, led_path, 0},
+	{"ファイル", XW_TEXT, 40, 0, led_path, 0},
 	{"課", XW_TEXT, 0, 0, led_divisions, 0},
 	{"表の種類", XW_TEXT, 0, 0, led_kinds, 0},
 	{"形式", XW_TEXT, 0, 0, led_format, 0},
@@ -710,7 +747,7 @@ static const struct xw_column ledger_columns[] = {
 	{"報告なし", XW_INT, 0, 0, led_count, LED_SKIPPED},
 	{"エラー", XW_INT, 0, 0, led_count, LED_ERRORS},
 	{"警告", XW_INT, 0, 0, led_count, LED_WARNINGS},
-	{"SHA-256", XW_TEXT, 0, 0, led_sha256, 0},
+	{"SHA-256", XW_TEXT, 0, 66, led_sha256, 0},
 };
 
 static void sheet_ledger(struct ctx *c)

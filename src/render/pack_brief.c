@@ -193,11 +193,6 @@ static bool ref_in(const struct pack *k, const struct item_ref *it)
 	return pack_measure_in(k, it->measure);
 }
 
-static const char *kind_word(enum item_kind kind)
-{
-	return kind == ITEM_MEASURE ? "施策" : kind == ITEM_KPI ? "KPI" : "マイルストーン";
-}
-
 #define LINE 13.0
 
 /* How many lines of LINE fit above reserve points; at least 1, at most max. */
@@ -286,7 +281,7 @@ static void brief_worse(struct pack *k, double reserve)
 			pdf_text(p, p->ml + 10, y, BRIEF_SMALL,
 				 it->now == ST_DELAYED ? TARGET : INK, sb_str(&sb));
 			sb_reset(&sb);
-			sb_addf(&sb, "%s %s %s", kind_word(it->kind), item_id(k->m, it),
+			sb_addf(&sb, "%s %s %s", present_ref_kind(it->kind), item_id(k->m, it),
 				item_name(k->m, it));
 			cell_line(k, p->ml + 110, y, 300, BRIEF_SMALL, INK, sb_str(&sb));
 			cell_line(k, p->ml + 414, y, k->cw - 414, BRIEF_SMALL, GREY,
@@ -338,7 +333,7 @@ static void brief_behind(struct pack *k, double reserve)
 		if (!ref_in(k, it))
 			continue;
 		mark_badge(k, p->ml + 6, y + 1, 48, 12, it->now);
-		sb_addf(&sb, "%s %s %s", kind_word(it->kind), item_id(k->m, it),
+		sb_addf(&sb, "%s %s %s", present_ref_kind(it->kind), item_id(k->m, it),
 			item_name(k->m, it));
 		cell_line(k, p->ml + 60, y + 10, 350, BRIEF_SMALL, INK, sb_str(&sb));
 		cell_line(k, p->ml + 414, y + 10, k->cw - 414, BRIEF_SMALL, GREY,

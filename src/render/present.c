@@ -264,6 +264,11 @@ const char *present_item_kind(const char *kind)
 						: "業務量削減";
 }
 
+const char *present_ref_kind(enum item_kind kind)
+{
+	return kind == ITEM_MEASURE ? "施策" : kind == ITEM_KPI ? "KPI" : "マイルストーン";
+}
+
 const char *present_severity(bool error)
 {
 	return error ? "エラー" : "警告";

@@ -10,6 +10,7 @@
 
 #include <time.h>
 
+#include "briefing.h"
 #include "compute.h"
 #include "period.h"
 #include "status.h"
@@ -105,6 +106,8 @@ const char *present_status_mark(enum status s);
 /* The kind of an item ("kpi", "milestone", "workload") for people: "KPI",
  * "マイルストーン", "業務量削減". */
 const char *present_item_kind(const char *kind);
+/* The word for a briefing item's kind: 施策, KPI, マイルストーン. */
+const char *present_ref_kind(enum item_kind kind);
 
 /* A round step for a chart's axis up to max (finite, > 0): the smallest of
  * 1, 2, 2.5 and 5 times a power of ten, from 1%, that gives at most steps

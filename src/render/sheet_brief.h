@@ -13,9 +13,13 @@
 #include "render.h"
 #include "xlsx_write.h"
 
+/* The items most behind listed (the pack's 総括 lists as many as its page holds). */
+#define SHEET_BRIEF_BEHIND 8
+
 /* Writes the block from row (its title first) for the city (division < 0) or
- * one division; returns the row after it. Values in column 1, words in 2. */
-uint32_t sheet_brief(struct xw_sheet *s, uint32_t row, const struct render_input *in,
-		     long division);
+ * one division; returns the row after it. Labels in column 0, values in 1,
+ * words in 2..last merged and wrapped (the columns' widths fixed). */
+uint32_t sheet_brief(struct xw_sheet *s, uint32_t row, const struct render_input *in, long division,
+		     uint16_t last);
 
 #endif

@@ -97,8 +97,11 @@ bool xw_open(struct xw_book *b, const char *path, time_t created, const char *ti
 			format_set_bottom_color(f, 0x305496);
 			break;
 		case XW_NOTE:
+		case XW_NOTE_WRAP:
 			format_set_bold(f);
 			format_set_font_color(f, 0xC00000);
+			if (i == XW_NOTE_WRAP)
+				format_set_text_wrap(f);
 			break;
 		case XW_INT:
 			format_set_num_format(f, "#,##0");
@@ -286,10 +289,65 @@ static bool xml_ok(const char *s)
 	return true;
 }
 
+/* A column w characters wide in pixels, as Excel draws it (the default font's
+ * digit is 7 pixels wide, plus 5 of padding). */
+static double column_px(double w)
+{
+	return floor(w * 7 + 5);
+}
+
+/*
+ * The print scale from the widths: one page wide when 10-point text prints
+ * at 8 points or more (with PRINT_FIT_SCALE% for the spreadsheet's own
+ * rounding: LibreOffice draws columns some 7% wider than Excel); otherwise
+ * PRINT_MIN_SCALE%, the pages across then down, the key columns repeated on
+ * each.
+ */
+#define PRINT_MIN_SCALE 80
+#define PRINT_FIT_SCALE 86
+#define PRINT_WIDTH_PX 1026.0 /* A4 landscape less 2 × 0.5-inch margins, at 96 px/inch */
+
+/* text as a cell holds it: a line break is LF, as Excel types it
+ * (Alt+Enter); a text over Excel's 32,767 characters is cut with "…"; a
+ * character XML 1.0 forbids (U+FFFE, U+FFFF, C0 controls) is U+FFFD, also in
+ * chart caches. */
+static void cell_text(const char *text, struct strbuf *clean)
+{
+	size_t chars = 0;
+
+	for (const char *p = text; *p; p++) {
+		if ((*p & 0xC0) != 0x80 && ++chars > XLSX_MAX_TEXT - 1) {
+			sb_adds(clean, "…");
+			break;
+		}
+		if (*p == '\r') {
+			sb_addc(clean, '\n');
+			if (p[1] == '\n')
+				p++;
+		} else {
+			sb_addc(clean, *p);
+		}
+	}
+	if (!xml_ok(sb_str(clean))) {
+		struct strbuf safe = STRBUF_INIT;
+
+		text_xml_safe(&safe, sb_str(clean));
+		sb_release(clean);
+		*clean = safe;
+	}
+}
+
+/* The width of column col for wrapping: fixed or wrapped, else 0. */
+static double wrap_width(const struct xw_sheet *s, uint16_t col)
+{
+	if (col >= XW_MAX_COLS)
+		return 0;
+	return s->fixed[col] > 0 ? s->fixed[col] : s->wrap[col];
+}
+
 void xw_text(struct xw_sheet *s, uint32_t row, uint16_t col, const char *text, enum xw_fmt f)
 {
 	struct strbuf clean = STRBUF_INIT;
-	size_t chars = 0;
 	bool wrap = col < XW_MAX_COLS && s->wrap[col] > 0 && f == XW_TEXT;
 
 	if (!s->ws || s->b->err != LXW_NO_ERROR)
@@ -302,35 +360,15 @@ void xw_text(struct xw_sheet *s, uint32_t row, uint16_t col, const char *text, e
 		widen(s, col, 0, row);
 		return;
 	}
-	/* a line break in a cell is LF, as Excel types it (Alt+Enter); a text
-	 * over Excel's 32,767 characters is cut with "…"; a character XML 1.0
-	 * forbids (U+FFFE, U+FFFF, C0 controls) is U+FFFD, also in chart caches */
-	for (const char *p = text; *p; p++) {
-		if ((*p & 0xC0) != 0x80 && ++chars > XLSX_MAX_TEXT - 1) {
-			sb_adds(&clean, "…");
-			break;
-		}
-		if (*p == '\r') {
-			sb_addc(&clean, '\n');
-			if (p[1] == '\n')
-				p++;
-		} else {
-			sb_addc(&clean, *p);
-		}
-	}
-	if (!xml_ok(sb_str(&clean))) {
-		struct strbuf safe = STRBUF_INIT;
-
-		text_xml_safe(&safe, sb_str(&clean));
-		sb_release(&clean);
-		clean = safe;
-	}
-	if (wrap) {
-		unsigned lines = wrapped_lines(sb_str(&clean), s->wrap[col]);
+	cell_text(text, &clean);
+	if (wrap || (f == XW_HEADER && wrap_width(s, col) > 0)) {
+		/* a header wraps in a column of known width: as high as it needs */
+		unsigned lines = wrapped_lines(sb_str(&clean), wrap_width(s, col));
 
 		if (lines > s->cur_lines)
 			s->cur_lines = lines;
-		f = XW_WRAP;
+		if (f == XW_TEXT)
+			f = XW_WRAP;
 	}
 	xw_keep(s->b, worksheet_write_string(s->ws, row, col, sb_str(&clean), s->b->fmt[f]));
 	widen(s, col,
@@ -339,6 +377,65 @@ void xw_text(struct xw_sheet *s, uint32_t row, uint16_t col, const char *text, e
 		      : text_columns(sb_str(&clean)) * (f == XW_HEADER ? 1.1 : 1),
 	      row);
 	sb_release(&clean);
+}
+
+/* A column's width as far as it is known: fixed, wrapped, or at least
+ * Excel's default (the final width may be more). */
+static double known_width(const struct xw_sheet *s, uint16_t c)
+{
+	return s->fixed[c] > 0  ? s->fixed[c]
+	       : s->wrap[c] > 0 ? s->wrap[c]
+				: fmax(8.43, s->width[c] + 2);
+}
+
+void xw_width(struct xw_sheet *s, uint16_t col, double w)
+{
+	if (col < XW_MAX_COLS)
+		s->fixed[col] = w;
+}
+
+void xw_span(struct xw_sheet *s, uint32_t row, uint16_t c1, uint16_t c2, const char *text,
+	     enum xw_fmt f)
+{
+	struct strbuf clean = STRBUF_INIT;
+	double w = 0;
+	unsigned lines;
+
+	if (!s->ws || s->b->err != LXW_NO_ERROR || !text || !*text || c2 < c1 || c2 >= XW_MAX_COLS)
+		return;
+	touch(s, row);
+	cell_text(text, &clean);
+	for (uint16_t c = c1; c <= c2; c++)
+		w += known_width(s, c);
+	lines = wrapped_lines(sb_str(&clean), w);
+	if (lines > s->cur_lines)
+		s->cur_lines = lines;
+	if (c1 == c2)
+		xw_keep(s->b,
+			worksheet_write_string(s->ws, row, c1, sb_str(&clean),
+					       s->b->fmt[f == XW_NOTE ? XW_NOTE_WRAP : XW_WRAP]));
+	else
+		xw_keep(s->b,
+			worksheet_merge_range(s->ws, row, c1, row, c2, sb_str(&clean),
+					      s->b->fmt[f == XW_NOTE ? XW_NOTE_WRAP : XW_WRAP]));
+	widen(s, c2, 0, row);
+	sb_release(&clean);
+}
+
+uint16_t xw_page_columns(const struct xw_sheet *s, uint16_t n)
+{
+	double px = 0, page = PRINT_WIDTH_PX * 100 / PRINT_FIT_SCALE;
+	uint16_t c = 0;
+
+	while (c < n && c < XW_MAX_COLS && px + column_px(known_width(s, c)) <= page)
+		px += column_px(known_width(s, c++));
+	return c ? c : 1;
+}
+
+void xw_drawing(struct xw_sheet *s, uint16_t col, double px)
+{
+	s->drawing_col = col;
+	s->drawing_px = px;
 }
 
 void xw_number(struct xw_sheet *s, uint32_t row, uint16_t col, double v, enum xw_fmt f)
@@ -447,16 +544,17 @@ void xw_print(struct xw_sheet *s, const char *title, const char *period, long re
 	worksheet_set_landscape(s->ws);
 	worksheet_set_paper(s->ws, 9); /* A4 */
 	worksheet_set_margins(s->ws, 0.5, 0.5, 0.75, 0.75);
-	worksheet_fit_to_pages(s->ws, 1, 0);
+	s->print = true; /* the scale: xw_finish, from the widths */
 	if (repeat_row >= 0)
 		xw_keep(s->b,
 			worksheet_repeat_rows(s->ws, (lxw_row_t)repeat_row, (lxw_row_t)repeat_row));
-	sb_adds(&h, "&L&\"" FONT ",Regular\"&9");
+	/* 10 points: 8 at the smallest print scale */
+	sb_adds(&h, "&L&\"" FONT ",Regular\"&10");
 	header_escape(&h, title);
-	sb_adds(&h, "&R&\"" FONT ",Regular\"&9");
+	sb_adds(&h, "&R&\"" FONT ",Regular\"&10");
 	header_escape(&h, period);
 	xw_keep(s->b, worksheet_set_header(s->ws, sb_str(&h)));
-	xw_keep(s->b, worksheet_set_footer(s->ws, "&C&\"" FONT ",Regular\"&9&P / &N"));
+	xw_keep(s->b, worksheet_set_footer(s->ws, "&C&\"" FONT ",Regular\"&10&P / &N"));
 	sb_release(&h);
 }
 
@@ -486,8 +584,45 @@ void xw_protect(struct xw_sheet *s)
 	worksheet_protect(s->ws, NULL, &opt);
 }
 
+static void print_scale(struct xw_sheet *s, const double *widths)
+{
+	double px = 0, keys = 0, at = 0;
+
+	for (uint16_t c = 0; c < s->ncols; c++) {
+		if (c == s->drawing_col)
+			at = px;
+		px += column_px(widths[c]);
+		if (s->keys && c >= s->key_first && c <= s->key_last)
+			keys += column_px(widths[c]);
+	}
+	if (s->drawing_px > 0) {
+		/* a drawing counts to the end of the column it ends in (LibreOffice
+		 * prints that column whole); columns past the content are Excel's
+		 * default width */
+		double end, edge = px;
+
+		if (s->drawing_col >= s->ncols)
+			at = px + (s->drawing_col - s->ncols) * column_px(8.43);
+		end = at + s->drawing_px;
+		while (edge < end)
+			edge += column_px(8.43);
+		px = edge;
+	}
+	if (px * PRINT_FIT_SCALE / 100 <= PRINT_WIDTH_PX) {
+		worksheet_fit_to_pages(s->ws, 1, 0);
+		return;
+	}
+	worksheet_set_print_scale(s->ws, PRINT_MIN_SCALE);
+	worksheet_print_across(s->ws);
+	/* keys that leave most of each page to the other columns */
+	if (s->keys && keys * PRINT_MIN_SCALE / 100 <= PRINT_WIDTH_PX / 2)
+		xw_keep(s->b, worksheet_repeat_columns(s->ws, s->key_first, s->key_last));
+}
+
 void xw_finish(struct xw_sheet *s)
 {
+	double widths[XW_MAX_COLS];
+
 	if (!s->ws)
 		return;
 	row_done(s);
@@ -499,8 +634,13 @@ void xw_finish(struct xw_sheet *s)
 			w = 6;
 		if (w > cap)
 			w = cap;
+		if (s->fixed[c] > 0)
+			w = s->fixed[c];
+		widths[c] = w;
 		xw_keep(s->b, worksheet_set_column(s->ws, c, c, w, NULL));
 	}
+	if (s->print)
+		print_scale(s, widths);
 }
 
 void xw_finish_table(struct xw_sheet *s)
@@ -560,9 +700,17 @@ void xv_buf(struct xw_value *v)
 	v->text = NULL;
 }
 
-static void column_setup(struct xw_sheet *s, const struct xw_column *cols, size_t n)
+void xw_columns_setup(struct xw_sheet *s, const struct xw_column *cols, size_t n)
 {
 	for (size_t i = 0; i < n && i < XW_MAX_COLS; i++) {
+		if (cols[i].name) /* as wide as its header at least (filter button) */
+			widen(s, (uint16_t)i, text_columns(cols[i].name) * 1.1 + 2, 0);
+		/* the key columns: an ID through its name (xw_print) */
+		if (i == 0 || (i < 3 && cols[i].wrap > 0 && s->key_last == 0)) {
+			s->keys = true;
+			s->key_first = 0;
+			s->key_last = (uint16_t)i;
+		}
 		if (cols[i].wrap > 0)
 			xw_wrap(s, (uint16_t)i, cols[i].wrap);
 		if (cols[i].max_width > 0)
@@ -574,7 +722,7 @@ void xw_columns_header(struct xw_sheet *s, uint32_t row, const struct xw_column 
 {
 	for (size_t i = 0; i < n; i++)
 		xw_text(s, row, (uint16_t)i, cols[i].name, XW_HEADER);
-	column_setup(s, cols, n);
+	xw_columns_setup(s, cols, n);
 }
 
 void xw_columns_rows(struct xw_sheet *s, uint32_t first_row, const struct xw_column *cols, size_t n,
@@ -643,7 +791,7 @@ void xw_list_sheet(struct xw_book *b, const char *name, const struct xw_column *
 		for (size_t i = 0; i < n; i++)
 			names[i] = cols[i].name;
 		xw_table(&s, 0, names, n, nrows);
-		column_setup(&s, cols, n);
+		xw_columns_setup(&s, cols, n);
 		free(names);
 	}
 	xw_print(&s, title, period, 0);

@@ -34,6 +34,7 @@ enum xw_fmt {
 	XW_ROWNUM,  /* a row number, centred */
 	XW_IN_TEXT, /* an input cell: unlocked, highlighted */
 	XW_IN_NUM,
+	XW_NOTE_WRAP, /* an instruction across merged columns (xw_span) */
 	XW__COUNT
 };
 
@@ -53,12 +54,19 @@ struct xw_sheet {
 	double width[XW_MAX_COLS];
 	double max_width[XW_MAX_COLS]; /* 0: the default cap */
 	double wrap[XW_MAX_COLS];      /* > 0: a wrapped column of this width */
+	double fixed[XW_MAX_COLS];     /* > 0: this width whatever the content (xw_width) */
 	uint16_t ncols;
 	uint32_t nrows;
 	bool table; /* an Excel table gives the autofilter */
 	/* the row being written and the lines its wrapped cells need */
 	uint32_t cur_row;
 	unsigned cur_lines;
+	/* print set-up (xw_print), completed by xw_finish once the widths are known */
+	bool print;
+	bool keys; /* key columns, repeated on each page across */
+	uint16_t key_first, key_last;
+	uint16_t drawing_col; /* a drawing (chart) anchored at this column */
+	double drawing_px;    /* reaches this many pixels right of it */
 };
 
 /*
@@ -88,9 +96,29 @@ void xw_header(struct xw_sheet *s, uint32_t row, const char *const *names, size_
  */
 void xw_table(struct xw_sheet *s, uint32_t header_row, const char *const *names, size_t n,
 	      size_t nrows);
-/* A4 landscape, one page wide, the header row (if >= 0) repeated, and a
- * header and footer with the title, the period and "page n / N". */
+/*
+ * A4 landscape, the header row (if >= 0) repeated, and a header and footer
+ * with the title, the period and "page n / N". The scale is chosen by
+ * xw_finish from the columns' widths: one page wide when that keeps 10-point
+ * text at 8 points or more; otherwise 80%, pages printed across then down
+ * with the key columns repeated on each: in a column table, the first
+ * column through the first wrapped one (an ID and its name) when that is
+ * among the first three, else the first column.
+ */
 void xw_print(struct xw_sheet *s, const char *title, const char *period, long repeat_row);
+/* Column col is w characters wide whatever its content. */
+void xw_width(struct xw_sheet *s, uint16_t col, double w);
+/* text across the columns c1..c2 of row, merged and wrapped (f: XW_TEXT or
+ * XW_NOTE), the row as high as the text needs in the columns' widths as far
+ * as they are known (fixed with xw_width, wrapped, or the content so far). */
+void xw_span(struct xw_sheet *s, uint32_t row, uint16_t c1, uint16_t c2, const char *text,
+	     enum xw_fmt f);
+/* How many of the first n columns print on the first page when the sheet is
+ * too wide for one (at their widths as far as they are known). */
+uint16_t xw_page_columns(const struct xw_sheet *s, uint16_t n);
+/* A drawing (a chart) anchored at column col, px pixels wide: the print
+ * scale counts it. */
+void xw_drawing(struct xw_sheet *s, uint16_t col, double px);
 /* Allows a column to grow wider than the default cap (long text). */
 void xw_max_width(struct xw_sheet *s, uint16_t col, double max);
 /* A column of long text: this width, wrapped, and each row as high as its
@@ -146,6 +174,8 @@ void xv_mark(struct xw_value *v, const char *text, enum status st);
 /* The text is what was appended to v->buf. */
 void xv_buf(struct xw_value *v);
 
+/* The columns' wraps, caps and key columns (xw_columns_header does it). */
+void xw_columns_setup(struct xw_sheet *s, const struct xw_column *cols, size_t n);
 /* The columns' headers in row (XW_HEADER), and their widths and wraps. */
 void xw_columns_header(struct xw_sheet *s, uint32_t row, const struct xw_column *cols, size_t n);
 /* nrows rows from first_row: row i from the getters with (ctx, i). */

@@ -41,13 +41,14 @@ def inspect_workbook(path):
     """The feedback workbook as a reader sees it."""
     wb = openpyxl.load_workbook(path)
     name = os.path.basename(path)
-    # 修正_2026Q3 only for a division with a refused value of 2026Q3 to correct
-    fix = ["修正_2026Q3"] if "修正_2026Q3" in wb.sheetnames else []
+    # 修正_2026Q3 (KPI actuals) and 修正_2026Q3_マイルストーン only for a
+    # division with a refused value of 2026Q3 to correct
+    fix = [n for n in ("修正_2026Q3", "修正_2026Q3_マイルストーン") if n in wb.sheetnames]
     check(wb.sheetnames == ["概要", "提出_KPI実績", "提出_マイルストーン状況", "提出_業務量削減"] + fix
           + ["施策", "KPI", "マイルストーン", "入力エラー"], f"{name}: sheets {wb.sheetnames}")
     names = {(d.name, d.localSheetId): d.attr_text for d in wb.defined_names.definedName}
     check(names.get(("_kaikaku", None)) == '"feedback"', f"{name}: marker {names}")
-    for i in (1, 2, 3) + ((4,) if fix else ()):
+    for i in (1, 2, 3) + tuple(range(4, 4 + len(fix))):
         check(("_kaikaku_input", i) in names, f"{name}: sheet {i} is not marked for reading back")
     expect = {
         "提出_KPI実績": (["KPI_ID", "指標名", "単位", "基準値", "良い向き", "目標値", "目標時点", "前回値", "前回報告期間", "実績値", "報告期間", "課", "コメント", "対応策"],
@@ -106,7 +107,7 @@ def without_marker(path, tmp):
     kinds = re.findall(r"シート「([^」]+)」\n    種類: (\S+)", p.stdout)
     got = {sheet: kind.split("（")[0] for sheet, kind in kinds}
     want = {"提出_KPI実績": "kpi_actuals", "提出_マイルストーン状況": "milestone_status",
-            "提出_業務量削減": "workload"}
+            "提出_業務量削減": "workload", "修正_2026Q3": "kpi_actuals", "修正_2026Q3_マイルストーン": "milestone_status"}
     for sheet, kind in got.items():
         check(kind == want.get(sheet, "不明"), f"{os.path.basename(path)} without its marker: {sheet} is {kind}")
     check(len(got) >= 6, f"inspect saw {got}")
@@ -162,6 +163,27 @@ def fill(path, out_path, step):
                 check(ws.cell(row=r, column=h.index("報告期間") + 1).value == "2026Q3", "修正: 報告期間")
                 ws.cell(row=r, column=h.index("実績値") + 1).value = 22
                 entered.setdefault("fix", {})[kid] = 22
+    # a status of 2026Q3 refused (総務課's 進捗率 120): corrected likewise
+    if "修正_2026Q3_マイルストーン" in wb.sheetnames:
+        ws = wb["修正_2026Q3_マイルストーン"]
+        h = [c.value for c in ws[2]]
+        check(h[:2] == ["マイルストーンID", "内容"] and "状況" in h and "進捗率" in h, f"修正 sheet header {h}")
+        for r in range(3, ws.max_row + 1):
+            mid = ws.cell(row=r, column=1).value
+            if mid:
+                check(ws.cell(row=r, column=h.index("報告期間") + 1).value == "2026Q3", "修正: 報告期間")
+                check(str(ws.cell(row=r, column=h.index("送った状況") + 1).value or ""), "修正: what was sent")
+                ws.cell(row=r, column=h.index("状況") + 1).value = "進行中"
+                ws.cell(row=r, column=h.index("進捗率") + 1).value = 60
+                entered.setdefault("msfix", {})[mid] = ("進行中", 60)
+    if step == 1 or os.path.basename(path).startswith("010300_"):
+        # a clerk deletes a sheet it does not need and adds one of its own,
+        # before the input sheets: nothing of it is read, nothing is lost
+        # (010300's is then re-saved by LibreOffice as well)
+        del wb["施策"]
+        memo = wb.create_sheet("メモ")
+        memo["A1"], memo["A2"] = "課内メモ", "K15-1 は来週確認"
+        wb.move_sheet("メモ", offset=-(len(wb.sheetnames) - 2))
     wb.save(out_path)
     return entered
 
@@ -200,8 +222,11 @@ def main():
         st, err = run("run", "--input", inp, "--output", out, "--period", "2026Q4", "--quiet")
         man = json.load(open(os.path.join(out, "2026Q4", "manifest.json"), encoding="utf-8"))
         returned = [t for t in man["inputs"] if t["path"].startswith("submissions/2026Q4/")]
-        check({t["sheet"] for t in returned} == {"提出_KPI実績", "提出_マイルストーン状況", "提出_業務量削減", "修正_2026Q3"},
+        check({t["sheet"] for t in returned} == {"提出_KPI実績", "提出_マイルストーン状況", "提出_業務量削減", "修正_2026Q3",
+                                                 "修正_2026Q3_マイルストーン"},
               f"returned sheets read: {sorted({t['sheet'] for t in returned})}")
+        msfix = [t for t in returned if t["sheet"] == "修正_2026Q3_マイルストーン"]
+        check(len(msfix) == 1 and msfix[0]["accepted"] == 1, f"the milestone correction: {msfix}")
         for t in returned:
             check(t["rejected"] == 0, f"refused rows in {t['path']} {t['sheet']}: {t}")
         errs = open(os.path.join(out, "2026Q4", "errors_2026Q4.csv"), encoding="utf-8-sig").read()
@@ -209,7 +234,7 @@ def main():
             # 都市計画課 has no baseline: its hours are warned about, as always
             # the corrected 2026Q3 value restates what 2026Q3's run published
             check("submissions/2026Q4/" not in line or "[W_NO_BASELINE]" in line
-                  or ("[W_RESTATED]" in line and ",修正_2026Q3," in line),
+                  or ("[W_RESTATED]" in line and (",修正_2026Q3," in line or ",修正_2026Q3_マイルストーン," in line)),
                   f"a record about a returned workbook: {line}")
         wb = openpyxl.load_workbook(os.path.join(out, "2026Q4", "summary_2026Q4.xlsx"))
         h, data = rows(wb["KPI一覧"], 1)
@@ -239,6 +264,12 @@ def main():
         # the corrections came back as 2026Q3's values (issue 13)
         fixed = {k: v for e in entered.values() for k, v in e.get("fix", {}).items()}
         check(fixed == {"K15-4": 22}, f"corrections entered: {fixed}")
+        msfixed = {k: v for e in entered.values() for k, v in e.get("msfix", {}).items()}
+        check(list(msfixed) == ["MS05-3"], f"milestone corrections entered: {msfixed}")
+        # each returned workbook was read in full, the one with a sheet deleted
+        # and one added too (issue 13)
+        books = {t["path"] for t in returned}
+        check(len(books) == len(entered), f"returned workbooks read: {len(books)} of {len(entered)}")
         for kid, v in fixed.items():
             check(kpis[kid][h.index("2026Q3")] == v, f"{kid}: the corrected 2026Q3 value is {kpis[kid][h.index('2026Q3')]}")
         check(man["missing_submissions"] == [], f"still missing: {man['missing_submissions']}")

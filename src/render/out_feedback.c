@@ -39,8 +39,10 @@ struct fb {
 	const char *next_code;
 	const char *next_label;
 	const struct hmap *p_actuals; /* "file\x1fsheet\x1frow" -> a KPI actual row of P */
+	const struct hmap *p_status;  /* ... -> a milestone status row of P */
 	const struct fixes *fixes;    /* this division's refused actuals of P (修正_<P>) */
-	size_t nfixes;
+	const struct fixes *ms_fixes; /* and milestone statuses (修正_<P>_マイルストーン) */
+	size_t nfixes, nms_fixes;
 };
 
 /* The sheet-level name that marks a sheet as one to read back. */
@@ -157,13 +159,18 @@ static void sheet_overview(struct fb *f)
 	else
 		sb_adds(&sb, "この課の提出物にエラー・警告はありません。");
 	xw_span(&s, row++, 0, FB_LAST, sb_str(&sb), f->nerrors ? XW_NOTE : XW_TEXT);
-	if (f->nfixes) {
+	for (int ms = 0; ms < 2; ms++) {
 		/* a refused value of P can be corrected here (issue 13) */
+		size_t n = ms ? f->nms_fixes : f->nfixes;
+
+		if (!n)
+			continue;
 		sb_reset(&sb);
 		sb_addf(&sb,
-			"今期の KPI 実績値のうち %zu 件が使えませんでした。シート「修正_%s」で直した値を"
-			"入れ、このブックと一緒に送ってください（%s の値として読まれます）。",
-			f->nfixes, f->in->labels.code, f->in->labels.code);
+			"今期の%sのうち %zu 件が使えませんでした。シート「修正_%s%s」で直した値を入れ、"
+			"このブックと一緒に送ってください（%s の値として読まれます）。",
+			ms ? "マイルストーン状況" : " KPI 実績値", n, f->in->labels.code,
+			ms ? "_マイルストーン" : "", f->in->labels.code);
 		xw_span(&s, row++, 0, FB_LAST, sb_str(&sb), XW_NOTE);
 	}
 	row++;
@@ -522,7 +529,8 @@ static void validate_kpis(struct xw_sheet *s, uint32_t last)
 	xw_validate(s, 2, 9, last, 9, &v);
 }
 
-static void validate_milestones(struct xw_sheet *s, uint32_t last)
+/* The status list and the progress rule on the columns col, col + 1. */
+static void validate_status_progress(struct xw_sheet *s, uint32_t last, uint16_t col)
 {
 	static const char *words[] = {"未着手", "進行中", "完了", "遅延", "中止", NULL};
 	lxw_data_validation list = {0};
@@ -534,8 +542,19 @@ static void validate_milestones(struct xw_sheet *s, uint32_t last)
 	list.input_message = (char *)"未着手・進行中・完了・遅延・中止から選びます。";
 	list.error_title = (char *)"状況の言葉が違います";
 	list.error_message = (char *)"未着手・進行中・完了・遅延・中止のいずれかを選んでください。";
-	xw_validate(s, 2, 5, last, 5, &list);
-	xw_validate(s, 2, 6, last, 6, &pct);
+	xw_validate(s, 2, col, last, col, &list);
+	xw_validate(s, 2, col + 1, last, col + 1, &pct);
+}
+
+static void validate_milestones(struct xw_sheet *s, uint32_t last)
+{
+	validate_status_progress(s, last, 5);
+}
+
+/* 修正_<P>_マイルストーン: 状況 and 進捗率 in columns 4 and 5. */
+static void validate_milestone_cells(struct xw_sheet *s, uint32_t last)
+{
+	validate_status_progress(s, last, 4);
 }
 
 static void validate_workload(struct xw_sheet *s, uint32_t last)
@@ -596,9 +615,8 @@ static const struct xw_column milestone_columns[] = {
  * refused one's place (a refused row takes no part in a conflict). */
 
 struct fix {
-	size_t kpi;
-	const struct row_actual *row;
-	const char *message;
+	size_t item; /* the KPI or milestone */
+	const char *sent, *message;
 };
 
 struct fixes {
@@ -607,17 +625,27 @@ struct fixes {
 	size_t n;
 };
 
-/* From the division's own error records: each at a KPI actual row of P
- * whose KPI has no accepted value for P, once per KPI. */
-static void fixes_collect(struct fixes *x, const struct fb *f)
+static void fix_add(struct fixes *x, size_t item, const char *sent, const char *message)
+{
+	for (size_t j = 0; j < x->n; j++)
+		if (x->v[j].item == item)
+			return;
+	x->v = xrealloc(x->v, (x->n + 1) * sizeof(*x->v));
+	x->v[x->n++] = (struct fix){item, sent, message};
+}
+
+/* From the division's own error records: each at a KPI actual (kpis) or a
+ * milestone status (ms) row of P whose item has no accepted value for P,
+ * once per item. */
+static void fixes_collect(struct fixes *kpis, struct fixes *ms, const struct fb *f)
 {
 	struct strbuf key = STRBUF_INIT;
 
-	x->f = f;
+	kpis->f = ms->f = f;
 	for (size_t e = 0; e < f->nerrors; e++) {
 		const struct diag *g = &f->d->v[f->errors[e]];
-		const struct row_actual *r;
-		bool seen = false;
+		const struct row_actual *a;
+		const struct row_mstatus *st;
 		long k;
 
 		/* a conflict is not corrected by a third value: one of the two files
@@ -625,36 +653,40 @@ static void fixes_collect(struct fixes *x, const struct fb *f)
 		if (diag_code_severity(g->code) != SEV_ERROR || g->code == E_CONFLICT ||
 		    g->row <= 0 || !g->file)
 			continue;
-		r = hmap_get(f->p_actuals, attribution_row_key(&key, g->file, g->sheet, g->row));
-		if (!r || (k = model_find_kpi(f->m, r->kpi_id)) < 0 || f->r->kpis[k].actual)
-			continue;
-		for (size_t j = 0; j < x->n; j++)
-			seen |= x->v[j].kpi == (size_t)k;
-		if (seen)
-			continue;
-		x->v = xrealloc(x->v, (x->n + 1) * sizeof(*x->v));
-		x->v[x->n++] = (struct fix){(size_t)k, r, g->message};
+		attribution_row_key(&key, g->file, g->sheet, g->row);
+		if ((a = hmap_get(f->p_actuals, sb_str(&key))) &&
+		    (k = model_find_kpi(f->m, a->kpi_id)) >= 0 && !f->r->kpis[k].actual)
+			fix_add(kpis, (size_t)k, a->value_text, g->message);
+		if ((st = hmap_get(f->p_status, sb_str(&key))) &&
+		    (k = model_find_milestone(f->m, st->milestone_id)) >= 0 &&
+		    (!f->r->milestones[k].report ||
+		     f->r->milestones[k].report->period != f->r->period))
+			fix_add(ms, (size_t)k, st->status_text, g->message);
 	}
 	sb_release(&key);
 }
 
-enum { FX_KPI_ID, FX_NAME, FX_SENT, FX_WHY, FX_PERIOD, FX_DIVISION };
+enum { FX_ID, FX_NAME, FX_SENT, FX_WHY, FX_PERIOD, FX_DIVISION };
+
+/* A row of a 修正 sheet; col->arg's high bit: a milestone's. */
+#define FX_MILESTONE 0x100
 
 static void fix_value(const void *ctx, size_t row, const struct xw_column *col, struct xw_value *v)
 {
 	const struct fixes *x = ctx;
 	const struct fix *fx = &x->v[row];
 	const struct model *m = x->f->m;
+	bool ms = col->arg & FX_MILESTONE;
 
-	switch (col->arg) {
-	case FX_KPI_ID:
-		xv_text(v, m->kpis[fx->kpi].id);
+	switch (col->arg & ~(size_t)FX_MILESTONE) {
+	case FX_ID:
+		xv_text(v, ms ? m->milestones[fx->item].id : m->kpis[fx->item].id);
 		break;
 	case FX_NAME:
-		xv_text(v, m->kpis[fx->kpi].name);
+		xv_text(v, ms ? m->milestones[fx->item].description : m->kpis[fx->item].name);
 		break;
 	case FX_SENT:
-		xv_text(v, fx->row->value_text);
+		xv_text(v, fx->sent);
 		break;
 	case FX_WHY:
 		xv_text(v, fx->message);
@@ -669,7 +701,7 @@ static void fix_value(const void *ctx, size_t row, const struct xw_column *col, 
 }
 
 static const struct xw_column fix_columns[] = {
-	{NULL, XW_TEXT, 0, 0, fix_value, FX_KPI_ID}, /* KPI_ID */
+	{NULL, XW_TEXT, 0, 0, fix_value, FX_ID}, /* KPI_ID */
 	{"指標名", XW_TEXT, 24, 0, fix_value, FX_NAME},
 	{"送った値", XW_TEXT, 0, 0, fix_value, FX_SENT},
 	{"使えなかった理由", XW_TEXT, 40, 0, fix_value, FX_WHY},
@@ -683,29 +715,56 @@ static const int fix_names[] = {COL_KPI_ID, -1,           -1,          -1,      
 				COL_PERIOD, COL_DIVISION, COL_COMMENT, COL_ACTION};
 _Static_assert(ARRAY_LEN(fix_names) == ARRAY_LEN(fix_columns), "a name for every column");
 
-/* The sheet's name for f's P: "修正_2026Q3". */
-static void fix_sheet_name(const struct fb *f, char *buf, size_t n)
+static const struct xw_column fix_ms_columns[] = {
+	{NULL, XW_TEXT, 0, 0, fix_value, FX_MILESTONE | FX_ID}, /* マイルストーンID */
+	{"内容", XW_TEXT, 28, 0, fix_value, FX_MILESTONE | FX_NAME},
+	{"送った状況", XW_TEXT, 0, 0, fix_value, FX_MILESTONE | FX_SENT},
+	{"使えなかった理由", XW_TEXT, 40, 0, fix_value, FX_MILESTONE | FX_WHY},
+	{NULL, XW_IN_TEXT, 0, 0, NULL, 0},                            /* 状況 */
+	{NULL, XW_IN_NUM, 0, 0, NULL, 0},                             /* 進捗率 */
+	{NULL, XW_TEXT, 0, 0, fix_value, FX_MILESTONE | FX_PERIOD},   /* 報告期間 */
+	{NULL, XW_TEXT, 0, 0, fix_value, FX_MILESTONE | FX_DIVISION}, /* 課 */
+	{NULL, XW_IN_TEXT, 30, 0, NULL, 0},                           /* コメント */
+	{NULL, XW_IN_TEXT, 30, 0, NULL, 0},                           /* 対応策 */
+};
+static const int fix_ms_names[] = {COL_MILESTONE_ID, -1,           -1,         -1,
+				   COL_STATUS,       COL_PROGRESS, COL_PERIOD, COL_DIVISION,
+				   COL_COMMENT,      COL_ACTION};
+_Static_assert(ARRAY_LEN(fix_ms_names) == ARRAY_LEN(fix_ms_columns), "a name for every column");
+
+/* The sheets' names for f's P: "修正_2026Q3" (KPI actuals),
+ * "修正_2026Q3_マイルストーン". */
+static void fix_sheet_name(const struct fb *f, bool milestones, char *buf, size_t n)
 {
-	snprintf(buf, n, "修正_%s", f->in->labels.code);
+	snprintf(buf, n, "修正_%s%s", f->in->labels.code, milestones ? "_マイルストーン" : "");
 }
 
-static void correction_sheet(struct fb *f, const struct fixes *x)
+static void correction_sheet(struct fb *f, const struct fixes *x, bool milestones)
 {
+	const struct xw_column *def = milestones ? fix_ms_columns : fix_columns;
+	size_t n = milestones ? ARRAY_LEN(fix_ms_columns) : ARRAY_LEN(fix_columns);
 	struct xw_column *cols;
 	struct xw_sheet s;
 	char name[64];
-	lxw_data_validation v =
-		decimal_rule(-1e12, 1e12, "実績値", "直した実績値を数値だけで入力します。");
+	uint32_t last = 2 + (uint32_t)x->n - 1;
 
 	if (!x->n)
 		return;
-	fix_sheet_name(f, name, sizeof(name));
-	cols = named_columns(fix_columns, fix_names, ARRAY_LEN(fix_columns));
-	submission_start(f, &s, name, f->in->labels.period_long, "使えなかった KPI 実績値の訂正",
-			 "理由を見て直した値を入れた行だけが読まれます", cols,
-			 ARRAY_LEN(fix_columns));
-	xw_columns_rows(&s, 2, cols, ARRAY_LEN(fix_columns), x, x->n);
-	xw_validate(&s, 2, 4, 2 + (uint32_t)x->n - 1, 4, &v);
+	fix_sheet_name(f, milestones, name, sizeof(name));
+	cols = named_columns(def, milestones ? fix_ms_names : fix_names, n);
+	submission_start(f, &s, name, f->in->labels.period_long,
+			 milestones ? "使えなかったマイルストーン状況の訂正"
+				    : "使えなかった KPI 実績値の訂正",
+			 "理由を見て直した値を入れた行だけが読まれます", cols, n);
+	xw_columns_rows(&s, 2, cols, n, x, x->n);
+	if (milestones) {
+		validate_milestone_cells(&s, last);
+	} else {
+		lxw_data_validation v =
+			decimal_rule(-1e12, 1e12, "実績値", "直した実績値を数値だけで入力します。");
+
+		xw_validate(&s, 2, 4, last, 4, &v);
+	}
 	submission_end(&s);
 	free(cols);
 }
@@ -734,7 +793,8 @@ static void division_sheets(struct fb *f)
 		"空欄の行は報告なし: 前回の削減時間がそのまま数えられます。0 と書くと 0 時間になります",
 		submit_workload_columns, submit_workload_names, ARRAY_LEN(submit_workload_columns),
 		&wl, NEW_INITIATIVE_ROWS, validate_workload, ASK_WORKLOAD);
-	correction_sheet(f, f->fixes);
+	correction_sheet(f, f->fixes, false);
+	correction_sheet(f, f->ms_fixes, true);
 	xw_list_sheet(&f->b, "施策", measure_columns, ARRAY_LEN(measure_columns), &measures,
 		      measures.n, f->title, f->period);
 	xw_list_sheet(&f->b, "KPI", kpi_columns, ARRAY_LEN(kpi_columns), &kpis.rows, kpis.rows.n,
@@ -766,24 +826,27 @@ static bool write_one(struct fb *f, const char *path, struct strbuf *err)
 		return false;
 	}
 	{
-		struct fixes x = {f, NULL, 0};
+		struct fixes x = {f, NULL, 0}, y = {f, NULL, 0};
 		bool ok;
 
-		fixes_collect(&x, f);
+		fixes_collect(&x, &y, f);
 		f->fixes = &x;
+		f->ms_fixes = &y;
 		f->nfixes = x.n;
+		f->nms_fixes = y.n;
 		sheet_overview(f);
 		division_sheets(f);
 		ok = xw_close(&f->b, err);
-		f->fixes = NULL;
+		f->fixes = f->ms_fixes = NULL;
 		free(x.v);
+		free(y.v);
 		return ok;
 	}
 }
 
 struct feedback_plan {
 	struct fb f; /* the common part; each job copies it */
-	struct hmap p_actuals;
+	struct hmap p_actuals, p_status;
 	struct arena keys;
 	size_t *start, *fill, *flat;
 	char **paths; /* [ndivisions] */
@@ -835,6 +898,7 @@ static void *feedback_plan_new(const struct render_input *in, struct strbuf *err
 	f->next_label = in->labels.next_long;
 	/* the KPI actual rows of P, by place, for the 修正 sheets */
 	hmap_init(&pl->p_actuals);
+	hmap_init(&pl->p_status);
 	arena_init(&pl->keys);
 	{
 		struct strbuf key = STRBUF_INIT;
@@ -849,9 +913,20 @@ static void *feedback_plan_new(const struct render_input *in, struct strbuf *err
 									 r->src.sheet, r->src.row)),
 					 (void *)r);
 		}
+		for (size_t i = 0; i < in->p->n_mstatus; i++) {
+			const struct row_mstatus *r = &in->p->mstatus[i];
+
+			if (r->period == in->r->period)
+				hmap_put(&pl->p_status,
+					 arena_strdup(&pl->keys, attribution_row_key(
+									 &key, r->src.file,
+									 r->src.sheet, r->src.row)),
+					 (void *)r);
+		}
 		sb_release(&key);
 	}
 	f->p_actuals = &pl->p_actuals;
+	f->p_status = &pl->p_status;
 	/* every file name decided here, in one order, whoever writes the file */
 	pl->paths = xcalloc(m->ndivisions + 1, sizeof(*pl->paths));
 	name_set_init(&names);
@@ -895,6 +970,7 @@ static void feedback_plan_free(void *plan)
 		free(pl->paths[i]);
 	free(pl->paths);
 	hmap_release(&pl->p_actuals);
+	hmap_release(&pl->p_status);
 	arena_release(&pl->keys);
 	free(pl->start);
 	free(pl->fill);

@@ -852,6 +852,18 @@ struct feedback_plan {
 	char **paths; /* [ndivisions] */
 };
 
+/* row, found by its place (file, sheet, row) in map */
+static void index_row(struct feedback_plan *pl, struct hmap *map, const struct src *at,
+		      const void *row)
+{
+	struct strbuf key = STRBUF_INIT;
+
+	hmap_put(map,
+		 arena_strdup(&pl->keys, attribution_row_key(&key, at->file, at->sheet, at->row)),
+		 (void *)row);
+	sb_release(&key);
+}
+
 static void *feedback_plan_new(const struct render_input *in, struct strbuf *err)
 {
 	const struct model *m = in->m;
@@ -896,35 +908,16 @@ static void *feedback_plan_new(const struct render_input *in, struct strbuf *err
 	f->period = in->labels.period_long;
 	f->next_code = in->labels.next_code;
 	f->next_label = in->labels.next_long;
-	/* the KPI actual rows of P, by place, for the 修正 sheets */
+	/* the KPI actual and milestone status rows of P, by place, for the 修正 sheets */
 	hmap_init(&pl->p_actuals);
 	hmap_init(&pl->p_status);
 	arena_init(&pl->keys);
-	{
-		struct strbuf key = STRBUF_INIT;
-
-		for (size_t i = 0; i < in->p->n_actuals; i++) {
-			const struct row_actual *r = &in->p->actuals[i];
-
-			if (r->period == in->r->period)
-				hmap_put(&pl->p_actuals,
-					 arena_strdup(&pl->keys, attribution_row_key(
-									 &key, r->src.file,
-									 r->src.sheet, r->src.row)),
-					 (void *)r);
-		}
-		for (size_t i = 0; i < in->p->n_mstatus; i++) {
-			const struct row_mstatus *r = &in->p->mstatus[i];
-
-			if (r->period == in->r->period)
-				hmap_put(&pl->p_status,
-					 arena_strdup(&pl->keys, attribution_row_key(
-									 &key, r->src.file,
-									 r->src.sheet, r->src.row)),
-					 (void *)r);
-		}
-		sb_release(&key);
-	}
+	for (size_t i = 0; i < in->p->n_actuals; i++)
+		if (in->p->actuals[i].period == in->r->period)
+			index_row(pl, &pl->p_actuals, &in->p->actuals[i].src, &in->p->actuals[i]);
+	for (size_t i = 0; i < in->p->n_mstatus; i++)
+		if (in->p->mstatus[i].period == in->r->period)
+			index_row(pl, &pl->p_status, &in->p->mstatus[i].src, &in->p->mstatus[i]);
 	f->p_actuals = &pl->p_actuals;
 	f->p_status = &pl->p_status;
 	/* every file name decided here, in one order, whoever writes the file */

@@ -7,7 +7,7 @@ generator changes), several runs each, reporting medians.
              [--jobs N] [--json FILE]
 
 For each size: the wall time and the peak RSS of the whole run and of each
-stage (setup, read, compute, xlsx, pdf, history, publish: kaikaku's own KAIKAKU_TIMING
+stage (setup, read, compute, xlsx, pdf, public, history, publish: kaikaku's own KAIKAKU_TIMING
 lines), as medians over the runs, with the slowest job of the xlsx and pdf
 stages, and the ratio L / M. The peak RSS of a stage is the largest of the
 main process's high-water mark in that stage and of the worker processes
@@ -32,7 +32,7 @@ import sys
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-STAGES = ["setup", "read", "compute", "xlsx", "pdf", "history", "publish"]
+STAGES = ["setup", "read", "compute", "xlsx", "pdf", "public", "history", "publish"]
 TARGETS = {"S": 0.3, "M": 4.0, "L": 45.0}
 RSS_TARGET_MB = 1024
 RATIO_TARGET = 12.0
@@ -113,6 +113,30 @@ def machine():
             "kernel": platform.release(), "date": time.strftime("%Y-%m-%d")}
 
 
+def browser_load(out, n=6):
+    """The public pages of the last run at out: how many, and the load time
+    in headless Chromium (tests/browser/check.js with KK_LOAD_ONLY=1) of the
+    index and the n largest; None when Chromium or the node modules are missing."""
+    node_dir = os.path.join(ROOT, "tests", "browser")
+    pubs = [os.path.join(out, d, "public") for d in sorted(os.listdir(out)) if os.path.isdir(os.path.join(out, d, "public"))]
+    if not pubs or not shutil.which("node") or not os.path.isdir(os.path.join(node_dir, "node_modules")):
+        return None
+    pub = pubs[-1]
+    files = [os.path.join(pub, f) for f in os.listdir(pub) if f.endswith(".html")]
+    largest = sorted(files, key=os.path.getsize, reverse=True)[:n]
+    pick = list(dict.fromkeys([os.path.join(pub, "index.html")] + largest))
+    shots = os.path.join(out, ".browser")
+    env = dict(os.environ, KK_LOAD_ONLY="1", KK_BROWSER_JOBS="1")
+    subprocess.run(["node", os.path.join(node_dir, "check.js"), shots, *pick], capture_output=True,
+                   env=env, timeout=600)
+    try:
+        rep = json.load(open(os.path.join(shots, "report.json"), encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return {"pages": len(files), "largest_kb": os.path.getsize(largest[0]) / 1024,
+            "load_ms": [p["load_ms"] for p in rep["pages"]]}
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--kaikaku", default=os.path.join(ROOT, "kaikaku"))
@@ -134,6 +158,7 @@ def main():
         for _ in range(a.warmup):
             one_run(a.kaikaku, inp, out, a.jobs)
         rs = [one_run(a.kaikaku, inp, out, a.jobs) for _ in range(runs.get(size, 3))]
+        pages = browser_load(out) if size == "L" else None
         shutil.rmtree(out, ignore_errors=True)
         r = {"runs": len(rs), "wall": med([x["wall"] for x in rs]),
              "wall_min": min(x["wall"] for x in rs), "wall_max": max(x["wall"] for x in rs),
@@ -156,6 +181,16 @@ def main():
                 continue
             longest = f"{s['longest']:.3f}" if s["longest"] is not None else ""
             print(f"  {st:<8} {s['s']:8.3f} {s['mb']:8.1f}  {longest}")
+        pub = r["stages"]["public"]["s"]
+        if pub is not None:
+            r["public_share"] = pub / r["wall"]
+            print(f"  public pages (with the errors CSV and the open data): {100 * pub / r['wall']:.1f}% of the run"
+                  f" (target < 10%: {'met' if pub / r['wall'] < 0.1 else 'NOT MET'})")
+        if pages:
+            r["browser"] = pages
+            print(f"  public pages in Chromium: {pages['pages']} pages, the largest {pages['largest_kb']:.0f} KB;"
+                  f" the slowest of the {len(pages['load_ms'])} largest loads in {max(pages['load_ms'])} ms"
+                  f" (target < 1000 ms: {'met' if max(pages['load_ms']) < 1000 else 'NOT MET'})")
     if "L" in results and "M" in results:
         ratio = results["L"]["wall"] / results["M"]["wall"]
         results["L/M"] = ratio

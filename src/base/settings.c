@@ -42,6 +42,41 @@ static void add_alias(struct pillar *p, const char *alias)
 	p->aliases[p->naliases++] = xstrdup(alias);
 }
 
+static const struct {
+	const char *id, *text;
+} public_labels[PL__COUNT] = {
+	[PL_SKIP] = {"skip", "本文へ移動"},
+	[PL_CRUMBS] = {"crumbs", "現在位置"},
+	[PL_FEED] = {"feed", "更新情報（Atom）"},
+	[PL_TREND] = {"trend", "削減率の推移"},
+	[PL_TREND_TABLE] = {"trend-table", "業務量削減率の推移（グラフの数値）"},
+	[PL_PILLARS] = {"pillars", "施策の3本柱"},
+	[PL_DEPARTMENTS] = {"departments", "部ごとの状況"},
+	[PL_DEPARTMENTS_NOTE] = {"departments-note",
+				 "部の名前から、その部の施策ごとの KPI"
+				 "（基準値・実績値・目標値）とマイルストーンを見られます。"},
+	[PL_DEPARTMENTS_TABLE] = {"departments-table", "部ごとの施策の状況"},
+	[PL_MEASURES] = {"measures", "施策の一覧"},
+	[PL_NO_KPI] = {"no-kpi", "この施策には KPI がありません。"},
+	[PL_PAGES] = {"pages", "ページ"},
+	[PL_DATA] = {"data", "オープンデータ"},
+	[PL_DATA_NOTE] = {"data-note",
+			  "1行に1つの KPI を収め、数値は数値だけ、単位は別の列、日付は "
+			  "YYYY-MM-DD で記載しています。出典を表示すれば、どなたでも自由に"
+			  "利用できます。"},
+	[PL_FEED_BEFORE] = {"feed-before", "新しい四半期の公表は"},
+	[PL_FEED_LINK] = {"feed-link", "更新情報（Atom フィード）"},
+	[PL_FEED_AFTER] = {"feed-after", "でお知らせします。"},
+	[PL_LICENCE_NOTE] = {"licence-note",
+			     "（クリエイティブ・コモンズ 表示 4.0 国際（CC BY 4.0）と互換）"},
+	[PL_MADE_BY] = {"made-by", "このページは kaikaku が四半期ごとに作成しています。"},
+};
+
+const char *public_label_id(enum public_label l)
+{
+	return (unsigned)l < PL__COUNT ? public_labels[l].id : NULL;
+}
+
 void settings_defaults(struct settings *s)
 {
 	memset(s, 0, sizeof(*s));
@@ -62,6 +97,8 @@ void settings_defaults(struct settings *s)
 	s->pub.licence = xstrdup("公共データ利用規約（第1.0版）（PDL1.0）");
 	s->pub.licence_url =
 		xstrdup("https://www.digital.go.jp/resources/open_data/public_data_license_v1.0");
+	for (int i = 0; i < PL__COUNT; i++)
+		s->pub.labels[i] = xstrdup(public_labels[i].text);
 	s->npillars = ARRAY_LEN(default_pillars);
 	s->pillars = xcalloc(s->npillars, sizeof(*s->pillars));
 	for (size_t i = 0; i < s->npillars; i++) {
@@ -91,6 +128,8 @@ void settings_release(struct settings *s)
 	free(s->pub.source);
 	free(s->pub.licence);
 	free(s->pub.licence_url);
+	for (int i = 0; i < PL__COUNT; i++)
+		free(s->pub.labels[i]);
 	free(s->path);
 	pillars_free(s);
 	memset(s, 0, sizeof(*s));
@@ -297,11 +336,32 @@ static void read_text_attr(struct xmlconf *c, const xmlNode *n, const char *name
 	*out = v;
 }
 
+/* Where a <label id="..."> goes; NULL (c failed) for a missing or unknown id. */
+static char **label_into(struct xmlconf *c, struct settings *s, const xmlNode *n)
+{
+	char *id = xmlconf_attr(n, "id");
+	struct strbuf known = STRBUF_INIT;
+
+	for (int i = 0; id && i < PL__COUNT; i++)
+		if (strcmp(id, public_labels[i].id) == 0) {
+			free(id);
+			return &s->pub.labels[i];
+		}
+	for (int i = 0; i < PL__COUNT; i++)
+		sb_addf(&known, "%s%s", i ? " " : "", public_labels[i].id);
+	xmlconf_fail(c, n, "<label> の id「%s」はありません（使える id: %s）", id ? id : "",
+		     sb_str(&known));
+	free(id);
+	sb_release(&known);
+	return NULL;
+}
+
 static void read_public(struct xmlconf *c, struct settings *s, const xmlNode *pub)
 {
 	static const char *const attrs[] = {"base-url", "tag-date", "comments", NULL};
 	static const char *const url_attr[] = {"url", NULL};
 	static const char *const none[] = {NULL};
+	static const char *const id_attr[] = {"id", NULL};
 	char *v;
 	int y, m, d;
 
@@ -340,14 +400,21 @@ static void read_public(struct xmlconf *c, struct settings *s, const xmlNode *pu
 			into = &s->pub.source;
 		else if (xmlconf_is(n, "licence"))
 			into = &s->pub.licence;
+		else if (xmlconf_is(n, "label"))
+			into = label_into(c, s, n);
+		if (c->failed)
+			return;
 		if (!into) {
 			xmlconf_fail(c, n,
-				     "<public> の中には <title> <source> <licence> "
+				     "<public> の中には <title> <source> <licence> <label> "
 				     "だけを書きます（<%s> があります）",
 				     (const char *)n->name);
 			return;
 		}
-		xmlconf_only(c, n, xmlconf_is(n, "licence") ? url_attr : none);
+		xmlconf_only(c, n,
+			     xmlconf_is(n, "licence") ? url_attr
+			     : xmlconf_is(n, "label") ? id_attr
+						      : none);
 		if (xmlconf_is(n, "licence"))
 			read_text_attr(c, n, "url", &s->pub.licence_url);
 		v = xmlconf_text(n);

@@ -28,6 +28,34 @@ struct limits {
 };
 
 /* The public progress page, its open data and the feed (contract §6). */
+/* The public page's fixed words (<label id="..."> in <public>; plain text,
+ * never a format): headings, notes, link texts. */
+enum public_label {
+	PL_SKIP,              /* the skip link */
+	PL_CRUMBS,            /* the breadcrumbs' name */
+	PL_FEED,              /* the feed's link in <head> */
+	PL_TREND,             /* heading */
+	PL_TREND_TABLE,       /* the chart's numbers */
+	PL_PILLARS,           /* heading */
+	PL_DEPARTMENTS,       /* heading */
+	PL_DEPARTMENTS_NOTE,  /* under it */
+	PL_DEPARTMENTS_TABLE, /* caption */
+	PL_MEASURES,          /* heading of a pillar's or department's list */
+	PL_NO_KPI,            /* a measure without KPIs */
+	PL_PAGES,             /* the page links' name */
+	PL_DATA,              /* heading */
+	PL_DATA_NOTE,         /* how the CSV is made */
+	PL_FEED_BEFORE,       /* "新しい四半期の公表は " */
+	PL_FEED_LINK,         /* the link to feed.xml */
+	PL_FEED_AFTER,        /* " でお知らせします。" */
+	PL_LICENCE_NOTE,      /* after the licence's name */
+	PL_MADE_BY,           /* the footer's last sentence */
+	PL__COUNT
+};
+
+/* The label's id in settings.xml ("trend"), or NULL. */
+const char *public_label_id(enum public_label l);
+
 struct public_settings {
 	char *base_url; /* where output/ is served: links and IDs of feed.xml */
 	char *tag_date; /* YYYY-MM-DD: the date of the feed's tag URIs */
@@ -36,6 +64,7 @@ struct public_settings {
 	char *source;   /* who made the data */
 	char *licence;  /* 公共データ利用規約（第1.0版）（PDL1.0） */
 	char *licence_url;
+	char *labels[PL__COUNT];
 };
 
 struct settings {

@@ -204,17 +204,17 @@ static void page_begin(struct html *h, const struct render_input *in, const char
 	html_elem(h, "title", sb_str(&t), NULL);
 	html_void(h, "link", "rel", "stylesheet", "href", "style.css", NULL);
 	html_void(h, "link", "rel", "alternate", "type", "application/atom+xml", "title",
-		  "更新情報（Atom）", "href", "../../" FILE_FEED, NULL);
+		  pub->labels[PL_FEED], "href", "../../" FILE_FEED, NULL);
 	html_end(h);
 	html_start(h, "body");
-	html_elem(h, "a", "本文へ移動", "class", "skip", "href", "#main", NULL);
+	html_elem(h, "a", pub->labels[PL_SKIP], "class", "skip", "href", "#main", NULL);
 	html_start(h, "header");
 	html_attr(h, "class", "site");
 	html_elem(h, "p", l->city, NULL);
 	html_end(h);
 	html_start(h, "nav");
 	html_attr(h, "class", "crumbs");
-	html_attr(h, "aria-label", "現在位置");
+	html_attr(h, "aria-label", pub->labels[PL_CRUMBS]);
 	html_start(h, "ol");
 	html_start(h, "li");
 	if (here)
@@ -248,12 +248,11 @@ static void page_end(struct html *h, const struct render_input *in)
 	html_start(h, "p");
 	html_text(h, "ライセンス: ");
 	html_elem(h, "a", pub->licence, "href", pub->licence_url, NULL);
-	html_text(h, "（クリエイティブ・コモンズ 表示 4.0 国際（CC BY 4.0）と互換）");
+	html_text(h, pub->labels[PL_LICENCE_NOTE]);
 	html_end(h);
 	html_start(h, "p");
-	html_textf(h,
-		   "データの基準日: %s（%s）。このページは kaikaku が四半期ごとに作成しています。",
-		   date, in->labels.period_long);
+	html_textf(h, "データの基準日: %s（%s）。%s", date, in->labels.period_long,
+		   pub->labels[PL_MADE_BY]);
 	html_end(h);
 	html_end(h);
 }
@@ -454,7 +453,7 @@ static void trend_section(struct html *h, const struct render_input *in)
 
 	html_start(h, "section");
 	html_attr(h, "aria-labelledby", "trend");
-	html_elem(h, "h2", "削減率の推移", "id", "trend", NULL);
+	html_elem(h, "h2", in->s->pub.labels[PL_TREND], "id", "trend", NULL);
 	for (size_t i = 0; i < n; i++)
 		if (isfinite(r->trend_city[i].rate) && r->trend_city[i].rate > top_value)
 			top_value = r->trend_city[i].rate;
@@ -549,7 +548,7 @@ static void trend_section(struct html *h, const struct render_input *in)
 	html_end(h); /* svg */
 	html_end(h); /* figure */
 
-	table_begin(h, "業務量削減率の推移（グラフの数値）", heads, ARRAY_LEN(heads), false);
+	table_begin(h, in->s->pub.labels[PL_TREND_TABLE], heads, ARRAY_LEN(heads), false);
 	for (size_t i = 0; i < n; i++) {
 		struct kgi_pace k;
 
@@ -636,7 +635,7 @@ static void pillars_section(struct html *h, const struct public_plan *pl)
 
 	html_start(h, "section");
 	html_attr(h, "aria-labelledby", "pillars");
-	html_elem(h, "h2", "施策の3本柱", "id", "pillars", NULL);
+	html_elem(h, "h2", in->s->pub.labels[PL_PILLARS], "id", "pillars", NULL);
 	html_start(h, "p");
 	html_textf(h,
 		   "全 %d 施策のうち、KPI（成果指標）が「順調」または「達成」の割合は %s です。"
@@ -691,12 +690,9 @@ static void departments_section(struct html *h, const struct public_plan *pl)
 
 	html_start(h, "section");
 	html_attr(h, "aria-labelledby", "departments");
-	html_elem(h, "h2", "部ごとの状況", "id", "departments", NULL);
-	html_elem(h, "p",
-		  "部の名前から、その部の施策ごとの "
-		  "KPI（基準値・実績値・目標値）とマイルストーンを見られます。",
-		  NULL);
-	table_begin(h, "部ごとの施策の状況", heads, ARRAY_LEN(heads), false);
+	html_elem(h, "h2", in->s->pub.labels[PL_DEPARTMENTS], "id", "departments", NULL);
+	html_elem(h, "p", in->s->pub.labels[PL_DEPARTMENTS_NOTE], NULL);
+	table_begin(h, in->s->pub.labels[PL_DEPARTMENTS_TABLE], heads, ARRAY_LEN(heads), false);
 	for (size_t d = 0; d < m->ndepartments; d++) {
 		const struct counts *c = &in->r->departments[d];
 
@@ -727,7 +723,7 @@ static void data_section(struct html *h, const struct public_plan *pl)
 
 	html_start(h, "section");
 	html_attr(h, "aria-labelledby", "data");
-	html_elem(h, "h2", "オープンデータ", "id", "data", NULL);
+	html_elem(h, "h2", in->s->pub.labels[PL_DATA], "id", "data", NULL);
 	html_start(h, "p");
 	sb_addf(&href, "../opendata/%s", pl->csv_name);
 	html_start(h, "a");
@@ -737,15 +733,11 @@ static void data_section(struct html *h, const struct public_plan *pl)
 	html_textf(h, "（CSV 形式、UTF-8、%s バイト、ライセンス: %s）",
 		   present_number((double)pl->csv_bytes, a), in->s->pub.licence);
 	html_end(h);
-	html_elem(h, "p",
-		  "1行に1つの KPI を収め、数値は数値だけ、単位は別の列、日付は YYYY-MM-DD "
-		  "で記載しています。"
-		  "出典を表示すれば、どなたでも自由に利用できます。",
-		  "class", "note", NULL);
+	html_elem(h, "p", in->s->pub.labels[PL_DATA_NOTE], "class", "note", NULL);
 	html_start(h, "p");
-	html_text(h, "新しい四半期の公表は ");
-	html_elem(h, "a", "更新情報（Atom フィード）", "href", "../../" FILE_FEED, NULL);
-	html_text(h, " でお知らせします。");
+	html_text(h, in->s->pub.labels[PL_FEED_BEFORE]);
+	html_elem(h, "a", in->s->pub.labels[PL_FEED_LINK], "href", "../../" FILE_FEED, NULL);
+	html_text(h, in->s->pub.labels[PL_FEED_AFTER]);
 	html_end(h);
 	html_end(h);
 	sb_release(&href);
@@ -903,7 +895,7 @@ static void pager(struct html *h, const struct public_plan *pl, size_t at)
 		return;
 	html_start(h, "nav");
 	html_attr(h, "class", "pager");
-	html_attr(h, "aria-label", "ページ");
+	html_attr(h, "aria-label", pl->in->s->pub.labels[PL_PAGES]);
 	html_start(h, "ul");
 	for (size_t k = 0; k < pg->nchunks; k++) {
 		const struct page *o = &pl->pages[at - pg->chunk + k];
@@ -952,7 +944,7 @@ static void measure_detail(struct html *h, const struct render_input *in, size_t
 	if (me->nkpis)
 		kpi_table(h, in, me);
 	else
-		html_elem(h, "p", "この施策には KPI がありません。", NULL);
+		html_elem(h, "p", in->s->pub.labels[PL_NO_KPI], NULL);
 	if (me->nmilestones)
 		milestone_table(h, in, me);
 	html_end(h);
@@ -993,7 +985,7 @@ static bool write_page(struct public_plan *pl, size_t at, struct strbuf *err)
 	}
 	pager(h, pl, at);
 	if (pg->kind == PAGE_PILLAR) {
-		html_elem(h, "h2", "施策の一覧", NULL);
+		html_elem(h, "h2", in->s->pub.labels[PL_MEASURES], NULL);
 		html_start(h, "ul");
 		html_attr(h, "class", "measures");
 		for (size_t j = 0; j < pg->n; j++) {
@@ -1162,6 +1154,9 @@ static bool public_write(void *plan, size_t job, struct strbuf *err)
 
 const struct output output_public = {
 	.what = "公開用の進捗ページ（public/）",
+	/* its pages are independent jobs, shared out among the workers; the lap
+	 * also holds the errors CSV and the open data written just before it */
+	.stage = "public",
 	.plan = public_plan,
 	.count = public_count,
 	.write = public_write,

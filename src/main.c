@@ -240,6 +240,7 @@ static int cmd_run(const struct opts *o, enum mode mode)
 	struct model m;
 	struct model_counts counts;
 	struct attribution a;
+	size_t bearing = 0; /* errors that bear on P */
 	struct result r, prev;
 	struct briefing b;
 	struct strbuf err = STRBUF_INIT;
@@ -365,7 +366,10 @@ static int cmd_run(const struct opts *o, enum mode mode)
 		render_check(&in, &d);
 		diags_sort(&d);
 		timing_lap("compute");
-		status = in.exit_status = diags_count(&d, SEV_ERROR) ? EXIT_REJECTED : 0;
+		/* 1 only for rejections that bear on P: an old quarter's error is
+		 * reported, but does not make cron mail every night (contract §5) */
+		bearing = attribution_errors_bearing_on(&a, &d, period);
+		status = in.exit_status = bearing ? EXIT_REJECTED : 0;
 		if (write && write_ok)
 			write_ok = write_outputs(o, &in, &pb, &run, &err);
 		if (write) { /* also after a failed publish_begin, as it asks */
@@ -392,6 +396,10 @@ static int cmd_run(const struct opts *o, enum mode mode)
 			"%zu、エラー %zu 件・警告 %zu 件",
 			code, p.nfiles, p.ntables, m.ndivisions, m.nmeasures, m.nkpis,
 			diags_count(&d, SEV_ERROR), diags_count(&d, SEV_WARNING));
+		if (bearing < diags_count(&d, SEV_ERROR))
+			sb_addf(&line,
+				"（うち %zu 件は前四半期より前の期間の行で、終了ステータスには数えません）",
+				diags_count(&d, SEV_ERROR) - bearing);
 		if (write) {
 			sb_adds(&line, " → ");
 			sb_add_clean(&line, o->output);

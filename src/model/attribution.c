@@ -216,6 +216,16 @@ bool attribution_diag_bears_on(const struct attribution *a, const struct diag *g
 	return (int)unpack(v) == period || (int)unpack(v) == period - 1;
 }
 
+size_t attribution_errors_bearing_on(const struct attribution *a, const struct diags *d, int period)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < d->n; i++)
+		n += diag_code_severity(d->v[i].code) == SEV_ERROR &&
+		     attribution_diag_bears_on(a, &d->v[i], period);
+	return n;
+}
+
 const struct owners *attribution_file_divisions(const struct attribution *a, const char *file)
 {
 	return hmap_get(&a->file_owners, file);

@@ -82,6 +82,10 @@ const struct src *attribution_measure_refused(const struct attribution *a, size_
  * later one.
  */
 bool attribution_diag_bears_on(const struct attribution *a, const struct diag *g, int period);
+/* How many of d's errors bear on period: the run's exit status is 1 when any
+ * does (contract §5). */
+size_t attribution_errors_bearing_on(const struct attribution *a, const struct diags *d,
+				     int period);
 
 /* The divisions an error record concerns (its row's, else its file's), at
  * most max of them into out; returns how many. */

@@ -131,29 +131,46 @@ static long owner_by(const struct model *m, const char *division, const char *kp
 	return -1;
 }
 
-/* For a file refused as a whole: a division code or name in its name (the
- * longest one, so that 子育て支援課 wins over a shorter name inside it). */
-static void attribute_by_name(struct attribution *a, struct strbuf *tmp, const struct model *m,
-			      const char *file)
+/* The division whose code or name is in text (the longest one, so that
+ * 子育て支援課 wins over a shorter name inside it), or -1. */
+static long division_in(const struct model *m, const char *text)
 {
-	const char *base = strrchr(file, '/');
 	long best = -1;
 	size_t best_len = 0;
 
-	base = base ? base + 1 : file;
 	for (size_t d = 0; d < m->ndivisions; d++) {
 		const char *names[2] = {m->divisions[d].code, m->divisions[d].name};
 
 		for (int k = 0; k < 2; k++) {
 			size_t len = strlen(names[k]);
 
-			if (len > best_len && strstr(base, names[k])) {
+			if (len > best_len && strstr(text, names[k])) {
 				best = (long)d;
 				best_len = len;
 			}
 		}
 	}
-	attribute(a, tmp, file, NULL, 0, best);
+	return best;
+}
+
+/* For a file no row of which names a known division or item (refused as a
+ * whole, or every row refused without a 課): the division in its name, else
+ * in its folders; remembered as a guess. */
+static void attribute_by_name(struct attribution *a, struct strbuf *tmp, const struct model *m,
+			      const char *file)
+{
+	const char *base = strrchr(file, '/');
+	long d = division_in(m, base ? base + 1 : file);
+
+	if (d < 0 && base) {
+		sb_reset(tmp);
+		sb_add(tmp, file, (size_t)(base - file));
+		d = division_in(m, sb_str(tmp));
+	}
+	if (d < 0)
+		return;
+	attribute(a, tmp, file, NULL, 0, d);
+	hmap_put(&a->guessed, file, pack(0));
 }
 
 static void note_period(struct attribution *a, struct strbuf *tmp, const struct src *s, int period)
@@ -187,7 +204,7 @@ static void attribute_all(struct attribution *a, const struct model *m, const st
 	for (size_t i = 0; i < p->nfiles; i++) {
 		const struct input_file *f = &p->files[i];
 
-		if (f->failed && !hmap_has(&a->file_owners, f->path))
+		if (!hmap_has(&a->file_owners, f->path))
 			attribute_by_name(a, tmp, m, f->path);
 	}
 }
@@ -258,6 +275,15 @@ void attribution_diag_divisions(const struct attribution *a, const struct model 
 
 	for (size_t i = 0; i < n; i++)
 		sb_addf(out, "%s%s", i ? "・" : "", m->divisions[owners[i]].name);
+	if (n && attribution_diag_guessed(a, g))
+		sb_adds(out, "（ファイル名から）");
+}
+
+bool attribution_diag_guessed(const struct attribution *a, const struct diag *g)
+{
+	if (!g->file || !hmap_has(&a->guessed, g->file))
+		return false;
+	return g->row <= 0 || attribution_row_division(a, g->file, g->sheet, g->row) < 0;
 }
 
 /* ---- the whole */
@@ -323,6 +349,7 @@ void attribution_build(struct attribution *a, const struct model *m, const struc
 	arena_init(&a->arena);
 	hmap_init(&a->row_owner);
 	hmap_init(&a->file_owners);
+	hmap_init(&a->guessed);
 	hmap_init(&a->refused);
 	hmap_init(&a->row_period);
 	collect_refused(a, m, p, &tmp);
@@ -343,6 +370,7 @@ void attribution_release(struct attribution *a)
 		if (a->file_owners.slots[i].key)
 			free(((struct owners *)a->file_owners.slots[i].value)->v);
 	hmap_release(&a->file_owners);
+	hmap_release(&a->guessed);
 	arena_release(&a->arena);
 	memset(a, 0, sizeof(*a));
 }

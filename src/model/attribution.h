@@ -27,6 +27,7 @@ struct attribution {
 	struct arena arena;
 	struct hmap row_owner;   /* "file\x1fsheet\x1frow" -> division + 1 */
 	struct hmap file_owners; /* file -> struct owners */
+	struct hmap guessed;     /* file -> 1: its owner read from its name or folder */
 	struct hmap refused;     /* "k|kpi|period", "m|milestone|period": a report was refused */
 	struct hmap row_period;  /* "file\x1fsheet\x1frow" -> a submission row's period + 1 */
 	/* per accepted measure, the first of its KPI or milestone master rows that
@@ -91,7 +92,11 @@ size_t attribution_errors_bearing_on(const struct attribution *a, const struct d
  * most max of them into out; returns how many. */
 size_t attribution_diag_owners(const struct attribution *a, const struct diag *g, size_t *out,
 			       size_t max);
-/* Their names, joined with "・", appended to out. */
+/* Whether the record's division was read from its file's name or folder
+ * (a file with no 課 column and no row that names a known item). */
+bool attribution_diag_guessed(const struct attribution *a, const struct diag *g);
+/* Their names, joined with "・", appended to out, with "（ファイル名から）"
+ * when they were read from the file's name. */
 void attribution_diag_divisions(const struct attribution *a, const struct model *m,
 				const struct diag *g, struct strbuf *out);
 

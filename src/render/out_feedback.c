@@ -159,6 +159,22 @@ static void sheet_overview(struct fb *f)
 	else
 		sb_adds(&sb, "この課の提出物にエラー・警告はありません。");
 	xw_span(&s, row++, 0, FB_LAST, sb_str(&sb), f->nerrors ? XW_NOTE : XW_TEXT);
+	{
+		/* records given to this division by a file's name: said as a guess */
+		size_t guessed = 0;
+
+		for (size_t e = 0; e < f->nerrors; e++)
+			guessed += attribution_diag_guessed(f->in->a, &f->d->v[f->errors[e]]);
+		if (guessed) {
+			sb_reset(&sb);
+			sb_addf(&sb,
+				"うち %zu 件は、課の列も使える行もないファイルのため、ファイル名（または"
+				"フォルダ名）からこの課の提出物と判断しました。この課のものでなければ PMO "
+				"に知らせてください。",
+				guessed);
+			xw_span(&s, row++, 0, FB_LAST, sb_str(&sb), XW_TEXT);
+		}
+	}
 	for (int ms = 0; ms < 2; ms++) {
 		/* a refused value of P can be corrected here (issue 13) */
 		size_t n = ms ? f->nms_fixes : f->nfixes;

@@ -20,10 +20,15 @@ static void note_row(const struct render_input *in, struct grid_marks *g, const 
 		     struct strbuf *tmp, const struct src *s, int period)
 {
 	long d = attribution_row_division(in->a, s->file, s->sheet, s->row);
+	const struct owners *o = d < 0 ? attribution_file_divisions(in->a, s->file) : NULL;
 	/* a period that could not be read: the one of its folder (sent then) */
 	long q = period_index(g, period != PERIOD_NONE ? period : folder_period(s->file));
 	enum grid_mark *m;
 
+	/* a row that names no known division or item: its file's division (read
+	 * from its name when nothing else says it) */
+	if (o && o->n == 1)
+		d = (long)o->v[0];
 	if (d < 0 || q < 0)
 		return;
 	m = &g->mark[(size_t)d * g->nperiods + (size_t)q];

@@ -200,6 +200,15 @@ assert g["保育課"]["R8年度Q3"] == "△" and g["保育課"]["今期の報告
 assert g["財政課"]["R8年度Q2"] == "△", g["財政課"]  # 報告期間「来期」: sent, refused
 assert g["人事課"]["R8年度Q3"] == "○" and g["人事課"]["今期の報告率"] == 1, g["人事課"]
 assert g["総務課"]["R8年度Q3"] == "△" and abs(g["総務課"]["今期の報告率"] - 4 / 6) < 1e-9, g["総務課"]
+# 都市計画課's K42-1 files (their KPI refused in the master, no 課 column): sent,
+# refused, and theirs by the file's name (issue 18)
+assert g["都市計画課"]["R8年度Q3"] == "△" and g["都市計画課"]["R7年度Q4"] == "△", g["都市計画課"]
+errs_sheet = table("入力エラー")[1]
+assert any(r["課"] == "都市計画課（ファイル名から）" and r["コード"] == "E_REF_REJECTED" for r in errs_sheet)
+fbt = openpyxl.load_workbook(os.path.join(out, "feedback", "040200_都市計画課_2026Q3.xlsx"))
+notes = [c for r in fbt["概要"].iter_rows(values_only=True) for c in r if isinstance(c, str)]
+assert any("ファイル名（またはフォルダ名）からこの課の提出物と判断しました" in c for c in notes), notes
+assert not any("エラー・警告はありません" in c for c in notes)
 assert [c.value for c in wb["提出状況"][1]][3:] == ["R7年度Q4", "R8年度Q1", "R8年度Q2", "R8年度Q3", "今期の報告率", "今期"]
 # the ledger: one row per input file, with its division, kinds, encoding and hash
 led = table("提出ファイル")[1]

@@ -184,7 +184,16 @@ install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/kaikaku/templates \
 		$(DESTDIR)$(DOCDIR)/examples $(DESTDIR)$(DOCDIR)/images $(DESTDIR)$(MANDIR)/man1
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/kaikaku
-	install -m 644 templates/settings.xml templates/review.xml $(DESTDIR)$(PREFIX)/share/kaikaku/templates/
+	@# the PMO's own settings and layout are kept: a newer one goes beside as .new
+	@for f in settings.xml review.xml; do \
+		t=$(DESTDIR)$(PREFIX)/share/kaikaku/templates/$$f; \
+		if [ -e $$t ] && ! cmp -s templates/$$f $$t; then \
+			install -m 644 templates/$$f $$t.new; \
+			echo "kaikaku: $$t は編集されているので残しました。新しい版は $$t.new です（違いを見比べて取り込んでください）"; \
+		else \
+			install -m 644 templates/$$f $$t; \
+		fi; \
+	done
 	install -m 644 README.md docs/*.md $(DESTDIR)$(DOCDIR)/
 	install -m 644 docs/images/*.png $(DESTDIR)$(DOCDIR)/images/
 	install -m 644 man/kaikaku.1 $(DESTDIR)$(MANDIR)/man1/kaikaku.1

@@ -178,6 +178,25 @@ def main():
         pdf = os.path.join(elsewhere, "o", "2026Q3", "review_2026Q3.pdf")
         txt = subprocess.run(["pdftotext", "-f", "1", "-l", "1", pdf, "-"], capture_output=True, text=True).stdout
         check("試験市" in txt, "installed binary: not its installed templates")
+        # a settings file copied elsewhere (--settings) without a review.xml beside it keeps the installed
+        # layout, not the built-in one: the installed review.xml retitled shows on the cover (issue 18)
+        rv_xml = os.path.join(prefix, "share", "kaikaku", "templates", "review.xml")
+        rv = open(rv_xml, encoding="utf-8").read()
+        open(rv_xml, "w", encoding="utf-8").write(re.sub(r"<title>[^<]*</title>", "<title>試験の資料</title>", rv, count=1))
+        own = os.path.join(tmp, "own-settings.xml")
+        shutil.copy(st_xml, own)
+        p = subprocess.run([os.path.join(prefix, "bin", "kaikaku"), "run", "--input", inp, "--output", "o2",
+                            "--settings", own, "--quiet"], cwd=elsewhere, capture_output=True, env=env)
+        txt = subprocess.run(["pdftotext", "-f", "1", "-l", "1", os.path.join(elsewhere, "o2", "2026Q3", "review_2026Q3.pdf"),
+                              "-"], capture_output=True, text=True).stdout
+        check(p.returncode == 1 and "試験の資料" in txt, f"--settings elsewhere: not the installed layout: {txt[:200]}")
+        # make install again keeps the PMO's edited settings and layout, and puts the new ones beside them
+        p = subprocess.run(["make", "--no-print-directory", "-s", "-o", bin_rel, "install", "PREFIX=" + prefix,
+                            "BIN=" + bin_rel], cwd=ROOT, capture_output=True, text=True)
+        check(p.returncode == 0 and "試験市" in open(st_xml, encoding="utf-8").read()
+              and "試験の資料" in open(rv_xml, encoding="utf-8").read()
+              and os.path.exists(st_xml + ".new") and os.path.exists(rv_xml + ".new")
+              and "編集されているので残しました" in p.stdout, f"make install over edited settings: {p.stdout}{p.stderr}")
         p = subprocess.run(["make", "--no-print-directory", "-s", "uninstall", "PREFIX=" + prefix], cwd=ROOT,
                            capture_output=True, text=True)
         check(p.returncode == 0 and not os.path.exists(os.path.join(prefix, "bin", "kaikaku"))

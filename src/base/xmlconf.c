@@ -15,24 +15,82 @@ static void silent(void *ctx, const char *msg, ...)
 	(void)msg;
 }
 
+/* The first of a parse's errors (the later ones follow from it). */
+struct first_error {
+	int code, line;
+	bool set;
+};
+
+static void keep_first(void *ctx, const xmlError *e)
+{
+	struct first_error *f = ctx;
+
+	if (!f->set && e && e->level >= XML_ERR_ERROR) {
+		f->code = e->code;
+		f->line = e->line;
+		f->set = true;
+	}
+}
+
+/* libxml2's parser errors in words a PMO officer can act on (its own
+ * messages are English: they never reach the reader). */
+static const char *xml_error_words(int code)
+{
+	switch (code) {
+	case XML_ERR_TAG_NAME_MISMATCH:
+		return "開始タグと終了タグの名前が合っていません（<title>…</title> のように同じ名前で閉じます）";
+	case XML_ERR_TAG_NOT_FINISHED:
+	case XML_ERR_LTSLASH_REQUIRED:
+		return "閉じていないタグがあります（<title>…</title> のように閉じます）";
+	case XML_ERR_GT_REQUIRED:
+		return "タグが > で終わっていません";
+	case XML_ERR_UNDECLARED_ENTITY:
+	case XML_WAR_UNDECLARED_ENTITY:
+	case XML_ERR_ENTITYREF_SEMICOL_MISSING:
+	case XML_ERR_NAME_REQUIRED:
+		return "& の使い方が違います（文字の & は &amp; と書きます）";
+	case XML_ERR_LT_IN_ATTRIBUTE:
+		return "属性の値に < があります（&lt; と書きます）";
+	case XML_ERR_ATTRIBUTE_NOT_STARTED:
+	case XML_ERR_ATTRIBUTE_WITHOUT_VALUE:
+	case XML_ERR_STRING_NOT_STARTED:
+	case XML_ERR_STRING_NOT_CLOSED:
+		return "属性の値は name=\"…\" のように引用符で囲みます";
+	case XML_ERR_ATTRIBUTE_REDEFINED:
+		return "同じ属性が2回書かれています";
+	case XML_ERR_DOCUMENT_END:
+		return "最後の終了タグのあとに文字があります";
+	case XML_ERR_DOCUMENT_EMPTY:
+		return "中身がありません";
+	case XML_ERR_INVALID_CHAR:
+	case XML_ERR_INVALID_ENCODING:
+		return "使えない文字があります（UTF-8 で保存してください）";
+	case XML_ERR_COMMENT_NOT_FINISHED:
+		return "コメント <!-- … --> が閉じていません";
+	default:
+		return "タグの形が崩れています（直前に編集した箇所を見直すか、templates の元のファイルと比べてください）";
+	}
+}
+
 xmlDoc *xmlconf_read(const char *path, const char *what, struct strbuf *err)
 {
 	xmlDoc *doc;
 
+	struct first_error first = {0, 0, false};
+
 	xmlSetGenericErrorFunc(NULL, silent);
+	xmlSetStructuredErrorFunc(&first, (xmlStructuredErrorFunc)keep_first);
 	doc = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	xmlSetStructuredErrorFunc(NULL, NULL);
 	if (!doc) {
 		const xmlError *e = xmlGetLastError();
 
 		if (!e || e->domain == XML_FROM_IO)
 			sb_addf(err, "%s: %sを読めません", path, what);
 		else
-			sb_addf(err, "%s:%d: XML の誤り: %s", path, e->line,
-				e->message ? e->message : "");
-		/* libxml2's messages end with a newline; one line each */
-		while (err->len &&
-		       (err->buf[err->len - 1] == '\n' || err->buf[err->len - 1] == ' '))
-			err->buf[--err->len] = '\0';
+			sb_addf(err, "%s:%d: %sの XML の書き方に誤りがあります: %s", path,
+				first.set ? first.line : e->line, what,
+				xml_error_words(first.set ? first.code : e->code));
 		return NULL;
 	}
 	if (doc->intSubset || doc->extSubset) {

@@ -178,13 +178,18 @@ bool render_load_layout(const struct settings *s, struct review_template *t,
 	bool ok = true;
 
 	review_template_defaults(t);
+	/* review.xml beside the settings file, else the installed one (a
+	 * settings file copied elsewhere keeps the PMO's layout), else the
+	 * built-in layout */
 	if (s->path) {
 		const char *slash = strrchr(s->path, '/');
 
 		if (slash)
 			sb_add(&path, s->path, (size_t)(slash - s->path + 1));
 		sb_adds(&path, "review.xml");
-	} else if ((dir = settings_templates_dir())) {
+	}
+	if ((!path.len || access(sb_str(&path), R_OK) != 0) && (dir = settings_templates_dir())) {
+		sb_reset(&path);
 		sb_addf(&path, "%s/review.xml", dir);
 	}
 	free(dir);

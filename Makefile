@@ -180,7 +180,8 @@ asan:
 PREFIX ?= /usr/local
 DOCDIR ?= $(PREFIX)/share/doc/kaikaku
 MANDIR ?= $(PREFIX)/share/man
-install: $(BIN)
+# deps first: on a fresh Debian, sudo make install installs the build packages too
+install: deps $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/kaikaku/templates \
 		$(DESTDIR)$(DOCDIR)/examples $(DESTDIR)$(DOCDIR)/images $(DESTDIR)$(MANDIR)/man1
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/kaikaku

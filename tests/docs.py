@@ -85,6 +85,58 @@ def check_columns(guide, ops):
                 check(listed == want, f"運用ガイド §6 {name}: {listed}, the program reads {want}")
 
 
+def install_steps(ops):
+    """運用ガイド §1, followed in a scratch root: the apt-get line is tools/deps.sh's list, the
+    folders made by its install -d line are every folder the systemd unit and the cron line need,
+    the man page's and the guide's cron lines call kaikaku by an absolute path (cron's PATH has
+    no /usr/local/bin), and the timer runs at 2:30 Japan time whatever the server's zone (issue 18)."""
+    import shlex
+    import tempfile
+    section = ops.split("## 1. インストール")[1].split("\n## 2.")[0]
+    apt = re.search(r"apt-get install -y (.+)", section)
+    deps = re.search(r'^pkgs="([^"$]+)"', text(os.path.join(ROOT, "tools", "deps.sh")), re.M)
+    check(apt is not None and deps is not None and apt.group(1).split() == deps.group(1).split(),
+          "運用ガイド §1: the apt-get line is not tools/deps.sh's list of build packages")
+    made = re.search(r"sudo install -d (.+)", section)
+    check(made is not None, "運用ガイド §1: no install -d line for the folders")
+    unit = text(os.path.join(ROOT, "contrib", "kaikaku.service"))
+    need = []
+    for key in ("WorkingDirectory", "ReadWritePaths"):
+        for m in re.finditer(rf"^{key}=(.+)$", unit, re.M):
+            need += m.group(1).split()
+    cron = text(os.path.join(ROOT, "contrib", "kaikaku.cron"))
+    line = next((x for x in cron.splitlines() if x.startswith("30 2")), "")
+    need += [a for a in re.findall(r"cd (\S+)", line)]
+    log = re.search(r"--log (\S+)", line)
+    need += [os.path.dirname(log.group(1))] if log else []
+    check(len(need) >= 4, f"the unit's and cron's folders: {need}")
+    if made:
+        with tempfile.TemporaryDirectory() as root:
+            args = shlex.split(made.group(1))
+            # the owner is the service user of step 3; here, whoever runs the test
+            keep, skip = [], False
+            for a in args:
+                if skip:
+                    skip = False
+                elif a in ("-o", "-g"):
+                    skip = True
+                else:
+                    keep.append(root + a if a.startswith("/") else a)
+            p = subprocess.run(["install", "-d", *keep], capture_output=True, text=True)
+            check(p.returncode == 0, f"運用ガイド §1 install -d: {p.stderr}")
+            for d in need:
+                check(os.path.isdir(root + d), f"運用ガイド §1: {d} (kaikaku.service / kaikaku.cron) is not made by the steps")
+    man = text(MAN)
+    for name, doc in (("man page", man), ("kaikaku.cron", cron), ("運用ガイド", ops)):
+        for m in re.finditer(r"^\s*30 2 \* \* \* kaikaku .*", doc, re.M):
+            check(re.search(r"&& /\S*/kaikaku run", m.group(0).replace("\\-", "-")) is not None,
+                  f"{name}: the cron line calls kaikaku without an absolute path: {m.group(0)}")
+    timer = text(os.path.join(ROOT, "contrib", "kaikaku.timer"))
+    check(re.search(r"^OnCalendar=.*02:30:00 Asia/Tokyo$", timer, re.M) is not None,
+          "kaikaku.timer: not 2:30 Asia/Tokyo")
+    check("timedatectl set-timezone Asia/Tokyo" in section, "運用ガイド §1: the time zone step")
+
+
 def main():
     env = dict(os.environ, LC_ALL="C.UTF-8")
     codes = subprocess.run([KAIKAKU, "codes"], capture_output=True, text=True, env=env, check=True).stdout
@@ -106,6 +158,7 @@ def main():
             check(cells[1] == title, f"提出の手引き: {code}: title {cells[1]!r}, not {title!r}")
             check(hint in cells, f"提出の手引き: {code}: the advice is not the program's ({hint!r})")
     check_columns(guide, text(OPS))
+    install_steps(text(OPS))
     for name, doc in (("提出の手引き", guide), ("運用ガイド", text(OPS)), ("RULES", text(os.path.join(DOCS, "RULES.md")))):
         stale = set(re.findall(r"\b[EW]_[A-Z][A-Z0-9_]+\b", doc)) - known
         check(not stale, f"{name}: codes the program does not have: {sorted(stale)}")

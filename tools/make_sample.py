@@ -40,6 +40,18 @@ DIVISIONS = [
     ("040200", "都市建設部", "都市計画課", None),  # no baseline yet: a warning
 ]
 
+CONTACTS = {  # 課コード -> 連絡先 (the 課マスタ's optional column; 都市計画課 has none)
+    "010100": "soumu@city.inzai.lg.jp（内線 2101）",
+    "010200": "jinji@city.inzai.lg.jp（内線 2111）",
+    "010300": "dx@city.inzai.lg.jp（内線 2131）",
+    "010400": "zaisei@city.inzai.lg.jp（内線 2141）",
+    "020100": "shimin@city.inzai.lg.jp（内線 3101）",
+    "020200": "nenkin@city.inzai.lg.jp（内線 3121）",
+    "030100": "kosodate@city.inzai.lg.jp（内線 4101）",
+    "030200": "hoiku@city.inzai.lg.jp（内線 4121）",
+    "040100": "douro@city.inzai.lg.jp（内線 5101）",
+}
+
 MEASURES = [
     # 施策ID, 施策名, 主担当課, 柱, 分野, アプローチ, 概要
     ("M05", "支所・出張所の機能強化", "総務課", "市民サービスの改善・向上", "行政サービスの充実",
@@ -252,8 +264,9 @@ def write_masters(root):
     fixed_props(wb)
     ws = wb.active
     ws.title = "課マスタ"
-    titled_sheet(ws, "業務改革施策リスト 課マスタ（令和8年度）", ["課コード", "部", "課", "基準業務量"],
-                 [(c, b, n, h) for c, b, n, h in DIVISIONS], [10, 14, 14, 12])
+    # 連絡先 (optional): where 配布一覧.csv sends each division's workbook; one left blank
+    titled_sheet(ws, "業務改革施策リスト 課マスタ（令和8年度）", ["課コード", "部", "課", "基準業務量", "連絡先"],
+                 [(c, b, n, h, CONTACTS.get(c, "")) for c, b, n, h in DIVISIONS], [10, 14, 14, 12, 34])
     ws = wb.create_sheet("施策マスタ")
     titled_sheet(ws, "業務改革施策リスト（別紙）", ["施策ID", "施策名", "主担当課", "柱", "分野", "アプローチ", "概要"],
                  [(m[0], m[1], m[2], m[3], m[4], m[5], m[6]) for m in MEASURES],

@@ -312,6 +312,7 @@ static void build_divisions(struct ctx *c)
 		dv = &m->divisions[m->ndivisions];
 		dv->code = r->code;
 		dv->name = r->name;
+		dv->contact = r->contact;
 		dv->has_baseline = r->has_baseline;
 		dv->baseline = r->baseline;
 		dv->src = &r->src;

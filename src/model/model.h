@@ -33,6 +33,7 @@ struct department {
 
 struct division {
 	const char *code, *name;
+	const char *contact; /* 連絡先 (mail address, extension…), or NULL */
 	size_t dept;
 	bool has_baseline;
 	double baseline;

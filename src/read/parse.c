@@ -271,12 +271,13 @@ static struct src src_of(struct pctx *c)
 
 static void parse_division(struct pctx *c)
 {
-	struct row_division v = {src_of(c), NULL, NULL, NULL, false, 0, false};
+	struct row_division v = {src_of(c), NULL, NULL, NULL, NULL, false, 0, false};
 	enum number_result r;
 
 	v.code = required_text(c, COL_DIVISION_CODE);
 	v.dept = required_text(c, COL_DEPARTMENT);
 	v.name = required_text(c, COL_DIVISION);
+	v.contact = text(c, COL_CONTACT);
 	r = number(c, COL_BASELINE_HOURS, &v.baseline);
 	if (r == NUMBER_OK) {
 		if (v.baseline < 0) {

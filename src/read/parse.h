@@ -52,6 +52,7 @@ struct src {
 struct row_division {
 	struct src src;
 	const char *code, *dept, *name;
+	const char *contact; /* 連絡先, or NULL */
 	bool has_baseline;
 	double baseline;
 	bool bad;

@@ -42,6 +42,7 @@ static const struct {
 	[COL_HOURS_SAVED] = {"削減時間", "hours_saved"},
 	[COL_ACTION] = {"対応策", "action"},
 	[COL_START] = {"開始", "start"},
+	[COL_CONTACT] = {"連絡先", "contact"},
 };
 
 static const struct kind_def kinds[KIND__COUNT] = {
@@ -50,8 +51,8 @@ static const struct kind_def kinds[KIND__COUNT] = {
 			    false,
 			    {COL_DIVISION_CODE, COL_DEPARTMENT, COL_DIVISION},
 			    3,
-			    {COL_BASELINE_HOURS},
-			    1},
+			    {COL_BASELINE_HOURS, COL_CONTACT},
+			    2},
 	[KIND_MEASURES] = {"measures",
 			   "施策マスタ",
 			   false,

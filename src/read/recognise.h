@@ -54,6 +54,7 @@ enum column_id {
 	COL_HOURS_SAVED,     /* 削減時間 */
 	COL_ACTION,          /* 対応策 */
 	COL_START,           /* 開始 */
+	COL_CONTACT,         /* 連絡先 (課マスタ; issue 18) */
 	COL__COUNT
 };
 

@@ -7,7 +7,6 @@
 #include "kaikaku.h"
 
 #include "cells.h"
-#include "names.h"
 #include "own_marker.h"
 #include "period.h"
 #include "recognise.h"
@@ -885,7 +884,6 @@ static void *feedback_plan_new(const struct render_input *in, struct strbuf *err
 	const struct model *m = in->m;
 	const struct diags *d = in->d;
 	struct feedback_plan *pl;
-	struct name_set names;
 	size_t total = 0;
 	struct fb *f;
 	char *dir = render_subdir(in, "feedback", err);
@@ -937,16 +935,7 @@ static void *feedback_plan_new(const struct render_input *in, struct strbuf *err
 	f->p_actuals = &pl->p_actuals;
 	f->p_status = &pl->p_status;
 	/* every file name decided here, in one order, whoever writes the file */
-	pl->paths = xcalloc(m->ndivisions + 1, sizeof(*pl->paths));
-	name_set_init(&names);
-	for (size_t i = 0; i < m->ndivisions; i++) {
-		struct strbuf base = STRBUF_INIT;
-
-		sb_addf(&base, "%s_%s", m->divisions[i].code, m->divisions[i].name);
-		pl->paths[i] = name_path(&names, dir, sb_str(&base), in->labels.code, ".xlsx");
-		sb_release(&base);
-	}
-	name_set_release(&names);
+	pl->paths = render_item_paths(in, dir, false, ".xlsx");
 	free(dir);
 	return pl;
 }
@@ -975,9 +964,7 @@ static void feedback_plan_free(void *plan)
 
 	if (!pl)
 		return;
-	for (size_t i = 0; pl->paths && i < pl->f.m->ndivisions; i++)
-		free(pl->paths[i]);
-	free(pl->paths);
+	render_item_paths_free(pl->paths, pl->f.m->ndivisions);
 	hmap_release(&pl->p_actuals);
 	hmap_release(&pl->p_status);
 	arena_release(&pl->keys);

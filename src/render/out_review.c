@@ -12,7 +12,6 @@
 #include "explain.h"
 #include "hashmap.h"
 #include "linebreak.h"
-#include "names.h"
 #include "number.h"
 #include "pack.h"
 #include "pdf_draw.h"
@@ -1803,7 +1802,6 @@ static void *pdf_plan_new(const struct render_input *in, struct strbuf *err)
 	const struct model *m = in->m;
 	struct pdf_plan *pl;
 	struct pack *k;
-	struct name_set names;
 	struct strbuf path = STRBUF_INIT;
 	char *dir = render_subdir(in, "departments", err);
 
@@ -1836,12 +1834,12 @@ static void *pdf_plan_new(const struct render_input *in, struct strbuf *err)
 	sb_addf(&path, "%s/", in->dir);
 	sb_addf(&path, FILE_REVIEW, in->labels.code);
 	pl->paths[0] = sb_detach(&path);
-	name_set_init(&names);
-	for (size_t i = 0; i < m->ndepartments; i++) {
-		pl->paths[1 + i] =
-			name_path(&names, dir, m->departments[i].name, in->labels.code, ".pdf");
+	{
+		char **packs = render_item_paths(in, dir, true, ".pdf");
+
+		memcpy(pl->paths + 1, packs, m->ndepartments * sizeof(*packs));
+		free(packs);
 	}
-	name_set_release(&names);
 	free(dir);
 	return pl;
 }

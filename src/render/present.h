@@ -24,6 +24,8 @@
 #define FILE_OPENDATA "opendata/kaikaku_kpi_%s.csv"
 #define DIR_PUBLIC "public"
 #define FILE_FEED "feed.xml" /* in the output folder itself */
+#define DIR_HANDOUT "配布"   /* what each department receives (out_handout.c) */
+#define FILE_HANDOUT_LIST "配布/配布一覧.csv"
 
 /* pattern (one of FILE_*) with the period code in place of its %s. */
 void present_file_name(const char *pattern, const char *code, struct strbuf *out);

@@ -8,6 +8,7 @@
 
 #include "fs.h"
 #include "jobs.h"
+#include "names.h"
 #include "render.h"
 #include "timing.h"
 
@@ -18,13 +19,14 @@
  * written before it, so it comes after every file of the period folder; the
  * feed, a file of the output folder itself (publish.h), comes after it.
  */
-extern const struct output output_summary, output_feedback, output_review, output_errors,
-	output_opendata, output_public, output_manifest, output_feed;
+extern const struct output output_summary, output_feedback, output_review, output_handout,
+	output_errors, output_opendata, output_public, output_manifest, output_feed;
 
 static const struct output *const outputs[] = {
 	&output_summary,  /* summary_<P>.xlsx (out_summary.c) */
 	&output_feedback, /* feedback/<課コード>_<課>_<P>.xlsx (out_feedback.c) */
 	&output_review,   /* review_<P>.pdf, departments/<部>_<P>.pdf (out_review.c) */
+	&output_handout, /* 配布/<部>/, 配布/配布一覧.csv (out_handout.c; links to both above) */
 	&output_errors,   /* errors_<P>.csv (out_errors.c) */
 	&output_opendata, /* opendata/kaikaku_kpi_<P>.csv (out_opendata.c) */
 	&output_public,   /* public/ (out_public.c; after the open data it links) */
@@ -42,6 +44,36 @@ void render_check(const struct render_input *in, struct diags *d)
 	for (size_t i = 0; i < ARRAY_LEN(outputs); i++)
 		if (outputs[i]->check)
 			outputs[i]->check(in, d);
+}
+
+char **render_item_paths(const struct render_input *in, const char *dir, bool departments,
+			 const char *ext)
+{
+	const struct model *m = in->m;
+	size_t n = departments ? m->ndepartments : m->ndivisions;
+	char **paths = xcalloc(n + 1, sizeof(*paths));
+	struct name_set names;
+	struct strbuf base = STRBUF_INIT;
+
+	name_set_init(&names);
+	for (size_t i = 0; i < n; i++) {
+		sb_reset(&base);
+		if (departments)
+			sb_adds(&base, m->departments[i].name);
+		else
+			sb_addf(&base, "%s_%s", m->divisions[i].code, m->divisions[i].name);
+		paths[i] = name_path(&names, dir, sb_str(&base), in->labels.code, ext);
+	}
+	name_set_release(&names);
+	sb_release(&base);
+	return paths;
+}
+
+void render_item_paths_free(char **paths, size_t n)
+{
+	for (size_t i = 0; paths && i < n; i++)
+		free(paths[i]);
+	free(paths);
 }
 
 char *render_subdir(const struct render_input *in, const char *name, struct strbuf *err)

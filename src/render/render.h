@@ -81,6 +81,14 @@ void render_check(const struct render_input *in, struct diags *d);
  * the reason of the first output that failed. */
 bool render_all(const struct render_input *in, unsigned workers, struct strbuf *err);
 
+/* The paths of the per-item files in dir: one per division ("<課コード>_<課>"
+ * + "_<P>" + ext) or per department ("<部>_<P>" + ext), in model order,
+ * distinct (names.h). Decided here once, for the output that writes them and
+ * for those that link to them (配布). The caller frees each and the array. */
+char **render_item_paths(const struct render_input *in, const char *dir, bool departments,
+			 const char *ext);
+void render_item_paths_free(char **paths, size_t n);
+
 /* in->dir/name, created (for an output's subfolder); NULL with err. The
  * caller frees it. */
 char *render_subdir(const struct render_input *in, const char *name, struct strbuf *err);

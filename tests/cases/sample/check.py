@@ -116,9 +116,11 @@ feedback = {f"2026Q3/feedback/{d[0]}_{d[2]}_2026Q3.xlsx" for d in S.DIVISIONS}
 departments = {f"2026Q3/departments/{d}_2026Q3.pdf" for d in {d[1] for d in S.DIVISIONS}}
 public = {f"2026Q3/public/{f}" for f in ("index.html", "style.css", "pillar1.html", "pillar2.html", "pillar3.html",
                                          "dept1.html", "dept2.html", "dept3.html", "dept4.html")}
+handout = {f"2026Q3/配布/{d[1]}/{d[2]}_フィードバックと2026Q4提出用.xlsx" for d in S.DIVISIONS} \
+    | {f"2026Q3/配布/{d}/{d}_四半期レビュー_2026Q3.pdf" for d in {d[1] for d in S.DIVISIONS}} | {"2026Q3/配布/配布一覧.csv"}
 assert {f["path"] for f in man["files"]} == {"2026Q3/errors_2026Q3.csv", "2026Q3/summary_2026Q3.xlsx",
                                              "2026Q3/review_2026Q3.pdf", "2026Q3/opendata/kaikaku_kpi_2026Q3.csv"} \
-    | feedback | departments | public, man["files"]
+    | feedback | departments | public | handout, man["files"]
 for t in man["inputs"]:
     assert t["rows"] == t["accepted"] + t["rejected"] + t["skipped"], t
     assert not t["path"].startswith("/"), t
@@ -324,3 +326,30 @@ assert rm["MS05-2"]["R7年度Q2"] == rm["MS05-2"]["R7年度Q4"] == "●" and rm[
 assert rm["MS05-3"]["R7年度Q4"] == "×" and rm["MS05-3"]["状況"] == "遅延", rm["MS05-3"]
 assert [k for k, v in rm["MS05-1"].items() if v == "●"] == ["R7年度Q1"], rm["MS05-1"]
 assert "R8年度Q3（今期）" in rm["MS05-1"] and "R6年度Q1" in rm["MS05-1"] and "R10年度Q4" in rm["MS05-1"]
+# 配布 (issue 18): one folder per department with exactly its pack and its
+# divisions' workbooks (the same bytes as departments/ and feedback/), named
+# for people, and 配布一覧.csv for a mail merge with each division's 連絡先
+import csv as _csv  # noqa: E402
+import hashlib  # noqa: E402
+hand = os.path.join(out, "配布")
+rows_h = list(_csv.DictReader(open(os.path.join(hand, "配布一覧.csv"), encoding="utf-8-sig", newline="")))
+assert [k for k in rows_h[0]] == ["部", "課コード", "課", "ファイル", "内容", "連絡先"], rows_h[0]
+assert len(rows_h) == 4 + 10, len(rows_h)
+by = {r["課"]: r for r in rows_h if r["課"]}
+assert by["総務課"]["ファイル"] == "総務部/総務課_フィードバックと2026Q4提出用.xlsx" and by["総務課"]["連絡先"].startswith("soumu@"), by["総務課"]
+assert by["都市計画課"]["連絡先"] == "", by["都市計画課"]
+
+
+def _sha(p):
+    return hashlib.sha256(open(p, "rb").read()).hexdigest()
+
+
+for r in rows_h:
+    got = os.path.join(hand, r["ファイル"])
+    assert os.path.exists(got), got
+    src = (os.path.join(out, "departments", f"{r['部']}_2026Q3.pdf") if not r["課"]
+           else os.path.join(out, "feedback", f"{r['課コード']}_{r['課']}_2026Q3.xlsx"))
+    assert _sha(got) == _sha(src), (got, src)
+assert sorted(os.listdir(hand)) == sorted(["配布一覧.csv", "総務部", "市民部", "健康子ども部", "都市建設部"]), os.listdir(hand)
+assert sum(len(os.listdir(os.path.join(hand, d))) for d in os.listdir(hand) if d != "配布一覧.csv") == len(rows_h)
+print("handout ok")

@@ -137,6 +137,28 @@ def install_steps(ops):
     check("timedatectl set-timezone Asia/Tokyo" in section, "運用ガイド §1: the time zone step")
 
 
+# ASCII words a message may hold besides codes, IDs, file names and values (issue 18)
+ASCII_OK = {"CSV", "UTF", "Excel", "KPI", "KPI_ID", "ID", "PMO", "DTD", "DOCTYPE", "NUL", "xlsx", "xls", "zip",
+            "limits", "Q", "submissions", "kaikaku", "PDF", "Unicode", "UTF-16", "UTF-8", "XML", "REF", "CFF",
+            "OTF", "CRC", "LF", "CR", "BOM", "Shift_JIS", "CP932", "YYYY-MM-DD", "R8", "FY", "sheet", "xl",
+            "worksheets", "sheet1", "xml", "CSV UTF-8"}
+
+
+def message_style(codes_rows, errors_csv):
+    """Every code's title and advice, and every message of the sample's errors CSV: no ASCII space
+    after 。, no English words but the allowed terms (codes, IDs, file names and values excepted)."""
+    import csv as _csv
+    texts = [t for _, _, title, hint in codes_rows for t in (title, hint)]
+    check(not [t for t in texts if "。 " in t], "codes: an ASCII space after 。")
+    for t in texts:
+        # periods (2026Q3) and encodings (UTF-16) are values, not words
+        bare = re.sub(r"\d{4}Q\d|UTF-\d+", "", t)
+        words = set(re.findall(r"[A-Za-z][A-Za-z_\-]*[A-Za-z0-9]|[A-Za-z]", bare)) - ASCII_OK
+        check(not words, f"codes: English words {sorted(words)} in {t!r}")
+    for row in _csv.DictReader(open(errors_csv, encoding="utf-8-sig", newline="")):
+        check("。 " not in row["message"], f"errors CSV: an ASCII space after 。: {row['message']}")
+
+
 def main():
     env = dict(os.environ, LC_ALL="C.UTF-8")
     codes = subprocess.run([KAIKAKU, "codes"], capture_output=True, text=True, env=env, check=True).stdout
@@ -159,6 +181,11 @@ def main():
             check(hint in cells, f"提出の手引き: {code}: the advice is not the program's ({hint!r})")
     check_columns(guide, text(OPS))
     install_steps(text(OPS))
+    import tempfile
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run([KAIKAKU, "run", "--input", os.path.join(ROOT, "input"), "--output", tmp, "--quiet"],
+                       capture_output=True, env=env)
+        message_style(rows, os.path.join(tmp, "2026Q3", "errors_2026Q3.csv"))
     for name, doc in (("提出の手引き", guide), ("運用ガイド", text(OPS)), ("RULES", text(os.path.join(DOCS, "RULES.md")))):
         stale = set(re.findall(r"\b[EW]_[A-Z][A-Z0-9_]+\b", doc)) - known
         check(not stale, f"{name}: codes the program does not have: {sorted(stale)}")

@@ -5,6 +5,8 @@ A case folder holds:
   input/         the input folder (text files); copied to a temporary folder
   input_from     instead of input/: a folder relative to the repository (the sample)
   make_input.py  optional: writes more input files (xlsx, binary) into argv[1]
+(KAIKAKU_E2E_RECORD=1 rewrites a case's errors.csv when it differs: for a
+deliberate change of messages, reviewed with `git diff tests/cases`.)
   settings.xml   optional: passed as --settings
   before         optional: a command line run first (as args), e.g. to publish an
                  earlier period into the history; then between.py INPUT, if present,
@@ -91,6 +93,9 @@ def run_case(name, tmp):
             problems.append(f"{len(got)} errors CSV files written")
         elif read(got[0], "rb") != read(want_csv, "rb"):
             problems.append("errors CSV differs:\n" + diff(read(want_csv, "rb"), read(got[0], "rb")))
+            if os.environ.get("KAIKAKU_E2E_RECORD") == "1":
+                # after a deliberate change of messages: review `git diff tests/cases`
+                shutil.copyfile(got[0], want_csv)
     for what, text in (("stderr", stderr), ("stdout", stdout)):
         f = os.path.join(case, what)
         if os.path.exists(f):

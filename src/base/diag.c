@@ -108,7 +108,9 @@ void diag_addv(struct diags *d, enum diag_code code, const struct loc *loc, cons
 	if (short_value != value && *value)
 		cut_quotes(&msg, value, short_value);
 	if (codes[code].hint[0]) {
-		if (msg.len)
+		/* a space between sentences only after ASCII: never after 。 */
+		if (msg.len && (unsigned char)msg.buf[msg.len - 1] < 0x80 &&
+		    msg.buf[msg.len - 1] != ' ')
 			sb_addc(&msg, ' ');
 		sb_adds(&msg, codes[code].hint);
 	}

@@ -337,8 +337,7 @@ static void part_report(struct book *b, struct part *p, const char *name, const 
 			code = E_XLSX_TOO_LARGE;
 			sb_addf(&sb,
 				"ブックの部品 %s の展開後のサイズが上限（部品ごと %llu "
-				"バイト、ブック全体 %llu バイト）を超えるため読みません（zip "
-				"爆弾の疑い）。",
+				"バイト、ブック全体 %llu バイト）を超えるため読みません。",
 				name, (unsigned long long)b->lim->part_bytes,
 				(unsigned long long)b->lim->workbook_bytes);
 		} else if (p->zst == ZIP_ENCRYPTED) {
@@ -353,8 +352,7 @@ static void part_report(struct book *b, struct part *p, const char *name, const 
 		code = E_XLSX_UNSAFE;
 		sb_addf(&sb,
 			"ブックの部品 %s に "
-			"DOCTYPE（DTD・エンティティ宣言）があるため読みません（XML "
-			"爆弾・外部実体参照の疑い）。",
+			"DOCTYPE（DTD・エンティティ宣言）があり、kaikaku はこの形式を読みません。",
 			name);
 		break;
 	case PART_ENCODING:

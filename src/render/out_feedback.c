@@ -198,6 +198,7 @@ static void sheet_overview(struct fb *f)
 			"2. 空欄のままの行は「報告なし」です: KPI は今期の実績なし、マイルストーンは前回の状況のまま、業務量削減は前回の削減時間のまま数えます（0 と書くと 0 になります）。報告期間と課は入力済みです。",
 			"3. 注意・遅延の KPI・マイルストーンには、遅れの理由と今後の対応を「対応策」の列に書きます（書かないと総括に「対応策なし」と載ります）。",
 			"4. このブックのまま保存して提出してください（CSV に変換する必要はありません）。報告期間は入力済みなので、ファイル名は変えてもかまいません。",
+			"5. 期間は年度の四半期で書きます: 2026Q3 は 2026年度（令和8年度）第3四半期 = 2026年10〜12月です（暦年の 7〜9月ではありません）。",
 		};
 
 		sb_reset(&sb);
@@ -619,7 +620,7 @@ static const struct xw_column milestone_columns[] = {
 	{"報告期間", XW_TEXT, 0, 0, cells_milestone, F_MS_REPORT_PERIOD},
 	{"進捗率", XW_PCT, 0, 0, cells_milestone, F_MS_PROGRESS},
 	{"判定", XW_TEXT, 0, 0, cells_milestone, F_STATUS},
-	{"前期の判定", XW_TEXT, 0, 0, cells_milestone, F_PREVIOUS_STATUS},
+	{"前期状況", XW_TEXT, 0, 0, cells_milestone, F_PREVIOUS_STATUS},
 	{"判定理由", XW_TEXT, 50, 0, cells_milestone, F_REASON},
 };
 

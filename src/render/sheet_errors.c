@@ -64,6 +64,9 @@ static void e_divisions(const void *x, size_t i, const struct xw_column *col, st
 
 	(void)col;
 	attribution_diag_divisions(e->a, e->m, rec(e, i), v->buf);
+	/* no division: a master row, a whole master file, the input folder */
+	if (!v->buf->len)
+		sb_adds(v->buf, SHEET_ERRORS_PMO);
 	xv_buf(v);
 }
 

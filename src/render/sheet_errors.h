@@ -13,6 +13,9 @@
 #include "model.h"
 #include "xlsx_write.h"
 
+/* The 課 of a record no division owns: the PMO fixes it (issue 18). */
+#define SHEET_ERRORS_PMO "PMO（課の作業なし）"
+
 /*
  * The records which[0..n-1] of d (every record when which is NULL), in that
  * order, as a list sheet of b. for_division: the division's own copy (no 課

@@ -32,9 +32,7 @@ static void keep_first(void *ctx, const xmlError *e)
 	}
 }
 
-/* libxml2's parser errors in words a PMO officer can act on (its own
- * messages are English: they never reach the reader). */
-static const char *xml_error_words(int code)
+const char *xmlconf_error_words(int code)
 {
 	switch (code) {
 	case XML_ERR_TAG_NAME_MISMATCH:
@@ -67,8 +65,10 @@ static const char *xml_error_words(int code)
 		return "使えない文字があります（UTF-8 で保存してください）";
 	case XML_ERR_COMMENT_NOT_FINISHED:
 		return "コメント <!-- … --> が閉じていません";
+	case XML_ERR_INTERNAL_ERROR:
+		return "要素の入れ子が深すぎます";
 	default:
-		return "タグの形が崩れています（直前に編集した箇所を見直すか、templates の元のファイルと比べてください）";
+		return NULL;
 	}
 }
 
@@ -84,13 +84,17 @@ xmlDoc *xmlconf_read(const char *path, const char *what, struct strbuf *err)
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	if (!doc) {
 		const xmlError *e = xmlGetLastError();
+		const char *words =
+			e ? xmlconf_error_words(first.set ? first.code : e->code) : NULL;
 
 		if (!e || e->domain == XML_FROM_IO)
 			sb_addf(err, "%s: %sを読めません", path, what);
 		else
 			sb_addf(err, "%s:%d: %sの XML の書き方に誤りがあります: %s", path,
 				first.set ? first.line : e->line, what,
-				xml_error_words(first.set ? first.code : e->code));
+				words ? words
+				      : "タグの形が崩れています（直前に編集した箇所を見直すか、templates の元の"
+					"ファイルと比べてください）");
 		return NULL;
 	}
 	if (doc->intSubset || doc->extSubset) {

@@ -18,6 +18,10 @@ struct xmlconf {
 
 /* Parses path; on failure says why in err ("what" names the file for the
  * reader, e.g. "設定ファイル") and returns NULL. A DOCTYPE is refused. */
+/* A libxml2 parser error (xmlParserErrors) in words a person can act on,
+ * or NULL for a rare one (libxml2's own messages are English: they never
+ * reach the reader). */
+const char *xmlconf_error_words(int code);
 xmlDoc *xmlconf_read(const char *path, const char *what, struct strbuf *err);
 void xmlconf_fail(struct xmlconf *c, const xmlNode *n, const char *fmt, ...) KK_PRINTF(3, 4);
 bool xmlconf_is(const xmlNode *n, const char *name);

@@ -38,7 +38,7 @@ static void print_table(FILE *out, const struct table *t)
 		return;
 	}
 	fprintf(out, "    種類: %s（%s）\n", kd->name, kd->ja);
-	fprintf(out, "    見出し行: %u 行目\n", t->header_row);
+	fprintf(out, "    見出し行: %u行目\n", t->header_row);
 	fprintf(out, "    列:");
 	for (size_t pass = 0; pass < 2; pass++) {
 		const enum column_id *cols = pass ? kd->optional : kd->required;

@@ -183,7 +183,7 @@ static void read_csv(const unsigned char *data, size_t n, const char *relpath,
 
 		if (fail.kind == CSV_FAIL_FIELD_LIMIT) {
 			code = E_FIELD_TOO_LARGE;
-			sb_addf(&msg, "%d 行目に %llu バイトを超える値があります。", fail.row,
+			sb_addf(&msg, "%d行目に %llu バイトを超える値があります。", fail.row,
 				(unsigned long long)lim->field_bytes);
 		} else if (fail.kind == CSV_FAIL_CELL_LIMIT) {
 			code = E_TOO_MANY_CELLS;
@@ -191,14 +191,12 @@ static void read_csv(const unsigned char *data, size_t n, const char *relpath,
 				(unsigned long long)lim->cells_per_sheet);
 		} else if (fail.unclosed) {
 			sb_addf(&msg,
-				"%d "
-				"行目で始まる引用符（\"）が閉じられないままファイルが終わっています"
+				"%d行目で始まる引用符（\"）が閉じられないままファイルが終わっています"
 				"。",
 				fail.row);
 		} else {
 			sb_addf(&msg,
-				"%d 行目（ファイルの %d "
-				"行目）で引用符（\"）の使い方が正しくありません。",
+				"%d行目（ファイルの %d行目）で引用符（\"）の使い方が正しくありません。",
 				fail.row, fail.line);
 		}
 		file_error(d, relpath, code, sb_str(&msg));

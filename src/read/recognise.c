@@ -258,7 +258,7 @@ bool recognise(const struct grid *g, struct shape *out, struct strbuf *why)
 		k = choose(&h, &tie);
 		if (k != KIND_NONE && tie) {
 			sb_addf(why,
-				"%u 行目の見出しが複数の種類の表に当てはまり、種類を決められません",
+				"%u行目の見出しが複数の種類の表に当てはまり、種類を決められません",
 				g->rows[i].row);
 			return false;
 		}
@@ -282,7 +282,7 @@ bool recognise(const struct grid *g, struct shape *out, struct strbuf *why)
 		return false;
 	}
 	read_header(&g->rows[near_idx], &h);
-	sb_addf(why, "最も近いのは %s（%s）の見出しですが、%u 行目に必要な列", kinds[near].ja,
+	sb_addf(why, "最も近いのは %s（%s）の見出しですが、%u行目に必要な列", kinds[near].ja,
 		kinds[near].name, g->rows[near_idx].row);
 	{
 		bool first = true;

@@ -15,6 +15,7 @@
 #include "strbuf.h"
 #include "utf8.h"
 #include "xlsx_read.h"
+#include "xmlconf.h"
 #include "zip_read.h"
 
 #define MAX_ROW 1048576u
@@ -159,9 +160,10 @@ static void part_error(void *arg, xmlErrorPtr err)
 		return;
 	p->fail = PART_XML;
 	p->line = err->line;
-	snprintf(p->msg, sizeof(p->msg), "%s", err->message ? err->message : "");
-	for (size_t n = strlen(p->msg); n && (p->msg[n - 1] == '\n' || p->msg[n - 1] == ' ');)
-		p->msg[--n] = '\0';
+	/* in words, never libxml2's English */
+	snprintf(p->msg, sizeof(p->msg), "%s",
+		 xmlconf_error_words(err->code) ? xmlconf_error_words(err->code)
+						: "XML の構文が正しくありません");
 }
 
 static bool part_open(struct part *p, struct zip_archive *z, const char *name)
@@ -367,7 +369,7 @@ static void part_report(struct book *b, struct part *p, const char *name, const 
 		break;
 	case PART_XML:
 		if (p->line > 0)
-			sb_addf(&sb, "ブックの部品 %s の XML が壊れています（%d 行目: %s）。", name,
+			sb_addf(&sb, "ブックの部品 %s の XML が壊れています（%d行目: %s）。", name,
 				p->line, p->msg);
 		else
 			sb_addf(&sb, "ブックの部品 %s の XML が壊れています（%s）。", name, p->msg);

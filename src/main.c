@@ -24,6 +24,7 @@
 #include "model.h"
 #include "parse.h"
 #include "period.h"
+#include "progress.h"
 #include "publish.h"
 #include "render.h"
 #include "runlog.h"
@@ -156,8 +157,10 @@ static bool write_outputs(const struct opts *o, struct render_input *in, struct 
 	if (!ok)
 		return false;
 	/* opened anew: no connection may cross the workers' fork (SQLite's rule) */
+	progress_stage("履歴の記録", 0);
 	ok = history_open(o->output, true, o->wait, &h, err) && history_record(h, run, err);
 	timing_lap("history");
+	progress_stage("出力の入れ替え", 0);
 	if (!ok) {
 		history_close(h);
 		return false;
@@ -251,6 +254,7 @@ static int cmd_run(const struct opts *o, enum mode mode)
 	bool have_model = false, have_result = false, write_ok;
 
 	timing_lap(NULL);
+	progress_init(!o->quiet);
 	parsed_init(&p);
 	diags_init(&d);
 	review_template_defaults(&layout);
@@ -279,9 +283,13 @@ static int cmd_run(const struct opts *o, enum mode mode)
 		status = fail(sb_str(&err));
 		goto out;
 	}
-	for (size_t i = 0; i < found.n; i++)
+	progress_stage("読み込み", found.n);
+	for (size_t i = 0; i < found.n; i++) {
 		ingest_file(&p, found.v[i].path, found.v[i].rel, &s, &d);
+		progress_step(i + 1);
+	}
 	timing_lap("read");
+	progress_stage("集計", 0);
 	{
 		static const enum table_kind needed[] = {KIND_DIVISIONS, KIND_MEASURES, KIND_KPIS};
 		struct strbuf missing = STRBUF_INIT;

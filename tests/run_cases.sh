@@ -14,6 +14,7 @@ status=0
 "$PYTHON" tests/roundtrip.py || status=1
 "$PYTHON" tests/xlsx_print.py || status=1
 "$PYTHON" tests/reach.py || status=1
+"$PYTHON" tests/progress.py || status=1
 "$PYTHON" tests/pdf.py || status=1
 "$PYTHON" tests/operations.py || status=1
 "$PYTHON" tests/faults.py || status=1

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "jobs.h"
+#include "progress.h"
 #include "timing.h"
 
 struct shared {
@@ -22,6 +23,7 @@ struct shared {
 	size_t next;        /* the next job to take */
 	size_t failed;      /* the lowest failed job, or SIZE_MAX */
 	size_t longest_job; /* for KAIKAKU_TIMING */
+	size_t done;        /* jobs finished, for the progress line */
 	double longest;
 	char msg[4096];
 };
@@ -89,7 +91,7 @@ static void work(struct shared *sh, size_t n, job_fn fn, void *ctx)
 	double took;
 
 	for (;;) {
-		size_t i;
+		size_t i, done;
 
 		lock(sh);
 		i = sh->failed == SIZE_MAX ? sh->next++ : n;
@@ -108,7 +110,9 @@ static void work(struct shared *sh, size_t n, job_fn fn, void *ctx)
 			sh->longest = took;
 			sh->longest_job = i;
 		}
+		done = ++sh->done;
 		pthread_mutex_unlock(&sh->lock);
+		progress_step(done); /* drawn by the main process only */
 	}
 	sb_release(&err);
 }

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "fs.h"
+#include "progress.h"
 #include "runlog.h"
 
 static int log_fd = -1;
@@ -66,6 +67,7 @@ void runlog_say_fatal(const char *line)
 	char buf[4096], when[40];
 	int n;
 
+	progress_clear();
 	fputs(line, stderr);
 	fputc('\n', stderr);
 	if (log_fd < 0)
@@ -84,6 +86,7 @@ void runlog_say_fatal(const char *line)
 void runlog_say(bool show, const char *line)
 {
 	if (show) {
+		progress_clear();
 		fputs(line, stderr);
 		fputc('\n', stderr);
 	}

@@ -9,6 +9,7 @@
 #include "fs.h"
 #include "jobs.h"
 #include "names.h"
+#include "progress.h"
 #include "render.h"
 #include "timing.h"
 
@@ -160,6 +161,20 @@ static void stage_free(struct stage *st)
 	free(st->first);
 }
 
+/* A stage's name on the progress line. */
+static const char *stage_words(const char *stage)
+{
+	if (!stage)
+		return "そのほかの出力";
+	if (strcmp(stage, "xlsx") == 0)
+		return "ブックの作成";
+	if (strcmp(stage, "pdf") == 0)
+		return "PDF の作成";
+	if (strcmp(stage, "public") == 0)
+		return "公開ページの作成";
+	return stage;
+}
+
 static bool run_stage(const struct render_input *in, const struct output *const *o, size_t n,
 		      unsigned workers, struct strbuf *err)
 {
@@ -176,6 +191,7 @@ static bool run_stage(const struct render_input *in, const struct output *const 
 		st.first[i + 1] =
 			st.first[i] + (ok ? (o[i]->plan ? o[i]->count(st.plans[i]) : 1) : 0);
 	}
+	progress_stage(stage_words(o[0]->stage), st.first[n]);
 	if (ok)
 		ok = jobs_run(st.first[n], o[0]->stage ? workers : 1, stage_job, &st, err);
 	stage_free(&st);

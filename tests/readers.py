@@ -205,7 +205,7 @@ def csv_spectrum():
         if name == "location_coordinates":
             # a quote inside an unquoted field: not RFC 4180; strict mode refuses it
             codes = [d["code"] for d in j["diags"]]
-            if codes != ["E_CSV_SYNTAX"] or "2 行目" not in j["diags"][0]["message"]:
+            if codes != ["E_CSV_SYNTAX"] or "2行目" not in j["diags"][0]["message"]:
                 fail(f"{name}: want E_CSV_SYNTAX at row 2, got {j['diags']}")
             n += 1
             continue

@@ -406,7 +406,7 @@ static int cmd_run(const struct opts *o, enum mode mode)
 			diags_count(&d, SEV_ERROR), diags_count(&d, SEV_WARNING));
 		if (bearing < diags_count(&d, SEV_ERROR))
 			sb_addf(&line,
-				"（うち %zu 件は前四半期より前の期間の行で、終了ステータスには数えません）",
+				"（エラーのうち %zu 件は前四半期より前の期間の行で、終了ステータスには数えません）",
 				diags_count(&d, SEV_ERROR) - bearing);
 		if (write) {
 			sb_adds(&line, " → ");

@@ -3,8 +3,9 @@
 and a worker that fails fails the run cleanly.
 
 - a synthetic city of 80 divisions (tools/make_city.py, with its faults) and
-  the sample city give byte-identical output folders with --jobs 1 (all in
-  one process, in order), 2, 3 and 7 (more workers than the machine has);
+  the sample city give byte-identical output folders (the public pages and
+  配布 included), feed.xml, and the same rows in the history with --jobs 1
+  (all in one process, in order), 2, 3 and 7 (more workers than the machine has);
 - through the failure shim (tests/shim/inject.c, KK_INJECT_WORKER=1: only a
   worker's calls fail), a worker killed by SIGKILL, a worker whose disk fills
   up and a worker that runs out of memory: exit 2, the reason in the last
@@ -39,6 +40,21 @@ def workers_left(out):
     return left
 
 
+HISTORY_TABLES = ("runs", "published_kpi", "published_milestone", "published_measure", "published_workload",
+                  "published_kgi", "input_rows", "restatements")
+
+
+def history_rows(out):
+    """What the history recorded, table by table, in a stable order (the run's own row included: its
+    inputs' and manifest's hashes, its counts)."""
+    import sqlite3
+    c = sqlite3.connect(os.path.join(out, "history.sqlite"))
+    try:
+        return {t: sorted(map(repr, c.execute(f"SELECT * FROM {t}").fetchall())) for t in HISTORY_TABLES}
+    finally:
+        c.close()
+
+
 def same_for_any_jobs(tmp, name, inp, period):
     outs = {}
     for jobs in (1, 2, 3, 7):
@@ -46,7 +62,13 @@ def same_for_any_jobs(tmp, name, inp, period):
         st, err = run("run", "--input", inp, "--output", out, "--jobs", str(jobs), "--quiet")
         check(st in (0, 1), f"{name} --jobs {jobs}: exit {st}: {err[-500:]}")
         outs[jobs] = tree(os.path.join(out, period))
+        # the feed and the history too (issue 17): the same bytes and the same recorded rows
+        outs[jobs]["feed.xml"] = open(os.path.join(out, "feed.xml"), "rb").read()
+        for t, rows in history_rows(out).items():
+            outs[jobs]["history:" + t] = rows
     check(len(outs[1]) > 10, f"{name}: only {len(outs[1])} files")
+    check(len(outs[1]["history:published_kpi"]) > 5 and len(outs[1]["history:input_rows"]) > 10,
+          f"{name}: the history recorded too little")
     for jobs, t in outs.items():
         diff = sorted(k for k in set(t) | set(outs[1]) if t.get(k) != outs[1].get(k))
         check(not diff, f"{name}: --jobs {jobs} differs from --jobs 1 in {diff[:5]}")
@@ -59,7 +81,9 @@ def main():
         make_city.build(city, 80, ["2026Q2", "2026Q3"], 7)
         files = same_for_any_jobs(tmp, "city", city, "2026Q3")
         check(sum(f.startswith("departments/") for f in files) == 20
-              and sum(f.startswith("feedback/") for f in files) == 80, f"city files: {sorted(files)[:8]}")
+              and sum(f.startswith("feedback/") for f in files) == 80
+              and sum(f.startswith("public/") for f in files) > 20
+              and sum(f.startswith("配布/") for f in files) == 101, f"city files: {sorted(files)[:8]}")
         same_for_any_jobs(tmp, "sample", os.path.join(ROOT, "input"), "2026Q3")
 
         for bad in ("0", "257", "x", "2x", ""):

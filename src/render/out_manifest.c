@@ -4,8 +4,11 @@
 #include "kaikaku.h"
 
 #include <math.h>
+#include <sys/stat.h>
 
+#include "arena.h"
 #include "fs.h"
+#include "hashmap.h"
 #include "json_write.h"
 #include "number.h"
 #include "period.h"
@@ -99,37 +102,64 @@ static void pace_json(struct strbuf *sb, const struct briefing *b)
 		sb_adds(sb, "null");
 }
 
-/* The files written, with sizes and hashes, relative to the output folder. */
+/* The files written, with sizes and hashes, relative to the output folder.
+ * A file hard-linked twice (配布/ and its original) is read and hashed once. */
 static bool list_outputs(const char *dir, const char *name, struct out_entry **out, size_t *n,
 			 struct strbuf *err)
 {
 	char **files;
 	size_t nf;
+	struct hmap seen; /* "dev:inode" of a linked file -> its entry + 1 */
+	struct arena keys;
+	bool ok = true;
 
 	if (!fs_list_files(dir, &files, &nf, err))
 		return false;
 	*out = xcalloc(nf + 1, sizeof(**out));
 	*n = 0;
-	for (size_t i = 0; i < nf; i++) {
-		struct strbuf full = STRBUF_INIT, data = STRBUF_INIT, rel = STRBUF_INIT;
+	hmap_init(&seen);
+	arena_init(&keys);
+	for (size_t i = 0; i < nf && ok; i++) {
+		struct strbuf full = STRBUF_INIT, data = STRBUF_INIT, rel = STRBUF_INIT,
+			      inode = STRBUF_INIT;
 		struct out_entry *e = &(*out)[*n];
+		struct stat st;
+		void *twin = NULL;
 
 		sb_addf(&full, "%s/%s", dir, files[i]);
-		if (!fs_read_file(sb_str(&full), &data, err)) {
-			sb_release(&full);
-			fs_free_list(files, nf);
-			return false;
+		if (stat(sb_str(&full), &st) == 0 && st.st_nlink > 1) {
+			sb_addf(&inode, "%llu:%llu", (unsigned long long)st.st_dev,
+				(unsigned long long)st.st_ino);
+			twin = hmap_get(&seen, sb_str(&inode));
 		}
 		sb_addf(&rel, "%s/%s", name, files[i]);
-		e->path = sb_detach(&rel);
-		e->bytes = data.len;
-		sha256_hex(data.buf ? data.buf : "", data.len, e->sha256);
-		(*n)++;
+		if (twin) {
+			const struct out_entry *t = &(*out)[(size_t)(uintptr_t)twin - 1];
+
+			e->bytes = t->bytes;
+			memcpy(e->sha256, t->sha256, sizeof(e->sha256));
+		} else if (fs_read_file(sb_str(&full), &data, err)) {
+			e->bytes = data.len;
+			sha256_hex(data.buf ? data.buf : "", data.len, e->sha256);
+			if (inode.len)
+				hmap_put(&seen, arena_strdup(&keys, sb_str(&inode)),
+					 (void *)(uintptr_t)(*n + 1));
+		} else {
+			ok = false;
+		}
+		if (ok) {
+			e->path = sb_detach(&rel);
+			(*n)++;
+		}
 		sb_release(&full);
 		sb_release(&data);
+		sb_release(&rel);
+		sb_release(&inode);
 	}
+	hmap_release(&seen);
+	arena_release(&keys);
 	fs_free_list(files, nf);
-	return true;
+	return ok;
 }
 
 static void free_outputs(struct out_entry *e, size_t n)
@@ -153,8 +183,10 @@ static bool write_manifest(const struct render_input *in, const char *path, stru
 	size_t t = 0;
 
 	/* the manifest lists everything written before it */
-	if (!list_outputs(in->dir, in->labels.code, &files, &nfiles, err))
+	if (!list_outputs(in->dir, in->labels.code, &files, &nfiles, err)) {
+		free_outputs(files, nfiles);
 		return false;
+	}
 	sb_adds(&sb, "{\n  \"generator\": \"kaikaku " KAIKAKU_VERSION "\",\n");
 	sb_addf(&sb, "  \"period\": \"%s\",\n  \"period_label\": ", in->labels.code);
 	json_string(&sb, in->labels.period_long);

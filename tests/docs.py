@@ -141,7 +141,7 @@ def install_steps(ops):
 ASCII_OK = {"CSV", "UTF", "Excel", "KPI", "KPI_ID", "ID", "PMO", "DTD", "DOCTYPE", "NUL", "xlsx", "xls", "zip",
             "limits", "Q", "submissions", "kaikaku", "PDF", "Unicode", "UTF-16", "UTF-8", "XML", "REF", "CFF",
             "OTF", "CRC", "LF", "CR", "BOM", "Shift_JIS", "CP932", "YYYY-MM-DD", "R8", "FY", "sheet", "xl",
-            "worksheets", "sheet1", "xml", "CSV UTF-8"}
+            "worksheets", "sheet1", "xml"}
 
 
 def message_style(codes_rows, errors_csv):

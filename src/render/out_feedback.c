@@ -869,15 +869,12 @@ struct feedback_plan {
 };
 
 /* row, found by its place (file, sheet, row) in map */
-static void index_row(struct feedback_plan *pl, struct hmap *map, const struct src *at,
-		      const void *row)
+static void index_row(struct feedback_plan *pl, struct hmap *map, struct strbuf *key,
+		      const struct src *at, const void *row)
 {
-	struct strbuf key = STRBUF_INIT;
-
 	hmap_put(map,
-		 arena_strdup(&pl->keys, attribution_row_key(&key, at->file, at->sheet, at->row)),
+		 arena_strdup(&pl->keys, attribution_row_key(key, at->file, at->sheet, at->row)),
 		 (void *)row);
-	sb_release(&key);
 }
 
 static void *feedback_plan_new(const struct render_input *in, struct strbuf *err)
@@ -927,12 +924,19 @@ static void *feedback_plan_new(const struct render_input *in, struct strbuf *err
 	hmap_init(&pl->p_actuals);
 	hmap_init(&pl->p_status);
 	arena_init(&pl->keys);
-	for (size_t i = 0; i < in->p->n_actuals; i++)
-		if (in->p->actuals[i].period == in->r->period)
-			index_row(pl, &pl->p_actuals, &in->p->actuals[i].src, &in->p->actuals[i]);
-	for (size_t i = 0; i < in->p->n_mstatus; i++)
-		if (in->p->mstatus[i].period == in->r->period)
-			index_row(pl, &pl->p_status, &in->p->mstatus[i].src, &in->p->mstatus[i]);
+	{
+		struct strbuf key = STRBUF_INIT; /* one scratch key for every row */
+
+		for (size_t i = 0; i < in->p->n_actuals; i++)
+			if (in->p->actuals[i].period == in->r->period)
+				index_row(pl, &pl->p_actuals, &key, &in->p->actuals[i].src,
+					  &in->p->actuals[i]);
+		for (size_t i = 0; i < in->p->n_mstatus; i++)
+			if (in->p->mstatus[i].period == in->r->period)
+				index_row(pl, &pl->p_status, &key, &in->p->mstatus[i].src,
+					  &in->p->mstatus[i]);
+		sb_release(&key);
+	}
 	f->p_actuals = &pl->p_actuals;
 	f->p_status = &pl->p_status;
 	/* every file name decided here, in one order, whoever writes the file */

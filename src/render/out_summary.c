@@ -136,18 +136,30 @@ static void style_chart(lxw_chart *ch, const char *title, const char *y_name)
 	chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
 }
 
-/* A chart at (at_row, col), OV_CHART_PX wide, its height growing with its
- * categories (so no label is dropped: ten departments or a hundred); returns
- * the first row below it. */
+/* A chart's height as a scale of libxlsxwriter's 288 px: growing with its
+ * categories, so that no label is dropped (ten departments or a hundred). */
+static double chart_y_scale(size_t categories)
+{
+	return fmax(1.0, ((double)categories * 20 + 120) / 288);
+}
+
+/* The rows (of 20 px) a chart of categories takes, with one below it. */
+static uint32_t chart_rows(size_t categories)
+{
+	return (uint32_t)ceil(288 * chart_y_scale(categories) / 20) + 1;
+}
+
+/* A chart at (at_row, col), OV_CHART_PX wide, as tall as its categories
+ * need; returns the first row below it. */
 static uint32_t insert_chart(struct ctx *c, struct xw_sheet *s, lxw_chart *ch, uint32_t at_row,
 			     uint16_t col, size_t categories)
 {
 	lxw_chart_options opt = {0};
 
 	opt.x_scale = OV_CHART_PX / 480;
-	opt.y_scale = fmax(1.0, ((double)categories * 20 + 120) / 288);
+	opt.y_scale = chart_y_scale(categories);
 	xw_keep(&c->b, worksheet_insert_chart_opt(s->ws, at_row, col, ch, &opt));
-	return at_row + (uint32_t)ceil(288 * opt.y_scale / 20) + 1;
+	return at_row + chart_rows(categories);
 }
 
 /* Measures by status, stacked per category (pillars or departments); the
@@ -343,10 +355,8 @@ static void sheet_overview(struct ctx *c)
 	/* the first two charts beside the briefing: their rows are known only
 	 * once the tables are written, so their places are kept here */
 	trend_row = top;
-	pillar_row = top + (uint32_t)ceil(288.0 / 20) + 1;
-	charts_end = pillar_row +
-		     (uint32_t)ceil(288 * fmax(1.0, ((double)r->npillars * 20 + 120) / 288) / 20) +
-		     1;
+	pillar_row = top + chart_rows(0); /* the trend: a line over the periods */
+	charts_end = pillar_row + chart_rows(r->npillars);
 	if (row < charts_end)
 		row = charts_end;
 	xw_text(&s, row++, 0, "KGI 業務量削減率（既存業務の 30% 削減）", XW_SUBTITLE);

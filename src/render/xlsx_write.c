@@ -383,9 +383,9 @@ void xw_text(struct xw_sheet *s, uint32_t row, uint16_t col, const char *text, e
  * Excel's default (the final width may be more). */
 static double known_width(const struct xw_sheet *s, uint16_t c)
 {
-	return s->fixed[c] > 0  ? s->fixed[c]
-	       : s->wrap[c] > 0 ? s->wrap[c]
-				: fmax(8.43, s->width[c] + 2);
+	double w = wrap_width(s, c);
+
+	return w > 0 ? w : fmax(8.43, s->width[c] + 2);
 }
 
 void xw_width(struct xw_sheet *s, uint16_t col, double w)

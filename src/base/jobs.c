@@ -89,6 +89,10 @@ static void work(struct shared *sh, size_t n, job_fn fn, void *ctx)
 	struct strbuf err = STRBUF_INIT;
 	struct timespec t0, t1;
 	double took;
+	/* for tests/parallel.py: the jobs taken last to first, so that a
+	 * process's later documents follow other ones than usual */
+	const char *order = getenv("KAIKAKU_JOB_ORDER");
+	bool reverse = order && strcmp(order, "reverse") == 0;
 
 	for (;;) {
 		size_t i, done;
@@ -98,6 +102,8 @@ static void work(struct shared *sh, size_t n, job_fn fn, void *ctx)
 		pthread_mutex_unlock(&sh->lock);
 		if (i >= n)
 			break;
+		if (reverse)
+			i = n - 1 - i;
 		sb_reset(&err);
 		worker_job = i;
 		clock_gettime(CLOCK_MONOTONIC, &t0);

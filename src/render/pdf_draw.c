@@ -101,16 +101,14 @@ bool pdf_open(struct pdf *p, struct pdf_font *font, const struct ttf_coverage *c
 	p->mb = margins[1];
 	p->ml = margins[2];
 	p->mr = margins[3];
-	p->doc = HPDF_New(on_error, p);
+	p->font_src = font;
+	p->doc = pdf_font_doc(font, on_error, p, &p->font_use);
 	if (!p->doc) {
 		sb_adds(err, "PDF の文書を作れません（メモリ不足）");
 		return false;
 	}
-	HPDF_SetCompressionMode(p->doc, HPDF_COMP_ALL);
-	HPDF_UseUTFEncodings(p->doc);
-	HPDF_SetCurrentEncoder(p->doc, "UTF-8");
 	p->encoder = HPDF_GetEncoder(p->doc, "UTF-8");
-	name = pdf_font_load(font, p->doc, &p->font_use);
+	name = p->font_use.name;
 	p->font = name ? HPDF_GetFont(p->doc, name, "UTF-8") : NULL;
 	if (!p->font || p->error) {
 		sb_addf(err, "フォント %s を PDF に読み込めません（libharu のエラー 0x%04lX）",
@@ -130,9 +128,8 @@ bool pdf_open(struct pdf *p, struct pdf_font *font, const struct ttf_coverage *c
 
 void pdf_close(struct pdf *p)
 {
-	pdf_font_unload(&p->font_use);
 	if (p->doc)
-		HPDF_Free(p->doc);
+		pdf_font_done(p->font_src, p->doc, &p->font_use, p->error != HPDF_OK);
 	free(p->widths);
 	free(p->pages);
 	free(p->header_left);

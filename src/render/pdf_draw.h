@@ -31,6 +31,7 @@ enum pdf_align {
 struct pdf {
 	HPDF_Doc doc;
 	HPDF_Font font;
+	struct pdf_font *font_src; /* the font, and the document kept for the next */
 	struct pdf_font_use font_use;
 	HPDF_Encoder encoder;
 	const struct ttf_coverage *coverage;

@@ -280,8 +280,14 @@ bool pdf_font_prepare(struct pdf_font *f, const char *path, struct strbuf *err)
 	return true;
 }
 
+static void pdf_font_unload(struct pdf_font_use *u);
+
 void pdf_font_release(struct pdf_font *f)
 {
+	if (f->doc && f->doc_pid == getpid()) {
+		pdf_font_unload(&f->doc_use);
+		HPDF_Free(f->doc);
+	}
 	if (f->fd >= 0)
 		close(f->fd);
 	free(f->gid);
@@ -298,7 +304,7 @@ static HPDF_UINT16 one_end[2] = {0xFFFE, 0xFFFF}, one_start[2] = {0, 0xFFFF},
 		   one_offset[2] = {4, 0};
 static HPDF_INT16 one_delta[2] = {0, 1};
 
-const char *pdf_font_load(struct pdf_font *f, HPDF_Doc doc, struct pdf_font_use *u)
+static const char *pdf_font_load(struct pdf_font *f, HPDF_Doc doc, struct pdf_font_use *u)
 {
 	const char *name;
 	HPDF_TTFontDefAttr a;
@@ -336,9 +342,54 @@ const char *pdf_font_load(struct pdf_font *f, HPDF_Doc doc, struct pdf_font_use 
 	return name;
 }
 
-void pdf_font_unload(struct pdf_font_use *u)
+static void pdf_font_unload(struct pdf_font_use *u)
 {
 	if (u->swapped)
 		((HPDF_TTFontDefAttr)((HPDF_FontDef)u->def)->attr)->cmap = u->saved;
 	u->swapped = false;
+}
+
+HPDF_Doc pdf_font_doc(struct pdf_font *f, HPDF_Error_Handler on_error, void *user,
+		      struct pdf_font_use *u)
+{
+	HPDF_Doc doc = f->doc;
+
+	f->doc = NULL;
+	if (doc && f->doc_pid == getpid()) {
+		/* the kept one: the error handler is the new document's */
+		*u = f->doc_use;
+		doc->error.error_fn = on_error;
+		doc->error.user_data = user;
+		if (HPDF_NewDoc(doc) == HPDF_OK &&
+		    HPDF_SetCompressionMode(doc, HPDF_COMP_ALL) == HPDF_OK &&
+		    HPDF_SetCurrentEncoder(doc, "UTF-8") == HPDF_OK)
+			return doc;
+		pdf_font_unload(u);
+		HPDF_Free(doc);
+	}
+	/* (a parent's kept document, after a fork: left alone) */
+	memset(u, 0, sizeof(*u));
+	doc = HPDF_New(on_error, user);
+	if (!doc)
+		return NULL;
+	HPDF_SetCompressionMode(doc, HPDF_COMP_ALL);
+	HPDF_UseUTFEncodings(doc);
+	HPDF_SetCurrentEncoder(doc, "UTF-8");
+	u->name = pdf_font_load(f, doc, u);
+	return doc;
+}
+
+void pdf_font_done(struct pdf_font *f, HPDF_Doc doc, struct pdf_font_use *u, bool failed)
+{
+	if (!doc)
+		return;
+	if (!failed && u->name && !f->doc) {
+		f->doc = doc;
+		f->doc_pid = getpid();
+		f->doc_use = *u;
+	} else {
+		pdf_font_unload(u);
+		HPDF_Free(doc);
+	}
+	memset(u, 0, sizeof(*u));
 }

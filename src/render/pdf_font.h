@@ -17,12 +17,22 @@
  * gave before: the same glyphs, widths and CIDToGIDMap, about 10 ms in all.
  * The first document checks every code point; if anything differs (another
  * libharu), or /proc or memfd is missing, documents use the font as it is.
+ *
+ * And each process loads it once (issue 17): a finished document is kept and
+ * the next one starts in it with HPDF_NewDoc, which frees everything of the
+ * old document but its font definitions, whose marks of the glyphs used it
+ * clears; so each document embeds the glyphs it uses and no others, the same
+ * bytes whatever the process made before (tests/parallel.py runs the jobs in
+ * reverse order to prove it). A document that met an error is not kept; a
+ * worker forked while its parent kept one loads its own (the kept one reads
+ * the font through a file offset it would share).
  */
 #ifndef KK_PDF_FONT_H
 #define KK_PDF_FONT_H
 
 #include <hpdf.h>
 #include <hpdf_fontdef.h>
+#include <sys/types.h>
 
 #include "kaikaku.h"
 
@@ -34,25 +44,30 @@ struct pdf_font {
 	int fd;
 	uint16_t *gid; /* [65536] libharu's glyph for each BMP code point */
 	bool checked;  /* the one-segment cmap was compared with gid */
+	/* the document kept for the next one, in process doc_pid */
+	HPDF_Doc doc;
+	pid_t doc_pid;
+	struct pdf_font_use {
+		HPDF_FontDef def;
+		const char *name;         /* the font's name in its documents */
+		HPDF_TTF_CmapRange saved; /* libharu's cmap arrays, put back before it frees them */
+		bool swapped;
+	} doc_use;
 };
+
+/* A new document with the font loaded (its state for pdf_font_done in *u,
+ * its name in u->name, NULL when it could not be loaded), with on_error(user)
+ * as its error handler; NULL when libharu cannot allocate one. */
+HPDF_Doc pdf_font_doc(struct pdf_font *f, HPDF_Error_Handler on_error, void *user,
+		      struct pdf_font_use *u);
+/* The document is finished: kept for the next one unless it failed. */
+void pdf_font_done(struct pdf_font *f, HPDF_Doc doc, struct pdf_font_use *u, bool failed);
 
 /* Prepares the font at path; false (with the reason in err) only when the
  * font cannot be read at all. KAIKAKU_PDF_FONT=plain in the environment turns
  * the fast path off (for the test that compares both). */
 bool pdf_font_prepare(struct pdf_font *f, const char *path, struct strbuf *err);
 void pdf_font_release(struct pdf_font *f);
-
-/* The state a document needs to give libharu its own cmap back. */
-struct pdf_font_use {
-	HPDF_FontDef def;
-	HPDF_TTF_CmapRange saved; /* libharu's cmap arrays, put back before it frees them */
-	bool swapped;
-};
-
-/* Loads the font into doc; returns its name for HPDF_GetFont, or NULL. */
-const char *pdf_font_load(struct pdf_font *f, HPDF_Doc doc, struct pdf_font_use *u);
-/* Before HPDF_Free. */
-void pdf_font_unload(struct pdf_font_use *u);
 
 /* Exposed for the tests: the slim copy of a TrueType font's bytes, with gid
  * (libharu's glyph per BMP code point) for its small cmap. */

@@ -76,15 +76,14 @@ int main(void)
 	CHECK_MSG(pdf_font_prepare(&f, IPAEX, &err), "%s", sb_str(&err));
 	CHECK(f.slim_path[0] && f.gid);
 	{
-		HPDF_Doc doc = HPDF_New(quiet, NULL), plain = HPDF_New(quiet, NULL);
-		struct pdf_font_use use;
-		const char *name, *pname;
+		struct pdf_font_use use, again;
+		HPDF_Doc doc = pdf_font_doc(&f, quiet, NULL, &use), plain = HPDF_New(quiet, NULL),
+			 next;
+		const char *name = use.name, *pname;
 		HPDF_FontDef d, pd;
 		unsigned differ = 0;
 
-		HPDF_UseUTFEncodings(doc);
-		name = pdf_font_load(&f, doc, &use);
-		CHECK(name != NULL && use.swapped && f.checked && f.slim_path[0]);
+		CHECK(doc && name != NULL && use.swapped && f.checked && f.slim_path[0]);
 		pname = HPDF_LoadTTFontFromFile(plain, IPAEX, HPDF_TRUE);
 		d = HPDF_GetFontDef(doc, name);
 		pd = HPDF_GetFontDef(plain, pname);
@@ -93,8 +92,19 @@ int main(void)
 				  HPDF_TTFontDef_GetGlyphid(pd, (HPDF_UINT16)u);
 		CHECK_INT(differ, 0);
 		CHECK(HPDF_GetFont(doc, name, "UTF-8") != NULL);
-		pdf_font_unload(&use);
-		HPDF_Free(doc);
+		/* kept: the next document is the same one, made new, with the font loaded */
+		pdf_font_done(&f, doc, &use, false);
+		CHECK(f.doc == doc && !use.name);
+		next = pdf_font_doc(&f, quiet, NULL, &again);
+		CHECK(next == doc && !f.doc && again.name == name && again.swapped);
+		CHECK(HPDF_GetFont(next, again.name, "UTF-8") != NULL);
+		/* while it is out, another document loads its own */
+		doc = pdf_font_doc(&f, quiet, NULL, &use);
+		CHECK(doc && doc != next && use.name);
+		pdf_font_done(&f, doc, &use, true); /* failed: freed, not kept */
+		CHECK(!f.doc);
+		pdf_font_done(&f, next, &again, false);
+		CHECK(f.doc == next);
 		HPDF_Free(plain);
 	}
 	pdf_font_release(&f);

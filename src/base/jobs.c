@@ -4,6 +4,7 @@
 #include "kaikaku.h"
 
 #include <errno.h>
+#include <malloc.h>
 #include <pthread.h>
 #include <sched.h>
 #include <signal.h>
@@ -152,6 +153,10 @@ bool jobs_run(size_t n, unsigned workers, job_fn fn, void *ctx, struct strbuf *e
 		pids = xcalloc(workers, sizeof(*pids));
 		fflush(stdout);
 		fflush(stderr);
+		/* a worker starts with this process's resident pages, which count in
+		 * its RSS: what an earlier stage freed (the summary workbook's 250 MB
+		 * at L) goes back to the system first (issue 17's peak) */
+		malloc_trim(0);
 	}
 	for (unsigned w = 1; w < workers; w++) {
 		pid_t parent = getpid();

@@ -7,14 +7,10 @@
 #include "attribution.h"
 #include "period.h"
 
+/* a non-NULL value for a map used as a set */
 static void *pack(size_t i)
 {
 	return (void *)(uintptr_t)(i + 1);
-}
-
-static size_t unpack(void *v)
-{
-	return (size_t)(uintptr_t)v - 1;
 }
 
 /* ---- refused reports */
@@ -86,16 +82,89 @@ const char *attribution_row_key(struct strbuf *sb, const char *file, const char 
 	return sb_str(sb);
 }
 
+/* What is known of one row of a table: -1 where nothing. One small vector
+ * per table, in row order, rather than a key per row: at L 160,000 rows'
+ * keys in two maps were 40 MB of the main process, which every worker
+ * counts (issue 17). */
+struct row_fact {
+	int row;
+	int32_t owner;  /* the division */
+	int32_t period; /* a submission row's period */
+};
+
+struct table_rows {
+	struct row_fact *v;
+	size_t n, cap;
+};
+
+static const char *table_key(struct strbuf *sb, const char *file, const char *sheet)
+{
+	sb_reset(sb);
+	sb_addf(sb, "%s\x1f%s", file, sheet ? sheet : "");
+	return sb_str(sb);
+}
+
+/* Where row is in t, or would go. */
+static size_t row_at(const struct table_rows *t, int row)
+{
+	size_t lo = 0, hi = t->n;
+
+	if (t->n && t->v[t->n - 1].row < row)
+		return t->n; /* rows come in order: the usual case */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (t->v[mid].row < row)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static struct row_fact *fact(struct attribution *a, struct strbuf *tmp, const char *file,
+			     const char *sheet, int row)
+{
+	const char *key = table_key(tmp, file, sheet);
+	struct table_rows *t = hmap_get(&a->rows, key);
+	size_t i;
+
+	if (!t) {
+		t = arena_zalloc(&a->arena, sizeof(*t));
+		hmap_put(&a->rows, arena_strdup(&a->arena, key), t);
+	}
+	i = row_at(t, row);
+	if (i < t->n && t->v[i].row == row)
+		return &t->v[i];
+	xgrow((void **)&t->v, &t->cap, t->n + 1, sizeof(*t->v));
+	memmove(t->v + i + 1, t->v + i, (t->n - i) * sizeof(*t->v));
+	t->v[i] = (struct row_fact){row, -1, -1};
+	t->n++;
+	return &t->v[i];
+}
+
+static const struct row_fact *find_fact(const struct attribution *a, const char *file,
+					const char *sheet, int row)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const struct table_rows *t = hmap_get(&a->rows, table_key(&sb, file, sheet));
+	size_t i;
+
+	sb_release(&sb);
+	if (!t)
+		return NULL;
+	i = row_at(t, row);
+	return i < t->n && t->v[i].row == row ? &t->v[i] : NULL;
+}
+
 static void attribute(struct attribution *a, struct strbuf *tmp, const char *file,
 		      const char *sheet, int row, long division)
 {
 	struct owners *o;
-	const char *key;
 
 	if (division < 0)
 		return;
-	key = arena_strdup(&a->arena, attribution_row_key(tmp, file, sheet, row));
-	hmap_put(&a->row_owner, key, pack((size_t)division));
+	fact(a, tmp, file, sheet, row)->owner = (int32_t)division;
 	o = hmap_get(&a->file_owners, file);
 	if (!o) {
 		o = arena_zalloc(&a->arena, sizeof(*o));
@@ -177,9 +246,7 @@ static void note_period(struct attribution *a, struct strbuf *tmp, const struct 
 {
 	if (period < 0 || period == PERIOD_NONE)
 		return;
-	hmap_put(&a->row_period,
-		 arena_strdup(&a->arena, attribution_row_key(tmp, s->file, s->sheet, s->row)),
-		 pack((size_t)period));
+	fact(a, tmp, s->file, s->sheet, s->row)->period = period;
 }
 
 static void attribute_all(struct attribution *a, const struct model *m, const struct parsed *p,
@@ -212,25 +279,21 @@ static void attribute_all(struct attribution *a, const struct model *m, const st
 long attribution_row_division(const struct attribution *a, const char *file, const char *sheet,
 			      int row)
 {
-	struct strbuf sb = STRBUF_INIT;
-	void *v = hmap_get(&a->row_owner, attribution_row_key(&sb, file, sheet, row));
+	const struct row_fact *f = find_fact(a, file, sheet, row);
 
-	sb_release(&sb);
-	return v ? (long)unpack(v) : -1;
+	return f ? (long)f->owner : -1;
 }
 
 bool attribution_diag_bears_on(const struct attribution *a, const struct diag *g, int period)
 {
-	struct strbuf sb = STRBUF_INIT;
-	void *v;
+	const struct row_fact *f;
 
 	if (!g->file || g->row <= 0)
 		return true;
-	v = hmap_get(&a->row_period, attribution_row_key(&sb, g->file, g->sheet, g->row));
-	sb_release(&sb);
-	if (!v)
+	f = find_fact(a, g->file, g->sheet, g->row);
+	if (!f || f->period < 0)
 		return true;
-	return (int)unpack(v) == period || (int)unpack(v) == period - 1;
+	return f->period == period || f->period == period - 1;
 }
 
 size_t attribution_errors_bearing_on(const struct attribution *a, const struct diags *d, int period)
@@ -347,11 +410,10 @@ void attribution_build(struct attribution *a, const struct model *m, const struc
 	struct strbuf tmp = STRBUF_INIT;
 
 	arena_init(&a->arena);
-	hmap_init(&a->row_owner);
+	hmap_init(&a->rows);
 	hmap_init(&a->file_owners);
 	hmap_init(&a->guessed);
 	hmap_init(&a->refused);
-	hmap_init(&a->row_period);
 	collect_refused(a, m, p, &tmp);
 	collect_refused_items(a, m, p);
 	attribute_all(a, m, p, &tmp);
@@ -360,9 +422,11 @@ void attribution_build(struct attribution *a, const struct model *m, const struc
 
 void attribution_release(struct attribution *a)
 {
-	hmap_release(&a->row_owner);
+	for (size_t i = 0; i < a->rows.cap; i++)
+		if (a->rows.slots[i].key)
+			free(((struct table_rows *)a->rows.slots[i].value)->v);
+	hmap_release(&a->rows);
 	hmap_release(&a->refused);
-	hmap_release(&a->row_period);
 	free(a->refused_item);
 	free(a->refused_id);
 	free(a->refused_items);

@@ -25,11 +25,10 @@
  */
 struct attribution {
 	struct arena arena;
-	struct hmap row_owner;   /* "file\x1fsheet\x1frow" -> division + 1 */
+	struct hmap rows;        /* "file\x1fsheet" -> its rows' owners and periods */
 	struct hmap file_owners; /* file -> struct owners */
 	struct hmap guessed;     /* file -> 1: its owner read from its name or folder */
 	struct hmap refused;     /* "k|kpi|period", "m|milestone|period": a report was refused */
-	struct hmap row_period;  /* "file\x1fsheet\x1frow" -> a submission row's period + 1 */
 	/* per accepted measure, the first of its KPI or milestone master rows that
 	 * were refused (so 判定理由 says why a measure has none): [nmeasures] */
 	const struct src **refused_item;

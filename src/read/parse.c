@@ -15,6 +15,25 @@ void parsed_init(struct parsed *p)
 {
 	memset(p, 0, sizeof(*p));
 	arena_init(&p->arena);
+	hmap_init(&p->names);
+	hmap_init(&p->headers);
+}
+
+/* s kept once: a city's 70,000 tables share a few dozen header, sheet and
+ * file names, and each table's 31 header names were most of the parsed
+ * data's memory (issue 17's peak) */
+static const char *intern(struct parsed *p, const char *s)
+{
+	char *v;
+
+	if (!s)
+		return NULL;
+	v = hmap_get(&p->names, s);
+	if (!v) {
+		v = arena_strdup(&p->arena, s);
+		hmap_put(&p->names, v, v);
+	}
+	return v;
 }
 
 void parsed_release(struct parsed *p)
@@ -28,6 +47,8 @@ void parsed_release(struct parsed *p)
 	free(p->actuals);
 	free(p->mstatus);
 	free(p->workload);
+	hmap_release(&p->names);
+	hmap_release(&p->headers);
 	arena_release(&p->arena);
 	memset(p, 0, sizeof(*p));
 }
@@ -35,11 +56,15 @@ void parsed_release(struct parsed *p)
 struct table *parsed_add_table(struct parsed *p, const char *file, const char *sheet,
 			       int sheet_index, enum table_kind kind)
 {
+	static const char *const no_names[COL__COUNT];
+	static const int no_cols[COL__COUNT];
 	struct table *t = arena_zalloc(&p->arena, sizeof(*t));
 
-	t->file = arena_strdup(&p->arena, file);
-	t->sheet = sheet ? arena_strdup(&p->arena, sheet) : NULL;
+	t->file = intern(p, file);
+	t->sheet = intern(p, sheet);
 	t->sheet_index = sheet_index;
+	t->colname = no_names;
+	t->col = no_cols;
 	t->kind = kind;
 	t->index = p->ntables;
 	xgrow((void **)&p->tables, &p->cap_tables, p->ntables + 1, sizeof(*p->tables));
@@ -475,14 +500,42 @@ static bool has_kind_cells(const struct shape *sh, const struct grid_row *r)
 	return false;
 }
 
+/* t's header names and columns: the arrays of an earlier table with the same
+ * ones, or new ones kept for the next */
+static void header_of(struct parsed *p, struct table *t, const struct shape *sh)
+{
+	const char *names[COL__COUNT];
+	struct strbuf key = STRBUF_INIT;
+	void **kept;
+
+	for (int col = 0; col < COL__COUNT; col++) {
+		names[col] = intern(p, sh->colname[col]);
+		/* the interned names are told apart by their addresses */
+		sb_addf(&key, "%d:%p;", sh->col[col], (const void *)names[col]);
+	}
+	kept = hmap_get(&p->headers, sb_str(&key));
+	if (!kept) {
+		char **n = arena_alloc(&p->arena, sizeof(names));
+		int *c = arena_alloc(&p->arena, sizeof(t->col[0]) * COL__COUNT);
+
+		memcpy(n, names, sizeof(names));
+		for (int col = 0; col < COL__COUNT; col++)
+			c[col] = sh->col[col];
+		kept = arena_alloc(&p->arena, 2 * sizeof(*kept));
+		kept[0] = n;
+		kept[1] = c;
+		hmap_put(&p->headers, arena_strdup(&p->arena, sb_str(&key)), kept);
+	}
+	t->colname = (const char *const *)kept[0];
+	t->col = kept[1];
+	sb_release(&key);
+}
+
 void parse_table(struct parsed *p, struct table *t, const struct grid *g, const struct shape *sh,
 		 int folder, const struct settings *s, struct diags *d)
 {
 	t->header_row = sh->header_row;
-	for (int col = 0; col < COL__COUNT; col++) {
-		t->colname[col] = arena_strdup(&p->arena, sh->colname[col]);
-		t->col[col] = sh->col[col];
-	}
+	header_of(p, t, sh);
 	for (size_t i = sh->header_index + 1; i < g->nrows; i++) {
 		struct pctx c = {
 			p, t, sh, &g->rows[i], d, {t->file, t->sheet, (int)g->rows[i].row}, false};

@@ -12,6 +12,7 @@
 #include "arena.h"
 #include "diag.h"
 #include "grid.h"
+#include "hashmap.h"
 #include "recognise.h"
 #include "settings.h"
 #include "status.h"
@@ -24,11 +25,12 @@ struct table {
 	enum table_kind kind; /* KIND_NONE: unrecognised */
 	const char *why;      /* unrecognised: why no kind matched */
 	uint32_t header_row;
-	const char *colname[COL__COUNT]; /* the headers as written */
-	int col[COL__COUNT];             /* grid column of each, or -1 */
-	int rows;     /* data rows with at least one value in the kind's columns */
-	int skipped;  /* no report: the value cell was empty */
-	size_t index; /* its position in parsed.tables (model_counts are by it) */
+	/* [COL__COUNT], shared by the tables whose headers are the same */
+	const char *const *colname; /* the headers as written */
+	const int *col;             /* grid column of each, or -1 */
+	int rows;                   /* data rows with at least one value in the kind's columns */
+	int skipped;                /* no report: the value cell was empty */
+	size_t index;               /* its position in parsed.tables (model_counts are by it) */
 };
 
 /* One input file, for the ledger and the manifest. */
@@ -124,6 +126,8 @@ struct row_workload {
 
 struct parsed {
 	struct arena arena;
+	struct hmap names;   /* file, sheet and header names, each kept once in arena */
+	struct hmap headers; /* the tables' colname and col arrays, each kept once */
 	struct table **tables;
 	size_t ntables, cap_tables;
 	struct input_file *files;

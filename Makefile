@@ -82,6 +82,13 @@ $(BUILD)/tests/%: tests/tools/%.c $(BUILD)/libkaikaku.a | $(BUILD)
 	@$(if $(V),,echo "  CC      $@")
 	$(Q)$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -MF $@.d -o $@ $< $(BUILD)/libkaikaku.a $(LIBS)
 
+# tools/floors: each stage's floor on the same data (issue 17), run by `make
+# bench`; the libraries only, none of kaikaku's code
+$(BUILD)/tools/floors: tools/floors.c | $(BUILD)
+	@mkdir -p $(dir $@)
+	@$(if $(V),,echo "  CC      $@")
+	$(Q)$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -MF $@.d -o $@ $< $(LIBS)
+
 # The fault-injection shim (tests/faults.py): a plain shared object, never
 # sanitized (it is preloaded into the release binary only).
 $(BUILD)/tests/inject.so: tests/shim/inject.c | $(BUILD)
@@ -122,7 +129,7 @@ fuzz-smoke:
 BENCH_ARGS ?=
 bench:
 	@tools/deps.sh bench
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory all $(BUILD)/tools/floors
 	@$(PYTHON) tools/bench.py --kaikaku ./$(BIN) $(BENCH_ARGS)
 
 # The mutation check (tools/mutate.py, docs/RULES.md "Mutation check"): each
@@ -151,7 +158,7 @@ run: deps
 # `make format` applies it, `make check-format` (part of `make test`) fails
 # on any file it would change.
 FORMAT_FILES = $(sort $(wildcard src/*.c src/*/*.[ch] tests/unit/*.[ch] tests/fuzz/*.c tests/shim/*.c \
-	tests/tools/*.c))
+	tests/tools/*.c tools/*.c))
 format:
 	@clang-format -i $(FORMAT_FILES)
 
@@ -166,7 +173,7 @@ test: deps-test
 	@$(MAKE) --no-print-directory fuzz-smoke
 
 # The suite against one build (BUILD/BIN), without the set-up.
-check: $(BIN) $(UNIT_BINS) $(TOOL_BINS) $(BUILD)/tests/inject.so
+check: $(BIN) $(UNIT_BINS) $(TOOL_BINS) $(BUILD)/tests/inject.so $(BUILD)/tools/floors
 	@tests/run_unit.sh $(UNIT_BINS)
 	@KAIKAKU=./$(BIN) TOOLS=$(BUILD)/tests PYTHON=$(PYTHON) tests/run_cases.sh
 

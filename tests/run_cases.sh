@@ -23,6 +23,7 @@ status=0
 "$PYTHON" tests/crash.py || status=1
 "$PYTHON" tests/durability.py || status=1
 "$PYTHON" tests/parallel.py || status=1
+"$PYTHON" tests/floors.py || status=1
 "$PYTHON" tests/docs.py || status=1
 "$PYTHON" tests/public.py || status=1
 "$PYTHON" tests/corpus_beside.py || status=1

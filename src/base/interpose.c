@@ -111,13 +111,35 @@ void interpose_deflate_level(int level)
 	level_override = level >= 0 && level <= 9 ? level : -1;
 }
 
-/* zlib.h declares it (deflateInit is a macro calling it); this definition
- * takes the place of zlib's for the whole process. zlib's own is deflateInit2_
- * with these defaults (deflate.c). */
+static int (*next_deflate_init2)(z_streamp, int, int, int, int, int, const char *, int);
+
+/* zlib's deflateInit2_, or NULL where the dynamic linker has none to give
+ * (a static zlib: then this one is zlib's, and cannot be replaced). */
+static int real_deflate_init2(z_streamp strm, int level, int method, int bits, int mem,
+			      int strategy, const char *version, int stream_size)
+{
+	if (!next_deflate_init2)
+		*(void **)&next_deflate_init2 = dlsym(RTLD_NEXT, "deflateInit2_");
+	if (!next_deflate_init2)
+		return Z_VERSION_ERROR;
+	return next_deflate_init2(strm, level, method, bits, mem, strategy, version, stream_size);
+}
+
+/* zlib.h declares both (deflateInit and deflateInit2 are macros calling
+ * them); these definitions take the place of zlib's for the whole process.
+ * zlib's own deflateInit_ is deflateInit2_ with these defaults (deflate.c);
+ * minizip (so libxlsxwriter) calls deflateInit2_. */
 int deflateInit_(z_streamp strm, int level, const char *version, int stream_size)
 {
-	return deflateInit2_(strm, level_override >= 0 ? level_override : level, Z_DEFLATED,
-			     MAX_WBITS, 8, Z_DEFAULT_STRATEGY, version, stream_size);
+	return real_deflate_init2(strm, level_override >= 0 ? level_override : level, Z_DEFLATED,
+				  MAX_WBITS, 8, Z_DEFAULT_STRATEGY, version, stream_size);
+}
+
+int deflateInit2_(z_streamp strm, int level, int method, int bits, int mem, int strategy,
+		  const char *version, int stream_size)
+{
+	return real_deflate_init2(strm, level_override >= 0 ? level_override : level, method, bits,
+				  mem, strategy, version, stream_size);
 }
 
 /* ---- libxlsxwriter's temporary files, in memory
@@ -275,6 +297,7 @@ bool interpose_check(char *err, size_t size)
 	/* POSIX's way to store a function pointer where dlsym's object pointer goes */
 	{
 		int (*f)(z_streamp, int, const char *, int) = deflateInit_;
+		int (*f2)(z_streamp, int, int, int, int, int, const char *, int) = deflateInit2_;
 		FILE *(*t)(char *) = lxw_tmpfile;
 
 #if !defined(KK_ASAN) && !defined(KK_NO_MALLOC_WRAP)
@@ -283,6 +306,7 @@ bool interpose_check(char *err, size_t size)
 		expect("malloc", *(void **)&mf, names, sizeof(names));
 #endif
 		expect("deflateInit_", *(void **)&f, names, sizeof(names));
+		expect("deflateInit2_", *(void **)&f2, names, sizeof(names));
 		expect("lxw_tmpfile", *(void **)&t, names, sizeof(names));
 	}
 	if (!names[0])

@@ -5,8 +5,8 @@
  * - malloc, calloc, realloc (not under AddressSanitizer, which has its own):
  *   running out of memory inside any library is a clean exit 2 (xoom), never
  *   a crash or a good file reported as broken;
- * - zlib's deflateInit_: the level of what libharu compresses (interpose_
- *   deflate_level);
+ * - zlib's deflateInit_ and deflateInit2_: the level of what libharu and
+ *   libxlsxwriter compress (interpose_deflate_level);
  * - libxlsxwriter's lxw_tmpfile: its temporary parts in memory, not on disk.
  *
  * Each works only if the dynamic linker binds the libraries' calls to the
@@ -17,10 +17,11 @@
 
 #include "kaikaku.h"
 
-/* The zlib level for deflateInit() calls from now on (0-9), or -1: the
- * caller's own. libharu 2.3 deflates every PDF stream at level 6 and has no
- * setting for it; minizip (and so libxlsxwriter) calls deflateInit2_, which
- * is left alone. The output is standard deflate either way. */
+/* The zlib level for deflateInit() and deflateInit2() calls from now on
+ * (0-9), or -1: the caller's own. libharu 2.3 deflates every PDF stream at
+ * level 6 and minizip (for libxlsxwriter) every workbook part at zlib's
+ * default, and neither has a setting for it. The output is standard deflate
+ * either way. */
 void interpose_deflate_level(int level);
 
 /* At start-up: false, with the names that are not in effect, when one of the

@@ -44,6 +44,7 @@ static bool write_errors(const struct render_input *in, const char *path, struct
 
 const struct output output_errors = {
 	.what = "エラー一覧（CSV）",
+	.lap = "files",
 	.file = FILE_ERRORS,
 	.write_file = write_errors,
 };

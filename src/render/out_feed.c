@@ -252,6 +252,7 @@ static bool feed_write(void *plan, size_t job, struct strbuf *err)
 
 const struct output output_feed = {
 	.what = "更新情報（feed.xml）",
+	.lap = "manifest",
 	.plan = feed_plan,
 	.count = feed_count,
 	.write = feed_write,

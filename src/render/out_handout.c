@@ -134,6 +134,7 @@ static bool write_handout(const struct render_input *in, const char *path, struc
 
 const struct output output_handout = {
 	.what = "配布用のフォルダ（配布/）",
+	.lap = "files",
 	.file = FILE_HANDOUT_LIST,
 	.write_file = write_handout,
 };

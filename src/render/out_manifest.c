@@ -277,6 +277,7 @@ static bool write_manifest(const struct render_input *in, const char *path, stru
 
 const struct output output_manifest = {
 	.what = "マニフェスト（manifest.json）",
+	.lap = "manifest",
 	.file = FILE_MANIFEST,
 	.write_file = write_manifest,
 };

@@ -161,6 +161,12 @@ static void stage_free(struct stage *st)
 	free(st->first);
 }
 
+/* The lap an output is timed in: its stage's, or its own when alone. */
+static const char *lap_of(const struct output *o)
+{
+	return o->stage ? o->stage : o->lap ? o->lap : "";
+}
+
 /* A stage's name on the progress line. */
 static const char *stage_words(const char *stage)
 {
@@ -192,11 +198,15 @@ static bool run_stage(const struct render_input *in, const struct output *const 
 			st.first[i] + (ok ? (o[i]->plan ? o[i]->count(st.plans[i]) : 1) : 0);
 	}
 	progress_stage(stage_words(o[0]->stage), st.first[n]);
-	if (ok)
-		ok = jobs_run(st.first[n], o[0]->stage ? workers : 1, stage_job, &st, err);
+	if (ok && o[0]->stage)
+		ok = jobs_run(st.first[n], workers, stage_job, &st, err);
+	/* alone: here, in their order (the manifest lists what came before it) */
+	for (size_t i = 0; ok && !o[0]->stage && i < st.first[n]; i++) {
+		ok = stage_job(&st, i, err);
+		progress_step(i + 1);
+	}
 	stage_free(&st);
-	if (o[0]->stage)
-		timing_lap(o[0]->stage);
+	timing_lap(lap_of(o[0]));
 	return ok;
 }
 
@@ -207,10 +217,10 @@ bool render_all(const struct render_input *in, unsigned workers, struct strbuf *
 	while (i < n) {
 		size_t j = i + 1;
 
-		if (outputs[i]->stage)
-			while (j < n && outputs[j]->stage &&
-			       strcmp(outputs[j]->stage, outputs[i]->stage) == 0)
-				j++;
+		/* neighbours of one stage run together; alone ones of one lap in turn */
+		while (j < n && !outputs[j]->stage == !outputs[i]->stage &&
+		       strcmp(lap_of(outputs[j]), lap_of(outputs[i])) == 0)
+			j++;
 		if (!run_stage(in, outputs + i, j - i, workers, err))
 			return false;
 		i = j;

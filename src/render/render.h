@@ -64,6 +64,9 @@ struct output {
 	 * and are timed as that stage; NULL: alone, in this process, after the
 	 * outputs before it (the manifest lists everything written before it). */
 	const char *stage;
+	/* Alone: the lap of KAIKAKU_TIMING it is timed in with its neighbours
+	 * ("files", "manifest"). */
+	const char *lap;
 	const char *file; /* "summary_%s.xlsx" */
 	bool (*write_file)(const struct render_input *in, const char *path, struct strbuf *err);
 	void *(*plan)(const struct render_input *in, struct strbuf *err);

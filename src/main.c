@@ -284,10 +284,7 @@ static int cmd_run(const struct opts *o, enum mode mode)
 		goto out;
 	}
 	progress_stage("読み込み", found.n);
-	for (size_t i = 0; i < found.n; i++) {
-		ingest_file(&p, found.v[i].path, found.v[i].rel, &s, &d);
-		progress_step(i + 1);
-	}
+	ingest_files(&p, &found, &s, &d, o->jobs);
 	timing_lap("read");
 	progress_stage("集計", 0);
 	{

@@ -90,3 +90,23 @@ char *arena_strdup(struct arena *a, const char *s)
 {
 	return arena_strndup(a, s, strlen(s));
 }
+
+void arena_adopt(struct arena *into, struct arena *from)
+{
+	struct arena_block *last = from->head;
+
+	if (!last)
+		return;
+	while (last->next)
+		last = last->next;
+	if (into->head) {
+		/* behind into's current block, which goes on serving allocations */
+		last->next = into->head->next;
+		into->head->next = from->head;
+	} else {
+		into->head = from->head;
+		into->used = from->used;
+	}
+	into->total += from->total;
+	arena_init(from);
+}

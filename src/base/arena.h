@@ -23,5 +23,8 @@ void *arena_alloc(struct arena *a, size_t n);
 void *arena_zalloc(struct arena *a, size_t n);
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 char *arena_strdup(struct arena *a, const char *s);
+/* Moves every block of from into into (what was allocated in from stays where
+ * it is, now into's); from is then empty. */
+void arena_adopt(struct arena *into, struct arena *from);
 
 #endif

@@ -86,6 +86,20 @@ static void cut_quotes(struct strbuf *msg, const char *value, const char *cut)
 	*msg = o;
 }
 
+void diags_append(struct diags *into, struct diags *from)
+{
+	xgrow((void **)&into->v, &into->cap, into->n + from->n, sizeof(*into->v));
+	for (size_t i = 0; i < from->n; i++) {
+		into->v[into->n] = from->v[i];
+		into->v[into->n].seq = into->n;
+		into->n++;
+	}
+	arena_adopt(&into->arena, &from->arena);
+	free(from->v);
+	from->v = NULL;
+	from->n = from->cap = 0;
+}
+
 void diag_addv(struct diags *d, enum diag_code code, const struct loc *loc, const char *column,
 	       const char *value, const char *fmt, va_list ap)
 {

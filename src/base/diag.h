@@ -180,6 +180,9 @@ struct diags {
 
 void diags_init(struct diags *d);
 void diags_release(struct diags *d);
+/* Moves from's records (and their strings) to the end of into, in their
+ * order, as if added to into; from is then empty. */
+void diags_append(struct diags *into, struct diags *from);
 /*
  * Adds a record; the strings are copied. The message is the formatted detail
  * followed by the code's hint.

@@ -19,6 +19,45 @@ void parsed_init(struct parsed *p)
 	hmap_init(&p->headers);
 }
 
+#define APPEND_VEC(into, from, name)                                               \
+	do {                                                                       \
+		xgrow((void **)&(into)->name, &(into)->cap_##name,                 \
+		      (into)->n_##name + (from)->n_##name, sizeof(*(into)->name)); \
+		if ((from)->n_##name)                                              \
+			memcpy((into)->name + (into)->n_##name, (from)->name,      \
+			       (from)->n_##name * sizeof(*(into)->name));          \
+		(into)->n_##name += (from)->n_##name;                              \
+	} while (0)
+
+void parsed_append(struct parsed *into, struct parsed *from)
+{
+	xgrow((void **)&into->tables, &into->cap_tables, into->ntables + from->ntables,
+	      sizeof(*into->tables));
+	for (size_t i = 0; i < from->ntables; i++) {
+		from->tables[i]->index = into->ntables;
+		into->tables[into->ntables++] = from->tables[i];
+	}
+	xgrow((void **)&into->files, &into->cap_files, into->nfiles + from->nfiles,
+	      sizeof(*into->files));
+	if (from->nfiles)
+		memcpy(into->files + into->nfiles, from->files,
+		       from->nfiles * sizeof(*from->files));
+	into->nfiles += from->nfiles;
+	APPEND_VEC(into, from, divisions);
+	APPEND_VEC(into, from, measures);
+	APPEND_VEC(into, from, kpis);
+	APPEND_VEC(into, from, milestones);
+	APPEND_VEC(into, from, actuals);
+	APPEND_VEC(into, from, mstatus);
+	APPEND_VEC(into, from, workload);
+	for (int k = 0; k < KIND__COUNT; k++)
+		into->seen[k] = into->seen[k] || from->seen[k];
+	/* the strings and tables stay where they are, in into's arena now; from's
+	 * interned names are not into's (each keeps its own copies) */
+	arena_adopt(&into->arena, &from->arena);
+	parsed_release(from);
+}
+
 /* s kept once: a city's 70,000 tables share a few dozen header, sheet and
  * file names, and each table's 31 header names were most of the parsed
  * data's memory (issue 17's peak) */

@@ -144,6 +144,9 @@ struct parsed {
 
 void parsed_init(struct parsed *p);
 void parsed_release(struct parsed *p);
+/* Moves everything of from to the end of into, as if read into it in that
+ * order (tables renumbered); from is then empty. */
+void parsed_append(struct parsed *into, struct parsed *from);
 /* A new table entry (file and sheet copied into p's arena). */
 struct table *parsed_add_table(struct parsed *p, const char *file, const char *sheet,
 			       int sheet_index, enum table_kind kind);

@@ -3,6 +3,8 @@
  */
 #include "kaikaku.h"
 
+#include <pthread.h>
+
 #include "hashmap.h"
 #include "recognise.h"
 #include "utf8.h"
@@ -109,30 +111,36 @@ const char *column_ja(enum column_id c)
 	return columns[c].ja;
 }
 
+/* The folded column names, made once (by whichever reading thread is first). */
+static struct hmap column_map;
+static char column_keys[2 * COL__COUNT][64];
+static int column_ids[COL__COUNT];
+
+static void column_map_build(void)
+{
+	for (int c = 0; c < COL__COUNT; c++) {
+		struct strbuf sb = STRBUF_INIT;
+
+		column_ids[c] = c;
+		text_fold(&sb, columns[c].ja);
+		snprintf(column_keys[2 * c], sizeof(column_keys[0]), "%s", sb_str(&sb));
+		sb_reset(&sb);
+		text_fold(&sb, columns[c].alias);
+		snprintf(column_keys[2 * c + 1], sizeof(column_keys[0]), "%s", sb_str(&sb));
+		sb_release(&sb);
+		hmap_put(&column_map, column_keys[2 * c], &column_ids[c]);
+		hmap_put(&column_map, column_keys[2 * c + 1], &column_ids[c]);
+	}
+}
+
 /* The column a folded header names, or -1. */
 static int column_of(const char *folded)
 {
-	static struct hmap map;
-	static char keys[2 * COL__COUNT][64];
-	static int ids[COL__COUNT];
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
 	void *v;
 
-	if (!map.cap) {
-		for (int c = 0; c < COL__COUNT; c++) {
-			struct strbuf sb = STRBUF_INIT;
-
-			ids[c] = c;
-			text_fold(&sb, columns[c].ja);
-			snprintf(keys[2 * c], sizeof(keys[0]), "%s", sb_str(&sb));
-			sb_reset(&sb);
-			text_fold(&sb, columns[c].alias);
-			snprintf(keys[2 * c + 1], sizeof(keys[0]), "%s", sb_str(&sb));
-			sb_release(&sb);
-			hmap_put(&map, keys[2 * c], &ids[c]);
-			hmap_put(&map, keys[2 * c + 1], &ids[c]);
-		}
-	}
-	v = hmap_get(&map, folded);
+	pthread_once(&once, column_map_build);
+	v = hmap_get(&column_map, folded);
 	return v ? *(int *)v : -1;
 }
 

@@ -5,6 +5,8 @@
  */
 #include "kaikaku.h"
 
+#include <pthread.h>
+
 #include <errno.h>
 #include <libxml/parser.h>
 #include <libxml/xmlreader.h>
@@ -37,15 +39,22 @@ static void silent(void *ctx, const char *msg, ...)
 	(void)msg;
 }
 
+static void xml_global_init(void)
+{
+	xmlInitParser();
+	xmlSetExternalEntityLoader(no_external);
+}
+
 void xml_safety_init(void)
 {
-	static bool done;
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	/* libxml2 keeps its generic error handler per thread */
+	static _Thread_local bool done;
 
+	pthread_once(&once, xml_global_init);
 	if (done)
 		return;
 	done = true;
-	xmlInitParser();
-	xmlSetExternalEntityLoader(no_external);
 	xmlSetGenericErrorFunc(NULL, silent);
 }
 

@@ -1,11 +1,16 @@
 /*
  * test_read.c - encodings, the CSV reader's row numbers, the xlsx reader's
- * helpers (number formats, cell references, _xHHHH_), SHA-256.
+ * helpers (number formats, cell references, _xHHHH_), SHA-256; reading a
+ * folder in threads gives what reading it in one does.
  */
 #include "kaikaku.h"
 
+#include <unistd.h>
+
 #include "csv_read.h"
+#include "discover.h"
 #include "encoding.h"
+#include "ingest.h"
 #include "sha256.h"
 #include "strbuf.h"
 #include "unit.h"
@@ -297,6 +302,94 @@ static void test_sha256(void)
 	CHECK_STR(hex, million_a_prefix);
 }
 
+/* ingest_files with 1 and with 4 threads over 150 files (some with errors):
+ * the same tables in the same order and numbering, the same rows, the same
+ * records in the same order; and arena_adopt keeps what was allocated. */
+static void read_folder(const char *dir, unsigned threads, struct parsed *p, struct diags *d)
+{
+	struct discovered found = {0};
+	struct strbuf err = STRBUF_INIT;
+	struct settings s;
+
+	settings_defaults(&s);
+	parsed_init(p);
+	diags_init(d);
+	CHECK_MSG(discover(dir, NULL, &found, d, &err), "%s", sb_str(&err));
+	ingest_files(p, &found, &s, d, threads);
+	discovered_release(&found);
+	settings_release(&s);
+	sb_release(&err);
+}
+
+static void test_threads(void)
+{
+	char dir[] = "/tmp/kaikaku-unit-XXXXXX";
+	struct parsed a, b;
+	struct diags da, db;
+	struct arena x, y;
+	char *kept;
+
+	CHECK(mkdtemp(dir) != NULL);
+	for (int i = 0; i < 150; i++) {
+		char path[128];
+		FILE *f;
+
+		snprintf(path, sizeof(path), "%s/%03d_KPI実績.csv", dir, i);
+		f = fopen(path, "w");
+		fprintf(f,
+			"KPI_ID,課,報告期間,実績値\nK%03d,課%d,2026Q3,%s\nK%03d,課%d,2026Q2,%d\n",
+			i, i % 7, i % 10 == 3 ? "約5" : "12", i, i % 7, i);
+		fclose(f);
+	}
+	read_folder(dir, 1, &a, &da);
+	read_folder(dir, 4, &b, &db);
+	CHECK_INT(a.nfiles, 150);
+	CHECK_INT(b.nfiles, a.nfiles);
+	CHECK_INT(b.ntables, a.ntables);
+	for (size_t i = 0; i < a.ntables && i < b.ntables; i++) {
+		CHECK_STR(b.tables[i]->file, a.tables[i]->file);
+		CHECK_INT(b.tables[i]->index, i);
+		CHECK_INT(b.tables[i]->kind, a.tables[i]->kind);
+		CHECK_INT(b.tables[i]->col[COL_ACTUAL], a.tables[i]->col[COL_ACTUAL]);
+	}
+	CHECK_INT(b.n_actuals, a.n_actuals);
+	for (size_t i = 0; i < a.n_actuals && i < b.n_actuals; i++) {
+		CHECK_STR(b.actuals[i].kpi_id, a.actuals[i].kpi_id);
+		CHECK_INT(b.actuals[i].src.row, a.actuals[i].src.row);
+		CHECK(b.actuals[i].src.table == b.tables[b.actuals[i].src.table->index]);
+	}
+	CHECK(da.n > 10);
+	CHECK_INT(db.n, da.n);
+	for (size_t i = 0; i < da.n && i < db.n; i++) {
+		CHECK_INT(db.v[i].code, da.v[i].code);
+		CHECK_STR(db.v[i].file, da.v[i].file);
+		CHECK_STR(db.v[i].message, da.v[i].message);
+		CHECK_INT(db.v[i].seq, i);
+	}
+	parsed_release(&a);
+	parsed_release(&b);
+	diags_release(&da);
+	diags_release(&db);
+	for (int i = 0; i < 150; i++) {
+		char path[128];
+
+		snprintf(path, sizeof(path), "%s/%03d_KPI実績.csv", dir, i);
+		unlink(path);
+	}
+	rmdir(dir);
+
+	arena_init(&x);
+	arena_init(&y);
+	kept = arena_strdup(&y, "adopted");
+	arena_strdup(&x, "x");
+	arena_adopt(&x, &y);
+	CHECK(y.head == NULL && y.total == 0);
+	CHECK_STR(kept, "adopted");
+	CHECK_STR(arena_strdup(&x, "after"), "after");
+	CHECK(x.total >= 2 * 65536);
+	arena_release(&x);
+}
+
 int main(void)
 {
 	test_decode();
@@ -306,5 +399,6 @@ int main(void)
 	test_cell_ref();
 	test_unescape();
 	test_sha256();
+	test_threads();
 	return unit_report("test_read");
 }

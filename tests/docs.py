@@ -93,12 +93,12 @@ def install_steps(ops):
     import shlex
     import tempfile
     section = ops.split("## 1. インストール")[1].split("\n## 2.")[0]
-    apt = re.search(r"apt-get install -y (.+)", section)
+    apt = re.search(r"apt-get install -y (gcc .+)", section)  # the build packages (step 1)
     deps = re.search(r'^pkgs="([^"$]+)"', text(os.path.join(ROOT, "tools", "deps.sh")), re.M)
     check(apt is not None and deps is not None and apt.group(1).split() == deps.group(1).split(),
           "運用ガイド §1: the apt-get line is not tools/deps.sh's list of build packages")
-    made = re.search(r"sudo install -d (.+)", section)
-    check(made is not None, "運用ガイド §1: no install -d line for the folders")
+    made = list(re.finditer(r"sudo install -d (.+)", section))
+    check(made, "運用ガイド §1: no install -d line for the folders")
     unit = text(os.path.join(ROOT, "contrib", "kaikaku.service"))
     need = []
     for key in ("WorkingDirectory", "ReadWritePaths"):
@@ -112,18 +112,23 @@ def install_steps(ops):
     check(len(need) >= 4, f"the unit's and cron's folders: {need}")
     if made:
         with tempfile.TemporaryDirectory() as root:
-            args = shlex.split(made.group(1))
-            # the owner is the service user of step 3; here, whoever runs the test
-            keep, skip = [], False
-            for a in args:
-                if skip:
-                    skip = False
-                elif a in ("-o", "-g"):
-                    skip = True
-                else:
-                    keep.append(root + a if a.startswith("/") else a)
-            p = subprocess.run(["install", "-d", *keep], capture_output=True, text=True)
-            check(p.returncode == 0, f"運用ガイド §1 install -d: {p.stderr}")
+            for line in made:
+                args = shlex.split(line.group(1))
+                # the owner is the service user of step 3; here, whoever runs the test
+                keep, skip = [], False
+                for a in args:
+                    if skip:
+                        skip = False
+                    elif a in ("-o", "-g"):
+                        skip = True
+                    else:
+                        keep.append(root + a if a.startswith("/") else a)
+                p = subprocess.run(["install", "-d", *keep], capture_output=True, text=True)
+                check(p.returncode == 0, f"運用ガイド §1 install -d: {p.stderr}")
+            # the PMO's group can put files into input/ (the walk-through found 750 there)
+            inp = os.path.join(root + "/srv/kaikaku/input")
+            check(os.path.isdir(inp) and os.stat(inp).st_mode & 0o2070 == 0o2070,
+                  "運用ガイド §1: input/ is not group-writable and setgid for the PMO")
             for d in need:
                 check(os.path.isdir(root + d), f"運用ガイド §1: {d} (kaikaku.service / kaikaku.cron) is not made by the steps")
     man = text(MAN)

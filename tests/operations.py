@@ -146,7 +146,23 @@ def main():
         if os.geteuid() == 0:
             open(lock, "w").close()
             os.chown(lock, 65534, 65534)  # nobody's
-            refused("of another user", "所有者が kaikaku を実行しているユーザーではない")
+            refused("of another user", "は別のユーザー（nobody）のものなので使いません")
+            refused("of another user: whom to run as", "sudo -u nobody")
+            os.unlink(lock)
+            # a lock left by root, and the service user's run (issue 18's walk-through: the message said
+            # 作れません and nothing about running as the folder's user)
+            open(lock, "w").close()
+            os.chmod(lock, 0o600)
+            for d in (tmp, out):
+                os.chmod(d, 0o755)
+
+            def as_nobody():
+                os.setgid(65534)
+                os.setuid(65534)
+
+            st, err = run("run", "--input", inp, "--output", out, "--quiet", "--wait", "1", preexec_fn=as_nobody)
+            check(st == 2 and "は別のユーザー（root）のものなので開けません" in err and "sudo -u root" in err
+                  and "chown -R root:" in err, f"a root lock, a nobody run: exit {st}: {err[-400:]}")
             os.unlink(lock)
         st, _ = run("run", "--input", inp, "--output", out, "--quiet")
         check(st == 1 and tree(os.path.join(out, "2026Q3")) == first, "the run after the lock was removed")

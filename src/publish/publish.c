@@ -6,6 +6,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pwd.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -47,6 +48,35 @@ static double now_seconds(void)
 	"ロックファイル %s が通常のファイルではない（フォルダや特殊ファイルの）ため使いません。" \
 	"誰が置いたものか確かめてから削除し、もう一度実行してください"
 
+/* A user's name for people, "uid N" when it has none. */
+static void user_name(uid_t uid, char *out, size_t size)
+{
+	struct passwd *pw = getpwuid(uid);
+
+	if (pw && pw->pw_name)
+		snprintf(out, size, "%s", pw->pw_name);
+	else
+		snprintf(out, size, "uid %ld", (long)uid);
+}
+
+/* The lock of another user: almost always a run as the wrong user (root by
+ * hand, say), so the message says whom to run as and how to put the folder
+ * back, before the rarer case of a planted file. */
+static void other_owner(struct strbuf *err, const char *path, uid_t owner, bool opened)
+{
+	char who[64], me[64];
+
+	user_name(owner, who, sizeof(who));
+	user_name(geteuid(), me, sizeof(me));
+	sb_addf(err,
+		"ロックファイル %s は別のユーザー（%s）のものなので%s（kaikaku を動かしたユーザーは"
+		" %s）。この出力フォルダの kaikaku は、いつも同じユーザーで動かしてください（例: sudo -u %s"
+		" /usr/local/bin/kaikaku run …）。別のユーザーで動かしてしまい、出力フォルダに"
+		"そのユーザーのファイルが残ったときは、sudo chown -R %s: <出力フォルダ> で持ち主をそろえて"
+		"から動かします。誰が置いたものか分からないときは、確かめてから削除してください",
+		path, who, opened ? "使いません" : "開けません", me, who, who);
+}
+
 /* The lock file must be a regular file of the running user, readable by no
  * one else (a lock of an older version, 0666 or 0644, is made 0600). */
 static bool lock_is_ours(int fd, const char *path, struct strbuf *err)
@@ -62,12 +92,7 @@ static bool lock_is_ours(int fd, const char *path, struct strbuf *err)
 		return false;
 	}
 	if (st.st_uid != geteuid()) {
-		sb_addf(err,
-			"ロックファイル %s の所有者が kaikaku "
-			"を実行しているユーザーではない（所有者 uid %ld、"
-			"実行ユーザー uid %ld）ため使いません。誰が置いたものか確かめてから削除し、"
-			"もう一度実行してください",
-			path, (long)st.st_uid, (long)geteuid());
+		other_owner(err, path, st.st_uid, true);
 		return false;
 	}
 	if ((st.st_mode & 077) && fchmod(fd, st.st_mode & 0700) != 0) {
@@ -82,6 +107,7 @@ static bool take_lock(struct publish *pb, double wait_seconds, struct strbuf *er
 {
 	char *path = join(pb->outdir, PUBLISH_LOCK_NAME);
 	double deadline = now_seconds() + wait_seconds;
+	struct stat st;
 
 	/* never through a symlink (a planted link would make a root run create a
 	 * file elsewhere), and readable by no one else (anyone who can open it can
@@ -96,6 +122,8 @@ static bool take_lock(struct publish *pb, double wait_seconds, struct strbuf *er
 				path);
 		else if (errno == EISDIR)
 			sb_addf(err, NOT_REGULAR, path);
+		else if (errno == EACCES && lstat(path, &st) == 0 && st.st_uid != geteuid())
+			other_owner(err, path, st.st_uid, false);
 		else
 			sb_addf(err, "ロックファイル %s を作れません: %s", path,
 				fs_strerror(errno));

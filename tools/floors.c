@@ -728,7 +728,7 @@ static char *period_folder(const char *output)
 
 		if (strlen(n) == 6 && n[4] == 'Q' && n[5] >= '1' && n[5] <= '4' &&
 		    strspn(n, "0123456789") == 4 && strcmp(n, best) > 0)
-			snprintf(best, sizeof(best), "%s", n);
+			memcpy(best, n, 7); /* six characters and the end */
 	}
 	closedir(d);
 	if (!best[0])

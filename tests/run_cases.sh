@@ -6,25 +6,31 @@ set -u
 PYTHON=${PYTHON:-/usr/bin/python3}
 export KAIKAKU TOOLS PYTHON
 status=0
-"$PYTHON" tests/e2e.py || status=1
-"$PYTHON" tests/golden.py || status=1
-"$PYTHON" tests/history.py || status=1
-"$PYTHON" tests/readers.py || status=1
-"$PYTHON" tests/scenarios.py || status=1
-"$PYTHON" tests/roundtrip.py || status=1
-"$PYTHON" tests/xlsx_print.py || status=1
-"$PYTHON" tests/reach.py || status=1
-"$PYTHON" tests/progress.py || status=1
-"$PYTHON" tests/pdf.py || status=1
-"$PYTHON" tests/operations.py || status=1
-"$PYTHON" tests/faults.py || status=1
-"$PYTHON" tests/limits.py || status=1
-"$PYTHON" tests/memcheck.py || status=1
-"$PYTHON" tests/crash.py || status=1
-"$PYTHON" tests/durability.py || status=1
-"$PYTHON" tests/parallel.py || status=1
-"$PYTHON" tests/floors.py || status=1
-"$PYTHON" tests/docs.py || status=1
-"$PYTHON" tests/public.py || status=1
-"$PYTHON" tests/corpus_beside.py || status=1
+# each test with its seconds, so that the suite's time can be seen where it goes
+t() {
+	start=$(date +%s)
+	"$PYTHON" "$1" || status=1
+	echo "  ($1: $(($(date +%s) - start)) s)"
+}
+t tests/e2e.py
+t tests/golden.py
+t tests/history.py
+t tests/readers.py
+t tests/scenarios.py
+t tests/roundtrip.py
+t tests/xlsx_print.py
+t tests/reach.py
+t tests/progress.py
+t tests/pdf.py
+t tests/operations.py
+t tests/faults.py
+t tests/limits.py
+t tests/memcheck.py
+t tests/crash.py
+t tests/durability.py
+t tests/parallel.py
+t tests/floors.py
+t tests/docs.py
+t tests/public.py
+t tests/corpus_beside.py
 exit $status

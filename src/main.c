@@ -148,6 +148,7 @@ static bool write_outputs(const struct opts *o, struct render_input *in, struct 
 	if (!(root_dir = publish_root_dir(pb, err)))
 		return false;
 	in->dir = pb->tmp;
+	in->jobs = o->jobs;
 	in->root = o->output;
 	in->root_dir = root_dir;
 	ok = render_all(in, o->jobs, err);

@@ -8,6 +8,7 @@
 #include <pthread.h>
 #include <sched.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
@@ -226,4 +227,49 @@ bool jobs_run(size_t n, unsigned workers, job_fn fn, void *ctx, struct strbuf *e
 		munmap(sh, sizeof(*sh));
 	free(pids);
 	return ok;
+}
+
+/* ---- threads */
+
+struct threads {
+	size_t n;
+	void (*item)(void *ctx, size_t i);
+	void *ctx;
+	atomic_size_t next;
+};
+
+static void take_items(struct threads *t)
+{
+	size_t i;
+
+	while ((i = atomic_fetch_add(&t->next, 1)) < t->n)
+		t->item(t->ctx, i);
+}
+
+static void *thread_main(void *arg)
+{
+	take_items(arg);
+	return NULL;
+}
+
+void threads_run(size_t n, unsigned threads, void (*item)(void *ctx, size_t i), void *ctx)
+{
+	struct threads t = {n, item, ctx, 0};
+	pthread_t *tids;
+	unsigned started = 0;
+
+	if (threads > n)
+		threads = (unsigned)n;
+	if (threads <= 1) {
+		take_items(&t);
+		return;
+	}
+	tids = xcalloc(threads, sizeof(*tids));
+	for (unsigned k = 1; k < threads; k++)
+		if (pthread_create(&tids[started], NULL, thread_main, &t) == 0)
+			started++;
+	take_items(&t);
+	for (unsigned k = 0; k < started; k++)
+		pthread_join(tids[k], NULL);
+	free(tids);
 }

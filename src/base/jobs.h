@@ -29,4 +29,13 @@ bool jobs_run(size_t n, unsigned workers, job_fn fn, void *ctx, struct strbuf *e
 /* The processors this process may run on. */
 unsigned jobs_cpus(void);
 
+/*
+ * Runs item(ctx, i) for i = 0..n-1 with up to threads threads (this one
+ * included), each taking the next i in turn; returns when all are done. For
+ * work that needs no library state of its own (reading files, hashing them),
+ * each i writing only its own results, so that they are the same whatever
+ * threads is. A thread that cannot be started leaves its share to the others.
+ */
+void threads_run(size_t n, unsigned threads, void (*item)(void *ctx, size_t i), void *ctx);
+
 #endif

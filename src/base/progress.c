@@ -59,7 +59,8 @@ void progress_stage(const char *stage, size_t steps)
 
 void progress_step(size_t done)
 {
-	if (!on || getpid() != owner || !stage_name)
+	/* drawn by the main process's main thread only */
+	if (!on || getpid() != owner || gettid() != owner || !stage_name)
 		return;
 	last_done = done;
 	if (since(&drawn) >= 0.1 || done == total)

@@ -4,10 +4,10 @@
 #include "kaikaku.h"
 
 #include <malloc.h>
-#include <pthread.h>
 #include <stdatomic.h>
 
 #include "ingest.h"
+#include "jobs.h"
 #include "period.h"
 #include "progress.h"
 #include "read.h"
@@ -109,54 +109,35 @@ struct reading {
 	const struct discovered *found;
 	const struct settings *s;
 	struct chunk *chunks;
-	size_t nchunks;
-	atomic_size_t next; /* the next chunk to take */
 	atomic_size_t done; /* files read, for the progress line */
 };
 
-static void read_chunks(struct reading *r, bool main_thread)
+static void read_chunk(void *ctx, size_t i)
 {
-	for (;;) {
-		size_t i = atomic_fetch_add(&r->next, 1);
-		struct chunk *c;
+	struct reading *r = ctx;
+	struct chunk *c = &r->chunks[i];
 
-		if (i >= r->nchunks)
-			break;
-		c = &r->chunks[i];
-		for (size_t f = c->first; f < c->end; f++) {
-			size_t done;
-
-			ingest_file(&c->p, r->found->v[f].path, r->found->v[f].rel, r->s, &c->d);
-			done = atomic_fetch_add(&r->done, 1) + 1;
-			if (main_thread)
-				progress_step(done); /* drawn by this thread only */
-		}
-	}
-}
-
-static void *reader(void *arg)
-{
 	/* libxml2's error handlers are each thread's own */
 	xml_safety_init();
-	read_chunks(arg, false);
-	return NULL;
+	for (size_t f = c->first; f < c->end; f++) {
+		ingest_file(&c->p, r->found->v[f].path, r->found->v[f].rel, r->s, &c->d);
+		progress_step(atomic_fetch_add(&r->done, 1) + 1);
+	}
 }
 
 void ingest_files(struct parsed *p, const struct discovered *found, const struct settings *s,
 		  struct diags *d, unsigned threads)
 {
-	struct reading r = {found, s, NULL, 0, 0, 0};
-	pthread_t *tids;
-	unsigned started = 0;
-	size_t per;
+	struct reading r = {found, s, NULL, 0};
+	size_t nchunks = 0, per;
 
 	/* a few runs per thread, so that one slow run does not hold the rest up */
 	if (threads > 1 && found->n >= 64) {
-		r.nchunks = (size_t)threads * 8;
-		if (r.nchunks > found->n / 16)
-			r.nchunks = found->n / 16;
+		nchunks = (size_t)threads * 8;
+		if (nchunks > found->n / 16)
+			nchunks = found->n / 16;
 	}
-	if (r.nchunks < 2) {
+	if (nchunks < 2) {
 		for (size_t i = 0; i < found->n; i++) {
 			ingest_file(p, found->v[i].path, found->v[i].rel, s, d);
 			progress_step(i + 1);
@@ -164,29 +145,22 @@ void ingest_files(struct parsed *p, const struct discovered *found, const struct
 		return;
 	}
 	xml_safety_init(); /* libxml2's global set-up, before any thread */
-	per = (found->n + r.nchunks - 1) / r.nchunks;
-	r.chunks = xcalloc(r.nchunks, sizeof(*r.chunks));
-	for (size_t i = 0; i < r.nchunks; i++) {
+	per = (found->n + nchunks - 1) / nchunks;
+	r.chunks = xcalloc(nchunks, sizeof(*r.chunks));
+	for (size_t i = 0; i < nchunks; i++) {
 		r.chunks[i].first = i * per < found->n ? i * per : found->n;
 		r.chunks[i].end = (i + 1) * per < found->n ? (i + 1) * per : found->n;
 		parsed_init(&r.chunks[i].p);
 		diags_init(&r.chunks[i].d);
 		r.chunks[i].d.print_per_file = d->print_per_file;
 	}
-	tids = xcalloc(threads, sizeof(*tids));
-	for (unsigned t = 1; t < threads; t++)
-		if (pthread_create(&tids[started], NULL, reader, &r) == 0)
-			started++;
-	read_chunks(&r, true);
-	for (unsigned t = 0; t < started; t++)
-		pthread_join(tids[t], NULL);
-	for (size_t i = 0; i < r.nchunks; i++) {
+	threads_run(nchunks, threads, read_chunk, &r);
+	for (size_t i = 0; i < nchunks; i++) {
 		parsed_append(p, &r.chunks[i].p);
 		diags_append(d, &r.chunks[i].d);
 		diags_release(&r.chunks[i].d);
 	}
 	free(r.chunks);
-	free(tids);
 	/* the grids the threads freed stay in their malloc arenas otherwise, and
 	 * every worker forked later would count them (issue 17's peak) */
 	malloc_trim(0);

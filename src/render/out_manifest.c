@@ -9,6 +9,7 @@
 #include "arena.h"
 #include "fs.h"
 #include "hashmap.h"
+#include "jobs.h"
 #include "json_write.h"
 #include "number.h"
 #include "period.h"
@@ -102,60 +103,100 @@ static void pace_json(struct strbuf *sb, const struct briefing *b)
 		sb_adds(sb, "null");
 }
 
+/* One file to read and hash (a hard link's first name), in a thread of its own. */
+struct hashing {
+	const char *dir;
+	char **files;
+	struct out_entry *e;
+	size_t *which; /* the entries to hash, by file */
+	char **failed; /* [n]: why a file could not be read, or NULL */
+};
+
+static void hash_one(void *ctx, size_t k)
+{
+	struct hashing *h = ctx;
+	size_t i = h->which[k];
+	struct strbuf full = STRBUF_INIT, data = STRBUF_INIT, err = STRBUF_INIT;
+
+	sb_addf(&full, "%s/%s", h->dir, h->files[i]);
+	if (fs_read_file(sb_str(&full), &data, &err)) {
+		h->e[i].bytes = data.len;
+		sha256_hex(data.buf ? data.buf : "", data.len, h->e[i].sha256);
+	} else {
+		h->failed[k] = sb_detach(&err);
+	}
+	sb_release(&full);
+	sb_release(&data);
+	sb_release(&err);
+}
+
 /* The files written, with sizes and hashes, relative to the output folder.
- * A file hard-linked twice (配布/ and its original) is read and hashed once. */
-static bool list_outputs(const char *dir, const char *name, struct out_entry **out, size_t *n,
-			 struct strbuf *err)
+ * A file hard-linked twice (配布/ and its original) is read and hashed once;
+ * the files are hashed by up to jobs threads (issue 17), each into its own
+ * entry, so the list is the same whatever jobs is. */
+static bool list_outputs(const char *dir, const char *name, unsigned jobs, struct out_entry **out,
+			 size_t *n, struct strbuf *err)
 {
 	char **files;
-	size_t nf;
-	struct hmap seen; /* "dev:inode" of a linked file -> its entry + 1 */
+	size_t nf, nhash = 0, *twin;
+	struct hmap seen; /* "dev:inode" of a linked file -> its first entry + 1 */
 	struct arena keys;
+	struct hashing h;
 	bool ok = true;
 
 	if (!fs_list_files(dir, &files, &nf, err))
 		return false;
 	*out = xcalloc(nf + 1, sizeof(**out));
-	*n = 0;
+	twin = xcalloc(nf + 1, sizeof(*twin));
+	h = (struct hashing){dir, files, *out, xcalloc(nf + 1, sizeof(size_t)),
+			     xcalloc(nf + 1, sizeof(char *))};
 	hmap_init(&seen);
 	arena_init(&keys);
-	for (size_t i = 0; i < nf && ok; i++) {
-		struct strbuf full = STRBUF_INIT, data = STRBUF_INIT, rel = STRBUF_INIT,
-			      inode = STRBUF_INIT;
-		struct out_entry *e = &(*out)[*n];
+	for (size_t i = 0; i < nf; i++) {
+		struct strbuf full = STRBUF_INIT, inode = STRBUF_INIT;
 		struct stat st;
-		void *twin = NULL;
+		void *first = NULL;
 
 		sb_addf(&full, "%s/%s", dir, files[i]);
 		if (stat(sb_str(&full), &st) == 0 && st.st_nlink > 1) {
 			sb_addf(&inode, "%llu:%llu", (unsigned long long)st.st_dev,
 				(unsigned long long)st.st_ino);
-			twin = hmap_get(&seen, sb_str(&inode));
-		}
-		sb_addf(&rel, "%s/%s", name, files[i]);
-		if (twin) {
-			const struct out_entry *t = &(*out)[(size_t)(uintptr_t)twin - 1];
-
-			e->bytes = t->bytes;
-			memcpy(e->sha256, t->sha256, sizeof(e->sha256));
-		} else if (fs_read_file(sb_str(&full), &data, err)) {
-			e->bytes = data.len;
-			sha256_hex(data.buf ? data.buf : "", data.len, e->sha256);
-			if (inode.len)
+			first = hmap_get(&seen, sb_str(&inode));
+			if (!first)
 				hmap_put(&seen, arena_strdup(&keys, sb_str(&inode)),
-					 (void *)(uintptr_t)(*n + 1));
-		} else {
-			ok = false;
+					 (void *)(uintptr_t)(i + 1));
 		}
-		if (ok) {
-			e->path = sb_detach(&rel);
-			(*n)++;
-		}
+		if (first)
+			twin[i] = (size_t)(uintptr_t)first; /* its first entry + 1 */
+		else
+			h.which[nhash++] = i;
 		sb_release(&full);
-		sb_release(&data);
-		sb_release(&rel);
 		sb_release(&inode);
 	}
+	threads_run(nhash, jobs, hash_one, &h);
+	/* the first file that could not be read, in the list's order */
+	for (size_t k = 0; k < nhash; k++)
+		if (h.failed[k]) {
+			if (ok)
+				sb_adds(err, h.failed[k]);
+			ok = false;
+			free(h.failed[k]);
+		}
+	for (size_t i = 0; i < nf && ok; i++) {
+		struct strbuf rel = STRBUF_INIT;
+
+		if (twin[i]) {
+			(*out)[i].bytes = (*out)[twin[i] - 1].bytes;
+			memcpy((*out)[i].sha256, (*out)[twin[i] - 1].sha256,
+			       sizeof((*out)[i].sha256));
+		}
+		sb_addf(&rel, "%s/%s", name, files[i]);
+		(*out)[i].path = sb_detach(&rel);
+		(*n)++;
+	}
+	free(twin);
+	free(h.which);
+	free(h.failed);
 	hmap_release(&seen);
 	arena_release(&keys);
 	fs_free_list(files, nf);
@@ -183,7 +224,7 @@ static bool write_manifest(const struct render_input *in, const char *path, stru
 	size_t t = 0;
 
 	/* the manifest lists everything written before it */
-	if (!list_outputs(in->dir, in->labels.code, &files, &nfiles, err)) {
+	if (!list_outputs(in->dir, in->labels.code, in->jobs, &files, &nfiles, err)) {
 		free_outputs(files, nfiles);
 		return false;
 	}

@@ -45,7 +45,8 @@ struct render_input {
 			       * (publish_root_dir), or NULL: none are */
 	long restatements;    /* W_RESTATED records; -1: unknown (no history before P) */
 	const struct restatements *restated; /* the same, listed (history.h) */
-	bool final; /* the quarter is closed: 確定, not 速報 (kaikaku close) */
+	bool final;    /* the quarter is closed: 確定, not 速報 (kaikaku close) */
+	unsigned jobs; /* --jobs: the threads an output alone may use (the manifest's hashing) */
 };
 
 /* Fills the labels from in's settings, layout and result (present.h). */

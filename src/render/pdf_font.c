@@ -276,7 +276,10 @@ bool pdf_font_prepare(struct pdf_font *f, const char *path, struct strbuf *err)
 		f->gid = NULL;
 	}
 	sb_release(&ttf);
-	sb_release(&slim);
+	if (f->slim_path[0])
+		f->slim = slim; /* kept: documents read the font from memory */
+	else
+		sb_release(&slim);
 	return true;
 }
 
@@ -290,6 +293,7 @@ void pdf_font_release(struct pdf_font *f)
 	}
 	if (f->fd >= 0)
 		close(f->fd);
+	sb_release(&f->slim);
 	free(f->gid);
 	memset(f, 0, sizeof(*f));
 	f->fd = -1;
@@ -317,6 +321,17 @@ static const char *pdf_font_load(struct pdf_font *f, HPDF_Doc doc, struct pdf_fo
 	if (!u->def)
 		return NULL;
 	a = (HPDF_TTFontDefAttr)((HPDF_FontDef)u->def)->attr;
+	/* libharu reads each glyph it embeds through a FILE, a seek and a read
+	 * system call apiece; the same bytes from memory need neither (its file
+	 * stream closes whichever FILE it holds) */
+	if (a->stream && a->stream->type == HPDF_STREAM_FILE && f->slim.len) {
+		FILE *m = fmemopen(f->slim.buf, f->slim.len, "rb");
+
+		if (m) {
+			fclose((FILE *)a->stream->attr);
+			a->stream->attr = m;
+		}
+	}
 	u->saved = a->cmap;
 	a->cmap.seg_count_x2 = 4;
 	a->cmap.end_count = one_end;

@@ -42,8 +42,9 @@ struct pdf_font {
 	const char *path;   /* the font as installed */
 	char slim_path[40]; /* /proc/self/fd/N of the slim copy; "" when not used */
 	int fd;
-	uint16_t *gid; /* [65536] libharu's glyph for each BMP code point */
-	bool checked;  /* the one-segment cmap was compared with gid */
+	uint16_t *gid;      /* [65536] libharu's glyph for each BMP code point */
+	struct strbuf slim; /* the slim copy's bytes, read by the documents from memory */
+	bool checked;       /* the one-segment cmap was compared with gid */
 	/* the document kept for the next one, in process doc_pid */
 	HPDF_Doc doc;
 	pid_t doc_pid;

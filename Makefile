@@ -35,7 +35,7 @@ PYTHON ?= /usr/bin/python3
 INPUT ?= input
 OUTPUT ?= output
 
-.PHONY: all run test check unit cases asan deps deps-test clean sample install uninstall \
+.PHONY: all run test check check-build unit cases asan deps deps-test clean sample install uninstall \
 	fuzz fuzz-build fuzz-smoke bench format check-format mutate
 
 all: $(BIN)
@@ -108,7 +108,7 @@ $(BUILD)/fuzz/%: tests/fuzz/%.c $(BUILD)/libkaikaku.a | $(BUILD)
 fuzz-build: $(FUZZ_BINS)
 
 FUZZ_SECONDS ?= 60
-FUZZ_MAKE = $(MAKE) --no-print-directory fuzz-build BUILD=build/fuzz CC=clang OPT="-O1 -g" \
+FUZZ_MAKE = $(MAKE) --no-print-directory -j$(NPROC) fuzz-build BUILD=build/fuzz CC=clang OPT="-O1 -g" \
 	SAN="-fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all"
 
 # Each harness for FUZZ_SECONDS (default 60), after replaying its seeds and
@@ -172,8 +172,14 @@ test: deps-test
 	@$(MAKE) --no-print-directory asan
 	@$(MAKE) --no-print-directory fuzz-smoke
 
-# The suite against one build (BUILD/BIN), without the set-up.
-check: $(BIN) $(UNIT_BINS) $(TOOL_BINS) $(BUILD)/tests/inject.so $(BUILD)/tools/floors
+# The suite against one build (BUILD/BIN), without the set-up; the programs
+# are built first with a job per CPU (`make install` stays one at a time).
+NPROC := $(shell nproc 2>/dev/null || echo 1)
+CHECK_BINS = $(BIN) $(UNIT_BINS) $(TOOL_BINS) $(BUILD)/tests/inject.so $(BUILD)/tools/floors
+check-build: $(CHECK_BINS)
+
+check:
+	@$(MAKE) --no-print-directory -j$(NPROC) check-build
 	@tests/run_unit.sh $(UNIT_BINS)
 	@KAIKAKU=./$(BIN) TOOLS=$(BUILD)/tests PYTHON=$(PYTHON) tests/run_cases.sh
 

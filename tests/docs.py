@@ -24,7 +24,7 @@ import subprocess
 import sys
 import tempfile
 
-from harness import KAIKAKU, ROOT, check, finish
+from harness import KAIKAKU, ROOT, check, finish, sanitized
 
 DOCS = os.path.join(ROOT, "docs")
 GUIDE = os.path.join(DOCS, "提出の手引き.md")
@@ -165,6 +165,10 @@ def message_style(codes_rows, errors_csv):
 
 
 def main():
+    if sanitized():
+        # it reads the outputs, which golden.py proves are the same bytes under the sanitizers
+        print(f"docs: skipped under AddressSanitizer (the release pass runs it)")
+        return 0
     env = dict(os.environ, LC_ALL="C.UTF-8")
     codes = subprocess.run([KAIKAKU, "codes"], capture_output=True, text=True, env=env, check=True).stdout
     rows = [line.split("\t") for line in codes.splitlines() if line.strip()]

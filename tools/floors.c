@@ -14,8 +14,8 @@
  *            every part of a workbook inflated and parsed by libxml2 (SAX, no
  *            callbacks);
  *   xlsx     every part of the period's workbooks (inflated first, not timed)
- *            deflated again at zlib's default level, raw, as minizip does for
- *            libxlsxwriter;
+ *            deflated again, raw, at level 1, as kaikaku has minizip do for
+ *            libxlsxwriter (src/render/xlsx_write.c);
  *   pdf      every compressed stream of the period's PDFs (content streams,
  *            font subsets, ToUnicode maps; inflated first, not timed) deflated
  *            again at level 1, as kaikaku sets for libharu;
@@ -399,9 +399,8 @@ static void xlsx_stage(struct files *f, struct deflate_floor *df)
 					continue;
 				df->parts++;
 				df->in_bytes += (size_t)got;
-				df->secs +=
-					deflate_timed(part.p, (size_t)got, Z_DEFAULT_COMPRESSION,
-						      -MAX_WBITS, &out, &df->out_bytes);
+				df->secs += deflate_timed(part.p, (size_t)got, 1, -MAX_WBITS, &out,
+							  &df->out_bytes);
 			} while (unzGoToNextFile(z) == UNZ_OK);
 		}
 		unzClose(z);

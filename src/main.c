@@ -24,6 +24,7 @@
 #include "model.h"
 #include "parse.h"
 #include "period.h"
+#include "present.h"
 #include "progress.h"
 #include "publish.h"
 #include "render.h"
@@ -158,10 +159,10 @@ static bool write_outputs(const struct opts *o, struct render_input *in, struct 
 	if (!ok)
 		return false;
 	/* opened anew: no connection may cross the workers' fork (SQLite's rule) */
-	progress_stage("履歴の記録", 0);
+	progress_stage(present_stage_words("history"), 0);
 	ok = history_open(o->output, true, o->wait, &h, err) && history_record(h, run, err);
 	timing_lap("history");
-	progress_stage("出力の入れ替え", 0);
+	progress_stage(present_stage_words("publish"), 0);
 	if (!ok) {
 		history_close(h);
 		return false;
@@ -284,10 +285,10 @@ static int cmd_run(const struct opts *o, enum mode mode)
 		status = fail(sb_str(&err));
 		goto out;
 	}
-	progress_stage("読み込み", found.n);
+	progress_stage(present_stage_words("read"), found.n);
 	ingest_files(&p, &found, &s, &d, o->jobs);
 	timing_lap("read");
-	progress_stage("集計", 0);
+	progress_stage(present_stage_words("compute"), 0);
 	{
 		static const enum table_kind needed[] = {KIND_DIVISIONS, KIND_MEASURES, KIND_KPIS};
 		struct strbuf missing = STRBUF_INIT;

@@ -273,3 +273,18 @@ const char *present_severity(bool error)
 {
 	return error ? "エラー" : "警告";
 }
+
+const char *present_stage_words(const char *stage)
+{
+	static const char *const words[][2] = {
+		{"read", "読み込み"},           {"compute", "集計"},
+		{"xlsx", "ブックの作成"},       {"pdf", "PDF の作成"},
+		{"public", "公開ページの作成"}, {"history", "履歴の記録"},
+		{"publish", "出力の入れ替え"},
+	};
+
+	for (size_t i = 0; stage && i < ARRAY_LEN(words); i++)
+		if (strcmp(stage, words[i][0]) == 0)
+			return words[i][1];
+	return "そのほかの出力";
+}

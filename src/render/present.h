@@ -29,6 +29,9 @@
 
 /* pattern (one of FILE_*) with the period code in place of its %s. */
 void present_file_name(const char *pattern, const char *code, struct strbuf *out);
+/* A stage's name on the terminal's progress line (KAIKAKU_TIMING's lap names:
+ * "read", "xlsx", "pdf", …; NULL for the outputs written alone). */
+const char *present_stage_words(const char *stage);
 
 /* Big enough for any text a present_* formatter writes. */
 #define PRESENT_MAX 64

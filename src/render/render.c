@@ -167,20 +167,6 @@ static const char *lap_of(const struct output *o)
 	return o->stage ? o->stage : o->lap ? o->lap : "";
 }
 
-/* A stage's name on the progress line. */
-static const char *stage_words(const char *stage)
-{
-	if (!stage)
-		return "そのほかの出力";
-	if (strcmp(stage, "xlsx") == 0)
-		return "ブックの作成";
-	if (strcmp(stage, "pdf") == 0)
-		return "PDF の作成";
-	if (strcmp(stage, "public") == 0)
-		return "公開ページの作成";
-	return stage;
-}
-
 static bool run_stage(const struct render_input *in, const struct output *const *o, size_t n,
 		      unsigned workers, struct strbuf *err)
 {
@@ -197,7 +183,7 @@ static bool run_stage(const struct render_input *in, const struct output *const 
 		st.first[i + 1] =
 			st.first[i] + (ok ? (o[i]->plan ? o[i]->count(st.plans[i]) : 1) : 0);
 	}
-	progress_stage(stage_words(o[0]->stage), st.first[n]);
+	progress_stage(present_stage_words(o[0]->stage), st.first[n]);
 	if (ok && o[0]->stage)
 		ok = jobs_run(st.first[n], workers, stage_job, &st, err);
 	/* alone: here, in their order (the manifest lists what came before it) */

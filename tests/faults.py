@@ -80,6 +80,22 @@ def main():
                 if left:  # the next run would clean it; do so to keep going
                     for d in left:
                         shutil.rmtree(os.path.join(out, d))
+        # memory running out in several reading threads at once (issue 17's threads): exit 2 and
+        # メモリが足りません on stderr and in the log every time (a second thread used to end the
+        # process before the first had said why)
+        count = os.path.join(tmp, "count-read")
+        run("validate", "--input", inp, "--jobs", "4",
+            env={"LD_PRELOAD": SHIM, "KK_INJECT": "malloc:0", "KK_INJECT_COUNT": count})
+        total = int(open(count).read()) if os.path.exists(count) else 0
+        check(total > 1000, f"threads: counting run: {total} allocations")
+        for n in (total // 8, total // 4, total // 2):
+            for rep in range(4):
+                log = os.path.join(tmp, f"oom-{n}-{rep}.log")
+                st, err = run("validate", "--input", inp, "--jobs", "4", "--log", log,
+                              env={"LD_PRELOAD": SHIM, "KK_INJECT": f"malloc:{n}", "KK_INJECT_FROM": "1"})
+                logged = open(log, encoding="utf-8").read() if os.path.exists(log) else ""
+                check(st == 2 and "メモリが足りません" in err and "メモリが足りません" in logged,
+                      f"threads out of memory from allocation {n}: exit {st}, stderr {err[-200:]!r}")
         # an unreadable submission: its own error, the rest of the city read
         st, err = run("run", "--input", inp, "--output", os.path.join(tmp, "deny"), "--quiet",
                       env={"LD_PRELOAD": SHIM, "KK_DENY": "2026Q3/010300_DX推進課_KPI実績.csv"})

@@ -147,7 +147,18 @@ def main():
             open(lock, "w").close()
             os.chown(lock, 65534, 65534)  # nobody's
             refused("of another user", "は別のユーザー（nobody）のものなので使いません")
-            refused("of another user: whom to run as", "sudo -u nobody")
+            # root owns the output folder and runs: give the files back to root, no one else to run as
+            refused("of another user: the files given back to the folder's owner", f"sudo chown -R root: {out}")
+            st, err = run("run", "--input", inp, "--output", out, "--quiet", "--wait", "1")
+            check("sudo -u" not in err, f"a lock of another user, run by the folder's owner: {err[-300:]}")
+            os.unlink(lock)
+            # a folder of the service user (here nobody) run by root by hand: run as the folder's owner
+            open(lock, "w").close()
+            os.chmod(lock, 0o600)
+            os.chown(lock, 65534, 65534)
+            os.chown(out, 65534, 65534)
+            refused("in a folder of another user", "フォルダの持ち主（nobody）で動かしてください（例: sudo -u nobody")
+            os.chown(out, 0, 0)
             os.unlink(lock)
             # a lock left by root, and the service user's run (issue 18's walk-through: the message said
             # 作れません and nothing about running as the folder's user)

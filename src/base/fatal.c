@@ -9,6 +9,7 @@
 
 #include <signal.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <unistd.h>
 
 /* Without a registered writer (runlog.h's, set by main), the line goes to
@@ -57,13 +58,20 @@ void kk_set_fatal_stop(void (*fn)(void))
  * cleanup running out too) ends the process at once with the same status. */
 static KK_NORETURN KK_PRINTF(2, 0) void vfatal(const char *tail, const char *fmt, va_list ap)
 {
-	static volatile sig_atomic_t failing;
+	/* the thread that failed first (0: none). Reading and hashing run in
+	 * threads (issue 17): memory runs out in several of them at once, and a
+	 * second one must not end the process before the first has said why */
+	static atomic_long failing;
+	long expected = 0, me = (long)gettid();
 	char line[2048] = "kaikaku: エラー: ";
 	size_t head = strlen(line), n;
 
-	if (failing)
-		_exit(2);
-	failing = 1;
+	if (!atomic_compare_exchange_strong(&failing, &expected, me)) {
+		if (expected == me)
+			_exit(2); /* a failure while failing, in the same thread */
+		for (;;)
+			pause(); /* the first one prints, cleans up and exits */
+	}
 	vsnprintf(line + head, sizeof(line) - head, fmt, ap);
 	if (fatal_hook)
 		fatal_hook(line + head);

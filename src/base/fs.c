@@ -88,7 +88,8 @@ bool fs_write_file(const char *path, const void *data, size_t n, struct strbuf *
 	return true;
 }
 
-bool fs_read_file(const char *path, struct strbuf *out, struct strbuf *err)
+bool fs_read_chunks(const char *path, void (*take)(void *ctx, const void *data, size_t n),
+		    void *ctx, struct strbuf *err)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	char buf[65536];
@@ -109,10 +110,20 @@ bool fs_read_file(const char *path, struct strbuf *out, struct strbuf *err)
 		}
 		if (k == 0)
 			break;
-		sb_add(out, buf, (size_t)k);
+		take(ctx, buf, (size_t)k);
 	}
 	close(fd);
 	return true;
+}
+
+static void append(void *sb, const void *data, size_t n)
+{
+	sb_add(sb, data, n);
+}
+
+bool fs_read_file(const char *path, struct strbuf *out, struct strbuf *err)
+{
+	return fs_read_chunks(path, append, out, err);
 }
 
 bool fs_mkdir_p(const char *path, struct strbuf *err)

@@ -16,6 +16,10 @@ const char *fs_strerror(int err);
 bool fs_write_file(const char *path, const void *data, size_t n, struct strbuf *err);
 /* Reads a whole file; false with the reason in err. */
 bool fs_read_file(const char *path, struct strbuf *out, struct strbuf *err);
+/* Reads path through a 64 kB buffer, giving each piece to take(ctx, …) in
+ * order (for hashing a file without holding it); false with the reason in err. */
+bool fs_read_chunks(const char *path, void (*take)(void *ctx, const void *data, size_t n),
+		    void *ctx, struct strbuf *err);
 /* Creates path and its parents (mode 0777 & ~umask). */
 bool fs_mkdir_p(const char *path, struct strbuf *err);
 /* Removes a file or folder tree (symlinks are removed, never followed). Needs

@@ -48,38 +48,60 @@ static double now_seconds(void)
 	"ロックファイル %s が通常のファイルではない（フォルダや特殊ファイルの）ため使いません。" \
 	"誰が置いたものか確かめてから削除し、もう一度実行してください"
 
-/* A user's name for people, "uid N" when it has none. */
-static void user_name(uid_t uid, char *out, size_t size)
+/* A user's name for people and for commands ("#1234" for sudo, "1234" for
+ * chown when the user has no name). */
+struct who {
+	char name[64];
+	char sudo[64];
+	char chown[72]; /* "name:" (with its group) or "1234" */
+};
+
+static void who_is(uid_t uid, struct who *w)
 {
 	struct passwd *pw = getpwuid(uid);
 
-	if (pw && pw->pw_name)
-		snprintf(out, size, "%s", pw->pw_name);
-	else
-		snprintf(out, size, "uid %ld", (long)uid);
+	if (pw && pw->pw_name) {
+		snprintf(w->name, sizeof(w->name), "%s", pw->pw_name);
+		snprintf(w->sudo, sizeof(w->sudo), "%s", pw->pw_name);
+		snprintf(w->chown, sizeof(w->chown), "%s:", pw->pw_name);
+	} else {
+		snprintf(w->name, sizeof(w->name), "uid %ld", (long)uid);
+		snprintf(w->sudo, sizeof(w->sudo), "'#%ld'", (long)uid);
+		snprintf(w->chown, sizeof(w->chown), "%ld", (long)uid);
+	}
 }
 
 /* The lock of another user: almost always a run as the wrong user (root by
- * hand, say), so the message says whom to run as and how to put the folder
- * back, before the rarer case of a planted file. */
-static void other_owner(struct strbuf *err, const char *path, uid_t owner, bool opened)
+ * hand, say). Whose the output folder is says who should run kaikaku: the
+ * message says so, and how to give the folder's files back to that user,
+ * before the rarer case of a planted file. */
+static void other_owner(struct strbuf *err, const char *path, const char *outdir, uid_t owner,
+			bool opened)
 {
-	char who[64], me[64];
+	struct stat st;
+	struct who lock, me, folder;
 
-	user_name(owner, who, sizeof(who));
-	user_name(geteuid(), me, sizeof(me));
+	who_is(owner, &lock);
+	who_is(geteuid(), &me);
+	who_is(stat(outdir, &st) == 0 ? st.st_uid : geteuid(), &folder);
 	sb_addf(err,
-		"ロックファイル %s は別のユーザー（%s）のものなので%s（kaikaku を動かしたユーザーは"
-		" %s）。この出力フォルダの kaikaku は、いつも同じユーザーで動かしてください（例: sudo -u %s"
-		" /usr/local/bin/kaikaku run …）。別のユーザーで動かしてしまい、出力フォルダに"
-		"そのユーザーのファイルが残ったときは、sudo chown -R %s: <出力フォルダ> で持ち主をそろえて"
-		"から動かします。誰が置いたものか分からないときは、確かめてから削除してください",
-		path, who, opened ? "使いません" : "開けません", me, who, who);
+		"ロックファイル %s は別のユーザー（%s）のものなので%s（kaikaku を動かしたユーザーは %s）。",
+		path, lock.name, opened ? "使いません" : "開けません", me.name);
+	if (strcmp(me.name, folder.name) != 0)
+		sb_addf(err,
+			"この出力フォルダの kaikaku は、フォルダの持ち主（%s）で動かしてください（例: sudo -u %s "
+			"/usr/local/bin/kaikaku run …）。",
+			folder.name, folder.sudo);
+	sb_addf(err,
+		"別のユーザーで動かしたために、出力フォルダにそのユーザーのファイルが残っているときは、sudo "
+		"chown -R %s %s で持ち主をそろえてから動かします。誰が置いたものか分からないときは、確かめて"
+		"から削除してください",
+		folder.chown, outdir);
 }
 
 /* The lock file must be a regular file of the running user, readable by no
  * one else (a lock of an older version, 0666 or 0644, is made 0600). */
-static bool lock_is_ours(int fd, const char *path, struct strbuf *err)
+static bool lock_is_ours(int fd, const char *path, const char *outdir, struct strbuf *err)
 {
 	struct stat st;
 
@@ -92,7 +114,7 @@ static bool lock_is_ours(int fd, const char *path, struct strbuf *err)
 		return false;
 	}
 	if (st.st_uid != geteuid()) {
-		other_owner(err, path, st.st_uid, true);
+		other_owner(err, path, outdir, st.st_uid, true);
 		return false;
 	}
 	if ((st.st_mode & 077) && fchmod(fd, st.st_mode & 0700) != 0) {
@@ -123,14 +145,14 @@ static bool take_lock(struct publish *pb, double wait_seconds, struct strbuf *er
 		else if (errno == EISDIR)
 			sb_addf(err, NOT_REGULAR, path);
 		else if (errno == EACCES && lstat(path, &st) == 0 && st.st_uid != geteuid())
-			other_owner(err, path, st.st_uid, false);
+			other_owner(err, path, pb->outdir, st.st_uid, false);
 		else
 			sb_addf(err, "ロックファイル %s を作れません: %s", path,
 				fs_strerror(errno));
 		free(path);
 		return false;
 	}
-	if (!lock_is_ours(pb->lockfd, path, err)) {
+	if (!lock_is_ours(pb->lockfd, path, pb->outdir, err)) {
 		free(path);
 		return false;
 	}

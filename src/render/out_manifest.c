@@ -112,21 +112,36 @@ struct hashing {
 	char **failed; /* [n]: why a file could not be read, or NULL */
 };
 
+struct hash_state {
+	struct sha256 sha;
+	uint64_t bytes;
+};
+
+static void hash_piece(void *ctx, const void *data, size_t n)
+{
+	struct hash_state *st = ctx;
+
+	sha256_update(&st->sha, data, n);
+	st->bytes += n;
+}
+
+/* Streamed through a small buffer: the threads never hold whole outputs (a
+ * summary workbook or a review pack of tens of MB each). */
 static void hash_one(void *ctx, size_t k)
 {
 	struct hashing *h = ctx;
 	size_t i = h->which[k];
-	struct strbuf full = STRBUF_INIT, data = STRBUF_INIT, err = STRBUF_INIT;
+	struct strbuf full = STRBUF_INIT, err = STRBUF_INIT;
+	struct hash_state st = {{0}, 0};
 
 	sb_addf(&full, "%s/%s", h->dir, h->files[i]);
-	if (fs_read_file(sb_str(&full), &data, &err)) {
-		h->e[i].bytes = data.len;
-		sha256_hex(data.buf ? data.buf : "", data.len, h->e[i].sha256);
-	} else {
+	sha256_init(&st.sha);
+	if (fs_read_chunks(sb_str(&full), hash_piece, &st, &err))
+		h->e[i].bytes = st.bytes;
+	else
 		h->failed[k] = sb_detach(&err);
-	}
+	sha256_final_hex(&st.sha, h->e[i].sha256);
 	sb_release(&full);
-	sb_release(&data);
 	sb_release(&err);
 }
 
@@ -144,6 +159,7 @@ static bool list_outputs(const char *dir, const char *name, unsigned jobs, struc
 	struct hashing h;
 	bool ok = true;
 
+	*n = 0;
 	if (!fs_list_files(dir, &files, &nf, err))
 		return false;
 	*out = xcalloc(nf + 1, sizeof(**out));

@@ -123,7 +123,13 @@ bool pdf_open(struct pdf *p, struct pdf_font *font, const struct ttf_coverage *c
 	HPDF_SetInfoAttr(p->doc, HPDF_INFO_AUTHOR, "kaikaku");
 	HPDF_SetInfoAttr(p->doc, HPDF_INFO_CREATOR, "kaikaku " KAIKAKU_VERSION);
 	HPDF_SetPageMode(p->doc, HPDF_PAGE_MODE_USE_OUTLINE);
-	return ok(p);
+	if (!ok(p)) {
+		sb_addf(err, "PDF の文書を準備できません（libharu のエラー 0x%04lX）",
+			(unsigned long)p->error);
+		pdf_close(p);
+		return false;
+	}
+	return true;
 }
 
 void pdf_close(struct pdf *p)

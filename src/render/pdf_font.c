@@ -399,6 +399,9 @@ void pdf_font_done(struct pdf_font *f, HPDF_Doc doc, struct pdf_font_use *u, boo
 	if (!doc)
 		return;
 	if (!failed && u->name && !f->doc) {
+		/* its handler's document is gone: a quiet one until the next */
+		doc->error.error_fn = quiet;
+		doc->error.user_data = NULL;
 		f->doc = doc;
 		f->doc_pid = getpid();
 		f->doc_use = *u;

@@ -152,7 +152,7 @@ static bool write_outputs(const struct opts *o, struct render_input *in, struct 
 	in->jobs = o->jobs;
 	in->root = o->output;
 	in->root_dir = root_dir;
-	ok = render_all(in, o->jobs, err);
+	ok = render_all(in, err);
 	in->dir = NULL;
 	in->root = in->root_dir = NULL;
 	free(root_dir);

@@ -75,13 +75,6 @@ bool attribution_milestone_refused(const struct attribution *a, size_t i, int pe
 
 /* ---- owners */
 
-const char *attribution_row_key(struct strbuf *sb, const char *file, const char *sheet, int row)
-{
-	sb_reset(sb);
-	sb_addf(sb, "%s\x1f%s\x1f%d", file, sheet ? sheet : "", row);
-	return sb_str(sb);
-}
-
 /* What is known of one row of a table: -1 where nothing. One small vector
  * per table, in row order, rather than a key per row: at L 160,000 rows'
  * keys in two maps were 40 MB of the main process, which every worker
@@ -101,6 +94,13 @@ static const char *table_key(struct strbuf *sb, const char *file, const char *sh
 {
 	sb_reset(sb);
 	sb_addf(sb, "%s\x1f%s", file, sheet ? sheet : "");
+	return sb_str(sb);
+}
+
+const char *attribution_row_key(struct strbuf *sb, const char *file, const char *sheet, int row)
+{
+	table_key(sb, file, sheet);
+	sb_addf(sb, "\x1f%d", row);
 	return sb_str(sb);
 }
 

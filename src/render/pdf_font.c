@@ -364,6 +364,14 @@ static void pdf_font_unload(struct pdf_font_use *u)
 	u->swapped = false;
 }
 
+/* What every document is set to, new or made new (HPDF_NewDoc keeps the
+ * encoders but not the current one). */
+static bool doc_ready(HPDF_Doc doc)
+{
+	return HPDF_SetCompressionMode(doc, HPDF_COMP_ALL) == HPDF_OK &&
+	       HPDF_SetCurrentEncoder(doc, "UTF-8") == HPDF_OK;
+}
+
 HPDF_Doc pdf_font_doc(struct pdf_font *f, HPDF_Error_Handler on_error, void *user,
 		      struct pdf_font_use *u)
 {
@@ -375,9 +383,7 @@ HPDF_Doc pdf_font_doc(struct pdf_font *f, HPDF_Error_Handler on_error, void *use
 		*u = f->doc_use;
 		doc->error.error_fn = on_error;
 		doc->error.user_data = user;
-		if (HPDF_NewDoc(doc) == HPDF_OK &&
-		    HPDF_SetCompressionMode(doc, HPDF_COMP_ALL) == HPDF_OK &&
-		    HPDF_SetCurrentEncoder(doc, "UTF-8") == HPDF_OK)
+		if (HPDF_NewDoc(doc) == HPDF_OK && doc_ready(doc))
 			return doc;
 		pdf_font_unload(u);
 		HPDF_Free(doc);
@@ -387,9 +393,8 @@ HPDF_Doc pdf_font_doc(struct pdf_font *f, HPDF_Error_Handler on_error, void *use
 	doc = HPDF_New(on_error, user);
 	if (!doc)
 		return NULL;
-	HPDF_SetCompressionMode(doc, HPDF_COMP_ALL);
 	HPDF_UseUTFEncodings(doc);
-	HPDF_SetCurrentEncoder(doc, "UTF-8");
+	doc_ready(doc); /* a failure shows in the error handler's record */
 	u->name = pdf_font_load(f, doc, u);
 	return doc;
 }

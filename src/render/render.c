@@ -168,7 +168,7 @@ static const char *lap_of(const struct output *o)
 }
 
 static bool run_stage(const struct render_input *in, const struct output *const *o, size_t n,
-		      unsigned workers, struct strbuf *err)
+		      struct strbuf *err)
 {
 	struct stage st = {o, n, xcalloc(n, sizeof(void *)), xcalloc(n + 1, sizeof(size_t))};
 	bool ok = true;
@@ -185,7 +185,7 @@ static bool run_stage(const struct render_input *in, const struct output *const 
 	}
 	progress_stage(present_stage_words(o[0]->stage), st.first[n]);
 	if (ok && o[0]->stage)
-		ok = jobs_run(st.first[n], workers, stage_job, &st, err);
+		ok = jobs_run(st.first[n], in->jobs, stage_job, &st, err);
 	/* alone: here, in their order (the manifest lists what came before it) */
 	for (size_t i = 0; ok && !o[0]->stage && i < st.first[n]; i++) {
 		ok = stage_job(&st, i, err);
@@ -196,7 +196,7 @@ static bool run_stage(const struct render_input *in, const struct output *const 
 	return ok;
 }
 
-bool render_all(const struct render_input *in, unsigned workers, struct strbuf *err)
+bool render_all(const struct render_input *in, struct strbuf *err)
 {
 	size_t i = 0, n = ARRAY_LEN(outputs);
 
@@ -207,7 +207,7 @@ bool render_all(const struct render_input *in, unsigned workers, struct strbuf *
 		while (j < n && !outputs[j]->stage == !outputs[i]->stage &&
 		       strcmp(lap_of(outputs[j]), lap_of(outputs[i])) == 0)
 			j++;
-		if (!run_stage(in, outputs + i, j - i, workers, err))
+		if (!run_stage(in, outputs + i, j - i, err))
 			return false;
 		i = j;
 	}

@@ -46,7 +46,7 @@ struct render_input {
 	long restatements;    /* W_RESTATED records; -1: unknown (no history before P) */
 	const struct restatements *restated; /* the same, listed (history.h) */
 	bool final;    /* the quarter is closed: 確定, not 速報 (kaikaku close) */
-	unsigned jobs; /* --jobs: the threads an output alone may use (the manifest's hashing) */
+	unsigned jobs; /* --jobs: the worker processes of a stage, the threads of an output alone */
 };
 
 /* Fills the labels from in's settings, layout and result (present.h). */
@@ -81,9 +81,9 @@ struct output {
 
 /* Runs every output's check. */
 void render_check(const struct render_input *in, struct diags *d);
-/* Writes every output into in->dir with up to workers processes; false with
+/* Writes every output into in->dir with up to in->jobs processes; false with
  * the reason of the first output that failed. */
-bool render_all(const struct render_input *in, unsigned workers, struct strbuf *err);
+bool render_all(const struct render_input *in, struct strbuf *err);
 
 /* The paths of the per-item files in dir: one per division ("<課コード>_<課>"
  * + "_<P>" + ext) or per department ("<部>_<P>" + ext), in model order,

@@ -41,22 +41,29 @@ def calls(log):
     return out
 
 
-def traced_run(inp, out, log):
+def traced_run(inp, out, log, env):
     p = subprocess.run(["strace", "-f", "-y", "-xx", "-o", log, "-e",
-                        "trace=fsync,fdatasync,rename,renameat,renameat2",
+                        "trace=fsync,fdatasync,syncfs,rename,renameat,renameat2",
                         KAIKAKU, "run", "--input", inp, "--output", out, "--quiet", "--jobs", "2"],
-                       capture_output=True, env=dict(os.environ, LC_ALL="C.UTF-8"), timeout=600)
+                       capture_output=True, env=dict(os.environ, LC_ALL="C.UTF-8", **env), timeout=600)
     return p.returncode, p.stderr.decode("utf-8", "replace")
 
 
-def night(name, inp, out, tmp):
+def night(name, inp, out, tmp, env={}):
+    """A run whose published files and folders must all be on the disk before
+    the swap: each fsync'd (KAIKAKU_SYNC=files, as on a network share), or, on
+    a local disk, the temporary folder's file system synced whole (syncfs)
+    after the last file was written."""
     log = os.path.join(tmp, name + ".strace")
-    st, err = traced_run(inp, out, log)
+    st, err = traced_run(inp, out, log, env)
     check(st == 1, f"{name}: exit {st}: {err[-300:]}")
     target = os.path.join(out, "2026Q3")
-    synced, swap, after = set(), None, []
+    synced, swap, after, whole = set(), None, [], None
     for fn, args, ret in calls(log):
-        if fn in ("fsync", "fdatasync") and ret == 0:
+        if fn == "syncfs" and ret == 0 and swap is None:
+            m = FD_PATH.match(args)
+            whole = unescape(m.group(1)) if m else whole
+        elif fn in ("fsync", "fdatasync") and ret == 0:
             m = FD_PATH.match(args)
             if m and swap is None:
                 synced.add(unescape(m.group(1)))
@@ -69,6 +76,16 @@ def night(name, inp, out, tmp):
     check(swap is not None, f"{name}: no rename of a temporary folder onto {target} in the trace")
     if swap is None:
         return
+    if env.get("KAIKAKU_SYNC") == "files":
+        check(whole is None, f"{name}: syncfs where each file was asked for")
+    elif whole is not None:
+        # (the files of the folder synced are all written by then: the
+        # workers have ended and the main process writes nothing after it)
+        check(whole == swap, f"{name}: syncfs of {whole}, not of the folder swapped in ({swap})")
+        synced |= {swap}
+        for d, dirs, files in os.walk(os.path.join(out, "2026Q3")):
+            rel = os.path.relpath(d, os.path.join(out, "2026Q3"))
+            synced |= {os.path.normpath(os.path.join(swap, rel, x)) for x in dirs + files}
     published = [swap]
     for d, dirs, files in os.walk(target):
         rel = os.path.relpath(d, target)
@@ -94,6 +111,10 @@ def main():
         out = os.path.join(tmp, "out")
         night("first night", inp, out, tmp)
         night("next night", inp, out, tmp)
+        # and as on a share: no syncfs, an fsync of each file and folder
+        out2 = os.path.join(tmp, "out_share")
+        night("first night, file by file", inp, out2, tmp, {"KAIKAKU_SYNC": "files"})
+        night("next night, file by file", inp, out2, tmp, {"KAIKAKU_SYNC": "files"})
     return finish("durability")
 
 

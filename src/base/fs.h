@@ -26,7 +26,8 @@ bool fs_mkdir_p(const char *path, struct strbuf *err);
  * no memory and one file descriptor (for the out-of-memory exit); err may be
  * NULL. */
 bool fs_remove_tree(const char *path, struct strbuf *err);
-/* fsyncs every file and folder under path, path included. */
+/* Makes every file and folder under path, path included, durable: one
+ * syncfs() on a local disk file system, else an fsync of each. */
 bool fs_fsync_tree(const char *path, struct strbuf *err);
 /* The regular files under root, relative to it, sorted by byte order. */
 bool fs_list_files(const char *root, char ***out, size_t *n, struct strbuf *err);

@@ -7,7 +7,10 @@
  *   a crash or a good file reported as broken;
  * - zlib's deflateInit_ and deflateInit2_: the level of what libharu and
  *   libxlsxwriter compress (interpose_deflate_level);
- * - libxlsxwriter's lxw_tmpfile: its temporary parts in memory, not on disk.
+ * - libxlsxwriter's lxw_tmpfile: its temporary parts in memory, not on disk;
+ * - libharu's HPDF_MemCpy, HPDF_MemSet, HPDF_StrLen (the C library's instead of
+ *   its byte loops) and HPDF_TTFontDef_SaveFontData (the embedded font's bytes
+ *   made from memory by the function interpose_font_saver names).
  *
  * Each works only if the dynamic linker binds the libraries' calls to the
  * executable's definition; interpose_check says whether it did.
@@ -23,6 +26,12 @@
  * default, and neither has a setting for it. The output is standard deflate
  * either way. */
 void interpose_deflate_level(int level);
+
+/* The function that writes an embedded TrueType font for libharu (the
+ * signature of HPDF_TTFontDef_SaveFontData, but returning -1 for a font it
+ * does not know: libharu's own then writes it), or NULL for libharu's own. */
+typedef int (*interpose_font_fn)(void *fontdef, void *stream);
+void interpose_font_saver(interpose_font_fn fn);
 
 /* At start-up: false, with the names that are not in effect, when one of the
  * process-wide definitions is not what the libraries will call (a static

@@ -8,11 +8,13 @@
 #include <unistd.h>
 
 #include "fs.h"
+#include "interpose.h"
 #include "pdf_font.h"
 
 /* ---- the slim copy of the font */
 
-/* The tables libharu reads and embeds (hpdf_fontdef_tt.c's REQUIRED_TAGS). */
+/* The tables libharu reads and embeds, in its order (hpdf_fontdef_tt.c's
+ * REQUIRED_TAGS). */
 static const char *const kept[] = {"OS/2", "cmap", "cvt ", "fpgm", "glyf", "head", "hhea",
 				   "hmtx", "loca", "maxp", "name", "post", "prep"};
 
@@ -285,6 +287,202 @@ bool pdf_font_prepare(struct pdf_font *f, const char *path, struct strbuf *err)
 
 static void pdf_font_unload(struct pdf_font_use *u);
 
+/* ---- the embedded font's bytes (interpose.c's HPDF_TTFontDef_SaveFontData)
+ *
+ * The font libharu embeds, the same bytes as its own hpdf_fontdef_tt.c
+ * makes, from the slim copy in memory instead of through its stream four
+ * bytes at a time: the 13 tables of REQUIRED_TAGS in that order, unpadded;
+ * head as libharu parsed it with checkSumAdjustment computed its way (over
+ * the tables' whole 32-bit words only); glyf with only the glyphs used,
+ * loca to match, name with the subset tag before names 1 and 4; the rest
+ * copied. tests/golden.py holds the PDFs' bytes, made by libharu's own
+ * before this existed.
+ */
+/* the font whose stream reads the slim copy, in this process */
+static struct {
+	HPDF_FontDef def;
+	const unsigned char *buf;
+	size_t len;
+} in_memory;
+
+static bool has(size_t n, uint64_t off, uint64_t len)
+{
+	return off <= n && len <= n - off;
+}
+
+static const HPDF_TTFTable *table_of(HPDF_TTFontDefAttr a, const char *tag)
+{
+	for (unsigned i = 0; i < a->offset_tbl.num_tables; i++)
+		if (memcmp(a->offset_tbl.table[i].tag, tag, 4) == 0)
+			return &a->offset_tbl.table[i];
+	return NULL;
+}
+
+/* glyf with the glyphs used, and their offsets (loca's units) in off[] */
+static bool used_glyphs(HPDF_TTFontDefAttr a, const unsigned char *ttf, size_t n, uint32_t *off,
+			struct strbuf *out)
+{
+	size_t start = out->len;
+	uint32_t save = 0;
+	bool half = a->header.index_to_loc_format == 0;
+
+	for (unsigned i = 0; i < a->num_glyphs; i++) {
+		if (a->glyph_tbl.flgs[i] != 1) {
+			off[i] = save;
+			continue;
+		}
+		uint32_t at = a->glyph_tbl.offsets[i], len = a->glyph_tbl.offsets[i + 1] - at;
+
+		off[i] = (uint32_t)(out->len - start);
+		if (half) {
+			off[i] /= 2;
+			len *= 2;
+			at *= 2;
+		}
+		if (!has(n, (uint64_t)a->glyph_tbl.base_offset + at, len))
+			return false;
+		sb_add(out, ttf + a->glyph_tbl.base_offset + at, len);
+		save = (uint32_t)(out->len - start);
+		if (half)
+			save /= 2;
+	}
+	off[a->num_glyphs] = save;
+	return true;
+}
+
+static bool name_table(HPDF_TTFontDefAttr a, const HPDF_TTFTable *t, const unsigned char *ttf,
+		       size_t n, struct strbuf *out)
+{
+	struct strbuf str = STRBUF_INIT;
+	bool ok = true;
+
+	put16(out, a->name_tbl.format);
+	put16(out, a->name_tbl.count);
+	put16(out, a->name_tbl.string_offset);
+	for (unsigned i = 0; i < a->name_tbl.count && ok; i++) {
+		const HPDF_TTF_NameRecord *r = &a->name_tbl.name_records[i];
+		uint64_t at = (uint64_t)t->offset + a->name_tbl.string_offset + r->offset;
+		uint32_t len = r->length, rec = (uint32_t)str.len;
+
+		if (r->name_id == 1 || r->name_id == 4) {
+			if (r->platform_id == 0 || r->platform_id == 3) {
+				sb_add(&str, a->tag_name2, sizeof(a->tag_name2));
+				len += sizeof(a->tag_name2);
+			} else {
+				sb_add(&str, a->tag_name, sizeof(a->tag_name));
+				len += sizeof(a->tag_name);
+			}
+		}
+		put16(out, r->platform_id);
+		put16(out, r->encoding_id);
+		put16(out, r->language_id);
+		put16(out, r->name_id);
+		put16(out, len & 0xFFFF);
+		put16(out, rec & 0xFFFF);
+		ok = has(n, at, r->length);
+		if (ok)
+			sb_add(&str, ttf + at, r->length);
+	}
+	sb_add(out, str.buf, str.len);
+	sb_release(&str);
+	return ok;
+}
+
+static void head_table(HPDF_TTFontDefAttr a, struct strbuf *out, size_t *adjust_at)
+{
+	const HPDF_TTF_FontHeader *h = &a->header;
+
+	sb_add(out, h->version_number, 4);
+	put32(out, h->font_revision);
+	*adjust_at = out->len;
+	put32(out, 0);
+	put32(out, h->magic_number);
+	put16(out, h->flags);
+	put16(out, h->units_per_em);
+	sb_add(out, h->created, 8);
+	sb_add(out, h->modified, 8);
+	put16(out, (uint16_t)h->x_min);
+	put16(out, (uint16_t)h->y_min);
+	put16(out, (uint16_t)h->x_max);
+	put16(out, (uint16_t)h->y_max);
+	put16(out, h->mac_style);
+	put16(out, h->lowest_rec_ppem);
+	put16(out, (uint16_t)h->font_direction_hint);
+	put16(out, (uint16_t)h->index_to_loc_format);
+	put16(out, (uint16_t)h->glyph_data_format);
+}
+
+static int save_font(void *fontdef, void *stream)
+{
+	HPDF_FontDef def = fontdef;
+	HPDF_TTFontDefAttr a;
+	struct strbuf tabs = STRBUF_INIT, dir = STRBUF_INIT;
+	size_t at[ARRAY_LEN(kept)], len[ARRAY_LEN(kept)], adjust_at = 0, n = in_memory.len;
+	const unsigned char *ttf = in_memory.buf;
+	uint32_t *off, adjust = 0xB1B0AFBAu;
+	bool ok = true;
+	HPDF_STATUS st;
+
+	if (!def || def != in_memory.def || !ttf)
+		return -1;
+	a = (HPDF_TTFontDefAttr)def->attr;
+	for (size_t i = 0; i < ARRAY_LEN(kept); i++)
+		if (!table_of(a, kept[i]))
+			return -1; /* libharu's own writes an empty one */
+	off = xmalloc(((size_t)a->num_glyphs + 1) * sizeof(*off));
+	for (size_t i = 0; i < ARRAY_LEN(kept) && ok; i++) {
+		const HPDF_TTFTable *t = table_of(a, kept[i]);
+
+		at[i] = tabs.len;
+		if (strcmp(kept[i], "head") == 0) {
+			head_table(a, &tabs, &adjust_at);
+		} else if (strcmp(kept[i], "glyf") == 0) {
+			ok = used_glyphs(a, ttf, n, off, &tabs);
+		} else if (strcmp(kept[i], "loca") == 0) {
+			for (unsigned g = 0; g <= a->num_glyphs; g++) {
+				if (a->header.index_to_loc_format == 0)
+					put16(&tabs, off[g] & 0xFFFF);
+				else
+					put32(&tabs, off[g]);
+			}
+		} else if (strcmp(kept[i], "name") == 0) {
+			ok = name_table(a, t, ttf, n, &tabs);
+		} else {
+			ok = has(n, t->offset, t->length);
+			if (ok)
+				sb_add(&tabs, ttf + t->offset, t->length);
+		}
+		len[i] = tabs.len - at[i];
+	}
+	free(off);
+	if (!ok) {
+		sb_release(&tabs);
+		return -1; /* libharu's own says what is wrong */
+	}
+	put32(&dir, a->offset_tbl.sfnt_version);
+	put16(&dir, (uint32_t)ARRAY_LEN(kept));
+	put16(&dir, a->offset_tbl.search_range);
+	put16(&dir, a->offset_tbl.entry_selector);
+	put16(&dir, a->offset_tbl.range_shift);
+	for (size_t i = 0; i < ARRAY_LEN(kept); i++) {
+		sb_add(&dir, kept[i], 4);
+		put32(&dir, checksum((unsigned char *)tabs.buf + at[i], len[i]));
+		put32(&dir, (uint32_t)(at[i] + 12 + 16 * ARRAY_LEN(kept)));
+		put32(&dir, (uint32_t)len[i]);
+	}
+	/* libharu's sum leaves out a last word shorter than four bytes */
+	for (size_t i = 0; i + 4 <= tabs.len; i += 4)
+		adjust -= get32((unsigned char *)tabs.buf + i);
+	set32((unsigned char *)tabs.buf + adjust_at, adjust);
+	a->length1 = (HPDF_UINT)(tabs.len + 12 + 16 * ARRAY_LEN(kept));
+	st = HPDF_Stream_Write(stream, (HPDF_BYTE *)dir.buf, (HPDF_UINT)dir.len);
+	if (st == HPDF_OK)
+		st = HPDF_Stream_Write(stream, (HPDF_BYTE *)tabs.buf, (HPDF_UINT)tabs.len);
+	sb_release(&dir);
+	sb_release(&tabs);
+	return (int)st;
+}
+
 void pdf_font_release(struct pdf_font *f)
 {
 	if (f->doc && f->doc_pid == getpid()) {
@@ -330,6 +528,10 @@ static const char *pdf_font_load(struct pdf_font *f, HPDF_Doc doc, struct pdf_fo
 		if (m) {
 			fclose((FILE *)a->stream->attr);
 			a->stream->attr = m;
+			in_memory.def = u->def;
+			in_memory.buf = (const unsigned char *)f->slim.buf;
+			in_memory.len = f->slim.len;
+			interpose_font_saver(save_font);
 		}
 	}
 	u->saved = a->cmap;
@@ -359,6 +561,8 @@ static const char *pdf_font_load(struct pdf_font *f, HPDF_Doc doc, struct pdf_fo
 
 static void pdf_font_unload(struct pdf_font_use *u)
 {
+	if (u->def && u->def == in_memory.def)
+		memset(&in_memory, 0, sizeof(in_memory));
 	if (u->swapped)
 		((HPDF_TTFontDefAttr)((HPDF_FontDef)u->def)->attr)->cmap = u->saved;
 	u->swapped = false;

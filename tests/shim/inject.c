@@ -7,7 +7,7 @@
  *                             (write, fwrite, or pwrite as SQLite writes
  *                             the history): that one and every later one
  *                             fail with ENOSPC
- *   KK_INJECT=fsync:N         the N-th call to fsync or fdatasync fails (EIO)
+ *   KK_INJECT=fsync:N         the N-th call to fsync, fdatasync or syncfs fails (EIO)
  *   KK_INJECT=rename:N        ... rename or renameat2 (EIO)
  *   KK_INJECT=mkdir:N         ... mkdir or mkdtemp (ENOSPC)
  *   KK_INJECT=malloc:N        ... malloc, calloc or realloc (ENOMEM)
@@ -195,6 +195,17 @@ int fdatasync(int fd)
 int fsync(int fd)
 {
 	REAL(int, "fsync", (int));
+	if (fail_now("fsync")) {
+		errno = EIO;
+		return -1;
+	}
+	return real(fd);
+}
+
+/* one syncfs of the output tree stands for its files' fsyncs on a local disk */
+int syncfs(int fd)
+{
+	REAL(int, "syncfs", (int));
 	if (fail_now("fsync")) {
 		errno = EIO;
 		return -1;

@@ -215,6 +215,15 @@ MUTATIONS = [
       "\tif (!fs_fsync_tree(pb->tmp, err))\n\t\treturn false;\n\texists",
       "\texists",
       "§5 every file and folder fsynced before the rename (mutant: none)", PUBLISH),
+    M("fs-syncfs-skipped", "src/base/fs.c",
+      "\tif (one && syncfs(fd) != 0) {",
+      "\tif (one && 0) {",
+      "§5 every file and folder on the disk before the rename, by one syncfs (mutant: none, the fsyncs "
+      "skipped all the same)", PUBLISH),
+    M("fs-syncfs-each-file", "src/base/fs.c",
+      "\treturn one || fsync_each(path, err);",
+      "\treturn one || true;",
+      "§5 each file and folder fsynced where syncfs is not enough (mutant: none)", PUBLISH),
     M("publish-no-fsync-outdir", PUB,
       "\tif (!fsync_dir(pb->outdir, err))\n\t\treturn false;\n\t/* the previous",
       "\t/* the previous",
@@ -367,6 +376,8 @@ def main():
         return 0
     full = "--full" in opts
     scratch = tempfile.mkdtemp(prefix="kk-mutate-")
+    # (tests/operations.py runs kaikaku as another user too: the tree must be reachable)
+    os.chmod(scratch, 0o755)
     tree = os.path.join(scratch, "tree")
     results = []
     try:

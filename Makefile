@@ -35,7 +35,7 @@ PYTHON ?= /usr/bin/python3
 INPUT ?= input
 OUTPUT ?= output
 
-.PHONY: all run test check check-build unit cases asan deps deps-test clean sample install uninstall \
+.PHONY: all run test check check-build check-unit unit cases asan deps deps-test clean sample install uninstall \
 	fuzz fuzz-build fuzz-smoke bench format check-format mutate
 
 all: $(BIN)
@@ -165,11 +165,17 @@ format:
 check-format:
 	@clang-format --dry-run --Werror $(FORMAT_FILES) && echo "check-format: ok"
 
-# The house style, every test, then every test again under ASan+UBSan.
+# The house style, every test against the release build and again against
+# the ASan+UBSan build: both built and unit-tested first, then the cases of
+# both passes side by side, a job per CPU (tests/run_cases.py).
+ASAN_VARS = BUILD=build/asan BIN=kaikaku-asan OPT="-O1 -g" \
+	SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all"
 test: deps-test
 	@$(MAKE) --no-print-directory check-format
-	@$(MAKE) --no-print-directory check
-	@$(MAKE) --no-print-directory asan
+	@$(MAKE) --no-print-directory check-unit
+	@$(MAKE) --no-print-directory check-unit $(ASAN_VARS)
+	@$(PYTHON) tests/run_cases.py -j $(NPROC) release=./$(BIN):$(BUILD)/tests \
+		asan=./kaikaku-asan:build/asan/tests
 	@$(MAKE) --no-print-directory fuzz-smoke
 
 # The suite against one build (BUILD/BIN), without the set-up; the programs
@@ -178,14 +184,15 @@ NPROC := $(shell nproc 2>/dev/null || echo 1)
 CHECK_BINS = $(BIN) $(UNIT_BINS) $(TOOL_BINS) $(BUILD)/tests/inject.so $(BUILD)/tools/floors
 check-build: $(CHECK_BINS)
 
-check:
+check-unit:
 	@$(MAKE) --no-print-directory -j$(NPROC) check-build
 	@tests/run_unit.sh $(UNIT_BINS)
-	@KAIKAKU=./$(BIN) TOOLS=$(BUILD)/tests PYTHON=$(PYTHON) tests/run_cases.sh
+
+check: check-unit
+	@$(PYTHON) tests/run_cases.py -j $(NPROC) $(notdir $(BUILD))=./$(BIN):$(BUILD)/tests
 
 asan:
-	@$(MAKE) --no-print-directory check BUILD=build/asan BIN=kaikaku-asan OPT="-O1 -g" \
-		SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all"
+	@$(MAKE) --no-print-directory check $(ASAN_VARS)
 
 # Installs the binary, the templates (found by the binary in
 # PREFIX/share/kaikaku/templates), the docs and the cron/systemd/logrotate

@@ -21,7 +21,7 @@ deliberate change of messages, reviewed with `git diff tests/cases`.)
   check.py       optional: run with OUTPUT, INPUT, STDERR, STDOUT in the environment;
                  must exit 0 (reads xlsx with openpyxl, never kaikaku's reader)
 
-Run by tests/run_cases.sh with KAIKAKU set to the binary under test. Also
+Run by tests/run_cases.py with KAIKAKU set to the binary under test. Also
 checks that every error code of `kaikaku codes` appears in some case's
 expected errors.csv or stderr, so that every code has an end-to-end test.
 """

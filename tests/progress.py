@@ -46,7 +46,7 @@ def main():
         check(st == 1, f"on a terminal: exit {st}: {text[-300:]}")
         lines = re.findall(r"\rkaikaku: ([^\r\n\x1b]*?)\x1b\[K", text)
         stages = {re.sub(r" \d.*|（.*", "", x) for x in lines}
-        for want in ("読み込み", "ブックの作成", "PDF の作成", "公開ページの作成", "履歴の記録", "出力の入れ替え"):
+        for want in ("読み込み", "ブック・PDF・公開ページの作成", "履歴の記録", "出力の入れ替え"):
             check(want in stages, f"on a terminal: no progress line for {want}: {sorted(stages)}")
         check(any(re.match(r"読み込み \d+ / \d+（\d+\.\d 秒）", x) for x in lines),
               f"on a terminal: the reading line has no done / total and seconds: {lines[:3]}")

@@ -7,15 +7,20 @@ generator changes), several runs each, reporting medians.
              [--runs S=7,M=5,L=3] [--jobs N] [--floors PATH] [--json FILE]
 
 For each size: the wall time and the peak RSS of the whole run and of each
-stage (setup, read, compute, xlsx, pdf, files, public, manifest, history,
+stage (setup, read, compute, opendata, write, files, manifest, history,
 publish: kaikaku's own KAIKAKU_TIMING lines), as medians over the runs, with
-the slowest job of the xlsx and pdf stages, and the ratio L / M. With
+the slowest job of the write stage and the seconds its workers spent on each
+kind of job (xlsx work, pdf work, public work: the "kaikaku: work:" lines),
+and the ratio L / M. (A baseline of an earlier build prints xlsx, pdf and
+public as stages of their own: those rows are shown for it as they are.) With
 --baseline, another build (say, the session's start) runs beside it, run for
 run in turn, and each median is also given as a ratio to the baseline's.
 Then each stage's floor on the same data (tools/floors: reading, deflating
 the same workbook and PDF bytes, inserting the same history rows, writing and
-fsync'ing the same files, in one process) and the stage's ratio to it; for
-the stages the workers share (xlsx, pdf), to the floor divided among them. The peak RSS of a stage is the largest of the
+fsync'ing the same files, in one process) and the stage's ratio to it: for
+the xlsx and pdf work, the workers' seconds to the floor's (for an earlier
+build's xlsx and pdf stages, their wall time to the floor divided among the
+workers). The peak RSS of a stage is the largest of the
 main process's high-water mark in that stage and of the worker processes
 that ended in it; the whole run's is the largest of those. Every run writes
 into an empty output folder (removed before the clock starts). The machine
@@ -38,12 +43,16 @@ import sys
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-STAGES = ["setup", "read", "compute", "xlsx", "pdf", "files", "public", "manifest", "history", "publish"]
+STAGES = ["setup", "read", "compute", "xlsx", "pdf", "opendata", "write", "xlsx work", "pdf work",
+          "public work", "files", "public", "manifest", "history", "publish"]
 TARGETS = {"S": 0.12, "M": 1.2, "L": 12.0}
 RSS_TARGET_MB = 400
 RATIO_TARGET = 10.5
-# the laps with a floor (tools/floors), and whether the workers share them
-FLOORED = {"read": False, "xlsx": True, "pdf": True, "history": False, "publish": False}
+# the rows with a floor (tools/floors): the floor's name, and whether the row
+# is wall time of a stage the workers shared (an earlier build's xlsx, pdf)
+FLOORED = {"read": ("read", False), "xlsx": ("xlsx", True), "pdf": ("pdf", True),
+           "xlsx work": ("xlsx", False), "pdf work": ("pdf", False), "history": ("history", False),
+           "publish": ("publish", False)}
 
 
 def generator_hash():
@@ -86,13 +95,18 @@ def one_run(kaikaku, inp, out, jobs):
         sys.exit(f"bench: kaikaku exited {code}:\n{err.decode('utf-8', 'replace')[-2000:]}")
     stages = {}
     for line in err.decode("utf-8", "replace").splitlines():
+        if line.startswith("kaikaku: work: "):
+            # kaikaku: work: KIND SECONDS s in N jobs  (longest job J: SECONDS s)
+            f = line.split()
+            stages[f[2] + " work"] = {"s": float(f[3]), "mb": None, "longest": float(f[-2])}
+            continue
         if not line.startswith("kaikaku: timing: "):
             continue
         f = line.split()
         # kaikaku: timing: NAME SECONDS s MB MB [(longest job N: SECONDS s)]
         stages[f[2]] = {"s": float(f[3]), "mb": float(f[5]),
                         "longest": float(f[-2]) if "longest" in line else None}
-    peak = max([ru.ru_maxrss / 1024] + [v["mb"] for v in stages.values()])
+    peak = max([ru.ru_maxrss / 1024] + [v["mb"] for v in stages.values() if v["mb"] is not None])
     return {"wall": wall, "peak_mb": peak, "stages": stages}
 
 
@@ -230,23 +244,25 @@ def main():
             print(f"  baseline: {b['wall']:.3f} s wall (min {b['wall_min']:.3f}, max {b['wall_max']:.3f}), "
                   f"peak RSS {b['peak_mb']:.0f} MB; this build / baseline: wall {r['wall'] / b['wall']:.2f}, "
                   f"peak {r['peak_mb'] / b['peak_mb']:.2f}")
-        print(f"  {'stage':<8} {'wall s':>8} {'peak MB':>8} {'slowest':>8}" + (f" {'/ base':>7}" if bs else "") +
+        print(f"  {'stage':<11} {'wall s':>8} {'peak MB':>8} {'slowest':>8}" + (f" {'/ base':>7}" if bs else "") +
               (f" {'floor s':>8} {'/ floor':>8}" if fl else ""))
         for st in STAGES:
             s = r["stages"][st]
             if s["s"] is None:
                 continue
             longest = f"{s['longest']:8.3f}" if s["longest"] is not None else " " * 8
-            line = f"  {st:<8} {s['s']:8.3f} {s['mb']:8.1f} {longest}"
+            mb = f"{s['mb']:8.1f}" if s["mb"] is not None else " " * 8
+            line = f"  {st:<11} {s['s']:8.3f} {mb} {longest}"
             if bs:
                 rb = ratio(s["s"], base[size]["stages"][st]["s"])
                 line += f" {rb:7.2f}" if rb else " " * 8
-            if fl and st in fl and st in FLOORED:
-                share = workers if FLOORED[st] else 1
-                floor = fl[st] / share
+            if fl and st in FLOORED and FLOORED[st][0] in fl:
+                name, shared = FLOORED[st]
+                share = workers if shared else 1
+                floor = fl[name] / share
                 s["floor"] = floor
                 s["to_floor"] = s["s"] / floor if floor else None
-                line += f" {floor:8.3f} {s['to_floor']:8.2f}" + (f"  (floor {fl[st]:.3f} s / {share} workers)"
+                line += f" {floor:8.3f} {s['to_floor']:8.2f}" + (f"  (floor {fl[name]:.3f} s / {share} workers)"
                                                                  if share > 1 else "")
             print(line)
         if fl:
@@ -255,6 +271,9 @@ def main():
             for line in fl["text"].splitlines():
                 print("    " + line)
         pub = r["stages"]["public"]["s"]
+        if pub is None and r["stages"]["public work"]["s"] is not None:
+            # the pages' share of the workers' time
+            pub = r["stages"]["public work"]["s"] / workers
         if pub is not None:
             r["public_share"] = pub / r["wall"]
             print(f"  public pages: {100 * pub / r['wall']:.1f}% of the run"

@@ -279,20 +279,22 @@ HPDF_UINT HPDF_StrLen(const char *s, HPDF_INT maxlen)
 	return (HPDF_UINT)(maxlen < 0 ? strlen(s) : strnlen(s, (size_t)maxlen));
 }
 
-/* ---- libharu's embedded font
+/* ---- libharu's embedded font and its compressed streams
  *
  * libharu 2.3 writes each PDF's embedded font (the glyphs it used, and the
  * loca and hmtx of all 12,239 of IPAex's) four bytes at a time through its
  * stream functions, then reads it all back four bytes at a time twice for
- * the checksums: 9% of an S run's instructions. Its CID font calls this
- * function through its PLT; the saver registered (pdf_font.c) makes the same
- * bytes from the font in memory, and libharu's own serves every other font.
+ * the checksums: 9% of an S run's instructions. And every PDF deflates the
+ * same 128 kB CIDToGIDMap again. Its CID font calls both functions through
+ * its PLT; the functions given (pdf_font.c) make the same bytes from the font
+ * in memory and from the last map deflated, and libharu's own serve every
+ * other font and stream.
  */
-static interpose_font_fn font_saver;
+static const struct interpose_pdf *pdf_fns;
 
-void interpose_font_saver(interpose_font_fn fn)
+void interpose_pdf(const struct interpose_pdf *fns)
 {
-	font_saver = fn;
+	pdf_fns = fns;
 }
 
 HPDF_STATUS HPDF_TTFontDef_SaveFontData(HPDF_FontDef fontdef, HPDF_Stream stream);
@@ -300,13 +302,31 @@ HPDF_STATUS HPDF_TTFontDef_SaveFontData(HPDF_FontDef fontdef, HPDF_Stream stream
 HPDF_STATUS HPDF_TTFontDef_SaveFontData(HPDF_FontDef fontdef, HPDF_Stream stream)
 {
 	static HPDF_STATUS (*next)(HPDF_FontDef, HPDF_Stream);
-	int r = font_saver ? font_saver(fontdef, stream) : -1;
+	int r = pdf_fns && pdf_fns->save_font ? pdf_fns->save_font(fontdef, stream) : -1;
 
 	if (r >= 0)
 		return (HPDF_STATUS)r;
 	if (!next)
 		*(void **)&next = dlsym(RTLD_NEXT, "HPDF_TTFontDef_SaveFontData");
 	return next ? next(fontdef, stream) : HPDF_INVALID_OPERATION;
+}
+
+static HPDF_STATUS (*next_deflated)(HPDF_Stream, HPDF_Stream, HPDF_Encrypt);
+
+static unsigned long real_deflated(void *src, void *dst, void *e)
+{
+	if (!next_deflated)
+		*(void **)&next_deflated = dlsym(RTLD_NEXT, "HPDF_Stream_WriteToStreamWithDeflate");
+	return next_deflated ? next_deflated(src, dst, e) : HPDF_INVALID_OPERATION;
+}
+
+HPDF_STATUS HPDF_Stream_WriteToStreamWithDeflate(HPDF_Stream src, HPDF_Stream dst, HPDF_Encrypt e);
+
+HPDF_STATUS HPDF_Stream_WriteToStreamWithDeflate(HPDF_Stream src, HPDF_Stream dst, HPDF_Encrypt e)
+{
+	int r = pdf_fns && pdf_fns->deflated ? pdf_fns->deflated(src, dst, e, real_deflated) : -1;
+
+	return r >= 0 ? (HPDF_STATUS)r : real_deflated(src, dst, e);
 }
 
 /* ---- the check */

@@ -9,8 +9,8 @@
  *   libxlsxwriter compress (interpose_deflate_level);
  * - libxlsxwriter's lxw_tmpfile: its temporary parts in memory, not on disk;
  * - libharu's HPDF_MemCpy, HPDF_MemSet, HPDF_StrLen (the C library's instead of
- *   its byte loops) and HPDF_TTFontDef_SaveFontData (the embedded font's bytes
- *   made from memory by the function interpose_font_saver names).
+ *   its byte loops), HPDF_TTFontDef_SaveFontData and
+ *   HPDF_Stream_WriteToStreamWithDeflate (interpose_pdf).
  *
  * Each works only if the dynamic linker binds the libraries' calls to the
  * executable's definition; interpose_check says whether it did.
@@ -27,11 +27,17 @@
  * either way. */
 void interpose_deflate_level(int level);
 
-/* The function that writes an embedded TrueType font for libharu (the
- * signature of HPDF_TTFontDef_SaveFontData, but returning -1 for a font it
- * does not know: libharu's own then writes it), or NULL for libharu's own. */
-typedef int (*interpose_font_fn)(void *fontdef, void *stream);
-void interpose_font_saver(interpose_font_fn fn);
+/* libharu's embedded font and its compressed streams, made by the functions
+ * given (pdf_font.c), each returning -1 for what it does not know (libharu's
+ * own then serves): save_font has the signature of HPDF_TTFontDef_SaveFontData,
+ * deflated that of HPDF_Stream_WriteToStreamWithDeflate with libharu's own
+ * function as real. NULL: libharu's own for everything. */
+struct interpose_pdf {
+	int (*save_font)(void *fontdef, void *stream);
+	int (*deflated)(void *src, void *dst, void *encrypt,
+			unsigned long (*real)(void *src, void *dst, void *encrypt));
+};
+void interpose_pdf(const struct interpose_pdf *fns);
 
 /* At start-up: false, with the names that are not in effect, when one of the
  * process-wide definitions is not what the libraries will call (a static

@@ -27,6 +27,7 @@ struct shared {
 	size_t longest_job; /* for KAIKAKU_TIMING */
 	size_t done;        /* jobs finished, for the progress line */
 	double longest;
+	double *took; /* each job's seconds, or NULL (shared with the workers) */
 	char msg[4096];
 };
 
@@ -113,6 +114,8 @@ static void work(struct shared *sh, size_t n, job_fn fn, void *ctx)
 			record(sh, i, sb_str(&err));
 		clock_gettime(CLOCK_MONOTONIC, &t1);
 		took = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+		if (sh->took)
+			sh->took[i] = took;
 		lock(sh);
 		if (took > sh->longest) {
 			sh->longest = took;
@@ -125,9 +128,10 @@ static void work(struct shared *sh, size_t n, job_fn fn, void *ctx)
 	sb_release(&err);
 }
 
-bool jobs_run(size_t n, unsigned workers, job_fn fn, void *ctx, struct strbuf *err)
+bool jobs_run(size_t n, unsigned workers, job_fn fn, void *ctx, double *seconds, struct strbuf *err)
 {
 	struct shared local, *sh = MAP_FAILED;
+	double *took = MAP_FAILED;
 	pthread_mutexattr_t attr;
 	pid_t *pids = NULL;
 	unsigned started = 0;
@@ -145,6 +149,10 @@ bool jobs_run(size_t n, unsigned workers, job_fn fn, void *ctx, struct strbuf *e
 	}
 	memset(sh, 0, sizeof(*sh));
 	sh->failed = SIZE_MAX;
+	if (seconds && n && workers > 1)
+		took = mmap(NULL, n * sizeof(*took), PROT_READ | PROT_WRITE,
+			    MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	sh->took = took != MAP_FAILED ? took : seconds && workers == 1 ? seconds : NULL;
 	pthread_mutexattr_init(&attr);
 	pthread_mutexattr_setpshared(&attr, PTHREAD_PROCESS_SHARED);
 	pthread_mutexattr_setrobust(&attr, PTHREAD_MUTEX_ROBUST);
@@ -222,6 +230,10 @@ bool jobs_run(size_t n, unsigned workers, job_fn fn, void *ctx, struct strbuf *e
 	}
 	if (n)
 		timing_longest(sh->longest_job, sh->longest);
+	if (took != MAP_FAILED) {
+		memcpy(seconds, took, n * sizeof(*took));
+		munmap(took, n * sizeof(*took));
+	}
 	pthread_mutex_destroy(&sh->lock);
 	if (sh != &local)
 		munmap(sh, sizeof(*sh));

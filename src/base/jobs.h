@@ -21,11 +21,13 @@ typedef bool (*job_fn)(void *ctx, size_t job, struct strbuf *err);
  * Runs jobs 0..n-1 with up to workers processes (this one included); 1 runs
  * them here, in order. On failure no new job starts, and err holds the
  * reason of the lowest-numbered job that failed (so the message does not
- * depend on timing), or says which worker died. KAIKAKU_JOB_ORDER=reverse
+ * depend on timing), or says which worker died. seconds: NULL, or n places
+ * for each job's wall-clock seconds (KAIKAKU_TIMING). KAIKAKU_JOB_ORDER=reverse
  * in the environment takes the jobs last to first (tests/parallel.py: a
  * job's bytes must not depend on what its process did before).
  */
-bool jobs_run(size_t n, unsigned workers, job_fn fn, void *ctx, struct strbuf *err);
+bool jobs_run(size_t n, unsigned workers, job_fn fn, void *ctx, double *seconds,
+	      struct strbuf *err);
 /* The processors this process may run on. */
 unsigned jobs_cpus(void);
 

@@ -46,6 +46,20 @@ static void reset_peak(void)
 	}
 }
 
+bool timing_on(void)
+{
+	return enabled();
+}
+
+void timing_work(const char *kind, double seconds, size_t jobs, size_t slowest_job,
+		 double longest_seconds)
+{
+	if (enabled())
+		fprintf(stderr,
+			"kaikaku: work: %-8s %8.3f s in %zu jobs  (longest job %zu: %.3f s)\n",
+			kind, seconds, jobs, slowest_job, longest_seconds);
+}
+
 void timing_longest(size_t job, double seconds)
 {
 	if (enabled() && seconds > longest) {

@@ -6,6 +6,7 @@
 #ifndef KK_TIMING_H
 #define KK_TIMING_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <sys/resource.h>
 
@@ -21,5 +22,11 @@ void timing_lap(const char *stage);
 void timing_longest(size_t job, double seconds);
 /* A worker process ended with this usage (jobs.c). */
 void timing_child(const struct rusage *ru);
+/* Whether KAIKAKU_TIMING is set. */
+bool timing_on(void);
+/* One kind of the jobs a stage ran together (render.c: "xlsx", "pdf",
+ * "public"): their seconds summed over the workers, how many, and the
+ * longest; printed as "kaikaku: work: ..." before the stage's lap. */
+void timing_work(const char *kind, double seconds, size_t jobs, size_t longest_job, double longest);
 
 #endif

@@ -155,7 +155,7 @@ static bool write_opendata(const struct render_input *in, const char *path, stru
 
 const struct output output_opendata = {
 	.what = "オープンデータ（KPI の CSV）",
-	.lap = "files",
+	.lap = "opendata",
 	.file = FILE_OPENDATA,
 	.write_file = write_opendata,
 };

@@ -117,6 +117,7 @@ bool pdf_open(struct pdf *p, struct pdf_font *font, const struct ttf_coverage *c
 		return false;
 	}
 	fix_to_unicode(p);
+	pdf_font_map(p->font);
 	p->widths = xmalloc(65536 * sizeof(float));
 	for (size_t i = 0; i < 65536; i++)
 		p->widths[i] = -1;

@@ -278,10 +278,20 @@ bool pdf_font_prepare(struct pdf_font *f, const char *path, struct strbuf *err)
 		f->gid = NULL;
 	}
 	sb_release(&ttf);
-	if (f->slim_path[0])
-		f->slim = slim; /* kept: documents read the font from memory */
-	else
-		sb_release(&slim);
+	/* kept, for the documents to read from memory: a shared mapping of the
+	 * memfd rather than the heap's copy, so that a worker that writes no PDF
+	 * (the summary workbook's, the largest) does not carry its pages in its
+	 * resident size: a fork copies the heap's page tables, not those of a
+	 * shared mapping, whose pages come only when a worker reads them */
+	if (f->slim_path[0]) {
+		void *map = mmap(NULL, slim.len, PROT_READ, MAP_SHARED, f->fd, 0);
+
+		if (map != MAP_FAILED) {
+			f->slim = map;
+			f->slim_len = slim.len;
+		}
+	}
+	sb_release(&slim);
 	return true;
 }
 
@@ -483,6 +493,90 @@ static int save_font(void *fontdef, void *stream)
 	return (int)st;
 }
 
+/* ---- the CIDToGIDMap, deflated once per process
+ *
+ * libharu makes each document's CIDToGIDMap from the font's cmap alone: the
+ * same 128 kB in every PDF of a run, deflated each time. The map of the
+ * document being written (pdf_font_map) is compared with the last one
+ * deflated, whose deflated bytes, libharu's own, are written again when it
+ * is the same; anything else is libharu's to deflate.
+ */
+static struct {
+	HPDF_Stream src;       /* the map of the document being written */
+	struct strbuf in, out; /* the last map deflated, and its deflated bytes */
+} map_cache;
+
+void pdf_font_map(HPDF_Font font)
+{
+	HPDF_Array desc =
+		font ? HPDF_Dict_GetItem(font, "DescendantFonts", HPDF_OCLASS_ARRAY) : NULL;
+	HPDF_Dict cid = desc ? HPDF_Array_GetItem(desc, 0, HPDF_OCLASS_DICT) : NULL;
+	HPDF_Dict map = cid ? HPDF_Dict_GetItem(cid, "CIDToGIDMap", HPDF_OCLASS_DICT) : NULL;
+
+	map_cache.src = map ? map->stream : NULL;
+}
+
+/* The whole of a memory stream into out; false when it cannot be read. */
+static bool stream_bytes(HPDF_Stream s, struct strbuf *out)
+{
+	HPDF_UINT n = s->size;
+	HPDF_BYTE *buf = xmalloc(n ? n : 1);
+	bool ok = HPDF_Stream_Seek(s, 0, HPDF_SEEK_SET) == HPDF_OK &&
+		  (!n || HPDF_Stream_Read(s, buf, &n) == HPDF_OK) && n == s->size;
+
+	sb_reset(out);
+	if (ok)
+		sb_add(out, buf, n);
+	free(buf);
+	return ok;
+}
+
+static int deflated(void *srcp, void *dstp, void *e,
+		    unsigned long (*real)(void *src, void *dst, void *encrypt))
+{
+	HPDF_Stream src = srcp, dst = dstp, tmp;
+	struct strbuf in = STRBUF_INIT;
+	HPDF_STATUS st;
+
+	if (!src || src != map_cache.src || e || src->type != HPDF_STREAM_MEMORY ||
+	    dst->type != HPDF_STREAM_MEMORY)
+		return -1;
+	map_cache.src = NULL;
+	if (!stream_bytes(src, &in)) {
+		sb_release(&in);
+		return -1;
+	}
+	if (map_cache.out.len && in.len == map_cache.in.len &&
+	    memcmp(in.buf, map_cache.in.buf, in.len) == 0) {
+		sb_release(&in);
+		return (int)HPDF_Stream_Write(dst, (HPDF_BYTE *)map_cache.out.buf,
+					      (HPDF_UINT)map_cache.out.len);
+	}
+	/* deflated by libharu into memory, kept, then written */
+	tmp = HPDF_MemStream_New(src->mmgr, 4096); /* libharu's HPDF_STREAM_BUF_SIZ */
+	if (!tmp) {
+		sb_release(&in);
+		return -1;
+	}
+	st = (HPDF_STATUS)real(src, tmp, NULL);
+	sb_reset(&map_cache.out);
+	if (st == HPDF_OK && stream_bytes(tmp, &map_cache.out)) {
+		sb_release(&map_cache.in);
+		map_cache.in = in;
+		st = HPDF_Stream_Write(dst, (HPDF_BYTE *)map_cache.out.buf,
+				       (HPDF_UINT)map_cache.out.len);
+	} else {
+		sb_reset(&map_cache.out);
+		sb_release(&in);
+		if (st == HPDF_OK)
+			st = HPDF_Stream_WriteToStream(tmp, dst, HPDF_STREAM_FILTER_NONE, NULL);
+	}
+	HPDF_Stream_Free(tmp);
+	return (int)st;
+}
+
+static const struct interpose_pdf pdf_fns = {save_font, deflated};
+
 void pdf_font_release(struct pdf_font *f)
 {
 	if (f->doc && f->doc_pid == getpid()) {
@@ -491,7 +585,8 @@ void pdf_font_release(struct pdf_font *f)
 	}
 	if (f->fd >= 0)
 		close(f->fd);
-	sb_release(&f->slim);
+	if (f->slim)
+		munmap((void *)f->slim, f->slim_len);
 	free(f->gid);
 	memset(f, 0, sizeof(*f));
 	f->fd = -1;
@@ -522,16 +617,16 @@ static const char *pdf_font_load(struct pdf_font *f, HPDF_Doc doc, struct pdf_fo
 	/* libharu reads each glyph it embeds through a FILE, a seek and a read
 	 * system call apiece; the same bytes from memory need neither (its file
 	 * stream closes whichever FILE it holds) */
-	if (a->stream && a->stream->type == HPDF_STREAM_FILE && f->slim.len) {
-		FILE *m = fmemopen(f->slim.buf, f->slim.len, "rb");
+	if (a->stream && a->stream->type == HPDF_STREAM_FILE && f->slim) {
+		FILE *m = fmemopen((void *)f->slim, f->slim_len, "rb");
 
 		if (m) {
 			fclose((FILE *)a->stream->attr);
 			a->stream->attr = m;
 			in_memory.def = u->def;
-			in_memory.buf = (const unsigned char *)f->slim.buf;
-			in_memory.len = f->slim.len;
-			interpose_font_saver(save_font);
+			in_memory.buf = f->slim;
+			in_memory.len = f->slim_len;
+			interpose_pdf(&pdf_fns);
 		}
 	}
 	u->saved = a->cmap;

@@ -42,9 +42,10 @@ struct pdf_font {
 	const char *path;   /* the font as installed */
 	char slim_path[40]; /* /proc/self/fd/N of the slim copy; "" when not used */
 	int fd;
-	uint16_t *gid;      /* [65536] libharu's glyph for each BMP code point */
-	struct strbuf slim; /* the slim copy's bytes, read by the documents from memory */
-	bool checked;       /* the one-segment cmap was compared with gid */
+	uint16_t *gid;             /* [65536] libharu's glyph for each BMP code point */
+	const unsigned char *slim; /* the slim copy's bytes (the memfd mapped), or NULL */
+	size_t slim_len;
+	bool checked; /* the one-segment cmap was compared with gid */
 	/* the document kept for the next one, in process doc_pid */
 	HPDF_Doc doc;
 	pid_t doc_pid;
@@ -63,6 +64,10 @@ HPDF_Doc pdf_font_doc(struct pdf_font *f, HPDF_Error_Handler on_error, void *use
 		      struct pdf_font_use *u);
 /* The document is finished: kept for the next one unless it failed. */
 void pdf_font_done(struct pdf_font *f, HPDF_Doc doc, struct pdf_font_use *u, bool failed);
+
+/* The font of a document, got from libharu (HPDF_GetFont): its CIDToGIDMap
+ * is deflated only when it differs from the last one. */
+void pdf_font_map(HPDF_Font font);
 
 /* Prepares the font at path; false (with the reason in err) only when the
  * font cannot be read at all. KAIKAKU_PDF_FONT=plain in the environment turns

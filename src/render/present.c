@@ -277,9 +277,10 @@ const char *present_severity(bool error)
 const char *present_stage_words(const char *stage)
 {
 	static const char *const words[][2] = {
-		{"read", "読み込み"},           {"compute", "集計"},
-		{"xlsx", "ブックの作成"},       {"pdf", "PDF の作成"},
-		{"public", "公開ページの作成"}, {"history", "履歴の記録"},
+		{"read", "読み込み"},
+		{"compute", "集計"},
+		{"write", "ブック・PDF・公開ページの作成"},
+		{"history", "履歴の記録"},
 		{"publish", "出力の入れ替え"},
 	};
 

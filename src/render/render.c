@@ -14,23 +14,28 @@
 #include "timing.h"
 
 /*
- * Every output, in the order they are written. Within a stage the longest
- * jobs come first (the summary workbook, then the feedback workbooks; the
- * review pack, then the department packs). The manifest lists every file
- * written before it, so it comes after every file of the period folder; the
- * feed, a file of the output folder itself (publish.h), comes after it.
+ * Every output, in the order they are written. The outputs with a stage
+ * that follow one another run as one set of jobs in the same worker
+ * processes, the longest jobs first (the summary workbook and the review
+ * pack, then the feedback workbooks, the department packs and the public
+ * pages): one fork for all of them, and no worker waiting at the end of one
+ * stage for the other's last job (at S, 0.46 s -> 0.36 s). Whatever one of
+ * them reads comes before (the public pages show the open data's size); what
+ * links to them after (配布). The manifest lists every file written before
+ * it, so it comes after every file of the period folder; the feed, a file of
+ * the output folder itself (publish.h), comes after it.
  */
 extern const struct output output_summary, output_feedback, output_review, output_handout,
 	output_errors, output_opendata, output_public, output_manifest, output_feed;
 
 static const struct output *const outputs[] = {
-	&output_summary,  /* summary_<P>.xlsx (out_summary.c) */
-	&output_feedback, /* feedback/<課コード>_<課>_<P>.xlsx (out_feedback.c) */
-	&output_review,   /* review_<P>.pdf, departments/<部>_<P>.pdf (out_review.c) */
-	&output_handout, /* 配布/<部>/, 配布/配布一覧.csv (out_handout.c; links to both above) */
-	&output_errors,   /* errors_<P>.csv (out_errors.c) */
 	&output_opendata, /* opendata/kaikaku_kpi_<P>.csv (out_opendata.c) */
-	&output_public,   /* public/ (out_public.c; after the open data it links) */
+	&output_summary,  /* summary_<P>.xlsx (out_summary.c) */
+	&output_review,   /* review_<P>.pdf, departments/<部>_<P>.pdf (out_review.c) */
+	&output_feedback, /* feedback/<課コード>_<課>_<P>.xlsx (out_feedback.c) */
+	&output_public,   /* public/ (out_public.c; links the open data) */
+	&output_errors,   /* errors_<P>.csv (out_errors.c) */
+	&output_handout, /* 配布/<部>/, 配布/配布一覧.csv (out_handout.c; links workbooks, packs) */
 	&output_manifest, /* manifest.json (out_manifest.c) */
 	&output_feed,     /* feed.xml in the output folder (out_feed.c) */
 };
@@ -161,10 +166,40 @@ static void stage_free(struct stage *st)
 	free(st->first);
 }
 
-/* The lap an output is timed in: its stage's, or its own when alone. */
+/* The lap an output is timed in: the workers' ("write"), or its own when
+ * alone. */
 static const char *lap_of(const struct output *o)
 {
-	return o->stage ? o->stage : o->lap ? o->lap : "";
+	return o->stage ? "write" : o->lap ? o->lap : "";
+}
+
+/* KAIKAKU_TIMING: the seconds of the jobs of each stage in the set (their
+ * work, whichever worker did it), in their order. */
+static void time_work(const struct stage *st, const double *seconds)
+{
+	for (size_t i = 0; i < st->n; i++) {
+		double sum = 0, longest = -1;
+		size_t jobs = 0, longest_job = 0;
+		bool seen = false;
+
+		for (size_t k = 0; k < i && !seen; k++)
+			seen = strcmp(st->o[k]->stage, st->o[i]->stage) == 0;
+		if (seen)
+			continue;
+		for (size_t k = i; k < st->n; k++) {
+			if (strcmp(st->o[k]->stage, st->o[i]->stage) != 0)
+				continue;
+			for (size_t j = st->first[k]; j < st->first[k + 1]; j++) {
+				sum += seconds[j];
+				jobs++;
+				if (seconds[j] > longest) {
+					longest = seconds[j];
+					longest_job = j;
+				}
+			}
+		}
+		timing_work(st->o[i]->stage, sum, jobs, longest_job, longest < 0 ? 0 : longest);
+	}
 }
 
 static bool run_stage(const struct render_input *in, const struct output *const *o, size_t n,
@@ -183,9 +218,15 @@ static bool run_stage(const struct render_input *in, const struct output *const 
 		st.first[i + 1] =
 			st.first[i] + (ok ? (o[i]->plan ? o[i]->count(st.plans[i]) : 1) : 0);
 	}
-	progress_stage(present_stage_words(o[0]->stage), st.first[n]);
-	if (ok && o[0]->stage)
-		ok = jobs_run(st.first[n], in->jobs, stage_job, &st, err);
+	progress_stage(present_stage_words(o[0]->stage ? "write" : NULL), st.first[n]);
+	if (ok && o[0]->stage) {
+		double *seconds = timing_on() ? xcalloc(st.first[n] + 1, sizeof(double)) : NULL;
+
+		ok = jobs_run(st.first[n], in->jobs, stage_job, &st, seconds, err);
+		if (ok && seconds)
+			time_work(&st, seconds);
+		free(seconds);
+	}
 	/* alone: here, in their order (the manifest lists what came before it) */
 	for (size_t i = 0; ok && !o[0]->stage && i < st.first[n]; i++) {
 		ok = stage_job(&st, i, err);
@@ -203,7 +244,7 @@ bool render_all(const struct render_input *in, struct strbuf *err)
 	while (i < n) {
 		size_t j = i + 1;
 
-		/* neighbours of one stage run together; alone ones of one lap in turn */
+		/* neighbours with a stage run together; alone ones of one lap in turn */
 		while (j < n && !outputs[j]->stage == !outputs[i]->stage &&
 		       strcmp(lap_of(outputs[j]), lap_of(outputs[i])) == 0)
 			j++;

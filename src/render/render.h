@@ -61,9 +61,11 @@ void render_input_labels(struct render_input *in);
  */
 struct output {
 	const char *what; /* for people: "集計ブック" */
-	/* Outputs of one stage run together as jobs in worker processes (jobs.h)
-	 * and are timed as that stage; NULL: alone, in this process, after the
-	 * outputs before it (the manifest lists everything written before it). */
+	/* The kind of its jobs ("xlsx", "pdf", "public"): outputs with a stage
+	 * next to one another in the table run together as jobs in the same
+	 * worker processes (jobs.h), timed as "write", each kind's work apart;
+	 * NULL: alone, in this process, after the outputs before it (the
+	 * manifest lists everything written before it). */
 	const char *stage;
 	/* Alone: the lap of KAIKAKU_TIMING it is timed in with its neighbours
 	 * ("files", "manifest"). */

@@ -181,6 +181,7 @@ bool jobs_run(size_t n, unsigned workers, job_fn fn, void *ctx, double *seconds,
 			kk_set_fatal_hook(worker_fatal);
 			if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || getppid() != parent)
 				_exit(1);
+			free(pids); /* the parent's list */
 			work(sh, n, fn, ctx);
 			_exit(0);
 		}

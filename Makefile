@@ -121,7 +121,7 @@ fuzz:
 # What `make test` runs: the replay and a few seconds of each.
 fuzz-smoke:
 	@$(FUZZ_MAKE)
-	@tests/fuzz/run.sh build/fuzz/fuzz 5
+	@tests/fuzz/run.sh build/fuzz/fuzz 3
 
 # The benchmark (docs/BENCHMARKS.md): S, M and L cities made once into
 # build/bench/, medians of several runs; BENCH_ARGS="--sizes S,M --runs S=9"
@@ -167,20 +167,23 @@ check-format:
 
 # The house style, every test against the release build and again against
 # the ASan+UBSan build: both built and unit-tested first, then the cases of
-# both passes side by side, a job per CPU (tests/run_cases.py).
+# both passes side by side, a lane per CPU and one more (tests/run_cases.py).
 ASAN_VARS = BUILD=build/asan BIN=kaikaku-asan OPT="-O1 -g" \
 	SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all"
 test: deps-test
 	@$(MAKE) --no-print-directory check-format
 	@$(MAKE) --no-print-directory check-unit
 	@$(MAKE) --no-print-directory check-unit $(ASAN_VARS)
-	@$(PYTHON) tests/run_cases.py -j $(NPROC) release=./$(BIN):$(BUILD)/tests \
+	@$(PYTHON) tests/run_cases.py -j $(LANES) release=./$(BIN):$(BUILD)/tests \
 		asan=./kaikaku-asan:build/asan/tests
 	@$(MAKE) --no-print-directory fuzz-smoke
 
 # The suite against one build (BUILD/BIN), without the set-up; the programs
 # are built first with a job per CPU (`make install` stays one at a time).
 NPROC := $(shell nproc 2>/dev/null || echo 1)
+# tests side by side: one more than the CPUs (the browser test and the
+# killed and locked runs wait as much as they compute)
+LANES := $(shell echo $$(( $(NPROC) + 1 )))
 CHECK_BINS = $(BIN) $(UNIT_BINS) $(TOOL_BINS) $(BUILD)/tests/inject.so $(BUILD)/tools/floors
 check-build: $(CHECK_BINS)
 
@@ -189,7 +192,7 @@ check-unit:
 	@tests/run_unit.sh $(UNIT_BINS)
 
 check: check-unit
-	@$(PYTHON) tests/run_cases.py -j $(NPROC) $(notdir $(BUILD))=./$(BIN):$(BUILD)/tests
+	@$(PYTHON) tests/run_cases.py -j $(LANES) $(notdir $(BUILD))=./$(BIN):$(BUILD)/tests
 
 asan:
 	@$(MAKE) --no-print-directory check $(ASAN_VARS)

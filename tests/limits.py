@@ -8,7 +8,7 @@ one file descriptor), and leave the previous outputs as they were.
 
 The address-space sweep starts from the smallest limit a whole run needs
 (found by bisection, so that the test follows the machine's libraries) and
-goes down in 3 MiB steps. A limit so small that the dynamic loader itself
+goes down in 4 MiB steps. A limit so small that the dynamic loader itself
 fails (exit 127 before kaikaku runs) is skipped. Not under AddressSanitizer,
 which reserves terabytes of address space."""
 
@@ -22,8 +22,8 @@ from harness import ROOT, check, finish, leftovers, run, sanitized, tree
 
 PYTHON = os.environ.get("PYTHON", "/usr/bin/python3")
 MIB = 1 << 20
-STEP = 3 * MIB
-SPAN = 39 * MIB
+STEP = 4 * MIB
+SPAN = 40 * MIB
 
 
 def limited(kind, value):

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/utsname.h>
 #include <sys/vfs.h>
@@ -126,6 +127,41 @@ static void append(void *sb, const void *data, size_t n)
 bool fs_read_file(const char *path, struct strbuf *out, struct strbuf *err)
 {
 	return fs_read_chunks(path, append, out, err);
+}
+
+const unsigned char *fs_map_file(const char *path, size_t *n, struct strbuf *err)
+{
+	static const unsigned char empty[1];
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	struct stat st;
+	void *p;
+
+	*n = 0;
+	if (fd < 0 || fstat(fd, &st) != 0) {
+		sb_addf(err, "%s を読めません: %s", path, fs_strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return NULL;
+	}
+	if (st.st_size == 0) {
+		close(fd);
+		return empty;
+	}
+	p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+	if (p == MAP_FAILED) {
+		sb_addf(err, "%s を読めません: %s", path, fs_strerror(errno));
+		close(fd);
+		return NULL;
+	}
+	close(fd);
+	*n = (size_t)st.st_size;
+	return p;
+}
+
+void fs_unmap_file(const unsigned char *p, size_t n)
+{
+	if (p && n)
+		munmap((void *)p, n);
 }
 
 bool fs_mkdir_p(const char *path, struct strbuf *err)

@@ -27,7 +27,7 @@ void sb_reset(struct strbuf *sb)
 		sb->buf[0] = '\0';
 }
 
-static void sb_reserve(struct strbuf *sb, size_t extra)
+void sb_reserve(struct strbuf *sb, size_t extra)
 {
 	if (extra > SIZE_MAX - sb->len - 1)
 		xoom(SIZE_MAX);

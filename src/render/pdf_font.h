@@ -44,8 +44,8 @@ struct pdf_font {
 	int fd;
 	uint16_t *gid;             /* [65536] libharu's glyph for each BMP code point */
 	const unsigned char *slim; /* the slim copy's bytes (the memfd mapped), or NULL */
-	size_t slim_len;
-	bool checked; /* the one-segment cmap was compared with gid */
+	size_t slim_len, slim_map; /* its length, and the mapping's */
+	bool checked;              /* the one-segment cmap was compared with gid */
 	/* the document kept for the next one, in process doc_pid */
 	HPDF_Doc doc;
 	pid_t doc_pid;
@@ -76,7 +76,10 @@ bool pdf_font_prepare(struct pdf_font *f, const char *path, struct strbuf *err);
 void pdf_font_release(struct pdf_font *f);
 
 /* Exposed for the tests: the slim copy of a TrueType font's bytes, with gid
- * (libharu's glyph per BMP code point) for its small cmap. */
+ * (libharu's glyph per BMP code point) for its small cmap; it reserves
+ * pdf_font_slim_size bytes in out (and a NUL) first, 0: not a font it can
+ * slim. */
+size_t pdf_font_slim_size(const unsigned char *ttf, size_t n);
 bool pdf_font_slim(const unsigned char *ttf, size_t n, const uint16_t *gid, struct strbuf *out);
 
 #endif

@@ -306,9 +306,17 @@ bool pdf_font_prepare(struct pdf_font *f, const char *path, struct strbuf *err)
 		snprintf(f->slim_path, sizeof(f->slim_path), "/proc/self/fd/%d", f->fd);
 		if (pdf_font_slim(ttf, n, f->gid, &in_place) && in_place.buf == map &&
 		    ftruncate(f->fd, (off_t)in_place.len) == 0 && access(f->slim_path, R_OK) == 0) {
-			f->slim = map;
-			f->slim_len = in_place.len;
-			f->slim_map = room;
+			/* mapped again, read-only and unpopulated: the pages just
+			 * written stay in the memfd, out of this process's resident
+			 * size (it may write the summary workbook, the peak) until a
+			 * document reads them */
+			munmap(map, room);
+			map = mmap(NULL, in_place.len, PROT_READ, MAP_SHARED, f->fd, 0);
+			room = in_place.len;
+			if (map != MAP_FAILED) {
+				f->slim = map;
+				f->slim_len = f->slim_map = in_place.len;
+			}
 		}
 	}
 	if (!f->slim) {

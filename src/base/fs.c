@@ -340,7 +340,8 @@ static bool fsync_each(const char *path, struct strbuf *err)
  * on it durable, and says so when it cannot: a local disk file system (ext4,
  * XFS, Btrfs, F2FS; tmpfs keeps nothing anyway), whose syncfs writes back
  * every dirty file and folder, commits the journal and waits, and a kernel
- * whose syncfs reports writeback errors (Linux 5.8 and later). A network
+ * whose syncfs reports writeback errors (5.8) and the file system's own
+ * errors in committing (5.17): Linux 5.17 and later. A network
  * share (NFS, SMB), FUSE or an overlay gets an fsync of each file and folder.
  * KAIKAKU_SYNC=files asks for the latter everywhere (the tests try both).
  */
@@ -367,7 +368,7 @@ static bool syncfs_is_enough(int fd)
 	}
 	if (uname(&u) != 0 || sscanf(u.release, "%u.%u", &major, &minor) != 2)
 		return false;
-	return major > 5 || (major == 5 && minor >= 8);
+	return major > 5 || (major == 5 && minor >= 17);
 }
 
 bool fs_fsync_tree(const char *path, struct strbuf *err)

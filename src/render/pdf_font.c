@@ -105,6 +105,7 @@ static bool slim_tables(const unsigned char *ttf, size_t n, struct slim_tab *tab
 {
 	size_t nt = 0;
 	uint32_t ntables;
+	bool seen[ARRAY_LEN(kept)] = {false};
 
 	if (n < 12)
 		return false;
@@ -116,8 +117,13 @@ static bool slim_tables(const unsigned char *ttf, size_t n, struct slim_tab *tab
 		const unsigned char *r = ttf + 12 + 16 * (size_t)i;
 
 		for (size_t k = 0; k < ARRAY_LEN(kept); k++) {
-			if (memcmp(r, kept[k], 4) != 0 || nt == ARRAY_LEN(kept))
+			if (memcmp(r, kept[k], 4) != 0)
 				continue;
+			/* a table named twice: not a font to slim (the room
+			 * reserved for the copy counts each table once) */
+			if (seen[k])
+				return false;
+			seen[k] = true;
 			tab[nt].tag = get32(r);
 			tab[nt].off = get32(r + 8);
 			tab[nt].len = get32(r + 12);

@@ -212,7 +212,7 @@ MUTATIONS = [
       "\tif (exists && (!fs_remove_tree(pb->target, err) || 1) && 0) {\n\t\t/* one atomic step",
       "§5 temporary folder renamed into place atomically (mutant: the old folder deleted first)", PUBLISH),
     M("publish-no-fsync-tree", PUB,
-      "\tif (!fs_fsync_tree_fd(pb->tmp, pb->syncfd, err))\n\t\treturn false;\n\texists",
+      "\tif (!fs_fsync_tree(pb->tmp, err))\n\t\treturn false;\n\texists",
       "\texists",
       "§5 every file and folder fsynced before the rename (mutant: none)", PUBLISH),
     M("fs-syncfs-skipped", "src/base/fs.c",

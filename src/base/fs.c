@@ -373,12 +373,7 @@ static bool syncfs_is_enough(int fd)
 
 bool fs_fsync_tree(const char *path, struct strbuf *err)
 {
-	return fs_fsync_tree_fd(path, -1, err);
-}
-
-bool fs_fsync_tree_fd(const char *path, int early, struct strbuf *err)
-{
-	int fd = early >= 0 ? early : open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	bool one;
 
 	if (fd < 0) {
@@ -389,12 +384,10 @@ bool fs_fsync_tree_fd(const char *path, int early, struct strbuf *err)
 	if (one && syncfs(fd) != 0) {
 		sb_addf(err, "%s をディスクに書き出せません (syncfs): %s", path,
 			fs_strerror(errno));
-		if (fd != early)
-			close(fd);
+		close(fd);
 		return false;
 	}
-	if (fd != early)
-		close(fd);
+	close(fd);
 	/* (one call where thousands of fsyncs each committed the journal: at M,
 	 * 1,117 files in 0.1 s instead of 0.7 s) */
 	return one || fsync_each(path, err);

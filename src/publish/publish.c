@@ -384,7 +384,6 @@ bool publish_begin(struct publish *pb, const char *outdir, const char *name, dou
 
 	memset(pb, 0, sizeof(*pb));
 	pb->lockfd = -1;
-	pb->syncfd = -1;
 	pb->outdir = xstrdup(outdir);
 	pb->target = join(outdir, name);
 	if (!fs_mkdir_p(outdir, err) || !take_lock(pb, wait_seconds, err) ||
@@ -409,9 +408,6 @@ bool publish_begin(struct publish *pb, const char *outdir, const char *name, dou
 			return false;
 		}
 	}
-	/* for the syncfs at the commit: opened before any output is written, so
-	 * that every writeback error of the run is reported to it (fs.h) */
-	pb->syncfd = open(pb->tmp, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	current_tmp = pb->tmp;
 	kk_set_fatal_cleanup(remove_current_tmp);
 	return true;
@@ -527,7 +523,7 @@ bool publish_commit(struct publish *pb, struct strbuf *err)
 	bool exists, exchanged = false, moved;
 	char *made = NULL;
 
-	if (!fs_fsync_tree_fd(pb->tmp, pb->syncfd, err))
+	if (!fs_fsync_tree(pb->tmp, err))
 		return false;
 	exists = lstat(pb->target, &st) == 0;
 	if (exists && !S_ISDIR(st.st_mode)) {
@@ -592,11 +588,8 @@ void publish_end(struct publish *pb)
 	kk_set_fatal_cleanup(NULL);
 	if (pb->lockfd >= 0)
 		close(pb->lockfd);
-	if (pb->syncfd >= 0)
-		close(pb->syncfd);
 	free(pb->outdir);
 	free(pb->target);
 	memset(pb, 0, sizeof(*pb));
 	pb->lockfd = -1;
-	pb->syncfd = -1;
 }

@@ -32,8 +32,14 @@ bool fs_mkdir_p(const char *path, struct strbuf *err);
  * NULL. */
 bool fs_remove_tree(const char *path, struct strbuf *err);
 /* Makes every file and folder under path, path included, durable: one
- * syncfs() on a local disk file system, else an fsync of each. */
-bool fs_fsync_tree(const char *path, struct strbuf *err);
+ * syncfs() on a local disk file system, else an fsync of each. early is path
+ * opened before anything in it was written (kept open; or -1): syncfs reports
+ * the writeback errors of the file system since its descriptor was opened, so
+ * one opened only now could miss an error that another process's syncfs has
+ * already collected. */
+bool fs_fsync_tree(const char *path, int early, struct strbuf *err);
+/* An fsync of the folder path (its entries: a rename in it); err may be NULL. */
+bool fs_fsync_dir(const char *path, struct strbuf *err);
 /* The regular files under root, relative to it, sorted by byte order. */
 bool fs_list_files(const char *root, char ***out, size_t *n, struct strbuf *err);
 void fs_free_list(char **list, size_t n);

@@ -18,12 +18,28 @@
 
 #define OLD_PREFIX PUBLISH_TMP_PREFIX "old-"
 
-/* The run's temporary folder, for the out-of-memory exit path. */
+/* The run's temporary folder and its descriptor for the syncfs, for the
+ * fatal exit path. */
 static char *current_tmp;
+static int current_syncfd = -1;
+
+/* Closes the descriptor kept open on the temporary folder first: removing a
+ * tree takes descriptors, and a run that failed for want of them (ulimit -n)
+ * has none to spare. */
+static void close_syncfd(struct publish *pb)
+{
+	if (pb->syncfd >= 0)
+		close(pb->syncfd);
+	pb->syncfd = -1;
+	current_syncfd = -1;
+}
 
 /* The fatal exit's cleanup: no allocation (memory may be what ran out). */
 static void remove_current_tmp(void)
 {
+	if (current_syncfd >= 0)
+		close(current_syncfd);
+	current_syncfd = -1;
 	if (current_tmp)
 		(void)fs_remove_tree(current_tmp, NULL);
 }
@@ -182,22 +198,6 @@ static bool take_lock(struct publish *pb, double wait_seconds, struct strbuf *er
 	return true;
 }
 
-static bool fsync_dir(const char *path, struct strbuf *err)
-{
-	int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-
-	if (fd < 0 || fsync(fd) != 0) {
-		if (err)
-			sb_addf(err, "%s をディスクに書き出せません (fsync): %s", path,
-				fs_strerror(errno));
-		if (fd >= 0)
-			close(fd);
-		return false;
-	}
-	close(fd);
-	return true;
-}
-
 /* The period whose outputs an old folder holds: the <P> of its name
  * (.kaikaku-tmp-old-<P>-<pid>), or for the name of older versions
  * (.kaikaku-tmp-old-<pid>) the <P> of the errors_<P>.csv inside; NULL when
@@ -279,7 +279,7 @@ static bool restore_orphans(struct publish *pb, struct strbuf *err)
 		free(period);
 	}
 	closedir(d);
-	return ok && (!restored || fsync_dir(pb->outdir, err));
+	return ok && (!restored || fs_fsync_dir(pb->outdir, err));
 }
 
 /* What killed runs left: temporary folders (new or swapped-out old outputs),
@@ -374,7 +374,7 @@ static bool repair_root_files(struct publish *pb, struct strbuf *err)
 		free(dir);
 	}
 	closedir(d);
-	return ok && (!any || fsync_dir(pb->outdir, err));
+	return ok && (!any || fs_fsync_dir(pb->outdir, err));
 }
 
 bool publish_begin(struct publish *pb, const char *outdir, const char *name, double wait_seconds,
@@ -384,6 +384,7 @@ bool publish_begin(struct publish *pb, const char *outdir, const char *name, dou
 
 	memset(pb, 0, sizeof(*pb));
 	pb->lockfd = -1;
+	pb->syncfd = -1;
 	pb->outdir = xstrdup(outdir);
 	pb->target = join(outdir, name);
 	if (!fs_mkdir_p(outdir, err) || !take_lock(pb, wait_seconds, err) ||
@@ -408,6 +409,10 @@ bool publish_begin(struct publish *pb, const char *outdir, const char *name, dou
 			return false;
 		}
 	}
+	/* for the syncfs at the commit: opened before any output is written, so
+	 * that every writeback error of the run is reported to it (fs.h) */
+	pb->syncfd = open(pb->tmp, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	current_syncfd = pb->syncfd;
 	current_tmp = pb->tmp;
 	kk_set_fatal_cleanup(remove_current_tmp);
 	return true;
@@ -471,7 +476,7 @@ static bool swap_by_two_renames(struct publish *pb, struct strbuf *err)
 				 pb->target, fs_strerror(e), fs_strerror(errno), sb_str(&old));
 		sb_addf(err, "%s を置き換えられません (rename): %s", pb->target, fs_strerror(e));
 		sb_release(&old);
-		(void)fsync_dir(pb->outdir, NULL);
+		(void)fs_fsync_dir(pb->outdir, NULL);
 		return false;
 	}
 	free(pb->tmp);
@@ -514,16 +519,19 @@ static void unswap(struct publish *pb, bool exchanged, char **made)
 		}
 		sb_release(&aside);
 	}
-	(void)fsync_dir(pb->outdir, NULL);
+	(void)fs_fsync_dir(pb->outdir, NULL);
 }
 
 bool publish_commit(struct publish *pb, struct strbuf *err)
 {
 	struct stat st;
-	bool exists, exchanged = false, moved;
+	bool exists, exchanged = false, moved, synced;
 	char *made = NULL;
 
-	if (!fs_fsync_tree(pb->tmp, err))
+	/* the descriptor is not needed after it (close_syncfd) */
+	synced = fs_fsync_tree(pb->tmp, pb->syncfd, err);
+	close_syncfd(pb);
+	if (!synced)
 		return false;
 	exists = lstat(pb->target, &st) == 0;
 	if (exists && !S_ISDIR(st.st_mode)) {
@@ -561,7 +569,7 @@ bool publish_commit(struct publish *pb, struct strbuf *err)
 		return false;
 	}
 	free(made);
-	if (!fsync_dir(pb->outdir, err))
+	if (!fs_fsync_dir(pb->outdir, err))
 		return false;
 	/* the previous outputs, now in tmp; a failure here leaves a leftover
 	 * that the next run removes */
@@ -571,6 +579,7 @@ bool publish_commit(struct publish *pb, struct strbuf *err)
 
 void publish_abort(struct publish *pb)
 {
+	close_syncfd(pb);
 	if (pb->tmp) {
 		struct strbuf ignore = STRBUF_INIT;
 
@@ -592,4 +601,5 @@ void publish_end(struct publish *pb)
 	free(pb->target);
 	memset(pb, 0, sizeof(*pb));
 	pb->lockfd = -1;
+	pb->syncfd = -1;
 }

@@ -21,6 +21,7 @@ struct publish {
 	char *target; /* outdir/<P> */
 	char *tmp;    /* outdir/.kaikaku-tmp-<P>-XXXXXX, while writing */
 	int lockfd;
+	int syncfd; /* tmp, opened before anything is written in it (its syncfs), or -1 */
 };
 
 /*

@@ -75,14 +75,16 @@ def main():
                 hi = mid
             else:
                 lo = mid
-        for value in range(hi - SPAN, hi + 1, STEP):
+        # (hi itself ran whole in the bisection)
+        for value in range(hi - SPAN, hi, STEP):
             attempt(resource.RLIMIT_AS, value)
         # with a worker process: the main process, out of memory in a job of its own, stops the
         # worker before removing the folder it writes into
         for value in range(hi - SPAN, hi + 1, 2 * STEP):
             attempt(resource.RLIMIT_AS, value, jobs="2")
-        # file descriptors: from the fewest the loader can work with up
-        for n in range(4, 10):
+        # file descriptors: from the fewest the loader can work with to the
+        # first that runs whole (8 here)
+        for n in range(4, 9):
             attempt(resource.RLIMIT_NOFILE, n)
         for n in range(4, 8):
             attempt(resource.RLIMIT_NOFILE, n, jobs="2")

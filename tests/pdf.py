@@ -41,7 +41,9 @@ def pages(pdf):
 
 
 def outline(pdf):
-    j = json.loads(subprocess.run(["qpdf", "--json", pdf], capture_output=True, text=True).stdout)
+    # the outline only: the whole document as JSON is 10 MB at L
+    j = json.loads(subprocess.run(["qpdf", "--json", "--json-key=outlines", pdf], capture_output=True,
+                                  text=True).stdout)
     return j["outlines"]
 
 

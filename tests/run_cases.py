@@ -41,6 +41,18 @@ ASAN = {"tests/e2e.py": 41, "tests/readers.py": 58, "tests/pdf.py": 54, "tests/p
         "tests/public.py": 10, "tests/corpus_beside.py": 10}
 
 
+def asan_options(given):
+    """AddressSanitizer's settings for the cases: a quarantine of 32 MB
+    instead of 256 and 10 frames kept for each allocation instead of 30.
+    Freed blocks waiting in the quarantine are fresh pages to fault in, and a
+    page fault costs about 14 us in the CI machine's VM: the 400-division run
+    of tests/pdf.py took 12.9 s with the defaults, 7.8 with these. A
+    use after free is still caught while the block is among the last 32 MB
+    freed; leaks are still reported. Settings given in the environment win."""
+    ours = "quarantine_size_mb=32:malloc_context_size=10"
+    return f"{ours}:{given}" if given else ours
+
+
 def main(argv):
     jobs = os.cpu_count() or 1
     passes = []
@@ -77,6 +89,8 @@ def main(argv):
                     return
                 _, name, kaikaku, tools, test = work.pop(0)
             env = dict(os.environ, KAIKAKU=kaikaku, TOOLS=tools, PYTHON=PYTHON)
+            if "asan" in name:
+                env["ASAN_OPTIONS"] = asan_options(env.get("ASAN_OPTIONS"))
             t0 = time.monotonic()
             with tempfile.TemporaryFile() as out:
                 st = subprocess.run([PYTHON, test], cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,

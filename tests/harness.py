@@ -4,12 +4,28 @@ import hashlib
 import os
 import sqlite3
 import subprocess
+import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 KAIKAKU = os.path.abspath(os.environ.get("KAIKAKU", os.path.join(ROOT, "kaikaku")))
 # the failure-injection shim (tests/shim/inject.c), built beside the test tools
 SHIM = os.path.join(os.environ.get("TOOLS", os.path.join(ROOT, "build", "release", "tests")), "inject.so")
 failures = []
+
+
+def scratch(prefix, need_mb):
+    """A temporary folder (tempfile.TemporaryDirectory) in memory, on
+    /dev/shm, when it has need_mb MB free, else in the usual place: for the
+    tests that make and remove a big city (tens of thousands of files), whose
+    inodes, journal and writeback on the CI machine's ext4 cost more than the
+    test itself (L: made in 4.1 s instead of 2.2, removed in 5.5 s instead of
+    0.2). Not for what tests a file system's behaviour."""
+    try:
+        st = os.statvfs("/dev/shm")
+        roomy = st.f_bavail * st.f_frsize >= need_mb << 20 and os.access("/dev/shm", os.W_OK)
+    except OSError:
+        roomy = False
+    return tempfile.TemporaryDirectory(prefix=prefix, dir="/dev/shm" if roomy else None)
 
 
 def sanitized():

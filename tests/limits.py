@@ -16,9 +16,8 @@ import os
 import resource
 import subprocess
 import sys
-import tempfile
 
-from harness import ROOT, check, finish, leftovers, run, sanitized, tree
+from harness import ROOT, check, finish, leftovers, run, sanitized, scratch, tree
 
 PYTHON = os.environ.get("PYTHON", "/usr/bin/python3")
 MIB = 1 << 20
@@ -36,14 +35,15 @@ def main():
     if sanitized():
         print("limits: skipped under AddressSanitizer (the release pass runs them)")
         return 0
-    with tempfile.TemporaryDirectory(prefix="kaikaku-limits-") as tmp:
+    with scratch("kaikaku-limits-", 512) as tmp:
         city = os.path.join(tmp, "city")
         subprocess.run([PYTHON, os.path.join(ROOT, "tools", "make_city.py"), city, "M"], check=True,
                        capture_output=True)
         out = os.path.join(tmp, "out")
         st, err = run("run", "--input", city, "--output", out, "--quiet", "--jobs", "1")
         check(st == 1, f"baseline: exit {st}: {err[-300:]}")
-        period = [d for d in os.listdir(out) if not d.startswith(".")][0]
+        # (the period folder: the output folder also holds feed.xml and the history)
+        period = [d for d in os.listdir(out) if not d.startswith(".") and os.path.isdir(os.path.join(out, d))][0]
         before = tree(os.path.join(out, period))
         tried = []
 

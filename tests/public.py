@@ -34,7 +34,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from harness import ROOT, SHIM, check, finish, run, sanitized, tree  # noqa: E402
+from harness import ROOT, SHIM, check, finish, run, sanitized, scratch, tree  # noqa: E402
 
 import html5lib  # noqa: E402  (Debian's python3-html5lib)
 
@@ -294,6 +294,7 @@ def statement(results):
 
 def main():
     work = tempfile.mkdtemp(prefix="kk-public-")
+    mtmp = None
     try:
         out = os.path.join(work, "out")
         st, err = run("run", "--input", os.path.join(ROOT, "input"), "--output", out, "--quiet")
@@ -415,10 +416,11 @@ def main():
         if sanitized() or os.environ.get("KAIKAKU_NO_BROWSER") == "1":
             print("public: browser test skipped" + (" under AddressSanitizer" if sanitized() else ""))
         else:
-            city = os.path.join(work, "city_M")
+            mtmp = scratch("kk-public-M-", 512)
+            city = os.path.join(mtmp.name, "city_M")
             subprocess.run([PYTHON, os.path.join(ROOT, "tools", "make_city.py"), city, "M"], check=True,
                            capture_output=True)
-            out_m = os.path.join(work, "out_M")
+            out_m = os.path.join(mtmp.name, "out_M")
             st, err = run("run", "--input", city, "--output", out_m, "--quiet")
             check(st in (0, 1), f"M: exit {st}: {err[-300:]}")
             # every page of the M city (two at a time, tests/browser/check.js);
@@ -448,6 +450,8 @@ def main():
                           f"passed on each, {sum(len(p['violations']) for p in pgs)} violations")
     finally:
         shutil.rmtree(work, ignore_errors=True)
+        if mtmp:
+            mtmp.cleanup()
     return finish("public")
 
 

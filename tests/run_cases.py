@@ -93,16 +93,22 @@ def main(argv):
                 env["ASAN_OPTIONS"] = asan_options(env.get("ASAN_OPTIONS"))
             t0 = time.monotonic()
             with tempfile.TemporaryFile() as out:
-                st = subprocess.run([PYTHON, test], cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
-                                    stdin=subprocess.DEVNULL).returncode
+                p = subprocess.Popen([PYTHON, test], cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
+                                     stdin=subprocess.DEVNULL)
+                # the test's CPU seconds, its children's included (what the
+                # lanes share: the wall time depends on what ran beside it)
+                _, status, ru = os.wait4(p.pid, 0)
+                p.returncode = st = os.waitstatus_to_exitcode(status)
                 out.seek(0)
                 text = out.read().decode("utf-8", "replace")
             secs = time.monotonic() - t0
+            cpu = ru.ru_utime + ru.ru_stime
             with lock:
                 sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")
-                sys.stdout.write(f"  ({name}: {test}: {secs:.0f} s{'' if st == 0 else f', FAILED (exit {st})'})\n")
+                sys.stdout.write(f"  ({name}: {test}: {secs:.0f} s, {cpu:.0f} s of CPU"
+                                 f"{'' if st == 0 else f', FAILED (exit {st})'})\n")
                 sys.stdout.flush()
-                times.append((secs, name, test))
+                times.append((secs, name, test, cpu))
                 if st != 0:
                     failed.append(f"{name}: {test}")
 
@@ -112,8 +118,10 @@ def main(argv):
     for t in lanes:
         t.join()
     total = time.monotonic() - start
-    busy = sum(t for t, _, _ in times)
-    print(f"run_cases: {len(times)} tests in {total:.0f} s on {jobs} lanes ({busy:.0f} s of tests)")
+    busy = sum(t[0] for t in times)
+    cpu = sum(t[3] for t in times)
+    print(f"run_cases: {len(times)} tests in {total:.0f} s on {jobs} lanes ({busy:.0f} s of tests, "
+          f"{cpu:.0f} s of CPU)")
     if failed:
         print("run_cases: FAILED: " + ", ".join(failed))
         return 1

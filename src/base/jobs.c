@@ -22,12 +22,10 @@
 
 struct shared {
 	pthread_mutex_t lock;
-	size_t next;        /* the next job to take */
-	size_t failed;      /* the lowest failed job, or SIZE_MAX */
-	size_t longest_job; /* for KAIKAKU_TIMING */
-	size_t done;        /* jobs finished, for the progress line */
-	double longest;
-	double *took; /* each job's seconds, or NULL (shared with the workers) */
+	size_t next;   /* the next job to take */
+	size_t failed; /* the lowest failed job, or SIZE_MAX */
+	size_t done;   /* jobs finished, for the progress line */
+	double *took;  /* each job's seconds, or NULL (shared with the workers) */
 	char msg[4096];
 };
 
@@ -91,7 +89,6 @@ static void work(struct shared *sh, size_t n, job_fn fn, void *ctx)
 {
 	struct strbuf err = STRBUF_INIT;
 	struct timespec t0, t1;
-	double took;
 	/* for tests/parallel.py: the jobs taken last to first, so that a
 	 * process's later documents follow other ones than usual */
 	const char *order = getenv("KAIKAKU_JOB_ORDER");
@@ -112,15 +109,12 @@ static void work(struct shared *sh, size_t n, job_fn fn, void *ctx)
 		clock_gettime(CLOCK_MONOTONIC, &t0);
 		if (!fn(ctx, i, &err))
 			record(sh, i, sb_str(&err));
-		clock_gettime(CLOCK_MONOTONIC, &t1);
-		took = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
-		if (sh->took)
-			sh->took[i] = took;
-		lock(sh);
-		if (took > sh->longest) {
-			sh->longest = took;
-			sh->longest_job = i;
+		if (sh->took) {
+			clock_gettime(CLOCK_MONOTONIC, &t1);
+			sh->took[i] = (double)(t1.tv_sec - t0.tv_sec) +
+				      (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
 		}
+		lock(sh);
 		done = ++sh->done;
 		pthread_mutex_unlock(&sh->lock);
 		progress_step(done); /* drawn by the main process only */
@@ -229,12 +223,12 @@ bool jobs_run(size_t n, unsigned workers, job_fn fn, void *ctx, double *seconds,
 		sb_adds(err, sh->msg);
 		ok = false;
 	}
-	if (n)
-		timing_longest(sh->longest_job, sh->longest);
 	if (took != MAP_FAILED) {
 		memcpy(seconds, took, n * sizeof(*took));
 		munmap(took, n * sizeof(*took));
 	}
+	for (size_t i = 0; seconds && i < n; i++)
+		timing_longest(i, seconds[i]);
 	pthread_mutex_destroy(&sh->lock);
 	if (sh != &local)
 		munmap(sh, sizeof(*sh));

@@ -565,14 +565,15 @@ void pdf_font_map(HPDF_Font font)
 static bool stream_bytes(HPDF_Stream s, struct strbuf *out)
 {
 	HPDF_UINT n = s->size;
-	HPDF_BYTE *buf = xmalloc(n ? n : 1);
-	bool ok = HPDF_Stream_Seek(s, 0, HPDF_SEEK_SET) == HPDF_OK &&
-		  (!n || HPDF_Stream_Read(s, buf, &n) == HPDF_OK) && n == s->size;
+	bool ok;
 
+	/* read straight into out's buffer */
 	sb_reset(out);
-	if (ok)
-		sb_add(out, buf, n);
-	free(buf);
+	sb_reserve(out, n);
+	ok = HPDF_Stream_Seek(s, 0, HPDF_SEEK_SET) == HPDF_OK &&
+	     (!n || HPDF_Stream_Read(s, (HPDF_BYTE *)out->buf, &n) == HPDF_OK) && n == s->size;
+	out->len = ok ? n : 0;
+	out->buf[out->len] = '\0';
 	return ok;
 }
 

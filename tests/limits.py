@@ -67,7 +67,11 @@ def main():
             return st
 
         # the smallest address space a whole run needs, to a step
-        lo, hi = 32 * MIB, 512 * MIB
+        # (a whole run takes about 100 MiB here: the bracket starts near it,
+        # fewer whole runs to bisect with, and widens when that is not enough)
+        lo, hi = 48 * MIB, 192 * MIB
+        if attempt(resource.RLIMIT_AS, hi) not in (0, 1):
+            lo, hi = hi, 1024 * MIB
         while hi - lo > STEP:
             mid = (lo + hi) // 2
             st = attempt(resource.RLIMIT_AS, mid)

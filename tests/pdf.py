@@ -28,23 +28,53 @@ import make_sample as S  # noqa: E402
 
 
 
+# pdftotext and qpdf once per file (the checks ask for the same pages and the
+# outline many times: the contents' every entry looks up its page), keyed by
+# the file's identity so that a file written again is read again
+_seen = {}
+
+
+def _key(kind, pdf):
+    try:
+        st = os.stat(pdf)
+    except OSError:
+        return None  # (missing: the checks say so)
+    return (kind, pdf, st.st_ino, st.st_mtime_ns, st.st_size)
+
+
+def _once(kind, pdf, make):
+    key = _key(kind, pdf)
+    if key is None:
+        return make()
+    if key not in _seen:
+        _seen[key] = make()
+    return _seen[key]
+
+
 def text(pdf, first=None, last=None):
-    args = ["pdftotext", "-layout"]
-    if first:
-        args += ["-f", str(first), "-l", str(last or first)]
-    return subprocess.run(args + [pdf, "-"], capture_output=True, text=True).stdout
+    """The text of the whole file, or of pages first..last: from the whole
+    file's when it was read (split at its form feeds: pdftotext ends each page
+    with one), else of those pages alone (the L pack's whole text takes 15 s)."""
+    def run_pdftotext(*pages_):
+        return subprocess.run(["pdftotext", "-layout", *pages_, pdf, "-"], capture_output=True, text=True).stdout
+    if not first:
+        return _once("text", pdf, run_pdftotext)
+    whole = _seen.get(_key("text", pdf))
+    if whole is not None:
+        return "".join(p + "\f" for p in whole.split("\f")[first - 1:last or first])
+    return _once(f"text {first}-{last or first}", pdf,
+                 lambda: run_pdftotext("-f", str(first), "-l", str(last or first)))
 
 
 def pages(pdf):
-    info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
+    info = _once("info", pdf, lambda: subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout)
     return int(re.search(r"Pages:\s+(\d+)", info).group(1))
 
 
 def outline(pdf):
     # the outline only: the whole document as JSON is 10 MB at L
-    j = json.loads(subprocess.run(["qpdf", "--json", "--json-key=outlines", pdf], capture_output=True,
-                                  text=True).stdout)
-    return j["outlines"]
+    return _once("outline", pdf, lambda: json.loads(subprocess.run(
+        ["qpdf", "--json", "--json-key=outlines", pdf], capture_output=True, text=True).stdout)["outlines"])
 
 
 def titles(nodes):

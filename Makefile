@@ -167,7 +167,8 @@ check-format:
 
 # The house style, every test against the release build and again against
 # the ASan+UBSan build: both built and unit-tested first, then the cases of
-# both passes side by side, a lane per CPU and one more (tests/run_cases.py).
+# both passes side by side, a lane per CPU and one more (tests/run_cases.py;
+# the fuzz smoke pass is one of them, tests/fuzz_smoke.py).
 ASAN_VARS = BUILD=build/asan BIN=kaikaku-asan OPT="-O1 -g" \
 	SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all"
 test: deps-test
@@ -176,7 +177,6 @@ test: deps-test
 	@$(MAKE) --no-print-directory check-unit $(ASAN_VARS)
 	@$(PYTHON) tests/run_cases.py -j $(LANES) release=./$(BIN):$(BUILD)/tests \
 		asan=./kaikaku-asan:build/asan/tests
-	@$(MAKE) --no-print-directory fuzz-smoke
 
 # The suite against one build (BUILD/BIN), without the set-up; the programs
 # are built first with a job per CPU (`make install` stays one at a time).

@@ -33,7 +33,7 @@ TESTS = {
     "tests/progress.py": 1, "tests/pdf.py": 71, "tests/operations.py": 5, "tests/faults.py": 18,
     "tests/limits.py": 82, "tests/memcheck.py": 7, "tests/crash.py": 17, "tests/durability.py": 2,
     "tests/parallel.py": 12, "tests/floors.py": 1, "tests/docs.py": 11, "tests/public.py": 160,
-    "tests/corpus_beside.py": 3,
+    "tests/corpus_beside.py": 3, "tests/fuzz_smoke.py": 52,
 }
 # under ASan: (the seconds seen) what the pass runs there
 ASAN = {"tests/e2e.py": 41, "tests/readers.py": 58, "tests/pdf.py": 54, "tests/parallel.py": 33,

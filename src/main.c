@@ -487,6 +487,7 @@ int main(int argc, char **argv)
 	struct opts o = {NULL, "input", "output", NULL, NULL, NULL, 0, 60, false, false, NULL, 0};
 	int c;
 
+	xalloc_setup();
 	/* over a file-size limit (ulimit -f), write(2) fails with EFBIG and the
 	 * run fails cleanly (exit 2, outputs untouched) instead of being killed */
 	signal(SIGXFSZ, SIG_IGN);

@@ -29,6 +29,8 @@
  * running the registered cleanup (publish removes its temporary folder), so
  * no half-written output survives (jq's jv_mem_alloc, Redis's zmalloc).
  */
+/* The heap's policy (xalloc.c), first thing in main. */
+void xalloc_setup(void);
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);

@@ -40,6 +40,12 @@ static void put32(struct strbuf *sb, uint32_t v)
 	put16(sb, v & 0xFFFF);
 }
 
+static void set16(unsigned char *p, uint32_t v)
+{
+	p[0] = (unsigned char)(v >> 8);
+	p[1] = (unsigned char)v;
+}
+
 static void set32(unsigned char *p, uint32_t v)
 {
 	p[0] = (unsigned char)(v >> 24);
@@ -344,14 +350,16 @@ static void pdf_font_unload(struct pdf_font_use *u);
 
 /* ---- the embedded font's bytes (interpose.c's HPDF_TTFontDef_SaveFontData)
  *
- * The font libharu embeds, the same bytes as its own hpdf_fontdef_tt.c
- * makes, from the slim copy in memory instead of through its stream four
- * bytes at a time: the 13 tables of REQUIRED_TAGS in that order, unpadded;
- * head as libharu parsed it with checkSumAdjustment computed its way (over
- * the tables' whole 32-bit words only); glyf with only the glyphs used,
- * loca to match, name with the subset tag before names 1 and 4; the rest
- * copied. tests/golden.py holds the PDFs' bytes, made by libharu's own
- * before this existed.
+ * The font libharu embeds, made the way its own hpdf_fontdef_tt.c makes it,
+ * from the slim copy in memory instead of through its stream four bytes at a
+ * time: the 13 tables of REQUIRED_TAGS in that order, unpadded; head as
+ * libharu parsed it with checkSumAdjustment computed its way (over the
+ * tables' whole 32-bit words only); glyf with only the glyphs used, loca to
+ * match, name with the subset tag before names 1 and 4; the rest copied.
+ * With the glyphs renumbered (below), glyf, loca and hmtx hold the used
+ * glyphs only, and hhea, maxp and the small cmap count them in the new
+ * numbers; otherwise the bytes are libharu's own (tests/golden.py held them
+ * until the renumbering).
  */
 /* the font whose stream reads the slim copy, in this process */
 static struct {
@@ -467,6 +475,135 @@ static void head_table(HPDF_TTFontDefAttr a, struct strbuf *out, size_t *adjust_
 	put16(out, (uint16_t)h->glyph_data_format);
 }
 
+/* ---- the glyphs renumbered
+ *
+ * libharu embeds every glyph's loca and hmtx entries (12,239 of them: 98 kB
+ * before compression in every pack), the glyphs not used left empty. The
+ * embedded font keeps only the glyphs used, renumbered in their order (glyph
+ * 0 first), and the CIDToGIDMap, written in the same save, maps each CID to
+ * its glyph's new number: the page content (CIDs) and the widths (by CID) do
+ * not change. Whichever of the two libharu writes first decides for the
+ * document, and the other follows (pdf_font_map starts each document
+ * undecided): both renumbered, or neither.
+ */
+static struct {
+	HPDF_FontDef def; /* the document's font, once decided */
+	int decided;      /* 0: not yet; 1: renumbered; -1: libharu's numbers */
+	uint16_t *gid;    /* old glyph number -> new (0 for a glyph not kept) */
+	unsigned n;       /* the glyphs kept */
+} renum;
+
+/* The component glyph numbers of a composite glyph (numberOfContours < 0) at
+ * p, len bytes: each one's place in p (at[], up to most) and how many; false
+ * when it runs outside the glyph. */
+static bool components(const unsigned char *p, size_t len, size_t *at, size_t most, size_t *count)
+{
+	size_t i = 10;
+	uint32_t flags;
+
+	*count = 0;
+	if (len < 10 || !(get16(p) & 0x8000))
+		return true; /* a simple glyph (or an empty one) */
+	do {
+		if (i + 4 > len || *count == most)
+			return false;
+		flags = get16(p + i);
+		at[(*count)++] = i + 2;
+		i += 4 + ((flags & 0x0001) ? 4 : 2); /* ARG_1_AND_2_ARE_WORDS */
+		if (flags & 0x0008)
+			i += 2; /* WE_HAVE_A_SCALE */
+		else if (flags & 0x0040)
+			i += 4; /* WE_HAVE_AN_X_AND_Y_SCALE */
+		else if (flags & 0x0080)
+			i += 8;   /* WE_HAVE_A_TWO_BY_TWO */
+	} while (flags & 0x0020); /* MORE_COMPONENTS */
+	return i <= len;
+}
+
+/* The glyph's bytes in the slim font (false when outside it). */
+static bool glyph_bytes(HPDF_TTFontDefAttr a, unsigned g, const unsigned char **p, size_t *len)
+{
+	uint64_t at = a->glyph_tbl.offsets[g], end = a->glyph_tbl.offsets[g + 1];
+
+	if (a->header.index_to_loc_format == 0) {
+		at *= 2;
+		end *= 2;
+	}
+	if (end < at || !has(in_memory.len, (uint64_t)a->glyph_tbl.base_offset + at, end - at))
+		return false;
+	*p = in_memory.buf + a->glyph_tbl.base_offset + at;
+	*len = (size_t)(end - at);
+	return true;
+}
+
+/* Decides for the document whose font is def: renumbered when every glyph
+ * used is inside the font and every component of a composite one is used. */
+static bool renumbered(HPDF_FontDef def)
+{
+	HPDF_TTFontDefAttr a;
+	unsigned n = 0;
+	bool ok;
+
+	if (renum.decided && renum.def == def)
+		return renum.decided > 0;
+	a = (HPDF_TTFontDefAttr)def->attr;
+	renum.def = def;
+	renum.gid = xrealloc(renum.gid, ((size_t)a->num_glyphs + 1) * sizeof(*renum.gid));
+	ok = a->num_glyphs > 0 && a->glyph_tbl.flgs && a->glyph_tbl.offsets && a->h_metric &&
+	     def == in_memory.def && table_of(a, "hhea") && table_of(a, "hhea")->length >= 36 &&
+	     table_of(a, "maxp") && table_of(a, "maxp")->length >= 6;
+	for (size_t i = 0; ok && i < ARRAY_LEN(kept); i++)
+		ok = table_of(a, kept[i]) != NULL;
+	for (unsigned g = 0; ok && g < a->num_glyphs; g++)
+		renum.gid[g] = g == 0 || a->glyph_tbl.flgs[g] == 1 ? (uint16_t)n++ : 0;
+	for (unsigned g = 0; ok && g < a->num_glyphs; g++) {
+		const unsigned char *p;
+		size_t len, at[64], count;
+
+		if (g != 0 && a->glyph_tbl.flgs[g] != 1)
+			continue;
+		ok = glyph_bytes(a, g, &p, &len) && components(p, len, at, ARRAY_LEN(at), &count);
+		for (size_t c = 0; ok && c < count; c++) {
+			uint32_t part = get16(p + at[c]);
+
+			ok = part < a->num_glyphs && (part == 0 || a->glyph_tbl.flgs[part] == 1);
+		}
+	}
+	renum.n = n;
+	renum.decided = ok ? 1 : -1;
+	return ok;
+}
+
+/* glyf with the kept glyphs, their component numbers renumbered, and their
+ * offsets (loca's units) in off[] */
+static bool kept_glyphs(HPDF_TTFontDefAttr a, uint32_t *off, struct strbuf *out)
+{
+	size_t start = out->len;
+	unsigned k = 0;
+	bool half = a->header.index_to_loc_format == 0;
+
+	for (unsigned g = 0; g < a->num_glyphs; g++) {
+		const unsigned char *p;
+		size_t len, at[64], count;
+
+		if (g != 0 && a->glyph_tbl.flgs[g] != 1)
+			continue;
+		if (!glyph_bytes(a, g, &p, &len) || !components(p, len, at, ARRAY_LEN(at), &count))
+			return false;
+		off[k++] = (uint32_t)((out->len - start) / (half ? 2 : 1));
+		sb_add(out, p, len);
+		for (size_t c = 0; c < count; c++) {
+			unsigned char *q = (unsigned char *)out->buf + out->len - len + at[c];
+			uint32_t part = renum.gid[get16(q)];
+
+			q[0] = (unsigned char)(part >> 8);
+			q[1] = (unsigned char)part;
+		}
+	}
+	off[k] = (uint32_t)((out->len - start) / (half ? 2 : 1));
+	return true;
+}
+
 static int save_font(void *fontdef, void *stream)
 {
 	HPDF_FontDef def = fontdef;
@@ -475,7 +612,8 @@ static int save_font(void *fontdef, void *stream)
 	size_t at[ARRAY_LEN(kept)], len[ARRAY_LEN(kept)], adjust_at = 0, n = in_memory.len;
 	const unsigned char *ttf = in_memory.buf;
 	uint32_t *off, adjust = 0xB1B0AFBAu;
-	bool ok = true;
+	bool ok = true, sub;
+	unsigned glyphs;
 	HPDF_STATUS st;
 
 	if (!def || def != in_memory.def || !ttf)
@@ -484,17 +622,20 @@ static int save_font(void *fontdef, void *stream)
 	for (size_t i = 0; i < ARRAY_LEN(kept); i++)
 		if (!table_of(a, kept[i]))
 			return -1; /* libharu's own writes an empty one */
+	sub = renumbered(def);
+	glyphs = sub ? renum.n : a->num_glyphs;
 	off = xmalloc(((size_t)a->num_glyphs + 1) * sizeof(*off));
 	for (size_t i = 0; i < ARRAY_LEN(kept) && ok; i++) {
 		const HPDF_TTFTable *t = table_of(a, kept[i]);
+		size_t from = tabs.len;
 
 		at[i] = tabs.len;
 		if (strcmp(kept[i], "head") == 0) {
 			head_table(a, &tabs, &adjust_at);
 		} else if (strcmp(kept[i], "glyf") == 0) {
-			ok = used_glyphs(a, ttf, n, off, &tabs);
+			ok = sub ? kept_glyphs(a, off, &tabs) : used_glyphs(a, ttf, n, off, &tabs);
 		} else if (strcmp(kept[i], "loca") == 0) {
-			for (unsigned g = 0; g <= a->num_glyphs; g++) {
+			for (unsigned g = 0; g <= glyphs; g++) {
 				if (a->header.index_to_loc_format == 0)
 					put16(&tabs, off[g] & 0xFFFF);
 				else
@@ -502,17 +643,43 @@ static int save_font(void *fontdef, void *stream)
 			}
 		} else if (strcmp(kept[i], "name") == 0) {
 			ok = name_table(a, t, ttf, n, &tabs);
+		} else if (sub && strcmp(kept[i], "hmtx") == 0) {
+			/* a full metric for each glyph kept */
+			for (unsigned g = 0; g < a->num_glyphs; g++) {
+				if (g == 0 || a->glyph_tbl.flgs[g] == 1) {
+					put16(&tabs, a->h_metric[g].advance_width);
+					put16(&tabs, (uint16_t)a->h_metric[g].lsb);
+				}
+			}
 		} else {
 			ok = has(n, t->offset, t->length);
 			if (ok)
 				sb_add(&tabs, ttf + t->offset, t->length);
+			/* the counts of glyphs and metrics, and the ASCII lookups
+			 * of small_cmap, in the new numbers */
+			if (ok && sub && strcmp(kept[i], "hhea") == 0 && t->length >= 36)
+				set16((unsigned char *)tabs.buf + from + 34, glyphs);
+			else if (ok && sub && strcmp(kept[i], "maxp") == 0 && t->length >= 6)
+				set16((unsigned char *)tabs.buf + from + 4, glyphs);
+			else if (ok && sub && strcmp(kept[i], "cmap") == 0 &&
+				 t->length == 44 + 2 * 95)
+				for (size_t c = 0; c < 95; c++) {
+					unsigned char *q =
+						(unsigned char *)tabs.buf + from + 44 + 2 * c;
+					uint32_t g = get16(q);
+
+					set16(q, g < a->num_glyphs ? renum.gid[g] : 0);
+				}
+			/* (post has no glyph names: format 3, pdf_font_slim) */
 		}
 		len[i] = tabs.len - at[i];
 	}
 	free(off);
 	if (!ok) {
 		sb_release(&tabs);
-		return -1; /* libharu's own says what is wrong */
+		/* libharu's own says what is wrong; with the glyphs renumbered in
+		 * the CIDToGIDMap too, its font would not match: the pack fails */
+		return sub ? (int)HPDF_INVALID_OBJECT : -1;
 	}
 	put32(&dir, a->offset_tbl.sfnt_version);
 	put16(&dir, (uint32_t)ARRAY_LEN(kept));
@@ -538,18 +705,15 @@ static int save_font(void *fontdef, void *stream)
 	return (int)st;
 }
 
-/* ---- the CIDToGIDMap, deflated once per process
+/* ---- the CIDToGIDMap, in the renumbered glyphs
  *
- * libharu makes each document's CIDToGIDMap from the font's cmap alone: the
- * same 128 kB in every PDF of a run, deflated each time. The map of the
- * document being written (pdf_font_map) is compared with the last one
- * deflated, whose deflated bytes, libharu's own, are written again when it
- * is the same; anything else is libharu's to deflate.
+ * libharu makes each document's CIDToGIDMap from the font's cmap when the
+ * font is first used, before any glyph is: 65,536 CIDs, each with its glyph
+ * number in the font as installed. At the save it is written with each
+ * glyph's new number (the glyphs renumbered, above), 0 for a glyph not
+ * embedded; then deflated by libharu.
  */
-static struct {
-	HPDF_Stream src;       /* the map of the document being written */
-	struct strbuf in, out; /* the last map deflated, and its deflated bytes */
-} map_cache;
+static HPDF_Stream map_src; /* the map of the document being written */
 
 void pdf_font_map(HPDF_Font font)
 {
@@ -558,7 +722,9 @@ void pdf_font_map(HPDF_Font font)
 	HPDF_Dict cid = desc ? HPDF_Array_GetItem(desc, 0, HPDF_OCLASS_DICT) : NULL;
 	HPDF_Dict map = cid ? HPDF_Dict_GetItem(cid, "CIDToGIDMap", HPDF_OCLASS_DICT) : NULL;
 
-	map_cache.src = map ? map->stream : NULL;
+	map_src = map ? map->stream : NULL;
+	renum.decided = 0; /* a new document */
+	renum.def = NULL;
 }
 
 /* The whole of a memory stream into out; false when it cannot be read. */
@@ -580,44 +746,37 @@ static bool stream_bytes(HPDF_Stream s, struct strbuf *out)
 static int deflated(void *srcp, void *dstp, void *e,
 		    unsigned long (*real)(void *src, void *dst, void *encrypt))
 {
-	HPDF_Stream src = srcp, dst = dstp, tmp;
+	HPDF_Stream src = srcp, dst = dstp, mem;
 	struct strbuf in = STRBUF_INIT;
+	HPDF_TTFontDefAttr a;
 	HPDF_STATUS st;
 
-	if (!src || src != map_cache.src || e || src->type != HPDF_STREAM_MEMORY ||
-	    dst->type != HPDF_STREAM_MEMORY)
+	if (!src || src != map_src || !in_memory.def)
 		return -1;
-	map_cache.src = NULL;
-	if (!stream_bytes(src, &in)) {
-		sb_release(&in);
+	map_src = NULL;
+	/* the font's writer may have decided already; else this decides */
+	if (!renumbered(in_memory.def))
 		return -1;
-	}
-	if (map_cache.out.len && in.len == map_cache.in.len &&
-	    memcmp(in.buf, map_cache.in.buf, in.len) == 0) {
+	a = (HPDF_TTFontDefAttr)in_memory.def->attr;
+	mem = src->type == HPDF_STREAM_MEMORY && !e ? HPDF_MemStream_New(src->mmgr, 4096) : NULL;
+	if (!mem || !stream_bytes(src, &in)) {
+		/* the font renumbered and its map not: the pack fails */
+		if (mem)
+			HPDF_Stream_Free(mem);
 		sb_release(&in);
-		return (int)HPDF_Stream_Write(dst, (HPDF_BYTE *)map_cache.out.buf,
-					      (HPDF_UINT)map_cache.out.len);
+		return (int)HPDF_INVALID_OBJECT;
 	}
-	/* deflated by libharu into memory, kept, then written */
-	tmp = HPDF_MemStream_New(src->mmgr, 4096); /* libharu's HPDF_STREAM_BUF_SIZ */
-	if (!tmp) {
-		sb_release(&in);
-		return -1;
+	for (size_t i = 0; i + 1 < in.len; i += 2) {
+		unsigned char *q = (unsigned char *)in.buf + i;
+		uint32_t g = get16(q);
+
+		set16(q, g < a->num_glyphs ? renum.gid[g] : 0);
 	}
-	st = (HPDF_STATUS)real(src, tmp, NULL);
-	sb_reset(&map_cache.out);
-	if (st == HPDF_OK && stream_bytes(tmp, &map_cache.out)) {
-		sb_release(&map_cache.in);
-		map_cache.in = in;
-		st = HPDF_Stream_Write(dst, (HPDF_BYTE *)map_cache.out.buf,
-				       (HPDF_UINT)map_cache.out.len);
-	} else {
-		sb_reset(&map_cache.out);
-		sb_release(&in);
-		if (st == HPDF_OK)
-			st = HPDF_Stream_WriteToStream(tmp, dst, HPDF_STREAM_FILTER_NONE, NULL);
-	}
-	HPDF_Stream_Free(tmp);
+	st = HPDF_Stream_Write(mem, (HPDF_BYTE *)in.buf, (HPDF_UINT)in.len);
+	if (st == HPDF_OK)
+		st = (HPDF_STATUS)real(mem, dst, NULL);
+	HPDF_Stream_Free(mem);
+	sb_release(&in);
 	return (int)st;
 }
 
@@ -634,6 +793,8 @@ void pdf_font_release(struct pdf_font *f)
 	if (f->slim)
 		munmap((void *)f->slim, f->slim_map);
 	free(f->gid);
+	free(renum.gid);
+	memset(&renum, 0, sizeof(renum));
 	memset(f, 0, sizeof(*f));
 	f->fd = -1;
 }

@@ -361,6 +361,47 @@ def main():
                 os.remove(os.path.join(tmp, f))
                 os.remove(os.path.join(tmp, "plain-" + f[5:]))
 
+        # a font with composite glyphs (Carlito's accented letters are made of
+        # others): the embedded font keeps the glyphs used, renumbered with
+        # their components, and draws the same pixels as the font as installed
+        carlito = "/usr/share/fonts/truetype/crosextra/Carlito-Regular.ttf"
+        if os.path.exists(carlito):
+            cin = os.path.join(tmp, "composite-in")
+            shutil.copytree(os.path.join(ROOT, "tests", "cases", "glyph_missing", "input"), cin)
+            mpath = os.path.join(cin, "masters", "measures.csv")
+            m = open(mpath, encoding="utf-8").read()
+            open(mpath, "w", encoding="utf-8").write(m.replace("𠮷野家方式の窓口改善", "Café Résumé ÅÉÎÕÜ ñ"))
+            ctpl = os.path.join(tmp, "composite-tpl")
+            shutil.copytree(os.path.join(ROOT, "templates"), ctpl)
+            cxml = open(os.path.join(ctpl, "review.xml"), encoding="utf-8").read()
+            open(os.path.join(ctpl, "review.xml"), "w", encoding="utf-8").write(
+                cxml.replace('family="IPAexGothic"', f'path="{carlito}"'))
+            made = {}
+            for mode in ("renumbered", "plain"):
+                o = os.path.join(tmp, "composite-" + mode)
+                st, err = run("run", "--input", cin, "--output", o, "--quiet", "--settings",
+                              os.path.join(ctpl, "settings.xml"), env={"KAIKAKU_PDF_FONT": "plain"} if mode == "plain" else None)
+                made[mode] = os.path.join(o, "2026Q3", "review_2026Q3.pdf")
+                check(st in (0, 1) and os.path.exists(made[mode]), f"composite ({mode}): exit {st}: {err[-300:]}")
+            if all(os.path.exists(x) for x in made.values()):
+                check("CaféRésuméÅÉÎÕÜñ" in re.sub(r"\s+", "", text(made["renumbered"])), "composite: the text")
+                font = subprocess.run(["qpdf", "--qdf", "--object-streams=disable", made["renumbered"], "-"],
+                                      capture_output=True).stdout
+                at = re.search(rb"/Length1 (\d+)", font)
+                body = font[font.index(b"stream\n", at.start()) + 7:][:int(at.group(1))]
+                tables = {body[12 + 16 * i:16 + 16 * i]: int.from_bytes(body[20 + 16 * i:24 + 16 * i], "big")
+                          for i in range(int.from_bytes(body[4:6], "big"))}
+                glyphs = int.from_bytes(body[tables[b"maxp"] + 4:tables[b"maxp"] + 6], "big")
+                check(glyphs < 200, f"composite: {glyphs} glyphs embedded (Carlito has 2,782)")
+                for mode, x in made.items():
+                    subprocess.run(["pdftoppm", "-r", "60", "-png", x, os.path.join(tmp, "cg-" + mode)], check=True)
+                shots = sorted(f for f in os.listdir(tmp) if f.startswith("cg-renumbered-"))
+                check(shots, "composite: no pages rendered")
+                for f in shots:
+                    other = os.path.join(tmp, "cg-plain-" + f[len("cg-renumbered-"):])
+                    check(open(os.path.join(tmp, f), "rb").read() == open(other, "rb").read(),
+                          f"composite: page {f} differs from the font as installed")
+
         # a missing font, by family (fontconfig's substitute refused) or by
         # path: exit 2, the package named, nothing written
         tpl = os.path.join(tmp, "tpl")

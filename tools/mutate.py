@@ -266,7 +266,8 @@ MUTATIONS = [
     # ---- history (contract §6, as §5's publication)
     M("history-after-rename", MAIN,
       "\tok = history_open(o->output, true, o->wait, &h, err) && history_record(h, run, err);\n"
-      "\ttiming_lap(\"history\");\n\tif (!ok) {\n\t\thistory_close(h);\n\t\treturn false;\n\t}\n"
+      "\ttiming_lap(\"history\");\n\tprogress_stage(present_stage_words(\"publish\"), 0);\n"
+      "\tif (!ok) {\n\t\thistory_close(h);\n\t\treturn false;\n\t}\n"
       "\tok = publish_commit(pb, err);",
       "\t{\n\t\tchar *published = xstrdup(pb->target);\n\n\t\tok = publish_commit(pb, err);\n"
       "\t\trun->published_dir = published;\n"

@@ -536,6 +536,18 @@ static bool glyph_bytes(HPDF_TTFontDefAttr a, unsigned g, const unsigned char **
 	return true;
 }
 
+/* Whether glyph g is embedded: glyph 0 always, the others when used. */
+static bool kept_glyph(HPDF_TTFontDefAttr a, unsigned g)
+{
+	return g == 0 || a->glyph_tbl.flgs[g] == 1;
+}
+
+/* Glyph g's new number: 0 for one not kept (or outside the font). */
+static uint32_t new_gid(HPDF_TTFontDefAttr a, uint32_t g)
+{
+	return g < a->num_glyphs ? renum.gid[g] : 0;
+}
+
 /* Decides for the document whose font is def: renumbered when every glyph
  * used is inside the font and every component of a composite one is used. */
 static bool renumbered(HPDF_FontDef def)
@@ -555,18 +567,18 @@ static bool renumbered(HPDF_FontDef def)
 	for (size_t i = 0; ok && i < ARRAY_LEN(kept); i++)
 		ok = table_of(a, kept[i]) != NULL;
 	for (unsigned g = 0; ok && g < a->num_glyphs; g++)
-		renum.gid[g] = g == 0 || a->glyph_tbl.flgs[g] == 1 ? (uint16_t)n++ : 0;
+		renum.gid[g] = kept_glyph(a, g) ? (uint16_t)n++ : 0;
 	for (unsigned g = 0; ok && g < a->num_glyphs; g++) {
 		const unsigned char *p;
 		size_t len, at[64], count;
 
-		if (g != 0 && a->glyph_tbl.flgs[g] != 1)
+		if (!kept_glyph(a, g))
 			continue;
 		ok = glyph_bytes(a, g, &p, &len) && components(p, len, at, ARRAY_LEN(at), &count);
 		for (size_t c = 0; ok && c < count; c++) {
 			uint32_t part = get16(p + at[c]);
 
-			ok = part < a->num_glyphs && (part == 0 || a->glyph_tbl.flgs[part] == 1);
+			ok = part < a->num_glyphs && kept_glyph(a, part);
 		}
 	}
 	renum.n = n;
@@ -586,7 +598,7 @@ static bool kept_glyphs(HPDF_TTFontDefAttr a, uint32_t *off, struct strbuf *out)
 		const unsigned char *p;
 		size_t len, at[64], count;
 
-		if (g != 0 && a->glyph_tbl.flgs[g] != 1)
+		if (!kept_glyph(a, g))
 			continue;
 		if (!glyph_bytes(a, g, &p, &len) || !components(p, len, at, ARRAY_LEN(at), &count))
 			return false;
@@ -594,10 +606,8 @@ static bool kept_glyphs(HPDF_TTFontDefAttr a, uint32_t *off, struct strbuf *out)
 		sb_add(out, p, len);
 		for (size_t c = 0; c < count; c++) {
 			unsigned char *q = (unsigned char *)out->buf + out->len - len + at[c];
-			uint32_t part = renum.gid[get16(q)];
 
-			q[0] = (unsigned char)(part >> 8);
-			q[1] = (unsigned char)part;
+			set16(q, new_gid(a, get16(q)));
 		}
 	}
 	off[k] = (uint32_t)((out->len - start) / (half ? 2 : 1));
@@ -627,7 +637,6 @@ static int save_font(void *fontdef, void *stream)
 	off = xmalloc(((size_t)a->num_glyphs + 1) * sizeof(*off));
 	for (size_t i = 0; i < ARRAY_LEN(kept) && ok; i++) {
 		const HPDF_TTFTable *t = table_of(a, kept[i]);
-		size_t from = tabs.len;
 
 		at[i] = tabs.len;
 		if (strcmp(kept[i], "head") == 0) {
@@ -646,30 +655,30 @@ static int save_font(void *fontdef, void *stream)
 		} else if (sub && strcmp(kept[i], "hmtx") == 0) {
 			/* a full metric for each glyph kept */
 			for (unsigned g = 0; g < a->num_glyphs; g++) {
-				if (g == 0 || a->glyph_tbl.flgs[g] == 1) {
+				if (kept_glyph(a, g)) {
 					put16(&tabs, a->h_metric[g].advance_width);
 					put16(&tabs, (uint16_t)a->h_metric[g].lsb);
 				}
 			}
 		} else {
+			unsigned char *copy;
+
 			ok = has(n, t->offset, t->length);
 			if (ok)
 				sb_add(&tabs, ttf + t->offset, t->length);
-			/* the counts of glyphs and metrics, and the ASCII lookups
-			 * of small_cmap, in the new numbers */
-			if (ok && sub && strcmp(kept[i], "hhea") == 0 && t->length >= 36)
-				set16((unsigned char *)tabs.buf + from + 34, glyphs);
-			else if (ok && sub && strcmp(kept[i], "maxp") == 0 && t->length >= 6)
-				set16((unsigned char *)tabs.buf + from + 4, glyphs);
+			/* the counts of glyphs and metrics (their tables' sizes
+			 * checked by renumbered), and the ASCII lookups of
+			 * small_cmap, in the new numbers */
+			copy = ok ? (unsigned char *)tabs.buf + at[i] : NULL;
+			if (ok && sub && strcmp(kept[i], "hhea") == 0)
+				set16(copy + 34, glyphs);
+			else if (ok && sub && strcmp(kept[i], "maxp") == 0)
+				set16(copy + 4, glyphs);
 			else if (ok && sub && strcmp(kept[i], "cmap") == 0 &&
 				 t->length == 44 + 2 * 95)
-				for (size_t c = 0; c < 95; c++) {
-					unsigned char *q =
-						(unsigned char *)tabs.buf + from + 44 + 2 * c;
-					uint32_t g = get16(q);
-
-					set16(q, g < a->num_glyphs ? renum.gid[g] : 0);
-				}
+				for (size_t c = 0; c < 95; c++)
+					set16(copy + 44 + 2 * c,
+					      new_gid(a, get16(copy + 44 + 2 * c)));
 			/* (post has no glyph names: format 3, pdf_font_slim) */
 		}
 		len[i] = tabs.len - at[i];
@@ -768,9 +777,8 @@ static int deflated(void *srcp, void *dstp, void *e,
 	}
 	for (size_t i = 0; i + 1 < in.len; i += 2) {
 		unsigned char *q = (unsigned char *)in.buf + i;
-		uint32_t g = get16(q);
 
-		set16(q, g < a->num_glyphs ? renum.gid[g] : 0);
+		set16(q, new_gid(a, get16(q)));
 	}
 	st = HPDF_Stream_Write(mem, (HPDF_BYTE *)in.buf, (HPDF_UINT)in.len);
 	if (st == HPDF_OK)

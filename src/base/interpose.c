@@ -4,11 +4,13 @@
 #include "kaikaku.h"
 
 #include <dlfcn.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <zlib.h>
 
 #include <hpdf.h>
 #include <hpdf_utils.h>
+#include <xlsxwriter.h>
 
 #include "interpose.h"
 
@@ -33,6 +35,28 @@
 #endif
 #endif
 #if !defined(KK_ASAN) && !defined(KK_NO_MALLOC_WRAP)
+#define ZEROED_REUSED 1 /* calloc below gives them out */
+/* libxlsxwriter's rows of cell pointers kept zeroed (below): at most
+ * ZEROED_KEPT per process, for calloc to give out again */
+#define ZEROED_SIZE ((size_t)LXW_COL_MAX * sizeof(struct lxw_cell *))
+#define ZEROED_KEPT 16
+static struct {
+	pthread_mutex_t lock;
+	void *p[ZEROED_KEPT];
+	size_t n;
+} zeroed = {PTHREAD_MUTEX_INITIALIZER, {NULL}, 0};
+
+static void *zeroed_take(void)
+{
+	void *p = NULL;
+
+	pthread_mutex_lock(&zeroed.lock);
+	if (zeroed.n)
+		p = zeroed.p[--zeroed.n];
+	pthread_mutex_unlock(&zeroed.lock);
+	return p;
+}
+
 extern void *__libc_malloc(size_t n);
 extern void *__libc_calloc(size_t n, size_t size);
 extern void *__libc_realloc(void *p, size_t n);
@@ -80,6 +104,8 @@ void *calloc(size_t n, size_t size)
 		return __libc_calloc(n, size);
 	if (!next_calloc)
 		resolve();
+	if (n && size && n <= SIZE_MAX / size && n * size == ZEROED_SIZE && (p = zeroed_take()))
+		return p;
 	p = next_calloc(n, size);
 	/* an overflowing n * size is the caller's error to handle, not ours */
 	if (!p && n && size && n <= SIZE_MAX / size)
@@ -246,6 +272,58 @@ FILE *lxw_tmpfile(char *tmpdir)
 	return f;
 }
 
+/* ---- libxlsxwriter's constant-memory worksheets
+ *
+ * In constant-memory mode (the feedback workbooks) libxlsxwriter 1.1 gives
+ * each worksheet a row of 16,384 cell pointers, one per column (128 kB,
+ * calloc'd), and frees it by calling its own _free_cell on each of the
+ * 16,384, nearly all NULL: an 8-sheet feedback workbook of ~600 cells cleared
+ * 1 MB and made 131,072 calls to free it. When the workbook has been written,
+ * every cell has gone out with its row (lxw_worksheet_write_single_row writes
+ * the columns dim_colmin to dim_colmax and sets each back to NULL), so the row
+ * is all NULL again: it is freed here without the loop, or kept, still zero,
+ * for calloc to give to the next worksheet. A row that still holds a cell (a
+ * workbook that failed before it was written) is libxlsxwriter's to free.
+ */
+static bool row_empty(const lxw_worksheet *ws)
+{
+	if (ws->dim_colmin > ws->dim_colmax)
+		return true; /* no cell was written */
+	if (ws->dim_colmax >= LXW_COL_MAX)
+		return false;
+	for (lxw_col_t c = ws->dim_colmin; c <= ws->dim_colmax; c++)
+		if (ws->array[c])
+			return false;
+	return true;
+}
+
+static void zeroed_keep(void *p)
+{
+#ifdef ZEROED_REUSED
+	pthread_mutex_lock(&zeroed.lock);
+	if (zeroed.n < ZEROED_KEPT) {
+		zeroed.p[zeroed.n++] = p;
+		p = NULL;
+	}
+	pthread_mutex_unlock(&zeroed.lock);
+#endif
+	free(p);
+}
+
+void lxw_worksheet_free(lxw_worksheet *ws)
+{
+	static void (*next)(lxw_worksheet *);
+
+	if (!next)
+		*(void **)&next = dlsym(RTLD_NEXT, "lxw_worksheet_free");
+	if (ws && ws->array && next && row_empty(ws)) {
+		zeroed_keep(ws->array);
+		ws->array = NULL;
+	}
+	if (next)
+		next(ws);
+}
+
 /* ---- libharu's byte-at-a-time helpers
  *
  * libharu 2.3 copies, clears and measures its buffers with its own loops a
@@ -349,6 +427,7 @@ bool interpose_check(char *err, size_t size)
 		int (*f)(z_streamp, int, const char *, int) = deflateInit_;
 		int (*f2)(z_streamp, int, int, int, int, int, const char *, int) = deflateInit2_;
 		FILE *(*t)(char *) = lxw_tmpfile;
+		void (*w)(lxw_worksheet *) = lxw_worksheet_free;
 
 #if !defined(KK_ASAN) && !defined(KK_NO_MALLOC_WRAP)
 		void *(*mf)(size_t) = malloc;
@@ -358,6 +437,7 @@ bool interpose_check(char *err, size_t size)
 		expect("deflateInit_", *(void **)&f, names, sizeof(names));
 		expect("deflateInit2_", *(void **)&f2, names, sizeof(names));
 		expect("lxw_tmpfile", *(void **)&t, names, sizeof(names));
+		expect("lxw_worksheet_free", *(void **)&w, names, sizeof(names));
 	}
 	if (!names[0])
 		return true;

@@ -8,6 +8,9 @@
  * - zlib's deflateInit_ and deflateInit2_: the level of what libharu and
  *   libxlsxwriter compress (interpose_deflate_level);
  * - libxlsxwriter's lxw_tmpfile: its temporary parts in memory, not on disk;
+ * - libxlsxwriter's lxw_worksheet_free: a constant-memory worksheet's row of
+ *   16,384 cell pointers freed without a call per column, and kept zeroed
+ *   for the next worksheet's calloc;
  * - libharu's HPDF_MemCpy, HPDF_MemSet, HPDF_StrLen (the C library's instead of
  *   its byte loops), HPDF_TTFontDef_SaveFontData and
  *   HPDF_Stream_WriteToStreamWithDeflate (interpose_pdf).

@@ -7,7 +7,8 @@ own department only, a page count that fits the content; a missing font, by
 family or by path (exit 2 naming the package), a font given by path,
 characters the font lacks (〓 and a warning), a
 template that retitles, reorders and leaves out sections, and the run-wide
-slim font (src/render/pdf_font.c) drawing the same pixels as the font as installed.
+font preparation (src/render/pdf_font.c) drawing the same pixels as libharu's
+own use of the font.
 """
 
 import json
@@ -343,13 +344,14 @@ def main():
                     kgi = [b["destpageposfrom1"] for b in o if b["title"].startswith("概要")][0]
                     check(kgi - first <= 30, f"L: the contents run over {kgi - first} pages")
 
-        # the run-wide slim font (src/render/pdf_font.c) draws exactly what the font
-        # as installed draws: the same pixels on every page, the same text
+        # the run-wide font preparation (src/render/pdf_font.c) draws exactly what
+        # libharu's own use of the font draws: the same pixels on every page, the
+        # same text, in a smaller file
         st, _ = run("run", "--input", inp, "--output", os.path.join(tmp, "plain"), "--quiet",
                     env={"KAIKAKU_PDF_FONT": "plain"})
         for rel in ("review_2026Q3.pdf", "departments/市民部_2026Q3.pdf"):
             a, b = os.path.join(base, rel), os.path.join(tmp, "plain", "2026Q3", rel)
-            check(os.path.getsize(a) < os.path.getsize(b), f"{rel}: the slim font is no smaller")
+            check(os.path.getsize(a) < os.path.getsize(b), f"{rel}: the prepared font is no smaller")
             check(text(a) == text(b), f"{rel}: the text differs from the plain font's")
             for pdf_, prefix in ((a, "fast"), (b, "plain")):
                 subprocess.run(["pdftoppm", "-r", "30", "-png", pdf_, os.path.join(tmp, prefix)], check=True)

@@ -4,14 +4,16 @@
 #include "kaikaku.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "fs.h"
 #include "interpose.h"
 #include "pdf_font.h"
 
-/* ---- the slim copy of the font */
+/* ---- the font's bytes */
 
 /* The tables libharu reads and embeds, in its order (hpdf_fontdef_tt.c's
  * REQUIRED_TAGS). */
@@ -101,119 +103,6 @@ static void small_cmap(struct strbuf *t, const uint16_t *gid)
 		put16(t, gid[c]);
 }
 
-struct slim_tab {
-	uint32_t tag, off, len;
-};
-
-/* The kept tables of the font (false when one is missing or outside it),
- * and room enough for the slim copy in *total. */
-static bool slim_tables(const unsigned char *ttf, size_t n, struct slim_tab *tab, size_t *total)
-{
-	size_t nt = 0;
-	uint32_t ntables;
-	bool seen[ARRAY_LEN(kept)] = {false};
-
-	if (n < 12)
-		return false;
-	ntables = get16(ttf + 4);
-	if (12 + 16 * (size_t)ntables > n)
-		return false;
-	/* the directory is sorted by tag, and so is kept[] */
-	for (uint32_t i = 0; i < ntables; i++) {
-		const unsigned char *r = ttf + 12 + 16 * (size_t)i;
-
-		for (size_t k = 0; k < ARRAY_LEN(kept); k++) {
-			if (memcmp(r, kept[k], 4) != 0)
-				continue;
-			/* a table named twice: not a font to slim (the room
-			 * reserved for the copy counts each table once) */
-			if (seen[k])
-				return false;
-			seen[k] = true;
-			tab[nt].tag = get32(r);
-			tab[nt].off = get32(r + 8);
-			tab[nt].len = get32(r + 12);
-			if (tab[nt].off > n || tab[nt].len > n - tab[nt].off)
-				return false;
-			nt++;
-		}
-	}
-	if (nt != ARRAY_LEN(kept))
-		return false;
-	/* the directory, the small cmap, post's 32 bytes, padding, every table */
-	*total = 12 + 16 * nt + 16 + 8 + 2 * 95 + 12 + 32 + 4 * nt;
-	for (size_t i = 0; i < nt; i++)
-		*total += tab[i].len;
-	return true;
-}
-
-size_t pdf_font_slim_size(const unsigned char *ttf, size_t n)
-{
-	struct slim_tab tab[ARRAY_LEN(kept)];
-	size_t total;
-
-	return slim_tables(ttf, n, tab, &total) ? total : 0;
-}
-
-bool pdf_font_slim(const unsigned char *ttf, size_t n, const uint16_t *gid, struct strbuf *out)
-{
-	struct slim_tab tab[ARRAY_LEN(kept)];
-	size_t nt = ARRAY_LEN(kept), dir, head_at = 0, total;
-	uint32_t sum;
-
-	if (!slim_tables(ttf, n, tab, &total))
-		return false;
-	sb_reset(out);
-	/* the whole copy in one allocation: each growth of 6 MB costs page
-	 * faults and a copy */
-	sb_reserve(out, total);
-	put32(out, get32(ttf));
-	put16(out, (uint32_t)nt);
-	{
-		uint32_t e = 0;
-
-		while ((2u << e) <= nt)
-			e++;
-		put16(out, 16u << e); /* searchRange */
-		put16(out, e);        /* entrySelector */
-		put16(out, (uint32_t)nt * 16 - (16u << e));
-	}
-	dir = out->len;
-	for (size_t i = 0; i < nt * 16; i++)
-		sb_addc(out, 0);
-	for (size_t i = 0; i < nt; i++) {
-		size_t at = out->len, len;
-
-		if (tab[i].tag == 0x636D6170) { /* cmap */
-			small_cmap(out, gid);
-		} else if (tab[i].tag == 0x706F7374) { /* post: format 3, no glyph names */
-			if (tab[i].len < 32)
-				return false;
-			sb_add(out, ttf + tab[i].off, 32);
-			set32((unsigned char *)out->buf + at, 0x00030000);
-		} else {
-			sb_add(out, ttf + tab[i].off, tab[i].len);
-		}
-		len = out->len - at;
-		if (tab[i].tag == 0x68656164) { /* head: checkSumAdjustment is set below */
-			if (len < 12)
-				return false;
-			set32((unsigned char *)out->buf + at + 8, 0);
-			head_at = at;
-		}
-		set32((unsigned char *)out->buf + dir + 16 * i, tab[i].tag);
-		set32((unsigned char *)out->buf + dir + 16 * i + 4,
-		      checksum((unsigned char *)out->buf + at, len));
-		set32((unsigned char *)out->buf + dir + 16 * i + 8, (uint32_t)at);
-		set32((unsigned char *)out->buf + dir + 16 * i + 12, (uint32_t)len);
-		while (out->len % 4)
-			sb_addc(out, 0);
-	}
-	sum = checksum((unsigned char *)out->buf, out->len);
-	set32((unsigned char *)out->buf + head_at + 8, 0xB1B0AFBAu - sum);
-	return true;
-}
-
 /* ---- once per run */
 
 static void quiet(HPDF_STATUS error, HPDF_STATUS detail, void *user)
@@ -285,8 +174,7 @@ static bool lookups(const char *path, uint16_t *gid)
 bool pdf_font_prepare(struct pdf_font *f, const char *path, struct strbuf *err)
 {
 	const char *mode = getenv("KAIKAKU_PDF_FONT");
-	const unsigned char *ttf;
-	size_t n, room;
+	struct stat st;
 	void *map = MAP_FAILED;
 
 	memset(f, 0, sizeof(*f));
@@ -294,55 +182,37 @@ bool pdf_font_prepare(struct pdf_font *f, const char *path, struct strbuf *err)
 	f->fd = -1;
 	if (mode && strcmp(mode, "plain") == 0)
 		return true;
-	if (!(ttf = fs_map_file(path, &n, err)))
-		return false;
-	f->gid = xmalloc(65536 * sizeof(*f->gid));
 	/*
-	 * The slim copy is made in a memfd, which libharu loads by its path, and
-	 * which the documents then read from memory: mapped shared, so that a
-	 * worker that writes no PDF (the summary workbook's, the largest) does
-	 * not carry its pages in its resident size (a fork copies the heap's
-	 * page tables, not a shared mapping's). It is written in place, its pages
-	 * allocated at once: made in the heap and then written to the memfd, the
-	 * 6 MB cost 30 ms of page faults and copies in every run.
+	 * The font as installed, mapped and not copied: the documents read the
+	 * glyphs they embed from these pages, which the page cache already holds
+	 * and every worker shares. libharu loads it through /proc/self/fd, the
+	 * file this descriptor holds open, so the bytes it parses are the bytes
+	 * mapped even if the font is replaced during the run (a package upgrade
+	 * renames a new file into place).
 	 */
-	room = pdf_font_slim_size(ttf, n) + 1; /* and the NUL a strbuf keeps */
-	if (room > 1 && lookups(path, f->gid) &&
-	    (f->fd = memfd_create("kaikaku-font", MFD_CLOEXEC)) >= 0 &&
-	    ftruncate(f->fd, (off_t)room) == 0 &&
-	    (map = mmap(NULL, room, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_POPULATE, f->fd, 0)) !=
-		    MAP_FAILED) {
-		/* the reservation pdf_font_slim makes fits: it never reallocates */
-		struct strbuf in_place = {map, 0, room};
-
-		snprintf(f->slim_path, sizeof(f->slim_path), "/proc/self/fd/%d", f->fd);
-		if (pdf_font_slim(ttf, n, f->gid, &in_place) && in_place.buf == map &&
-		    ftruncate(f->fd, (off_t)in_place.len) == 0 && access(f->slim_path, R_OK) == 0) {
-			/* mapped again, read-only and unpopulated: the pages just
-			 * written stay in the memfd, out of this process's resident
-			 * size (it may write the summary workbook, the peak) until a
-			 * document reads them */
-			munmap(map, room);
-			map = mmap(NULL, in_place.len, PROT_READ, MAP_SHARED, f->fd, 0);
-			room = in_place.len;
-			if (map != MAP_FAILED) {
-				f->slim = map;
-				f->slim_len = f->slim_map = in_place.len;
-			}
-		}
+	f->fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (f->fd < 0 || fstat(f->fd, &st) != 0) {
+		sb_addf(err, "%s を読めません: %s", path, fs_strerror(errno));
+		pdf_font_release(f);
+		return false;
 	}
-	if (!f->slim) {
-		/* no fast path here: the font as it is */
+	snprintf(f->fd_path, sizeof(f->fd_path), "/proc/self/fd/%d", f->fd);
+	if (st.st_size > 0 && access(f->fd_path, R_OK) == 0)
+		map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, f->fd, 0);
+	f->gid = xmalloc(65536 * sizeof(*f->gid));
+	if (map != MAP_FAILED && lookups(f->fd_path, f->gid)) {
+		f->ttf = map;
+		f->ttf_len = (size_t)st.st_size;
+	} else {
+		/* no fast path here: libharu's own use of the font */
 		if (map != MAP_FAILED)
-			munmap(map, room);
-		if (f->fd >= 0)
-			close(f->fd);
-		f->fd = -1;
-		f->slim_path[0] = '\0';
+			munmap(map, (size_t)st.st_size);
 		free(f->gid);
 		f->gid = NULL;
+		close(f->fd);
+		f->fd = -1;
+		f->fd_path[0] = '\0';
 	}
-	fs_unmap_file(ttf, n);
 	return true;
 }
 
@@ -351,21 +221,24 @@ static void pdf_font_unload(struct pdf_font_use *u);
 /* ---- the embedded font's bytes (interpose.c's HPDF_TTFontDef_SaveFontData)
  *
  * The font libharu embeds, made the way its own hpdf_fontdef_tt.c makes it,
- * from the slim copy in memory instead of through its stream four bytes at a
- * time: the 13 tables of REQUIRED_TAGS in that order, unpadded; head as
+ * from the font mapped in memory instead of through its stream four bytes at
+ * a time: the 13 tables of REQUIRED_TAGS in that order, unpadded; head as
  * libharu parsed it with checkSumAdjustment computed its way (over the
  * tables' whole 32-bit words only); glyf with only the glyphs used, loca to
- * match, name with the subset tag before names 1 and 4; the rest copied.
+ * match, name with the subset tag before names 1 and 4; a cmap of printable
+ * ASCII (libharu embedded the whole 245 kB one) and post's header alone
+ * (format 3: libharu embedded its 113 kB of glyph names); the rest copied.
  * With the glyphs renumbered (below), glyf, loca and hmtx hold the used
  * glyphs only, and hhea, maxp and the small cmap count them in the new
  * numbers; otherwise the bytes are libharu's own (tests/golden.py held them
  * until the renumbering).
  */
-/* the font whose stream reads the slim copy, in this process */
+/* the font whose stream reads the mapped font, in this process */
 static struct {
 	HPDF_FontDef def;
 	const unsigned char *buf;
 	size_t len;
+	const uint16_t *gid; /* libharu's glyph for each BMP code point */
 } in_memory;
 
 static bool has(size_t n, uint64_t off, uint64_t len)
@@ -520,7 +393,7 @@ static bool components(const unsigned char *p, size_t len, size_t *at, size_t mo
 	return i <= len;
 }
 
-/* The glyph's bytes in the slim font (false when outside it). */
+/* The glyph's bytes in the mapped font (false when outside it). */
 static bool glyph_bytes(HPDF_TTFontDefAttr a, unsigned g, const unsigned char **p, size_t *len)
 {
 	uint64_t at = a->glyph_tbl.offsets[g], end = a->glyph_tbl.offsets[g + 1];
@@ -652,6 +525,22 @@ static int save_font(void *fontdef, void *stream)
 			}
 		} else if (strcmp(kept[i], "name") == 0) {
 			ok = name_table(a, t, ttf, n, &tabs);
+		} else if (strcmp(kept[i], "cmap") == 0) {
+			/* a CIDFontType2's glyphs are found through the
+			 * CIDToGIDMap: the cmap only has to be there */
+			small_cmap(&tabs, in_memory.gid);
+			for (size_t c = 0; sub && c < 95; c++) {
+				unsigned char *q = (unsigned char *)tabs.buf + at[i] + 44 + 2 * c;
+
+				set16(q, new_gid(a, get16(q)));
+			}
+		} else if (strcmp(kept[i], "post") == 0) {
+			/* its header alone: format 3, no glyph names */
+			ok = t->length >= 32 && has(n, t->offset, 32);
+			if (ok) {
+				sb_add(&tabs, ttf + t->offset, 32);
+				set32((unsigned char *)tabs.buf + at[i], 0x00030000);
+			}
 		} else if (sub && strcmp(kept[i], "hmtx") == 0) {
 			/* a full metric for each glyph kept */
 			for (unsigned g = 0; g < a->num_glyphs; g++) {
@@ -667,19 +556,12 @@ static int save_font(void *fontdef, void *stream)
 			if (ok)
 				sb_add(&tabs, ttf + t->offset, t->length);
 			/* the counts of glyphs and metrics (their tables' sizes
-			 * checked by renumbered), and the ASCII lookups of
-			 * small_cmap, in the new numbers */
+			 * checked by renumbered), in the new numbers */
 			copy = ok ? (unsigned char *)tabs.buf + at[i] : NULL;
 			if (ok && sub && strcmp(kept[i], "hhea") == 0)
 				set16(copy + 34, glyphs);
 			else if (ok && sub && strcmp(kept[i], "maxp") == 0)
 				set16(copy + 4, glyphs);
-			else if (ok && sub && strcmp(kept[i], "cmap") == 0 &&
-				 t->length == 44 + 2 * 95)
-				for (size_t c = 0; c < 95; c++)
-					set16(copy + 44 + 2 * c,
-					      new_gid(a, get16(copy + 44 + 2 * c)));
-			/* (post has no glyph names: format 3, pdf_font_slim) */
 		}
 		len[i] = tabs.len - at[i];
 	}
@@ -692,9 +574,16 @@ static int save_font(void *fontdef, void *stream)
 	}
 	put32(&dir, a->offset_tbl.sfnt_version);
 	put16(&dir, (uint32_t)ARRAY_LEN(kept));
-	put16(&dir, a->offset_tbl.search_range);
-	put16(&dir, a->offset_tbl.entry_selector);
-	put16(&dir, a->offset_tbl.range_shift);
+	{
+		/* the binary search's fields for 13 tables */
+		uint32_t e = 0, nt = (uint32_t)ARRAY_LEN(kept);
+
+		while ((2u << e) <= nt)
+			e++;
+		put16(&dir, 16u << e);
+		put16(&dir, e);
+		put16(&dir, nt * 16 - (16u << e));
+	}
 	for (size_t i = 0; i < ARRAY_LEN(kept); i++) {
 		sb_add(&dir, kept[i], 4);
 		put32(&dir, checksum((unsigned char *)tabs.buf + at[i], len[i]));
@@ -798,8 +687,8 @@ void pdf_font_release(struct pdf_font *f)
 	}
 	if (f->fd >= 0)
 		close(f->fd);
-	if (f->slim)
-		munmap((void *)f->slim, f->slim_map);
+	if (f->ttf)
+		munmap((void *)f->ttf, f->ttf_len);
 	free(f->gid);
 	free(renum.gid);
 	memset(&renum, 0, sizeof(renum));
@@ -822,9 +711,9 @@ static const char *pdf_font_load(struct pdf_font *f, HPDF_Doc doc, struct pdf_fo
 	HPDF_TTFontDefAttr a;
 
 	memset(u, 0, sizeof(*u));
-	if (!f->slim_path[0])
+	if (!f->fd_path[0])
 		return HPDF_LoadTTFontFromFile(doc, f->path, HPDF_TRUE);
-	name = HPDF_LoadTTFontFromFile(doc, f->slim_path, HPDF_TRUE);
+	name = HPDF_LoadTTFontFromFile(doc, f->fd_path, HPDF_TRUE);
 	u->def = name ? HPDF_GetFontDef(doc, name) : NULL;
 	if (!u->def)
 		return NULL;
@@ -832,15 +721,16 @@ static const char *pdf_font_load(struct pdf_font *f, HPDF_Doc doc, struct pdf_fo
 	/* libharu reads each glyph it embeds through a FILE, a seek and a read
 	 * system call apiece; the same bytes from memory need neither (its file
 	 * stream closes whichever FILE it holds) */
-	if (a->stream && a->stream->type == HPDF_STREAM_FILE && f->slim) {
-		FILE *m = fmemopen((void *)f->slim, f->slim_len, "rb");
+	if (a->stream && a->stream->type == HPDF_STREAM_FILE) {
+		FILE *m = fmemopen((void *)f->ttf, f->ttf_len, "rb");
 
 		if (m) {
 			fclose((FILE *)a->stream->attr);
 			a->stream->attr = m;
 			in_memory.def = u->def;
-			in_memory.buf = f->slim;
-			in_memory.len = f->slim_len;
+			in_memory.buf = f->ttf;
+			in_memory.len = f->ttf_len;
+			in_memory.gid = f->gid;
 			interpose_pdf(&pdf_fns);
 		}
 	}
@@ -862,8 +752,8 @@ static const char *pdf_font_load(struct pdf_font *f, HPDF_Doc doc, struct pdf_fo
 		if (!same) {
 			/* this libharu reads cmaps otherwise: the font as it is, from now on */
 			pdf_font_unload(u);
-			f->slim_path[0] = '\0';
-			return HPDF_LoadTTFontFromFile(doc, f->path, HPDF_TRUE);
+			f->fd_path[0] = '\0';
+			return name;
 		}
 	}
 	return name;

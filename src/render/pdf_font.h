@@ -10,13 +10,13 @@
  * a PDF uses neither (its CIDToGIDMap says which glyph each code draws).
  *
  * Once per run, this looks up the 65,536 code points through libharu itself
- * and keeps its answers, and makes a slim copy of the font, in memory, with
- * the same glyphs, metrics and hinting but a small cmap and a format-3 post.
- * Each document then loads the slim copy and gets a one-segment cmap holding
- * the kept answers, so libharu's lookups are direct and give exactly what they
- * gave before: the same glyphs, widths and CIDToGIDMap, about 10 ms in all.
- * The first document checks every code point; if anything differs (another
- * libharu), or /proc or memfd is missing, documents use the font as it is.
+ * and keeps its answers, and maps the font. Each document then gets a
+ * one-segment cmap holding the kept answers, so libharu's lookups are direct
+ * and give exactly what they gave before: the same glyphs, widths and
+ * CIDToGIDMap; and its embedded font is made from the mapped bytes with the
+ * glyphs it uses, a small cmap and a format-3 post (pdf_font.c). The first
+ * document checks every code point; if anything differs (another libharu),
+ * or /proc is missing, documents use the font as libharu does.
  *
  * And each process loads it once (issue 17): a finished document is kept and
  * the next one starts in it with HPDF_NewDoc, which frees everything of the
@@ -39,13 +39,13 @@
 #include "strbuf.h"
 
 struct pdf_font {
-	const char *path;   /* the font as installed */
-	char slim_path[40]; /* /proc/self/fd/N of the slim copy; "" when not used */
+	const char *path; /* the font as installed */
+	char fd_path[40]; /* /proc/self/fd/N, the font held open; "" when not used */
 	int fd;
-	uint16_t *gid;             /* [65536] libharu's glyph for each BMP code point */
-	const unsigned char *slim; /* the slim copy's bytes (the memfd mapped), or NULL */
-	size_t slim_len, slim_map; /* its length, and the mapping's */
-	bool checked;              /* the one-segment cmap was compared with gid */
+	uint16_t *gid;            /* [65536] libharu's glyph for each BMP code point */
+	const unsigned char *ttf; /* the font's bytes (fd mapped), or NULL */
+	size_t ttf_len;
+	bool checked; /* the one-segment cmap was compared with gid */
 	/* the document kept for the next one, in process doc_pid */
 	HPDF_Doc doc;
 	pid_t doc_pid;
@@ -66,7 +66,7 @@ HPDF_Doc pdf_font_doc(struct pdf_font *f, HPDF_Error_Handler on_error, void *use
 void pdf_font_done(struct pdf_font *f, HPDF_Doc doc, struct pdf_font_use *u, bool failed);
 
 /* The font of a document, got from libharu (HPDF_GetFont): its CIDToGIDMap
- * is deflated only when it differs from the last one. */
+ * is written at the save in the glyph numbers of the font embedded. */
 void pdf_font_map(HPDF_Font font);
 
 /* Prepares the font at path; false (with the reason in err) only when the
@@ -74,12 +74,5 @@ void pdf_font_map(HPDF_Font font);
  * the fast path off (for the test that compares both). */
 bool pdf_font_prepare(struct pdf_font *f, const char *path, struct strbuf *err);
 void pdf_font_release(struct pdf_font *f);
-
-/* Exposed for the tests: the slim copy of a TrueType font's bytes, with gid
- * (libharu's glyph per BMP code point) for its small cmap; it reserves
- * pdf_font_slim_size bytes in out (and a NUL) first, 0: not a font it can
- * slim. */
-size_t pdf_font_slim_size(const unsigned char *ttf, size_t n);
-bool pdf_font_slim(const unsigned char *ttf, size_t n, const uint16_t *gid, struct strbuf *out);
 
 #endif

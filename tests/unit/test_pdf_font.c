@@ -1,12 +1,15 @@
 /*
- * test_pdf_font.c - the slim copy of IPAex Gothic that each PDF loads: a
- * well-formed TrueType file (directory, checksums, head adjustment), the
- * kept tables only, ASCII in its small cmap, libharu able to load it; and
- * the fast path giving libharu exactly its own glyph lookups.
+ * test_pdf_font.c - IPAex Gothic as each PDF embeds it: from the font mapped
+ * once per run, a well-formed TrueType file (13 tables, their checksums and
+ * lengths, head's adjustment libharu's way) with only the glyphs a document
+ * drew, renumbered (maxp, hhea, loca, hmtx and the small cmap agree), which
+ * FreeType reads; the fast path giving libharu exactly its own glyph
+ * lookups; and the document kept for the next one.
  */
 #include "kaikaku.h"
 
 #include <hpdf.h>
+#include <hpdf_fontdef.h>
 
 #include "fs.h"
 #include "pdf_font.h"
@@ -20,38 +23,71 @@ static uint32_t be32(const unsigned char *p)
 	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
 }
 
-static void quiet(HPDF_STATUS e, HPDF_STATUS d, void *u)
+static uint32_t be16(const unsigned char *p)
 {
-	(void)e;
-	(void)d;
-	(void)u;
+	return (uint32_t)p[0] << 8 | p[1];
 }
 
-int main(void)
+HPDF_STATUS HPDF_TTFontDef_SaveFontData(HPDF_FontDef fontdef, HPDF_Stream stream);
+
+/* The table tag's place and length in the font at s (n bytes); false when it
+ * is not there. */
+static bool table(const unsigned char *s, size_t n, const char *tag, uint32_t *off, uint32_t *len)
 {
-	struct strbuf ttf = STRBUF_INIT, slim = STRBUF_INIT, err = STRBUF_INIT;
-	uint16_t *gid = xcalloc(65536, sizeof(*gid));
+	uint32_t nt = be16(s + 4);
+
+	for (uint32_t i = 0; i < nt && 12 + 16 * (size_t)(i + 1) <= n; i++) {
+		const unsigned char *r = s + 12 + 16 * i;
+
+		if (memcmp(r, tag, 4) == 0) {
+			*off = be32(r + 8);
+			*len = be32(r + 12);
+			return *off <= n && *len <= n - *off;
+		}
+	}
+	return false;
+}
+
+/* The embedded font of a document that drew text: checked as a TrueType file. */
+static void embedded(HPDF_Doc doc, const char *name, const char *text, unsigned glyphs)
+{
+	HPDF_Font font = HPDF_GetFont(doc, name, "UTF-8");
+	HPDF_FontDef def = HPDF_GetFontDef(doc, name);
+	HPDF_Stream st = HPDF_MemStream_New(doc->mmgr, 4096);
+	struct strbuf out = STRBUF_INIT, err = STRBUF_INIT;
 	struct ttf_coverage c;
-	struct pdf_font f;
+	uint32_t off, len, hoff, hlen, sum = 0;
+	HPDF_UINT n;
 
-	CHECK_MSG(fs_read_file(IPAEX, &ttf, &err), "%s", sb_str(&err));
-	for (uint32_t u = 0x20; u <= 0x7E; u++)
-		gid[u] = (uint16_t)(u - 29);
-	CHECK(pdf_font_slim((const unsigned char *)ttf.buf, ttf.len, gid, &slim));
-	CHECK(slim.len < ttf.len && slim.len > 5000000); /* the glyphs stay, cmap and post go */
+	CHECK(font && def && st);
+	pdf_font_map(font);
+	/* measuring marks the glyphs used, as drawing does */
+	CHECK(HPDF_Font_TextWidth(font, (const HPDF_BYTE *)text, (HPDF_UINT)strlen(text)).width >
+	      0);
+	CHECK_INT(HPDF_TTFontDef_SaveFontData(def, st), HPDF_OK);
+	n = HPDF_Stream_Size(st);
+	sb_reserve(&out, n);
+	CHECK(HPDF_Stream_Seek(st, 0, HPDF_SEEK_SET) == HPDF_OK &&
+	      HPDF_Stream_Read(st, (HPDF_BYTE *)out.buf, &n) == HPDF_OK);
+	out.len = n;
+	HPDF_Stream_Free(st);
 	{
-		const unsigned char *s = (const unsigned char *)slim.buf;
-		uint32_t n = (uint32_t)s[4] << 8 | s[5], sum = 0;
+		const unsigned char *s = (const unsigned char *)out.buf;
+		uint32_t nt = be16(s + 4), num;
 
-		CHECK_INT(n, 13);
-		for (size_t i = 0; i + 4 <= slim.len; i += 4)
-			sum += be32(s + i);
-		CHECK_INT(sum, 0xB1B0AFBA); /* head.checkSumAdjustment makes it so */
-		for (uint32_t i = 0; i < n; i++) {
+		CHECK_INT(nt, 13);
+		CHECK_INT(be16(s + 6), 128); /* searchRange for 13 tables */
+		CHECK_INT(be16(s + 8), 3);
+		CHECK_INT(be16(s + 10), 80);
+		for (uint32_t i = 0; i < nt; i++) {
 			const unsigned char *r = s + 12 + 16 * i;
-			uint32_t off = be32(r + 8), len = be32(r + 12), tsum = 0;
+			uint32_t tsum = 0;
 
-			CHECK(off % 4 == 0 && off + len <= slim.len);
+			off = be32(r + 8);
+			len = be32(r + 12);
+			CHECK(off + len <= out.len);
+			if (i)
+				CHECK(memcmp(r - 16, r, 4) < 0); /* sorted */
 			if (memcmp(r, "head", 4) == 0)
 				continue; /* its checksum is taken with the adjustment at 0 */
 			for (uint32_t k = 0; k < len; k += 4) {
@@ -61,20 +97,52 @@ int main(void)
 				tsum += be32(w);
 			}
 			CHECK_MSG(tsum == be32(r + 4), "table %.4s checksum", (const char *)r);
-			if (i)
-				CHECK(memcmp(r - 16, r, 4) < 0); /* sorted */
 		}
+		/* libharu's adjustment: over the tables' whole words, after the directory */
+		for (size_t i = 12 + 16 * (size_t)nt; i + 4 <= out.len; i += 4)
+			sum += be32(s + i);
+		CHECK_INT(sum, 0xB1B0AFBA);
+		/* the glyphs drawn and glyph 0, counted alike everywhere */
+		CHECK(table(s, out.len, "maxp", &off, &len) && len >= 6);
+		num = be16(s + off + 4);
+		CHECK_INT(num, glyphs);
+		CHECK(table(s, out.len, "hhea", &off, &len) && len >= 36);
+		CHECK_INT(be16(s + off + 34), num);
+		CHECK(table(s, out.len, "hmtx", &off, &len));
+		CHECK_INT(len, 4 * num);
+		CHECK(table(s, out.len, "head", &hoff, &hlen) && hlen >= 54);
+		CHECK(table(s, out.len, "loca", &off, &len));
+		CHECK_INT(len, (be16(s + hoff + 50) ? 4 : 2) * (num + 1));
+		CHECK(table(s, out.len, "post", &off, &len) && len == 32);
+		CHECK_INT(be32(s + off), 0x00030000);
+		CHECK(table(s, out.len, "cmap", &off, &len) && len == 44 + 2 * 95);
 	}
-	sb_reset(&err);
-	CHECK_MSG(ttf_coverage_parse((const unsigned char *)slim.buf, slim.len, &c, &err), "%s",
+	CHECK_MSG(ttf_coverage_parse((const unsigned char *)out.buf, out.len, &c, &err), "%s",
 		  sb_str(&err));
-	CHECK(ttf_has(&c, 'A') && ttf_has(&c, '~') && !ttf_has(&c, 0x3042));
+	/* the small cmap: ASCII only, in the new numbers (a letter not drawn has
+	 * glyph 0; あ is found through the CIDToGIDMap, not here) */
+	CHECK(ttf_has(&c, 'A') && !ttf_has(&c, '~') && !ttf_has(&c, 0x3042));
 	ttf_coverage_release(&c);
+	sb_release(&out);
+	sb_release(&err);
+}
+
+static void quiet(HPDF_STATUS e, HPDF_STATUS d, void *u)
+{
+	(void)e;
+	(void)d;
+	(void)u;
+}
+
+int main(void)
+{
+	struct strbuf err = STRBUF_INIT;
+	struct pdf_font f;
 
 	/* the run-wide preparation, and one document through it */
 	sb_reset(&err);
 	CHECK_MSG(pdf_font_prepare(&f, IPAEX, &err), "%s", sb_str(&err));
-	CHECK(f.slim_path[0] && f.gid);
+	CHECK(f.fd_path[0] && f.gid && f.ttf);
 	{
 		struct pdf_font_use use, again;
 		HPDF_Doc doc = pdf_font_doc(&f, quiet, NULL, &use), plain = HPDF_New(quiet, NULL),
@@ -83,7 +151,7 @@ int main(void)
 		HPDF_FontDef d, pd;
 		unsigned differ = 0;
 
-		CHECK(doc && name != NULL && use.swapped && f.checked && f.slim_path[0]);
+		CHECK(doc && name != NULL && use.swapped && f.checked && f.fd_path[0]);
 		pname = HPDF_LoadTTFontFromFile(plain, IPAEX, HPDF_TRUE);
 		d = HPDF_GetFontDef(doc, name);
 		pd = HPDF_GetFontDef(plain, pname);
@@ -91,7 +159,11 @@ int main(void)
 			differ += HPDF_TTFontDef_GetGlyphid(d, (HPDF_UINT16)u) !=
 				  HPDF_TTFontDef_GetGlyphid(pd, (HPDF_UINT16)u);
 		CHECK_INT(differ, 0);
-		CHECK(HPDF_GetFont(doc, name, "UTF-8") != NULL);
+		/* .notdef, A and あ (U+3042), renumbered 0, 1, 2 */
+		embedded(doc, name,
+			 "A\xE3\x81\x82"
+			 "AA",
+			 3);
 		/* kept: the next document is the same one, made new, with the font loaded */
 		pdf_font_done(&f, doc, &use, false);
 		CHECK(f.doc == doc && !use.name);
@@ -109,11 +181,8 @@ int main(void)
 	}
 	pdf_font_release(&f);
 	setenv("KAIKAKU_PDF_FONT", "plain", 1);
-	CHECK(pdf_font_prepare(&f, IPAEX, &err) && !f.slim_path[0] && !f.gid);
+	CHECK(pdf_font_prepare(&f, IPAEX, &err) && !f.fd_path[0] && !f.gid && !f.ttf);
 	pdf_font_release(&f);
-	free(gid);
-	sb_release(&ttf);
-	sb_release(&slim);
 	sb_release(&err);
 	return unit_report("test_pdf_font");
 }

@@ -534,9 +534,10 @@ static int save_font(void *fontdef, void *stream)
 
 				set16(q, new_gid(a, get16(q)));
 			}
-		} else if (strcmp(kept[i], "post") == 0) {
-			/* its header alone: format 3, no glyph names */
-			ok = t->length >= 32 && has(n, t->offset, 32);
+		} else if (strcmp(kept[i], "post") == 0 && t->length >= 32) {
+			/* its header alone: format 3, no glyph names (one shorter
+			 * than a header is copied as it is, below) */
+			ok = has(n, t->offset, 32);
 			if (ok) {
 				sb_add(&tabs, ttf + t->offset, 32);
 				set32((unsigned char *)tabs.buf + at[i], 0x00030000);

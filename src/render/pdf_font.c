@@ -84,7 +84,9 @@ static void small_cmap(struct strbuf *t, const uint16_t *gid)
 	put16(t, 1);  /* Unicode BMP */
 	put32(t, 12); /* its offset */
 	put16(t, 4);  /* format 4 */
-	put16(t, 16 + 8 + 2 * 95);
+	/* its length: seven fields, four arrays of two segments, the pad and
+	 * 95 glyph numbers (until 2026-12-02 it said 8 bytes less) */
+	put16(t, 14 + 4 * 4 + 2 + 2 * 95);
 	put16(t, 0); /* language */
 	put16(t, 4); /* two segments */
 	put16(t, 4); /* searchRange */
@@ -188,25 +190,31 @@ bool pdf_font_prepare(struct pdf_font *f, const char *path, struct strbuf *err)
 	 * and every worker shares. libharu loads it through /proc/self/fd, the
 	 * file this descriptor holds open, so the bytes it parses are the bytes
 	 * mapped even if the font is replaced during the run (a package upgrade
-	 * renames a new file into place).
+	 * renames a new file into place). A font rewritten in place during the
+	 * run (cp over it) is not guarded against: shortened, the pages past its
+	 * new end would stop the run (SIGBUS), as they would stop any program
+	 * reading it. (A copy in memory was immune, at 17 ms a run.)
 	 */
 	f->fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (f->fd < 0 || fstat(f->fd, &st) != 0) {
+	if (f->fd >= 0 && fstat(f->fd, &st) == 0) {
+		if (st.st_size > 0)
+			map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, f->fd, 0);
+		else
+			errno = ENODATA; /* empty */
+	}
+	if (map == MAP_FAILED) {
 		sb_addf(err, "%s を読めません: %s", path, fs_strerror(errno));
 		pdf_font_release(f);
 		return false;
 	}
 	snprintf(f->fd_path, sizeof(f->fd_path), "/proc/self/fd/%d", f->fd);
-	if (st.st_size > 0 && access(f->fd_path, R_OK) == 0)
-		map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, f->fd, 0);
 	f->gid = xmalloc(65536 * sizeof(*f->gid));
-	if (map != MAP_FAILED && lookups(f->fd_path, f->gid)) {
+	if (access(f->fd_path, R_OK) == 0 && lookups(f->fd_path, f->gid)) {
 		f->ttf = map;
 		f->ttf_len = (size_t)st.st_size;
 	} else {
-		/* no fast path here: libharu's own use of the font */
-		if (map != MAP_FAILED)
-			munmap(map, (size_t)st.st_size);
+		/* no /proc, or libharu cannot load it: its own use of the font */
+		munmap(map, (size_t)st.st_size);
 		free(f->gid);
 		f->gid = NULL;
 		close(f->fd);
@@ -751,7 +759,9 @@ static const char *pdf_font_load(struct pdf_font *f, HPDF_Doc doc, struct pdf_fo
 			same = HPDF_TTFontDef_GetGlyphid(u->def, (HPDF_UINT16)c) == f->gid[c];
 		f->checked = true;
 		if (!same) {
-			/* this libharu reads cmaps otherwise: the font as it is, from now on */
+			/* this libharu reads cmaps otherwise: its own use of the
+			 * font from now on, its own embedding too (the whole cmap
+			 * and post: bigger packs, still right) */
 			pdf_font_unload(u);
 			f->fd_path[0] = '\0';
 			return name;

@@ -129,33 +129,28 @@ bool fs_read_file(const char *path, struct strbuf *out, struct strbuf *err)
 	return fs_read_chunks(path, append, out, err);
 }
 
-const unsigned char *fs_map_file(const char *path, size_t *n, struct strbuf *err)
+const unsigned char *fs_map_file(const char *path, int *fd, size_t *n, struct strbuf *err)
 {
-	static const unsigned char empty[1];
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	int d = open(path, O_RDONLY | O_CLOEXEC);
 	struct stat st;
-	void *p;
+	void *p = MAP_FAILED;
 
 	*n = 0;
-	if (fd < 0 || fstat(fd, &st) != 0) {
-		sb_addf(err, "%s を読めません: %s", path, fs_strerror(errno));
-		if (fd >= 0)
-			close(fd);
-		return NULL;
-	}
-	if (st.st_size == 0) {
-		close(fd);
-		return empty;
-	}
-	p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+	if (d >= 0 && fstat(d, &st) == 0 && st.st_size > 0)
+		p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, d, 0);
 	if (p == MAP_FAILED) {
-		sb_addf(err, "%s を読めません: %s", path, fs_strerror(errno));
-		close(fd);
-		return NULL;
+		if (d >= 0 && fstat(d, &st) == 0 && st.st_size == 0)
+			sb_addf(err, "%s を読めません: 空のファイルです", path);
+		else
+			sb_addf(err, "%s を読めません: %s", path, fs_strerror(errno));
+	} else {
+		*n = (size_t)st.st_size;
 	}
-	close(fd);
-	*n = (size_t)st.st_size;
-	return p;
+	if (d >= 0 && (p == MAP_FAILED || !fd))
+		close(d);
+	else if (fd)
+		*fd = d;
+	return p == MAP_FAILED ? NULL : p;
 }
 
 void fs_unmap_file(const unsigned char *p, size_t n)

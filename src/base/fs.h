@@ -16,10 +16,12 @@ const char *fs_strerror(int err);
 bool fs_write_file(const char *path, const void *data, size_t n, struct strbuf *err);
 /* Reads a whole file; false with the reason in err. */
 bool fs_read_file(const char *path, struct strbuf *out, struct strbuf *err);
-/* The whole file mapped read-only (the page cache's own pages, no copy: a
- * font of 6 MB read into the heap cost 26 ms of page faults here), its size
- * in *n; NULL with the reason in err. fs_unmap_file gives it back. */
-const unsigned char *fs_map_file(const char *path, size_t *n, struct strbuf *err);
+/* The whole file mapped read-only (the page cache's own pages, no copy and
+ * no page touched yet: a font of 6 MB read into the heap cost 26 ms of page
+ * faults here), its size in *n; NULL with the reason in err, also for an
+ * empty file. With fd, the file stays open there (the caller closes it);
+ * fs_unmap_file gives the mapping back. */
+const unsigned char *fs_map_file(const char *path, int *fd, size_t *n, struct strbuf *err);
 void fs_unmap_file(const unsigned char *p, size_t n);
 /* Reads path through a 64 kB buffer, giving each piece to take(ctx, …) in
  * order (for hashing a file without holding it); false with the reason in err. */

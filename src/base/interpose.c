@@ -98,17 +98,19 @@ void *malloc(size_t n)
 
 void *calloc(size_t n, size_t size)
 {
+	bool fits;
 	void *p;
 
 	if (resolving)
 		return __libc_calloc(n, size);
 	if (!next_calloc)
 		resolve();
-	if (n && size && n <= SIZE_MAX / size && n * size == ZEROED_SIZE && (p = zeroed_take()))
+	/* an overflowing n * size is the caller's error to handle, not ours */
+	fits = n && size && n <= SIZE_MAX / size;
+	if (fits && n * size == ZEROED_SIZE && (p = zeroed_take()))
 		return p;
 	p = next_calloc(n, size);
-	/* an overflowing n * size is the caller's error to handle, not ours */
-	if (!p && n && size && n <= SIZE_MAX / size)
+	if (!p && fits)
 		xoom(n * size);
 	return p;
 }

@@ -3,10 +3,6 @@
  */
 #include "kaikaku.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "fs.h"
@@ -176,8 +172,6 @@ static bool lookups(const char *path, uint16_t *gid)
 bool pdf_font_prepare(struct pdf_font *f, const char *path, struct strbuf *err)
 {
 	const char *mode = getenv("KAIKAKU_PDF_FONT");
-	struct stat st;
-	void *map = MAP_FAILED;
 
 	memset(f, 0, sizeof(*f));
 	f->path = path;
@@ -195,31 +189,14 @@ bool pdf_font_prepare(struct pdf_font *f, const char *path, struct strbuf *err)
 	 * new end would stop the run (SIGBUS), as they would stop any program
 	 * reading it. (A copy in memory was immune, at 17 ms a run.)
 	 */
-	f->fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (f->fd >= 0 && fstat(f->fd, &st) == 0) {
-		if (st.st_size > 0)
-			map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, f->fd, 0);
-		else
-			errno = ENODATA; /* empty */
-	}
-	if (map == MAP_FAILED) {
-		sb_addf(err, "%s を読めません: %s", path, fs_strerror(errno));
-		pdf_font_release(f);
+	if (!(f->ttf = fs_map_file(path, &f->fd, &f->ttf_len, err)))
 		return false;
-	}
 	snprintf(f->fd_path, sizeof(f->fd_path), "/proc/self/fd/%d", f->fd);
 	f->gid = xmalloc(65536 * sizeof(*f->gid));
-	if (access(f->fd_path, R_OK) == 0 && lookups(f->fd_path, f->gid)) {
-		f->ttf = map;
-		f->ttf_len = (size_t)st.st_size;
-	} else {
+	if (access(f->fd_path, R_OK) != 0 || !lookups(f->fd_path, f->gid)) {
 		/* no /proc, or libharu cannot load it: its own use of the font */
-		munmap(map, (size_t)st.st_size);
-		free(f->gid);
-		f->gid = NULL;
-		close(f->fd);
-		f->fd = -1;
-		f->fd_path[0] = '\0';
+		pdf_font_release(f);
+		f->path = path;
 	}
 	return true;
 }
@@ -696,8 +673,7 @@ void pdf_font_release(struct pdf_font *f)
 	}
 	if (f->fd >= 0)
 		close(f->fd);
-	if (f->ttf)
-		munmap((void *)f->ttf, f->ttf_len);
+	fs_unmap_file(f->ttf, f->ttf_len);
 	free(f->gid);
 	free(renum.gid);
 	memset(&renum, 0, sizeof(renum));
